@@ -1,0 +1,1 @@
+"""PySide6 only: windows, thin Qt models over the core report model, delegates, undo commands."""

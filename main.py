@@ -1,0 +1,26 @@
+"""年报审核台: one entry point. GUI by default; subcommands extract / check / export / import / rules."""
+from __future__ import annotations
+
+import sys
+
+COMMANDS = {"extract", "check", "export", "import", "rules"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in COMMANDS:
+        from review.cli import run
+
+        return run(argv)
+    if argv and argv[0] in ("-h", "--help"):
+        from review.cli import print_help
+
+        print_help()
+        return 0
+    from gui.app import run as run_gui  # Qt is imported only here
+
+    return run_gui(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Document formats (HTML, DOCX, PDF) rendered to the plain text the parser and the text pane share."""

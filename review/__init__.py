@@ -1,0 +1,1 @@
+"""Pure Python review layer: rules and findings, corrections, sign-off, workspace store, exporters."""

@@ -1,0 +1,115 @@
+"""The headless command line (spec/cli.md). Never imports Qt."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from parser.extract import load
+from parser.model import Report
+from parser.reader import ReadError
+
+REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".rtf", ".odt"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="main.py", description="年报审核台：政府信息公开工作年度报告审核")
+    p.add_argument("--workspace", help="工作区文件（SQLite）")
+    sub = p.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("extract", help="解析报告并输出提取的表格数值")
+    e.add_argument("files", nargs="+")
+    e.add_argument("--json", action="store_true", help="输出 JSON")
+    c = sub.add_parser("check", help="解析报告并运行审核规则，输出问题")
+    c.add_argument("files", nargs="+")
+    c.add_argument("--json", action="store_true", help="输出 JSON")
+    c.add_argument("--previous", help="同一机关上一年度的报告")
+    x = sub.add_parser("export", help="解析、审核并导出 Excel 工作簿")
+    x.add_argument("files", nargs="*")
+    x.add_argument("-o", "--output", required=True, help="输出的 .xlsx 文件")
+    i = sub.add_parser("import", help="把报告加入工作区")
+    i.add_argument("files", nargs="+")
+    sub.add_parser("rules", help="列出全部审核规则")
+    for s in (e, c, x, i):
+        s.add_argument("--workspace", help="工作区文件（SQLite）", default=argparse.SUPPRESS)
+    return p
+
+
+def print_help() -> None:
+    _parser().print_help()
+
+
+def expand(paths: list[str]) -> list[Path]:
+    """Files as given, and the report files inside folders (sorted)."""
+    out: list[Path] = []
+    for s in paths:
+        p = Path(s)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def load_all(paths: list[str]) -> tuple[list[Report], bool]:
+    """Parse every file; a bad one gets a one-line reason on stderr and the others go on."""
+    reports, failed = [], False
+    for path in expand(paths):
+        try:
+            reports.append(load(path, str(path)))
+        except ReadError as e:
+            print(f"{path}: {e}", file=sys.stderr)
+            failed = True
+    return reports, failed
+
+
+def _dump(objs: list[dict], single: bool) -> None:
+    json.dump(objs[0] if single and len(objs) == 1 else objs, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    reports, failed = load_all(args.files)
+    if args.json:
+        _dump([r.to_dict() for r in reports], single=len(args.files) == 1)
+    else:
+        for r in reports:
+            print(format_report(r))
+    return 2 if failed else 0
+
+
+def format_report(report: Report) -> str:
+    """A readable text rendering of the extracted tables, one block per table."""
+    lines = [f"== {report.source}", f"机关：{report.agency or '（未识别）'}  年度：{report.year or '（未识别）'}  "
+             f"格式：{report.version.name if report.version else '（未识别）'}"]
+    if report.version is None:
+        return "\n".join(lines)
+    for table in report.version.tables:
+        lines.append(f"\n{table.number}、{table.title}")
+        for block in table.blocks:
+            if block.heading:
+                lines.append(f"  {block.heading}")
+            header = "".join(f"{c.label[:8]:>10}" for c in block.columns)
+            lines.append(f"  {'':<24}{header}")
+            for row in block.rows:
+                vals = []
+                for col in block.columns:
+                    cell = report.cells[f"{table.key}/{row.key}/{col.key}"]
+                    shown = {"missing": "?", "blank": "—"}.get(cell.status) if cell.value is None else f"{cell.value:g}"
+                    vals.append(f"{shown + ('*' if cell.status == 'repaired' else ''):>10}")
+                label = row.label if len(row.label) <= 24 else row.label[:23] + "…"
+                lines.append(f"  {label:<24}{''.join(vals)}")
+    lines.append("\n（? 未找到；— 空白；* 经规范化修复）")
+    return "\n".join(lines)
+
+
+def run(argv: list[str]) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as e:
+        return 2 if e.code else 0
+    handler = {"extract": cmd_extract}.get(args.command)
+    if handler is None:
+        print(f"命令 {args.command} 尚未实现", file=sys.stderr)
+        return 2
+    return handler(args)

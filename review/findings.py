@@ -1,0 +1,38 @@
+"""Finding records: what a rule says about a report."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+FAIL, CANNOT_ASSESS = "fail", "cannot_assess"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # stable rule id, e.g. "requests.results_total"
+    severity: str  # error / warning / info
+    status: str  # fail / cannot_assess
+    cells: tuple[str, ...]  # every cell involved: the total first, then each addend
+    message: str  # Chinese, names table, row and column as printed
+    reported: float | int | None = None
+    computed: float | int | None = None
+    suggestion: dict[str, float | int] | None = field(default=None, compare=False, hash=False)
+    sentence: str | None = None  # narrative rules: the sentence the claim came from
+    sentence_span: tuple[int, int] | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable identity of a finding within a report (for decisions): rule + the cells it names."""
+        return f"{self.rule}:{','.join(self.cells)}" if self.cells else f"{self.rule}:{self.sentence or self.message}"
+
+    def to_dict(self) -> dict:
+        d = {
+            "rule": self.rule, "severity": self.severity, "status": self.status, "cells": list(self.cells),
+            "reported": self.reported, "computed": self.computed, "message": self.message,
+        }
+        if self.suggestion:
+            d["suggestion"] = dict(self.suggestion)
+        if self.sentence:
+            d["sentence"] = self.sentence
+        return d

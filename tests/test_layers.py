@@ -1,0 +1,29 @@
+"""The core (parser/, review/) never imports Qt, and the CLI starts without Qt."""
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_core_does_not_import_qt():
+    offenders = []
+    for pkg in ("parser", "review"):
+        for f in (ROOT / pkg).rglob("*.py"):
+            for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                qt = [n for n in names if n.split(".")[0] in ("PySide6", "shiboken6", "gui")]
+                offenders += [f"{f.relative_to(ROOT)}: {n}" for n in qt]
+    assert offenders == []
+
+
+def test_cli_extract_does_not_load_qt():
+    code = ("import sys, main; main.main(['extract', 'resources/samples/000_da2a12a5ef8cdc3f.txt', '--json']); "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
