@@ -1,0 +1,225 @@
+"""Reading the three statistical tables from the token stream into cells.
+
+A table region is found by its anchors (block headings, title, first row label). Inside it, label
+tokens accumulate until a run of values arrives; the run belongs to the template row whose printed
+label (or a known variant) best matches the end of the accumulated labels. Labels split over lines,
+numbering lost and OCR misspellings are absorbed by fuzzy matching; rows already read are not read
+again, and a run that cannot be placed with confidence is left unassigned (its cells stay missing).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from .normalize import label_key
+from .template import Row, Table, Version
+from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
+
+ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
+ACTIVE_SCORE = 80
+
+
+@dataclass
+class Placed:
+    """Tokens placed in the cells of one row (None: the cell printed empty)."""
+
+    row: Row
+    cells: list[Token | None]
+    repaired: set[int] = field(default_factory=set)  # indexes whose text was joined from pieces
+
+
+@cache
+def _row_keys(row: Row) -> tuple[str, ...]:
+    keys = {label_key(row.label)} | {label_key(a) for a in row.aliases}
+    return tuple(k for k in keys if k)
+
+
+def similarity(query: str, row: Row) -> float:
+    """How well a (normalised) label text names this row, 0-100."""
+    q = label_key(query)
+    if not q:
+        return 0.0
+    best = 0.0
+    for k in _row_keys(row):
+        if q == k:
+            return 100.0
+        score = fuzz.ratio(q, k)
+        if len(q) >= 2 and len(q) <= len(k) * 1.3:
+            cover = min(1.0, len(q) / len(k))
+            score = max(score, fuzz.partial_ratio(q, k) * (0.55 + 0.4 * cover))
+        best = max(best, score)
+    return best
+
+
+def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshold: float) -> Row | None:
+    """The row named by the end of the accumulated labels (last one, two or three label tokens)."""
+    best: tuple[float, Row] | None = None
+    for n in range(1, min(3, len(labels)) + 1):
+        query = "".join(labels[-n:])
+        for row in rows:
+            score = similarity(query, row) - 2 * (n - 1)
+            if row is expected:
+                score += 6
+            if best is None or score > best[0]:
+                best = (score, row)
+    if best and best[0] >= threshold:
+        return best[1]
+    return None
+
+
+def _runs(tokens: list[Token]) -> list[tuple[list[str], list[Token]]]:
+    """Split a region into (labels since the last run, run of value/empty tokens)."""
+    out: list[tuple[list[str], list[Token]]] = []
+    labels: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.kind == LABEL:
+            labels.append(t.text)
+            i += 1
+            continue
+        if t.kind in (VALUE, EMPTY):
+            line_bound = t.same_line
+            run: list[Token] = []
+            while i < n:
+                t = tokens[i]
+                if t.kind in (VALUE, EMPTY):
+                    run.append(t)
+                elif t.kind == EOL:
+                    if line_bound:
+                        break
+                elif t.kind == BREAK or t.kind == LABEL:
+                    break
+                i += 1
+            if any(r.kind == VALUE for r in run):
+                out.append((labels, run))
+                labels = []
+            continue
+        i += 1
+    return out
+
+
+def _lead(run: list[Token]) -> int:
+    n = 0
+    for t in run:
+        if t.kind != EMPTY:
+            break
+        n += 1
+    return n
+
+
+def _fit(run: list[Token], ncols: int, lead: int | None) -> tuple[list[Token | None], set[int]] | None:
+    """Place a run of tokens in ncols cells, or None when it cannot be done with confidence."""
+    values = [t for t in run if t.kind == VALUE]
+    if len(values) == ncols:
+        return list(values), set()
+    if len(values) > ncols:
+        joined = _join_split_numbers(values, ncols)
+        return joined
+    # fewer values than columns: use the empty cells' positions when the row is laid out as a grid
+    k = _lead(run)
+    cut = min(k, lead) if lead is not None else k
+    rest = run[cut:]
+    if len(rest) >= ncols and all(t.kind == EMPTY for t in rest[ncols:]):
+        return [t if t.kind == VALUE else None for t in rest[:ncols]], set()
+    return None
+
+
+def _join_split_numbers(values: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
+    """'1 2' printed for 12: join adjacent bare digit groups until the count fits."""
+    excess = len(values) - ncols
+    pairs = [i for i in range(len(values) - 1) if values[i].joinable and values[i + 1].joinable
+             and values[i].line == values[i + 1].line and values[i + 1].start - values[i].end == 1]
+    if excess != 1 or len(pairs) != 1:
+        return None
+    i = pairs[0]
+    a, b = values[i], values[i + 1]
+    merged = Token(VALUE, a.text + " " + b.text, a.start, b.end, a.line)
+    out: list[Token | None] = [*values[:i], merged, *values[i + 2:]]
+    return out, {i}
+
+
+class TableReader:
+    def __init__(self, version: Version, tokens: list[Token]):
+        self.version = version
+        self.tokens = tokens
+
+    def read(self, table: Table, region: tuple[int, int]) -> list[Placed]:
+        if table.key == "appeals":
+            return self._read_appeals(table, self.tokens[region[0]:region[1]])
+        return self._read_rows(table, self.tokens[region[0]:region[1]])
+
+    def _read_rows(self, table: Table, tokens: list[Token]) -> list[Placed]:
+        rows = [r for b in table.blocks for r in b.rows]
+        ncols = {r.key: len(b.columns) for b in table.blocks for r in b.rows}
+        threshold = ACTIVE_SCORE if table.key == "active" else ROW_SCORE
+        runs = _runs(tokens)
+        leads = [_lead(run) for _, run in runs if sum(t.kind == VALUE for t in run) == max(ncols.values())]
+        lead = max(set(leads), key=leads.count) if leads else None
+        placed: list[Placed] = []
+        done: set[str] = set()
+        for labels, run in runs:
+            if not labels:
+                continue
+            remaining = [r for r in rows if r.key not in done]
+            last = max((rows.index(p.row) for p in placed), default=-1)
+            expected = next((r for r in rows[last + 1:] if r.key not in done), None)
+            row = _best_row(labels, remaining, expected, threshold)
+            if row is None:
+                continue
+            n = ncols[row.key]
+            fitted = _fit(run, n, lead)
+            if fitted is None:
+                values = [t for t in run if t.kind == VALUE]
+                if table.key == "active" and len(values) < n:
+                    fitted = ([*values, *[None] * (n - len(values))], set())
+                    placed.append(Placed(row, fitted[0], fitted[1]))
+                    placed[-1].cells[len(values):] = [_MISSING] * (n - len(values))
+                elif table.key == "requests" and len(values) == n - 1 and not any(t.kind == EMPTY for t in run):
+                    placed.append(Placed(row, [*values, None]))  # 总计 left blank on a sub-row
+                done.add(row.key)
+                continue
+            done.add(row.key)
+            placed.append(Placed(row, fitted[0], fitted[1]))
+        return placed
+
+    def _read_appeals(self, table: Table, tokens: list[Token]) -> list[Placed]:
+        rows = list(table.blocks[0].rows)
+        keys = [label_key(t.text) for t in tokens if t.kind == LABEL]
+        header = {
+            "review": any(k in ("行政复议",) for k in keys),
+            "litigation_direct": any("直接起诉" in k for k in keys),
+            "litigation_after_review": any("复议后起诉" in k for k in keys),
+        }
+        # rows printed with their own labels: 行政复议 0 0 0 0 0
+        by_label = []
+        for labels, run in _runs(tokens):
+            values = [t for t in run if t.kind == VALUE]
+            if len(values) != 5 or not labels:
+                by_label = []
+                break
+            row = _best_row(labels, rows, None, 85)
+            if row is None:
+                by_label = []
+                break
+            by_label.append(Placed(row, list(values)))
+        if by_label:
+            return by_label
+        values = [t for t in tokens if t.kind == VALUE]
+        present = [r for r in rows if header[r.key]]
+        if len(values) == 15:
+            blocks = rows
+        elif len(values) in (5, 10) and len(present) == len(values) // 5:
+            blocks = present
+        else:
+            return []
+        return [Placed(r, list(values[i * 5:(i + 1) * 5])) for i, r in enumerate(blocks)]
+
+
+_MISSING = Token(EMPTY, "", -1, -1, -1)  # marks a cell that was not printed at all (stays missing)
+
+
+def is_missing(tok: Token | None) -> bool:
+    return tok is _MISSING

@@ -1,0 +1,125 @@
+"""Normalised text → a stream of table tokens (labels, values, empty cells, line ends, blank lines).
+
+Tables reach us as one cell per line, a row per line split by tabs, rows split by runs of spaces
+(PDF text) or labels followed by numbers on one line. Whatever the layout, a cell becomes one token
+that keeps its span in the normalised text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .values import looks_like_value
+
+LABEL, VALUE, EMPTY, EOL, BREAK = "label", "value", "empty", "eol", "break"
+
+_SPACES2 = re.compile(r" {2,}")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
+# A label followed by numbers on the same cell: "（一）予以公开 3 0 0 0 0 0 3"
+_TRAILING_VALUES = re.compile(r"(?:\s+(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无))+\s*$")
+_VALUE_PIECE = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str  # normalised text of the cell (stripped)
+    start: int  # [start, end) in the normalised text
+    end: int
+    line: int
+    joinable: bool = False  # a bare digit group split off by a single space (may be half a number)
+    same_line: bool = False  # the value stands on the same line as a label before it
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end] (offsets stay those of the whole text)."""
+    end = len(text) if end is None else end
+    tokens: list[Token] = []
+    pos = start
+    line_no = text.count("\n", 0, start)
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        _line(text, pos, line_end, line_no, tokens)
+        pos = line_end + 1
+        line_no += 1
+    return tokens
+
+
+def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
+    line = text[a:b]
+    if not line.strip():
+        out.append(Token(BREAK, "", a, a, line_no))
+        return
+    if _PAGE_NUMBER.match(line):
+        return
+    has_tab = "\t" in line
+    pieces: list[tuple[int, int]] = []
+    p = a
+    for part in line.split("\t"):
+        pieces.append((p, p + len(part)))
+        p += len(part) + 1
+    if has_tab and pieces and not text[pieces[0][0]:pieces[0][1]].strip():
+        pieces = pieces[1:]  # the indentation tab that starts a line is no cell
+    seen_label = False
+    for ps, pe in pieces:
+        for cs, ce in _split_spaces(text, ps, pe):
+            s, e = _strip(text, cs, ce)
+            if s == e:
+                if has_tab:
+                    out.append(Token(EMPTY, "", s, s, line_no, same_line=seen_label))
+                continue
+            seen_label = _cell(text, s, e, line_no, out, seen_label) or seen_label
+    out.append(Token(EOL, "", b, b, line_no))
+
+
+def _split_spaces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a cell on runs of two or more spaces (PDF text); pieces of spaces alone vanish."""
+    piece = text[a:b]
+    if "  " not in piece.strip():
+        return [(a, b)]
+    out, p = [], a
+    for m in _SPACES2.finditer(piece):
+        if m.start() + a > p:
+            out.append((p, a + m.start()))
+        p = a + m.end()
+    if p < b:
+        out.append((p, b))
+    return [(s, e) for s, e in out if text[s:e].strip()] or [(a, b)]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _cell(text: str, s: int, e: int, line_no: int, out: list[Token], seen_label: bool) -> bool:
+    """Emit the tokens of one non-empty cell; returns True when it emitted a label."""
+    cell = text[s:e]
+    if looks_like_value(cell):
+        out.append(Token(VALUE, cell, s, e, line_no, same_line=seen_label))
+        return False
+    # several numbers in one cell, split by single spaces: "3 0 0 0 0 0 3"
+    if re.fullmatch(r"(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无)(?:\s+(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无))+", cell):
+        for m in _VALUE_PIECE.finditer(cell):
+            out.append(Token(VALUE, m.group(), s + m.start(), s + m.end(), line_no, joinable=m.group().isdigit(),
+                             same_line=seen_label))
+        return False
+    m = _TRAILING_VALUES.search(cell)
+    if m and m.start() > 0 and re.search(r"[\u3400-\u9fff]", cell[: m.start()]) and not _ends_in_numbering(cell, m):
+        out.append(Token(LABEL, cell[: m.start()].rstrip(), s, s + len(cell[: m.start()].rstrip()), line_no))
+        for v in _VALUE_PIECE.finditer(cell, m.start()):
+            out.append(Token(VALUE, v.group(), s + v.start(), s + v.end(), line_no, joinable=v.group().isdigit(),
+                             same_line=True))
+        return True
+    out.append(Token(LABEL, cell, s, e, line_no))
+    return True
+
+
+def _ends_in_numbering(cell: str, m: re.Match) -> bool:
+    """'（四） 1' is a numbering, not a value: a lone small integer right after a bracketed numeral."""
+    before = cell[: m.start()].rstrip()
+    return before.endswith(("第", "条", "项", "年", "月", "日"))

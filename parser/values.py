@@ -1,0 +1,92 @@
+"""Reading one printed table cell: a number, a blank mark, or not a value at all.
+
+Works on normalised cell text (half-width digits). Repairs what OCR and typing damage (O/o → 0,
+l/I/| → 1, spaces and thousands separators inside a number, units in money cells) and says so.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import BLANK, EXTRACTED, REPAIRED, Number
+
+BLANK_MARKS = {"/", "-", "—", "——", "--", "无", "\\", "空", "×", "x", "X", "—-", "-—"}
+
+# A cell that is a number, possibly damaged: digits with OCR look-alikes, separators, a sign or
+# 增/减, and an optional unit.
+_NUMBER = re.compile(
+    r"^(?P<sign>[+\-增减]?)\s*"
+    r"(?P<body>[0-9OoIl|〇][0-9OoIl|〇 ,，']*(?:[.·][0-9OoIl ]+)?)\s*"
+    r"(?P<unit>万元|元|件|个|项|次|条|人次)?$"
+)
+_CLEAN_INT = re.compile(r"^-?\d+$")
+_CLEAN_DEC = re.compile(r"^-?\d+\.\d+$")
+_OCR = str.maketrans({"O": "0", "o": "0", "〇": "0", "I": "1", "l": "1", "|": "1", "，": ",", "·": "."})
+
+
+@dataclass(frozen=True)
+class CellValue:
+    value: Number | None
+    status: str  # extracted, repaired or blank
+    unit: str | None = None
+    joinable: bool = False  # digits only, may be half of a number split by a space
+
+
+def is_blank_mark(text: str) -> bool:
+    return text.strip() in BLANK_MARKS
+
+
+def looks_like_value(text: str) -> bool:
+    """True when a cell's text reads as a number or a blank mark (not a label)."""
+    t = text.strip()
+    if not t:
+        return False
+    if t in BLANK_MARKS:
+        return True
+    m = _NUMBER.match(t)
+    if not m:
+        return False
+    body = m.group("body")
+    if not any(c.isdigit() for c in body) and body.strip() not in ("O", "o", "〇"):
+        return False  # letters alone ("I", "l") are not numbers
+    return True
+
+
+def read_value(text: str, kind: str = "count") -> CellValue | None:
+    """The value of a printed cell, or None when the text is not a value.
+
+    kind is the column kind: "count", "signed" (本年增/减) or "money" (万元).
+    """
+    t = text.strip()
+    if t in BLANK_MARKS:
+        return CellValue(None, BLANK)
+    m = _NUMBER.match(t)
+    if not m or not looks_like_value(t):
+        return None
+    sign, body, unit = m.group("sign"), m.group("body"), m.group("unit")
+    digits = body.translate(_OCR)
+    # thousands separators: 1,234 / 1,234,567 (a comma elsewhere is damage, also dropped)
+    digits = digits.replace(",", "").replace("'", "").replace(" ", "")
+    if digits.count(".") > 1:
+        return None
+    try:
+        number: float = float(digits)
+    except ValueError:
+        return None
+    if sign in ("-", "减"):
+        number = -number
+    if unit == "元" and kind == "money":
+        number = number / 10000
+    value: Number = int(number) if number.is_integer() and "." not in digits else round(number, 6)
+    if unit == "元" and kind == "money":
+        value = round(number, 6)
+        value = int(value) if float(value).is_integer() else value
+    plain = (sign if sign in ("-", "+") else "") + body
+    clean = _CLEAN_INT.match(plain.lstrip("+")) or _CLEAN_DEC.match(plain.lstrip("+"))
+    repaired = (
+        not clean
+        or sign in ("增", "减")
+        or (unit is not None and not (kind == "money" and unit == "万元") and kind == "money")
+    )
+    joinable = bool(re.fullmatch(r"\d+", t))
+    return CellValue(value, REPAIRED if repaired else EXTRACTED, unit, joinable)
