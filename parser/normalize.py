@@ -8,7 +8,6 @@ normalised character ``i``, so every match maps back to a span of the original.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,13 +15,13 @@ from functools import cache
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（]\s*[a-z{_TONE}]*[{_TONE}][a-z{_TONE}]*\s*[)）]")
 
-# Characters that fold to something else for matching; everything else goes through NFKC when that
-# gives exactly one character.
-_FOLD = {
-    "\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": "", "\ufeff": "",
-    "\u2014": "—", "\u2015": "—", "\u2012": "-", "\u2013": "-", "\u2212": "-", "\uff0d": "-",
-    "\r": "",
-}
+# One character → one character folds for matching: full-width ASCII forms, odd spaces and dashes.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({ord(c): " " for c in "\u00a0\u3000\u2002\u2003\u2009\u202f"})
+_FOLD.update({0x2015: "—", 0x2012: "-", 0x2013: "-", 0x2212: "-", 0xFF0D: "-", 0xFE63: "-"})
+# Characters dropped for matching (zero-width marks, carriage returns).
+_DROP = re.compile("[\r\u200b\u200c\u200d\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @cache
@@ -45,17 +44,9 @@ class Normalized:
         return (self.orig[start], self.orig[end - 1] + 1)
 
 
-def _fold_char(ch: str) -> str:
-    if ch in _FOLD:
-        return _FOLD[ch]
-    if ch.isascii():
-        return ch
-    n = unicodedata.normalize("NFKC", ch)
-    return n if len(n) == 1 else ch
-
-
 def to_simplified(text: str) -> str:
     """Traditional → Simplified, keeping the length (character for character)."""
+    text = _SURROGATE.sub("\ufffd", text)  # lone surrogates cannot be encoded for OpenCC
     out = _t2s().convert(text)
     if len(out) == len(text):
         return out
@@ -64,21 +55,24 @@ def to_simplified(text: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching; see the module docstring."""
-    simple = to_simplified(text)
-    drop = bytearray(len(simple))
-    for m in _PINYIN.finditer(simple):
-        drop[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    chars: list[str] = []
+    simple = to_simplified(text).translate(_FOLD)
+    cuts = sorted([(m.start(), m.end()) for m in _PINYIN.finditer(simple)] +
+                  [(m.start(), m.end()) for m in _DROP.finditer(simple)])
+    if not cuts:
+        return Normalized(simple, [*range(len(text) + 1)])
+    parts: list[str] = []
     orig: list[int] = []
-    for i, ch in enumerate(simple):
-        if drop[i]:
-            continue
-        f = _fold_char(ch)
-        if f:
-            chars.append(f)
-            orig.append(i)
+    pos = 0
+    for a, b in cuts:
+        if a < pos:
+            a = pos
+        parts.append(simple[pos:a])
+        orig.extend(range(pos, a))
+        pos = max(pos, b)
+    parts.append(simple[pos:])
+    orig.extend(range(pos, len(simple)))
     orig.append(len(text))
-    return Normalized("".join(chars), orig)
+    return Normalized("".join(parts), orig)
 
 
 _LABEL_DROP = re.compile(r"[\s\-—_·.,:;!?'\"“”‘’、，。：；！？（）()\[\]【】《》<>〈〉/／|]+")
@@ -87,6 +81,7 @@ _NUMBERING = re.compile(
 )
 
 
+@cache
 def label_key(label: str) -> str:
     """A label reduced for fuzzy matching: numbering prefixes, punctuation and spaces removed."""
     s = label

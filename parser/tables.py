@@ -9,7 +9,7 @@ again, and a run that cannot be placed with confidence is left unassigned (its c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -36,6 +36,7 @@ def _row_keys(row: Row) -> tuple[str, ...]:
     return tuple(k for k in keys if k)
 
 
+@lru_cache(maxsize=1 << 16)
 def similarity(query: str, row: Row) -> float:
     """How well a (normalised) label text names this row, 0-100."""
     q = label_key(query)
