@@ -103,12 +103,19 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Add reports to a workspace (review/workspace_cli.py); the same bytes are never added twice."""
+    from .workspace_cli import run_import
+
+    return run_import(args.files, getattr(args, "workspace", None))
+
+
 def run(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as e:
         return 2 if e.code else 0
-    handler = {"extract": cmd_extract}.get(args.command)
+    handler = {"extract": cmd_extract, "import": cmd_import}.get(args.command)
     if handler is None:
         print(f"命令 {args.command} 尚未实现", file=sys.stderr)
         return 2

@@ -1,0 +1,70 @@
+"""The audit log of a report: every import, correction, undo, decision, sign-off and reopening, in order.
+
+Entries are read from the workspace's append-only tables; nothing here ever rewrites them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parser.model import Number
+
+from .state import ACCEPTED, POSTPONED, RETURNED
+
+# Entry kinds (stable identifiers) and how a reviewer reads them.
+IMPORT, CORRECTION, UNDO, DECISION, SIGNOFF, REOPEN = "import", "correction", "undo", "decision", "signoff", "reopen"
+KIND_LABELS = {
+    IMPORT: "导入",
+    CORRECTION: "更正",
+    UNDO: "撤销更正",
+    DECISION: "问题处理",
+    SIGNOFF: "签发",
+    REOPEN: "重新打开",
+}
+ACTION_LABELS = {ACCEPTED: "接受（说明理由）", POSTPONED: "暂缓"}
+_KIND_ORDER = {IMPORT: 0, CORRECTION: 1, UNDO: 1, DECISION: 2, SIGNOFF: 3, REOPEN: 3}
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    time: str
+    kind: str  # IMPORT, CORRECTION, UNDO, DECISION, SIGNOFF, REOPEN
+    reviewer: str = ""
+    cell: str = ""  # cell key, for corrections
+    old: Number | None = None
+    new: Number | None = None
+    reason: str = ""
+    finding_id: str = ""  # for decisions
+    action: str = ""  # decision action, or sign-off outcome
+    entry_id: int = 0  # row id in its table (corrections: the id an undo refers to)
+    reverts: int | None = None  # for UNDO: the correction it reverts
+
+    @property
+    def kind_label(self) -> str:
+        if self.kind == SIGNOFF and self.action == RETURNED:
+            return "退回"
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    def summary(self) -> str:
+        """One line of Chinese describing what happened (without time and reviewer)."""
+        if self.kind in (CORRECTION, UNDO):
+            what = f"{self.cell}：{format_value(self.old)} → {format_value(self.new)}"
+            return what + (f"（撤销第 {self.reverts} 条）" if self.kind == UNDO and self.reverts else "")
+        if self.kind == DECISION:
+            return f"{ACTION_LABELS.get(self.action, self.action)}：{self.finding_id}"
+        if self.kind == SIGNOFF:
+            return f"结论：{self.action}"
+        if self.kind == IMPORT:
+            return self.reason
+        return self.kind_label
+
+    def sort_key(self) -> tuple:
+        return (self.time, _KIND_ORDER.get(self.kind, 9), self.entry_id)
+
+
+def format_value(v: Number | None) -> str:
+    """A cell value as shown in the log: 12, 63.6773, or （空） for none."""
+    if v is None:
+        return "（空）"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)

@@ -1,0 +1,569 @@
+"""The workspace: one SQLite file holding a batch under review, so that nothing is ever lost.
+
+It keeps each imported report's original bytes and SHA-256, the parsed report (as JSON, so it reloads
+without reparsing and a parser upgrade never silently changes what a reviewer saw and signed), and
+append-only logs of corrections, decisions on findings and sign-offs. Every change is committed when
+it is made (WAL, synchronous=FULL). One process at a time: a second instance is refused (see
+workspace_schema.WorkspaceLock). Methods may be called from several threads (one connection, one lock).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from parser.model import Cell, Correction, Number, Report
+
+from .audit import CORRECTION, DECISION, IMPORT, REOPEN, SIGNOFF, UNDO, AuditEntry, format_value
+from .findings import CANNOT_ASSESS, WARNING, Finding
+from .signoff import SignOffRefused, signed_hash, signoff_problems
+from .state import ACCEPTED, POSTPONED, RETURNED, Decision, ReviewedReport, SignOff, now
+from .workspace_schema import WorkspaceError, WorkspaceLock, WorkspaceLocked, file_format, migrate
+
+__all__ = ["Workspace", "WorkspaceError", "WorkspaceLocked", "SignOffRefused", "QueueRow", "ImportResult",
+           "default_path", "report_to_json", "report_from_json"]
+
+APP_NAME = "nianbao-shenhetai"
+Checker = Callable[[Report, Report | None], list[Finding]]
+ProgressCallback = Callable[[int, int, Path | None], None]
+
+
+def default_path() -> Path:
+    """The default workspace in the user's data directory."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "workspace.sqlite"
+
+
+def rules_check(report: Report, previous: Report | None) -> list[Finding]:
+    """review.rules.check, imported lazily; no findings while that module does not exist yet."""
+    import importlib
+
+    try:
+        rules = importlib.import_module(f"{__package__}.rules")
+    except ModuleNotFoundError as e:
+        if e.name == f"{__package__}.rules":
+            return []
+        raise
+    return list(rules.check(report, previous))
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One report in the batch queue (from the cached summary, without loading the report)."""
+
+    report_id: int
+    file_name: str
+    agency: str | None
+    year: int | None
+    template: str | None
+    file_format: str
+    status: str
+    errors: int
+    warnings: int
+    imported_at: str
+
+    @property
+    def format_label(self) -> str:
+        """e.g. 2021年版 · TXT."""
+        t = f"{self.template}年版" if self.template else "格式未识别"
+        return f"{t} · {self.file_format}"
+
+
+@dataclass
+class ImportResult:
+    total: int = 0
+    added: list[tuple[Path, int]] = field(default_factory=list)  # (file, report id)
+    duplicates: list[tuple[Path, int]] = field(default_factory=list)  # same bytes already in the workspace
+    failed: list[tuple[Path, str]] = field(default_factory=list)  # (file, one-line Chinese reason)
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        s = f"新增 {len(self.added)} 份，已存在 {len(self.duplicates)} 份，无法读取 {len(self.failed)} 份"
+        return s + ("（已取消，其余文件未导入）" if self.cancelled else "")
+
+
+# -- report ↔ JSON ---------------------------------------------------------------------------------
+
+_CELL_FIELDS = ("value", "text", "span", "status", "unit")
+
+
+def report_to_json(report: Report) -> str:
+    """The parsed report without its text (stored beside it); corrections are kept elsewhere."""
+    d: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report) if f.name not in ("text", "cells")}
+    d["cell_fields"] = list(_CELL_FIELDS)
+    d["cells"] = {k: [getattr(c, f) for f in _CELL_FIELDS] for k, c in report.cells.items()}
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def report_from_json(parsed: str, text: str) -> Report:
+    d = json.loads(parsed)
+    names = d.pop("cell_fields", list(_CELL_FIELDS))
+    cell_names = {f.name for f in fields(Cell)}
+    cells = {}
+    for key, values in d.pop("cells", {}).items():
+        kw = {n: v for n, v in zip(names, values, strict=False) if n in cell_names}
+        if kw.get("span") is not None:
+            kw["span"] = tuple(kw["span"])
+        cells[key] = Cell(key, **kw)
+    known = {f.name for f in fields(Report)} - {"text", "cells"}
+    kw = {k: _restore(k, v) for k, v in d.items() if k in known}
+    return Report(text=text, cells=cells, **kw)
+
+
+def _restore(name: str, v: Any) -> Any:
+    if name.endswith("span") and isinstance(v, list):
+        return tuple(v)
+    if name == "sections" and isinstance(v, dict):
+        return {k: tuple(s) for k, s in v.items()}
+    return v
+
+
+def _same(a: Number | None, b: Number | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and a == b)
+
+
+def _cancelled(flag: Any) -> bool:
+    if flag is None:
+        return False
+    if hasattr(flag, "is_set"):
+        return bool(flag.is_set())
+    return bool(flag()) if callable(flag) else bool(flag)
+
+
+class Workspace:
+    def __init__(self, path: str | Path | None = None, *, check: Checker | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        if self.path.is_dir():
+            raise WorkspaceError(f"工作区应是一个文件，这里却是文件夹：{self.path}")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = WorkspaceLock(self.path)
+            self._lock.acquire()
+        except OSError as e:
+            raise WorkspaceError(f"无法在此处创建工作区：{self.path}（{e.strerror or e}）") from None
+        try:
+            self._conn = self._connect()
+        except BaseException:
+            self._lock.release()
+            raise
+        self._mutex = threading.RLock()
+        self._check = check or rules_check
+        self._closed = False
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+        conn.row_factory = sqlite3.Row
+        try:
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise WorkspaceError(f"工作区无法启用预写日志（WAL）模式：{self.path}")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self.migrated_from = migrate(conn, self.path)
+        except sqlite3.DatabaseError as e:
+            conn.close()
+            raise WorkspaceError(f"无法打开工作区，文件已损坏或不是工作区：{self.path}（{e}）") from None
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    # -- lifetime ----------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._closed:
+                return
+            self._closed = True
+            self._conn.close()
+            self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._mutex:
+            if self._closed:
+                raise WorkspaceError("工作区已关闭")
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _q(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        with self._mutex:
+            if self._closed:
+                raise WorkspaceError("工作区已关闭")
+            return self._conn.execute(sql, tuple(params)).fetchall()
+
+    # -- import ------------------------------------------------------------------------------------
+
+    def import_file(self, path: str | Path) -> tuple[int, bool]:
+        """Add one report file; returns (report id, added). Same bytes already present → (their id, False).
+
+        Raises parser.reader.ReadError (one-line Chinese reason) for a file that cannot be read.
+        """
+        from parser.reader import ReadError
+
+        p = Path(path)
+        data = _read_bytes(p)
+        sha = hashlib.sha256(data).hexdigest()
+        found = self._q("SELECT id FROM reports WHERE sha256 = ?", (sha,))
+        if found:
+            return found[0]["id"], False
+        try:
+            report = _parse(data, p)
+        except ReadError:
+            raise
+        except Exception as e:  # a parser bug must not stop a batch nor show a traceback
+            raise ReadError(f"解析出错（{e.__class__.__name__}：{e}）：{p.name}") from None
+        previous = self._previous_report(report.agency, report.year)
+        findings = self._run_rules(report, previous)
+        reviewed = ReviewedReport(report, findings)
+        try:
+            with self._tx() as c:
+                rid = c.execute(
+                    "INSERT INTO reports (sha256, file_name, origin, data, imported_at, agency, year, template, text,"
+                    " parsed, file_format, status, open_errors, open_warnings)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (sha, p.name, str(p.resolve()), data, now(), report.agency, report.year, report.template,
+                     report.text, report_to_json(report), file_format(p.name), reviewed.status,
+                     *reviewed.counts().values()),
+                ).lastrowid
+        except sqlite3.IntegrityError:  # the same bytes were added meanwhile (another thread)
+            return self._q("SELECT id FROM reports WHERE sha256 = ?", (sha,))[0]["id"], False
+        self._refresh_next_year(report.agency, report.year)
+        return rid, True
+
+    def import_paths(self, paths: Iterable[str | Path], progress_callback: ProgressCallback | None = None,
+                     cancel_flag: Any = None) -> ImportResult:
+        """Import files and the report files inside folders, one committed transaction per file.
+
+        progress_callback(done, total, file being imported or None at the end); cancel_flag: a
+        threading.Event (or anything with is_set(), or a callable) checked before each file.
+        """
+        from parser.reader import ReadError
+
+        from .cli import expand
+
+        files = expand([str(p) for p in paths])
+        result = ImportResult(total=len(files))
+        for i, f in enumerate(files):
+            if _cancelled(cancel_flag):
+                result.cancelled = True
+                break
+            if progress_callback:
+                progress_callback(i, len(files), f)
+            try:
+                rid, added = self.import_file(f)
+            except ReadError as e:
+                result.failed.append((f, str(e)))
+                continue
+            (result.added if added else result.duplicates).append((f, rid))
+        if progress_callback:
+            done = len(result.added) + len(result.duplicates) + len(result.failed)
+            progress_callback(done, len(files), None)
+        return result
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._q("SELECT count(*) FROM reports")[0][0]
+
+    def report_ids(self) -> list[int]:
+        return [r[0] for r in self._q("SELECT id FROM reports ORDER BY id")]
+
+    def original(self, report_id: int) -> tuple[str, bytes]:
+        """(file name, original bytes) of an imported report."""
+        row = self._row(report_id, "file_name, data")
+        return row["file_name"], bytes(row["data"])
+
+    def load(self, report_id: int) -> ReviewedReport:
+        """The reviewed state of one report: values after correction, findings re-run, decisions, sign-off."""
+        with self._mutex:
+            return self._reviewed([self._row(report_id)])[0]
+
+    def reviewed_reports(self) -> list[ReviewedReport]:
+        """Every report of the workspace in its reviewed state, ordered by agency, year and import."""
+        with self._mutex:
+            rows = self._q("SELECT * FROM reports ORDER BY agency IS NULL, agency, year, id")
+            return self._reviewed(rows)
+
+    def queue(self) -> list[QueueRow]:
+        """The batch queue: one row per report, from the cached review summary (computed when missing)."""
+        with self._mutex:
+            stale = [r["id"] for r in self._q("SELECT id FROM reports WHERE status IS NULL")]
+            if stale:
+                self._reviewed(self._q(f"SELECT * FROM reports WHERE id IN ({','.join('?' * len(stale))})", stale))
+            rows = self._q("SELECT id, file_name, agency, year, template, file_format, status, open_errors,"
+                           " open_warnings, imported_at FROM reports ORDER BY id")
+        return [QueueRow(*r) for r in rows]
+
+    def audit_log(self, report_id: int) -> list[AuditEntry]:
+        """Everything that happened to a report, oldest first."""
+        with self._mutex:
+            row = self._row(report_id, "file_name, origin, imported_at")
+            entries = [AuditEntry(row["imported_at"], IMPORT, reason=f"导入文件 {row['file_name']}（{row['origin']}）")]
+            for r in self._q("SELECT * FROM corrections WHERE report_id = ? ORDER BY id", (report_id,)):
+                entries.append(AuditEntry(r["time"], UNDO if r["reverts"] else CORRECTION, r["reviewer"], r["cell"],
+                                          json.loads(r["old"]), json.loads(r["new"]), r["reason"],
+                                          entry_id=r["id"], reverts=r["reverts"]))
+            for r in self._q("SELECT * FROM decisions WHERE report_id = ? ORDER BY id", (report_id,)):
+                entries.append(AuditEntry(r["time"], DECISION, r["reviewer"], reason=r["reason"],
+                                          finding_id=r["finding_id"], action=r["action"], entry_id=r["id"]))
+            for r in self._q("SELECT * FROM signoffs WHERE report_id = ? ORDER BY id", (report_id,)):
+                entries.append(AuditEntry(r["time"], SIGNOFF if r["event"] == "signoff" else REOPEN, r["reviewer"],
+                                          reason=r["reason"], action=r["outcome"], entry_id=r["id"]))
+        return sorted(entries, key=AuditEntry.sort_key)
+
+    # -- changes -----------------------------------------------------------------------------------
+
+    def record_correction(self, report_id: int, correction: Correction, reverts: int | None = None) -> int:
+        """Append a correction of one cell (committed at once); returns its audit entry id."""
+        with self._mutex:
+            row = self._editable_row(report_id)
+            report = self._corrected(row, self._corrections_of([report_id]).get(report_id, []))
+            cell = report.cells.get(correction.cell)
+            if cell is None:
+                raise WorkspaceError(f"报告中没有这个单元格：{correction.cell}")
+            new = correction.new
+            if new is not None and (isinstance(new, bool) or not isinstance(new, int | float)
+                                    or not math.isfinite(new)):
+                raise WorkspaceError(f"更正值须为数字或空：{new!r}")
+            if not _same(cell.value, correction.old):
+                raise WorkspaceError(f"该格当前值为 {format_value(cell.value)}，与更正前的值 "
+                                     f"{format_value(correction.old)} 不符，请刷新后重试")
+            if _same(cell.value, new) and type(cell.value) is type(new):
+                raise WorkspaceError("新值与当前值相同，无需更正")
+            with self._tx() as c:
+                cid = c.execute(
+                    "INSERT INTO corrections (report_id, cell, old, new, reason, reviewer, time, reverts)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (report_id, correction.cell, json.dumps(cell.value), json.dumps(new), correction.reason,
+                     correction.reviewer, correction.time, reverts),
+                ).lastrowid
+            self._reviewed([row])
+            self._refresh_next_year(row["agency"], row["year"])
+            return cid
+
+    def undo_correction(self, report_id: int, correction_id: int, reviewer: str, reason: str = "") -> int:
+        """Append an entry that reverts an earlier correction (nothing is deleted); returns its id."""
+        with self._mutex:
+            found = self._q("SELECT * FROM corrections WHERE id = ? AND report_id = ?", (correction_id, report_id))
+            if not found:
+                raise WorkspaceError(f"该报告没有第 {correction_id} 条更正")
+            entry = found[0]
+            current = self.load(report_id).report.value(entry["cell"])
+            if not _same(current, json.loads(entry["new"])):
+                raise WorkspaceError(f"第 {correction_id} 条更正之后该格又被改过，请先撤销后来的更正")
+            back = Correction(entry["cell"], current, json.loads(entry["old"]),
+                              reason or f"撤销第 {correction_id} 条更正", reviewer)
+            return self.record_correction(report_id, back, reverts=correction_id)
+
+    def record_decision(self, report_id: int, decision: Decision) -> int:
+        """Append a decision on a finding (the latest per finding wins); returns its id."""
+        if decision.action not in (ACCEPTED, POSTPONED):
+            raise WorkspaceError(f"未知的处理方式：{decision.action}")
+        if decision.action == ACCEPTED and not decision.reason.strip():
+            raise WorkspaceError("接受一个问题须说明理由")
+        with self._mutex:
+            row = self._editable_row(report_id)
+            with self._tx() as c:
+                did = c.execute(
+                    "INSERT INTO decisions (report_id, finding_id, action, reason, reviewer, time)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (report_id, decision.finding_id, decision.action, decision.reason, decision.reviewer,
+                     decision.time),
+                ).lastrowid
+            self._reviewed([row])
+            return did
+
+    def sign_off(self, report_id: int, signoff: SignOff) -> SignOff:
+        """Sign a report off (or return it); raises SignOffRefused with the reasons when not allowed.
+
+        Returns the recorded SignOff, with the SHA-256 over the signed values. The report is then
+        read-only until reopened.
+        """
+        with self._mutex:
+            reviewed = self.load(report_id)
+            problems = signoff_problems(reviewed, signoff.outcome, signoff.reviewer, signoff.reason)
+            if problems:
+                raise SignOffRefused(problems)
+            sha = self._row(report_id, "sha256")["sha256"]
+            signoff = replace(signoff, values_hash="")
+            signoff = replace(signoff, values_hash=signed_hash(reviewed.report, sha, signoff))
+            with self._tx() as c:
+                c.execute("INSERT INTO signoffs (report_id, event, outcome, reviewer, reason, values_hash, time)"
+                          " VALUES (?, 'signoff', ?, ?, ?, ?, ?)",
+                          (report_id, signoff.outcome, signoff.reviewer, signoff.reason, signoff.values_hash,
+                           signoff.time))
+                c.execute("INSERT INTO settings (key, value) VALUES ('last_reviewer', ?)"
+                          " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (signoff.reviewer,))
+            self.load(report_id)
+            return signoff
+
+    def reopen(self, report_id: int, reviewer: str, reason: str) -> None:
+        """Make a signed-off or returned report editable again; the reopening is logged."""
+        with self._mutex:
+            if self.load(report_id).signoff is None:
+                raise WorkspaceError("该报告尚未签发或退回，无需重新打开")
+            if not reviewer.strip() or not reason.strip():
+                raise WorkspaceError("重新打开报告须填写审核人和理由")
+            with self._tx() as c:
+                c.execute("INSERT INTO signoffs (report_id, event, reviewer, reason, time)"
+                          " VALUES (?, 'reopen', ?, ?, ?)", (report_id, reviewer, reason, now()))
+            self.load(report_id)
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        rows = self._q("SELECT value FROM settings WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._tx() as c:
+            c.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                      " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- internals ---------------------------------------------------------------------------------
+
+    def _row(self, report_id: int, columns: str = "*") -> sqlite3.Row:
+        rows = self._q(f"SELECT {columns} FROM reports WHERE id = ?", (report_id,))
+        if not rows:
+            raise WorkspaceError(f"工作区中没有编号为 {report_id} 的报告")
+        return rows[0]
+
+    def _editable_row(self, report_id: int) -> sqlite3.Row:
+        row = self._row(report_id)
+        last = self._q("SELECT event, outcome FROM signoffs WHERE report_id = ? ORDER BY id DESC LIMIT 1", (report_id,))
+        if last and last[0]["event"] == "signoff":
+            done = "已退回" if last[0]["outcome"] == RETURNED else "已签发"
+            raise WorkspaceError(f"报告{done}，处于只读状态；如需修改请先重新打开")
+        return row
+
+    def _corrections_of(self, ids: list[int]) -> dict[int, list[sqlite3.Row]]:
+        out: dict[int, list[sqlite3.Row]] = {}
+        for r in self._in("SELECT * FROM corrections WHERE report_id IN ({}) ORDER BY id", ids):
+            out.setdefault(r["report_id"], []).append(r)
+        return out
+
+    def _in(self, sql: str, ids: list[int]) -> list[sqlite3.Row]:
+        out: list[sqlite3.Row] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out += self._q(sql.format(",".join("?" * len(chunk))), chunk)
+        return out
+
+    @staticmethod
+    def _corrected(row: sqlite3.Row, corrections: list[sqlite3.Row]) -> Report:
+        report = report_from_json(row["parsed"], row["text"])
+        for c in corrections:
+            cell = report.cells.get(c["cell"])
+            if cell is not None:
+                cell.correct(json.loads(c["new"]), c["reviewer"], c["reason"], c["time"])
+        return report
+
+    def _previous_report(self, agency: str | None, year: int | None) -> Report | None:
+        if not agency or year is None:
+            return None
+        rows = self._q("SELECT * FROM reports WHERE agency = ? AND year = ? ORDER BY id DESC LIMIT 1",
+                       (agency, year - 1))
+        if not rows:
+            return None
+        return self._corrected(rows[0], self._corrections_of([rows[0]["id"]]).get(rows[0]["id"], []))
+
+    def _refresh_next_year(self, agency: str | None, year: int | None) -> None:
+        """The same agency's next-year report runs the years.* rules against this one: refresh its summary."""
+        if agency and year is not None:
+            rows = self._q("SELECT * FROM reports WHERE agency = ? AND year = ?", (agency, year + 1))
+            if rows:
+                self._reviewed(rows)
+
+    def _run_rules(self, report: Report, previous: Report | None) -> list[Finding]:
+        try:
+            return self._check(report, previous)
+        except Exception as e:  # a broken rule must not lose the review; say so as a finding
+            print(f"审核规则运行出错：{e.__class__.__name__}: {e}", file=sys.stderr)
+            return [Finding("rules.crashed", WARNING, CANNOT_ASSESS, (),
+                            f"审核规则运行出错，本报告的检查结果不完整（{e.__class__.__name__}：{e}）")]
+
+    def _reviewed(self, rows: list[sqlite3.Row]) -> list[ReviewedReport]:
+        """Rebuild the reviewed state of these reports and store their queue summaries."""
+        ids = [r["id"] for r in rows]
+        corrections = self._corrections_of(ids)
+        decisions: dict[int, dict[str, Decision]] = {}
+        for r in self._in("SELECT * FROM decisions WHERE report_id IN ({}) ORDER BY id", ids):
+            decisions.setdefault(r["report_id"], {})[r["finding_id"]] = Decision(
+                r["finding_id"], r["action"], r["reason"], r["reviewer"], r["time"])
+        last_sign: dict[int, sqlite3.Row] = {}
+        for r in self._in("SELECT * FROM signoffs WHERE report_id IN ({}) ORDER BY id", ids):
+            last_sign[r["report_id"]] = r
+        reports = {r["id"]: self._corrected(r, corrections.get(r["id"], [])) for r in rows}
+        latest = {(r["agency"], r["year"]): r["id"] for r in sorted(rows, key=lambda r: r["id"])}
+        out, summaries = [], []
+        for row in rows:
+            report = reports[row["id"]]
+            prev_key = (row["agency"], row["year"] - 1 if row["year"] is not None else None)
+            if not row["agency"] or row["year"] is None:
+                previous = None
+            elif prev_key in latest:
+                previous = reports[latest[prev_key]]
+            else:
+                previous = self._previous_report(row["agency"], row["year"])
+            s = last_sign.get(row["id"])
+            signoff = None
+            if s is not None and s["event"] == "signoff":
+                signoff = SignOff(s["outcome"], s["reviewer"], s["reason"], s["values_hash"], s["time"])
+            reviewed = ReviewedReport(report, self._run_rules(report, previous), decisions.get(row["id"], {}),
+                                      signoff, report_id=row["id"])
+            if signoff is not None:
+                tampered_bytes = hashlib.sha256(bytes(row["data"])).hexdigest() != row["sha256"]
+                reviewed.hash_mismatch = tampered_bytes or signed_hash(report, row["sha256"], replace(
+                    signoff, values_hash="")) != signoff.values_hash
+            out.append(reviewed)
+            summary = (reviewed.status, *reviewed.counts().values())
+            if (row["status"], row["open_errors"], row["open_warnings"]) != summary:
+                summaries.append((*summary, row["id"]))
+        if summaries:
+            with self._tx() as c:
+                c.executemany("UPDATE reports SET status = ?, open_errors = ?, open_warnings = ? WHERE id = ?",
+                              summaries)
+        return out
+
+
+def _read_bytes(p: Path) -> bytes:
+    from parser.reader import MAX_BYTES, ReadError
+
+    try:
+        if p.is_dir():
+            raise ReadError(f"这是一个文件夹，不是报告文件：{p}")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"文件过大（{size / 1048576:.0f} MB），超过 {MAX_BYTES // 1048576} MB 上限：{p}")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(f"文件不存在：{p}") from None
+    except OSError as e:
+        raise ReadError(f"无法读取文件：{p}（{e.strerror or e}）") from None
+
+
+def _parse(data: bytes, p: Path) -> Report:
+    """Parse report bytes the way parser.extract.load parses the file itself."""
+    from parser import extract, reader
+
+    text = reader.text_from_bytes(data, p.name)
+    return extract.parse_text(text, p.name)
