@@ -65,12 +65,24 @@ class CellSpec:
         return self.column.kind
 
     def display_name(self) -> str:
-        """Chinese name of the cell as a reviewer reads it, e.g. 表三第三项（七）总计·自然人."""
+        """Chinese name of the cell as printed: 表三（七）总计·自然人, 表三（四）1.本机关不掌握相关政府信息·总计,
+        表三第一项本年新收政府信息公开申请数量·自然人, 表四行政复议·结果维持, 表二规章·本年制发件数."""
+        import re
+
+        column = re.sub(r"（单位[:：].*?）$", "", self.column.label)
+        head = f"表{self.table.number}"
         if self.table.key == "active":
-            return f"表{self.table.number}{self.row.label}·{self.column.label}"
+            return f"{head}{self.row.label}·{column}"
         if self.table.key == "appeals":
-            return f"表{self.table.number}{self.row.ref}·{self.column.label}"
-        return f"表{self.table.number}{self.row.ref}{_short(self.row.label)}·{self.column.label}"
+            return f"{head}{self.row.ref}·{column}"
+        label = _short(self.row.label)
+        if len(label) > 14:  # 申请人无正当理由逾期不补正、行政机关不再处理… → cut at the first pause
+            label = re.split(r"[、，,]", label)[0][:14] + "…"
+        ref = self.row.ref
+        if ref.startswith("第三项（"):  # a result row: printed as （七）总计, （四）1.本机关不掌握…
+            sub = ref[len("第三项"):]
+            return f"{head}{sub}{'.' if sub[-1].isdigit() else ''}{label}·{column}"
+        return f"{head}{ref}{label}·{column}"
 
 
 def _short(label: str) -> str:
