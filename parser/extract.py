@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .header import detect_version, find_agency, find_sections, find_year
 from .model import BLANK, MISSING, REPAIRED, Cell, Report
-from .normalize import Normalized, label_key, normalize
+from .normalize import Normalized, label_key, normalize, to_simplified
 from .reader import read_text
 from .tables import Placed, TableReader, _best_row, is_missing
 from .template import Version, version
@@ -24,6 +24,8 @@ def parse_text(text: str, source: str = "") -> Report:
     report = Report(source, text, template, agency, year, version_votes=votes)
     report.year_span = norm.span(*year_span) if year_span else None
     report.agency_span = norm.span(*agency_span) if agency_span else None
+    if report.agency_span:  # as printed (full-width brackets kept), in Simplified characters
+        report.agency = to_simplified(text[report.agency_span[0]:report.agency_span[1]]).strip()
     ver = version(template or "2021")
     tokens = tokenize(norm.text)
     regions = find_regions(ver, tokens)

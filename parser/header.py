@@ -81,29 +81,49 @@ def detect_version(text: str, year: int | None) -> tuple[str | None, dict[str, i
 
 
 def _title_lines(text: str) -> list[tuple[int, str]]:
-    """The first lines up to and including the one that ends the title (…报告)."""
-    out: list[tuple[int, str]] = []
+    """The lines of the report's title (…政府信息公开工作年度报告), which copies often split in two or
+    three; site chrome above it (首页 > 政务公开 > 年度报告) is skipped."""
+    lines: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
         s = line.strip()
         if s:
-            out.append((pos + line.index(s[0]), s))
-            if "报告" in s or len(out) >= 4:
+            lines.append((pos + line.index(s[0]), s))
+            if len(lines) >= 20:
                 break
         pos += len(line) + 1
-    return out
+    for j, (_, s) in enumerate(lines):
+        if "报告" not in s and "年报" not in s:
+            continue
+        for k in range(0, 3):
+            if j - k < 0:
+                break
+            window = lines[j - k:j + 1]
+            joined = "".join(w for _, w in window)
+            if len(joined) > 100:
+                break
+            if "信息公开" in joined:
+                return _extend_title(lines, j - k, j)
+    return []
+
+
+def _extend_title(lines: list[tuple[int, str]], a: int, b: int) -> list[tuple[int, str]]:
+    """Take in the line(s) above when the title found so far lacks the year or the agency."""
+    while a > 0 and b - a < 3:
+        joined = "".join(w for _, w in lines[a:b + 1])
+        prev = lines[a - 1][1]
+        if (re.search(_YEAR + r"\s*年", joined) and _agency_from_title(joined)) or len(prev) > 50 \
+                or re.search(r"[。，,;；:：>]", prev):
+            break
+        a -= 1
+    return lines[a:b + 1]
 
 
 def find_year(text: str) -> tuple[int | None, tuple[int, int] | None]:
-    lines = _title_lines(text)
-    title = "".join(s for _, s in lines)
-    if "报告" in title and len(title) < 120:
-        pos = 0
-        for start, s in lines:
-            m = _TITLE_YEAR.search(s)
-            if m:
-                return int(m.group(1)), (start + m.start(1), start + m.end(1))
-            pos += 1
+    for start, s in _title_lines(text):
+        m = _TITLE_YEAR.search(s)
+        if m:
+            return int(m.group(1)), (start + m.start(1), start + m.end(1))
     head = text[:3000]
     m = _PERIOD.search(head)
     if m and "统计" in head[max(0, m.start() - 60):m.start()]:
@@ -121,20 +141,22 @@ def find_year(text: str) -> tuple[int | None, tuple[int, int] | None]:
 
 def find_agency(text: str) -> tuple[str | None, tuple[int, int] | None]:
     lines = _title_lines(text)
-    title = "".join(s for _, s in lines)
-    if lines and "报告" in title and len(title) < 120:
-        first_start = lines[0][0]
-        name = _agency_from_title(title)
+    if lines:
+        first_start, last_end = lines[0][0], lines[-1][0] + len(lines[-1][1])
+        for start, s in lines:  # the agency on a line of its own within the title
+            if _is_org(s):
+                return s, (start, start + len(s))
+        name = _agency_from_title("".join(s for _, s in lines))
         if name:
-            i = text.find(name[:4], first_start)
-            return name, ((i, i + len(name)) if i >= 0 and text[i:i + len(name)] == name else None)
-        # the agency on its own line above a title such as "2023 年度政府信息公开工作年度报告"
-        prev = [s for _, s in _all_lines_before(text, first_start)][-1:]
-        if not prev and len(lines) > 1 and _is_org(lines[0][1]):
-            return lines[0][1], (lines[0][0], lines[0][0] + len(lines[0][1]))
-        if prev and _is_org(prev[0]):
-            i = text.rfind(prev[0], 0, first_start)
-            return prev[0], (i, i + len(prev[0]))
+            i = text.find(name, first_start)
+            return name, ((i, i + len(name)) if 0 <= i < last_end else None)
+        # the agency on its own line just above or below the title, e.g. "（成都市武侯区卫生健康局）"
+        near = _all_lines_before(text, first_start)[-1:] + _all_lines_after(text, last_end)[:1]
+        for start, s in near:
+            name = s.strip("（）() ")
+            if _is_org(name):
+                i = text.find(name, start)
+                return name, (i, i + len(name))
     # no usable title: the organisation named most often just before 政府信息公开
     counts: Counter[str] = Counter()
     for m in re.finditer(r"([\u3400-\u9fff]{3,30}?)(?=政府信息公开|办公室联系|政务公开工作领导)", text[:20000]):
@@ -157,6 +179,15 @@ def _all_lines_before(text: str, pos: int) -> list[tuple[int, str]]:
     return out
 
 
+def _all_lines_after(text: str, pos: int) -> list[tuple[int, str]]:
+    out, p = [], pos
+    for line in text[pos:pos + 400].split("\n"):
+        if line.strip():
+            out.append((p + line.index(line.strip()[0]), line.strip()))
+        p += len(line) + 1
+    return out
+
+
 def _agency_from_title(title: str) -> str | None:
     t = re.sub(r"\s+", "", title)
     t = re.sub(r"^关于", "", t)
@@ -164,7 +195,6 @@ def _agency_from_title(title: str) -> str | None:
     t = re.split(r"政府信息公开|政务公开|信息公开工作", t)[0]
     parts = [p for p in t.split("|") if p]
     for p in parts:
-        p = re.sub(r"[（(]?[^）)]*[)）]$", "", p) if p.endswith(("）", ")")) else p
         p = p.strip("的、，, ")
         if _is_org(p):
             return p
@@ -172,7 +202,9 @@ def _agency_from_title(title: str) -> str | None:
 
 
 def _is_org(s: str) -> bool:
-    return 3 <= len(s) <= 40 and bool(_ORG_SUFFIX.search(s)) and bool(re.fullmatch(r"[\u3400-\u9fff（）()]+", s))
+    """An organisation's name: CJK only, ending in 局/委员会/人民政府/… (a trailing （…） allowed)."""
+    core = re.sub(r"[（(][\u3400-\u9fff]+[)）]$", "", s)
+    return 3 <= len(s) <= 50 and bool(_ORG_SUFFIX.search(core)) and bool(re.fullmatch(r"[\u3400-\u9fff（）()]+", s))
 
 
 def _clean_org(s: str) -> str | None:
