@@ -88,10 +88,10 @@ def _runs(tokens: list[Token]) -> list[tuple[list[str], list[Token]]]:
                 t = tokens[i]
                 if t.kind in (VALUE, EMPTY):
                     run.append(t)
-                elif t.kind == EOL:
-                    if line_bound:
+                elif t.kind in (EOL, BREAK):
+                    if line_bound:  # a row per line: its values end with the line
                         break
-                elif t.kind == BREAK or t.kind == LABEL:
+                elif t.kind == LABEL:
                     break
                 i += 1
             if any(r.kind == VALUE for r in run):

@@ -14,6 +14,8 @@ from .values import looks_like_value
 LABEL, VALUE, EMPTY, EOL, BREAK = "label", "value", "empty", "eol", "break"
 
 _SPACES2 = re.compile(r" {2,}")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_PIPE_ROW = re.compile(r"^\s*\||\s\|\s|\s\|\s*$|\|\|")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 # A label followed by numbers on the same cell: "（一）予以公开 3 0 0 0 0 0 3"
 _TRAILING_VALUES = re.compile(r"(?:\s+(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无))+\s*$")
@@ -53,14 +55,22 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
         return
     if _PAGE_NUMBER.match(line):
         return
-    has_tab = "\t" in line
+    if _MD_RULE.match(line):
+        return
+    sep = "\t"
+    if "|" in line and _PIPE_ROW.search(line):
+        line = line.replace("\t", " ")
+        sep = "|"  # markdown / reader-mode rows: "| 规章 | 3 | 0 |" or "规章 |"
+    has_tab = sep in line
     pieces: list[tuple[int, int]] = []
     p = a
-    for part in line.split("\t"):
+    for part in line.split(sep):
         pieces.append((p, p + len(part)))
         p += len(part) + 1
     if has_tab and pieces and not text[pieces[0][0]:pieces[0][1]].strip():
-        pieces = pieces[1:]  # the indentation tab that starts a line is no cell
+        pieces = pieces[1:]  # the indentation tab (or the opening pipe) that starts a line is no cell
+    if sep == "|" and pieces and not text[pieces[-1][0]:pieces[-1][1]].strip():
+        pieces = pieces[:-1]  # the closing pipe
     seen_label = False
     for ps, pe in pieces:
         for cs, ce in _split_spaces(text, ps, pe):

@@ -1,7 +1,7 @@
 """Reading one printed table cell: a number, a blank mark, or not a value at all.
 
 Works on normalised cell text (half-width digits). Repairs what OCR and typing damage (O/o → 0,
-l/I/| → 1, spaces and thousands separators inside a number, units in money cells) and says so.
+l/I → 1, spaces and thousands separators inside a number, units in money cells) and says so.
 """
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ BLANK_MARKS = {"/", "-", "—", "——", "--", "无", "\\", "空", "×", "x", "
 # 增/减, and an optional unit.
 _NUMBER = re.compile(
     r"^(?P<sign>[+\-增减]?)\s*"
-    r"(?P<body>[0-9OoIl|〇][0-9OoIl|〇 ,，']*(?:[.·][0-9OoIl ]+)?)\s*"
+    r"(?P<body>[0-9OoIl〇][0-9OoIl〇 ,，']*(?:[.·][0-9OoIl ]+)?)\s*"
     r"(?P<unit>万元|元|件|个|项|次|条|人次)?$"
 )
 _CLEAN_INT = re.compile(r"^-?\d+$")
 _CLEAN_DEC = re.compile(r"^-?\d+\.\d+$")
-_OCR = str.maketrans({"O": "0", "o": "0", "〇": "0", "I": "1", "l": "1", "|": "1", "，": ",", "·": "."})
+_OCR = str.maketrans({"O": "0", "o": "0", "〇": "0", "I": "1", "l": "1", "，": ",", "·": "."})
 
 
 @dataclass(frozen=True)
