@@ -71,7 +71,11 @@ def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshol
 
 
 def _runs(tokens: list[Token]) -> list[tuple[list[str], list[Token]]]:
-    """Split a region into (labels since the last run, run of value/empty tokens)."""
+    """Split a region into (labels since the last run with values, run of value/empty tokens).
+
+    A run of empty cells alone is returned too (a row printed with every cell empty) but does not
+    consume the labels: the label may go on below it (a label split over two table lines).
+    """
     out: list[tuple[list[str], list[Token]]] = []
     labels: list[str] = []
     i, n = 0, len(tokens)
@@ -97,6 +101,8 @@ def _runs(tokens: list[Token]) -> list[tuple[list[str], list[Token]]]:
             if any(r.kind == VALUE for r in run):
                 out.append((labels, run))
                 labels = []
+            elif labels and line_bound:
+                out.append((list(labels), run))
             continue
         i += 1
     return out
@@ -160,6 +166,7 @@ class TableReader:
         leads = [_lead(run) for _, run in runs if sum(t.kind == VALUE for t in run) == max(ncols.values())]
         lead = max(set(leads), key=leads.count) if leads else None
         placed: list[Placed] = []
+        blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
         done: set[str] = set()
         for labels, run in runs:
             if not labels:
@@ -171,6 +178,10 @@ class TableReader:
             if row is None:
                 continue
             n = ncols[row.key]
+            if not any(t.kind == VALUE for t in run):
+                if len(run) >= n and row.key not in blank_rows:
+                    blank_rows[row.key] = Placed(row, [None] * n)
+                continue
             fitted = _fit(run, n, lead)
             if fitted is None:
                 values = [t for t in run if t.kind == VALUE]
@@ -184,6 +195,7 @@ class TableReader:
                 continue
             done.add(row.key)
             placed.append(Placed(row, fitted[0], fitted[1]))
+        placed.extend(p for key, p in blank_rows.items() if key not in done)
         return placed
 
     def _read_appeals(self, table: Table, tokens: list[Token]) -> list[Placed]:
