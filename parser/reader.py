@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import codecs
+import re
+from functools import cache
 from pathlib import Path
 
 MAX_BYTES = 60 * 1024 * 1024  # larger files are refused, not read into memory
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # a text or web page this big is not one report (a long one is < 1 MB)
+MAX_TEXT_CHARS = 3_000_000  # rendered text longer than this is refused (the text pane shows all of it)
 
 
 class ReadError(Exception):
@@ -58,16 +62,110 @@ def read_text(path: str | Path) -> str:
 
 
 def text_from_bytes(data: bytes, name: str = "") -> str:
-    """Decode the bytes of a file called `name` into report text (dispatching on its format)."""
-    if not data.strip():
+    """The report text of the bytes of a file called `name`, whatever its format (sniffed from the content).
+
+    Text (any encoding), web pages (.html/.htm/.mht, also when named .txt), Word .docx and PDFs with a
+    text layer are rendered to plain text: paragraphs as lines, each table row as one line of
+    TAB-separated cells (merged cells once, at their top-left position). Anything else, and anything
+    that is not a report, raises ReadError with a one-line reason in Chinese.
+    """
+    from .formats import sniff
+
+    if not data.strip(b" \t\r\n\x00\x0b\x0c"):
         raise ReadError(f"文件为空：{name}")
-    text = decode(data)
-    if _looks_binary(text):
-        raise ReadError(f"不是文本文件，无法识别其内容：{name}")
+    try:
+        kind = sniff.detect(data, name)
+    except sniff.Unsupported as e:
+        raise ReadError(f"{e}：{name}") from None
+    if kind in (sniff.TEXT, sniff.HTML, sniff.MHTML) and len(data) > MAX_TEXT_BYTES:
+        raise ReadError(f"文本过长（{len(data) / 1048576:.0f} MB），远超一份年度报告的篇幅，"
+                        f"请确认文件内容或拆分后再导入：{name}")
+    text = _render(kind, data, name)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadError(f"文本过长（{len(text) // 10000} 万字），远超一份年度报告的篇幅，请确认文件内容：{name}")
+    if not text.strip():
+        raise ReadError(f"文件中没有文字内容：{name}")
+    ensure_report_like(text, name)
     return text
+
+
+def _render(kind: str, data: bytes, name: str) -> str:
+    from .formats import sniff
+
+    if kind == sniff.TEXT:
+        text = decode(data)
+        if _looks_binary(text):
+            raise ReadError(f"不是文本文件，也不是可识别的文档格式，无法读取：{name}")
+        return text
+    if kind == sniff.HTML:
+        from .formats.html import html_to_text
+
+        return html_to_text(data, name)
+    if kind == sniff.MHTML:
+        from .formats.html import mhtml_to_text
+
+        return mhtml_to_text(data, name)
+    if kind == sniff.DOCX:
+        from .formats.docx import docx_to_text
+
+        return docx_to_text(data, name)
+    from .formats.pdf import pdf_to_text
+
+    return pdf_to_text(data, name)
 
 
 def _looks_binary(text: str) -> bool:
     sample = text[:8000]
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f\v") or ch == "\ufffd")
     return bad > max(8, len(sample) // 20)
+
+
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
+@cache
+def _markers() -> tuple[str, ...]:
+    """Section titles and table labels of every format version, as printed (from the template data)."""
+    from .template import sections, versions
+
+    found = {s.title for s in sections()}
+    for v in versions().values():
+        for t in v.tables:
+            found.add(t.title)
+            for b in t.blocks:
+                found.update(c.label for c in b.columns)
+                for r in b.rows:
+                    found.update(_NUMBERING.sub("", label) for label in (r.label, *r.aliases))
+    return tuple(sorted(m for m in found if len(m) >= 4))
+
+
+def ensure_report_like(text: str, name: str = "") -> None:
+    """Raise ReadError unless the text looks like (part of) an information-disclosure annual report.
+
+    Conservative: a title (…年度报告 / 政府信息公开…报告) or a few section titles and table labels are
+    enough, so truncated and badly damaged reports, Traditional characters included, still pass.
+    """
+    head = re.sub(r"\s+", "", text[:600_000])
+    if _report_score(head) >= 3:
+        return
+    if re.search(r"[\u4e00-\u9fff]", head):
+        try:
+            from opencc import OpenCC
+
+            simplified = OpenCC("t2s").convert(_PINYIN.sub("", head))
+        except Exception:  # opencc missing or failing: judge the text as it is
+            simplified = head
+        if _report_score(simplified) >= 3:
+            return
+    raise ReadError(f"不是政府信息公开工作年度报告：未找到报告标题、章节标题或统计表：{name}")
+
+
+def _report_score(s: str) -> int:
+    score = 0
+    if "政府信息公开" in s:
+        score += 1
+    if re.search(r"年度?报告|工作报告|年报", s):
+        score += 2 if "政府信息公开" in s else 1
+    score += sum(1 for m in _markers() if m in s)
+    return score

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 MAX_SPAN = 200  # a rowspan/colspan larger than this is a broken document, not a report table
 MAX_GRID_CELLS = 200_000  # a table bigger than this is refused (memory stays bounded)
 
-_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK = r"\u2010-\u206f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"  # and curly quotes, dashes
 _BREAK_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v\xa0]*\n\s*(?=[{_CJK}])")
 _SPACE_RUN = re.compile(r"[\s\xa0\u200b\ufeff\x01]+")
 BREAK = "\x01"  # an explicit line break inside a cell (<br>, a new paragraph): always becomes one space

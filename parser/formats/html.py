@@ -26,15 +26,15 @@ _DATA_URI = re.compile(rb"""data:[a-zA-Z/+.-]{0,40};base64,[A-Za-z0-9+/=\s]{200,
 _GBK_NAMES = {"gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "euc-cn", "x-euc-cn", "gb18030"}
 
 
-def decode_html(data: bytes) -> str:
-    """The page's text: BOM, else the <meta charset> if the bytes really are in it, else detection."""
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """The page's text: BOM, else the declared or <meta> charset if the bytes really are in it, else detection."""
     from ..reader import decode
 
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode(data)
     m = _META_CHARSET.search(data[:8192])
-    if m:
-        name = m.group(1).decode("ascii", "replace").lower()
+    if declared or m:
+        name = (declared or m.group(1).decode("ascii", "replace")).lower()
         encoding = "gb18030" if name in _GBK_NAMES else name
         try:
             codecs.lookup(encoding)
@@ -45,7 +45,23 @@ def decode_html(data: bytes) -> str:
     return decode(data)
 
 
-def html_to_text(data: bytes, name: str = "") -> str:
+def mhtml_to_text(data: bytes, name: str = "") -> str:
+    """A page saved as a single file (.mht/.mhtml, MIME): render its HTML part."""
+    import email
+    import email.policy
+
+    from ..reader import ReadError
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return html_to_text(payload, name, part.get_content_charset())
+    raise ReadError(f"单文件网页（.mht）中没有找到网页正文：{name}")
+
+
+def html_to_text(data: bytes, name: str = "", encoding: str | None = None) -> str:
     """Render a saved web page as report text (see grid.render)."""
     import lxml.html
     from lxml import etree
@@ -53,7 +69,7 @@ def html_to_text(data: bytes, name: str = "") -> str:
     from ..reader import ReadError
 
     data = _DATA_URI.sub(b"data:,", data)  # inline images of "single file" pages: megabytes of no text
-    text = _CONTROL.sub("", _XML_DECL.sub("", decode_html(data), count=1))
+    text = _CONTROL.sub("", _XML_DECL.sub("", decode_html(data, encoding), count=1))
     if not text.strip():
         raise ReadError(f"网页文件为空：{name}")
     try:

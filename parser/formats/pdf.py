@@ -1,0 +1,138 @@
+"""PDFs with a text layer → report text: text lines and ruled tables in reading order (pdfplumber).
+
+Tables continued on the next page are joined; page numbers between them are dropped. A PDF without
+text (a scan) is refused with a message that it needs OCR first; a password or a broken file too.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+from .grid import Block, SourceCell, TableBlock, render
+
+MAX_PAGES = 500
+OCR_MESSAGE = "该 PDF 没有文字层（可能是扫描件），请先进行 OCR 识别后再导入"
+_PAGE_NUMBER = re.compile(r"^[\s\-—–－·•]*(第\s*)?(\d{1,4}|[ivxlcIVXLC]{1,6})\s*(页)?"
+                          r"(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?)?[\s\-—–－·•]*$")
+
+
+def pdf_to_text(data: bytes, name: str = "") -> str:
+    """Render a PDF's text layer as report text (see grid.render); ReadError if there is none."""
+    from ..reader import ReadError
+
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            n_pages = len(pdf.pages)
+            if n_pages > MAX_PAGES:
+                raise ReadError(f"PDF 页数过多（{n_pages} 页，上限 {MAX_PAGES} 页），不像单份年度报告：{name}")
+            blocks, chars, images = _read_pages(pdf)
+    except ReadError:
+        raise
+    except Exception as e:  # pdfminer raises many kinds of errors on a broken or encrypted file
+        if _is_password_error(e):
+            raise ReadError(f"PDF 文件有密码保护，无法读取；请解除密码（另存为无密码的 PDF）后再导入：{name}") from None
+        text = _fallback_text(data)
+        if text is None:
+            raise ReadError(f"PDF 文件已损坏，无法读取（{_short(e)}）：{name}") from None
+        if not text.strip():
+            raise ReadError(f"{OCR_MESSAGE}：{name}") from None
+        return text
+    if chars < 10 * max(n_pages, 1) and (images or chars == 0):
+        raise ReadError(f"{OCR_MESSAGE}：{name}")
+    return render(blocks)
+
+
+def _short(e: Exception) -> str:
+    s = str(e).splitlines()[0] if str(e) else ""
+    return (s or type(e).__name__)[:80]
+
+
+def _is_password_error(e: BaseException | None) -> bool:
+    seen = 0
+    while e is not None and seen < 10:
+        if "password" in type(e).__name__.lower() or "password" in str(e).lower():
+            return True
+        if type(e).__name__ in ("PDFEncryptionError", "PDFEncryptionWarning"):
+            return True
+        e = e.__cause__ or e.__context__ or (e.args[0] if e.args and isinstance(e.args[0], BaseException) else None)
+        seen += 1
+    return False
+
+
+def _read_pages(pdf) -> tuple[list[Block], int, int]:
+    """All pages as blocks in reading order, with the count of text characters and of images."""
+    blocks: list[Block] = []
+    chars = images = 0
+    for page in pdf.pages:
+        page_blocks = _page_blocks(page)
+        chars += sum(1 for c in page.chars if not c.get("text", "").isspace())
+        images += len(page.images)
+        page.close()
+        # A table continued from the previous page: join the rows (page numbers/headers already dropped).
+        if page_blocks and blocks and isinstance(page_blocks[0], TableBlock) and isinstance(blocks[-1], TableBlock):
+            _join(blocks[-1], page_blocks.pop(0))
+        blocks += page_blocks
+    return blocks, chars, images
+
+
+def _join(first: TableBlock, rest: TableBlock) -> None:
+    if rest.rows and first.rows and _texts(rest.rows[0]) == _texts(first.rows[0]) and any(_texts(rest.rows[0])):
+        rest.rows = rest.rows[1:]  # the header row repeated on the new page
+    first.rows += rest.rows
+
+
+def _texts(row: list[SourceCell]) -> list[str]:
+    return [c.text for c in row]
+
+
+def _page_blocks(page) -> list[Block]:
+    tables = [t for t in page.find_tables() if t.rows]
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    items: list[tuple[float, int, Block]] = []
+    lines = page.filter(outside).extract_text_lines(return_chars=False) if boxes else \
+        page.extract_text_lines(return_chars=False)
+    for i, line in enumerate(lines):
+        items.append((line["top"], i, line["text"]))
+    for j, table in enumerate(tables):
+        block = TableBlock([[SourceCell(cell or "") for cell in row] for row in table.extract()])
+        items.append((table.bbox[1], len(lines) + j, block))
+    items.sort(key=lambda t: (t[0], t[1]))
+    ordered = [b for _, _, b in items]
+    # page numbers at the top or the bottom of the page are not report text
+    while ordered and isinstance(ordered[-1], str) and _PAGE_NUMBER.match(ordered[-1]):
+        ordered.pop()
+    while ordered and isinstance(ordered[0], str) and _PAGE_NUMBER.match(ordered[0]):
+        ordered.pop(0)
+    return ordered
+
+
+def _fallback_text(data: bytes) -> str | None:
+    """Plain text via pdfium, which opens many files pdfminer cannot; None if it cannot either."""
+    try:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(data)
+        try:
+            if len(doc) > MAX_PAGES:
+                return None
+            pages = []
+            for i in range(len(doc)):
+                page = doc[i]
+                textpage = page.get_textpage()
+                pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+                textpage.close()
+                page.close()
+            return "\n".join(pages)
+        finally:
+            doc.close()
+    except Exception:
+        return None
