@@ -135,17 +135,29 @@ def _fit(run: list[Token], ncols: int, lead: int | None) -> tuple[list[Token | N
 
 
 def _join_split_numbers(values: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
-    """'1 2' printed for 12: join adjacent bare digit groups until the count fits."""
-    excess = len(values) - ncols
+    """'1 2' printed for 12: join two adjacent bare digit groups when that makes the count fit and
+    only one such join exists, or only one makes the row add up (six applicant columns = 总计)."""
+    if len(values) - ncols != 1:
+        return None
     pairs = [i for i in range(len(values) - 1) if values[i].joinable and values[i + 1].joinable
              and values[i].line == values[i + 1].line and values[i + 1].start - values[i].end == 1]
-    if excess != 1 or len(pairs) != 1:
+    options = [(i, _joined(values, i)) for i in pairs]
+    if len(options) > 1 and ncols == 7:
+        options = [(i, o) for i, o in options if _adds_up(o)]
+    if len(options) != 1:
         return None
-    i = pairs[0]
+    i, cells = options[0]
+    return cells, {i}
+
+
+def _joined(values: list[Token], i: int) -> list[Token | None]:
     a, b = values[i], values[i + 1]
-    merged = Token(VALUE, a.text + " " + b.text, a.start, b.end, a.line)
-    out: list[Token | None] = [*values[:i], merged, *values[i + 2:]]
-    return out, {i}
+    return [*values[:i], Token(VALUE, a.text + " " + b.text, a.start, b.end, a.line), *values[i + 2:]]
+
+
+def _adds_up(cells: list[Token | None]) -> bool:
+    nums = [int(t.text.replace(" ", "")) if t and t.text.replace(" ", "").isdigit() else None for t in cells]
+    return None not in nums and sum(nums[:6]) == nums[6]
 
 
 class TableReader:

@@ -20,6 +20,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*�
 # A label followed by numbers on the same cell: "（一）予以公开 3 0 0 0 0 0 3"
 _TRAILING_VALUES = re.compile(r"(?:\s+(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无))+\s*$")
 _VALUE_PIECE = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无")
+_MULTI_VALUES = re.compile(r"(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无)(?:\s+(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无))+")
 
 
 @dataclass(frozen=True)
@@ -109,14 +110,15 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 def _cell(text: str, s: int, e: int, line_no: int, out: list[Token], seen_label: bool) -> bool:
     """Emit the tokens of one non-empty cell; returns True when it emitted a label."""
     cell = text[s:e]
-    if looks_like_value(cell):
-        out.append(Token(VALUE, cell, s, e, line_no, same_line=seen_label))
-        return False
-    # several numbers in one cell, split by single spaces: "3 0 0 0 0 0 3"
-    if re.fullmatch(r"(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无)(?:\s+(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无))+", cell):
+    # several numbers in one cell, split by spaces: "3 0 0 0 0 0 3" (or "1 2", half of which may be
+    # damage: the row reader joins such pieces back when the row has one value too many)
+    if _MULTI_VALUES.fullmatch(cell):
         for m in _VALUE_PIECE.finditer(cell):
             out.append(Token(VALUE, m.group(), s + m.start(), s + m.end(), line_no, joinable=m.group().isdigit(),
                              same_line=seen_label))
+        return False
+    if looks_like_value(cell):
+        out.append(Token(VALUE, cell, s, e, line_no, same_line=seen_label))
         return False
     m = _TRAILING_VALUES.search(cell)
     if m and m.start() > 0 and re.search(r"[\u3400-\u9fff]", cell[: m.start()]) and not _ends_in_numbering(cell, m):
