@@ -81,14 +81,15 @@ _NUMBERING = re.compile(
 )
 
 
-_EXPLANATION = re.compile(r"[(（][^()（）]{4,}[)）]")
+_EXPLANATION = re.compile(r"[(（][^()（）]{4,}(?:[)）]|$)")
 
 
 @cache
-def label_key(label: str) -> str:
+def label_key(label: str, explanations: bool = False) -> str:
     """A label reduced for fuzzy matching: numbering prefixes, explanations in brackets
-    (（区分处理的，只计这一情形…）, (设区的市…应提供相关数据)), punctuation and spaces removed."""
-    s = _EXPLANATION.sub("", label)
+    (（区分处理的，只计这一情形…）, (设区的市…应提供相关数据); kept with explanations=True),
+    punctuation and spaces removed."""
+    s = label if explanations else _EXPLANATION.sub("", label)
     for _ in range(3):
         t = _NUMBERING.sub("", s)
         if t == s:

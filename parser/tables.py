@@ -32,7 +32,7 @@ class Placed:
 
 @cache
 def _row_keys(row: Row) -> tuple[str, ...]:
-    keys = {label_key(row.label)} | {label_key(a) for a in row.aliases}
+    keys = {label_key(row.label), label_key(row.label, explanations=True)} | {label_key(a) for a in row.aliases}
     return tuple(k for k in keys if k)
 
 
@@ -201,8 +201,9 @@ class TableReader:
                     fitted = ([*values, *[None] * (n - len(values))], set())
                     placed.append(Placed(row, fitted[0], fitted[1]))
                     placed[-1].cells[len(values):] = [_MISSING] * (n - len(values))
-                elif table.key == "requests" and len(values) == n - 1 and not any(t.kind == EMPTY for t in run):
-                    placed.append(Placed(row, [*values, None]))  # 总计 left blank on a sub-row
+                elif (table.key == "requests" and len(values) == n - 1 and not run[0].same_line
+                      and not any(t.kind == EMPTY for t in run)):
+                    placed.append(Placed(row, [*values, None]))  # one cell per line, 总计 left blank
                 done.add(row.key)
                 continue
             done.add(row.key)

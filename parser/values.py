@@ -47,8 +47,8 @@ def looks_like_value(text: str) -> bool:
     if not m:
         return False
     body = m.group("body")
-    if not any(c.isdigit() for c in body) and body.strip() not in ("O", "o", "〇"):
-        return False  # letters alone ("I", "l") are not numbers
+    if not any(c.isdigit() for c in body) and body.strip() not in ("O", "o", "〇", "l", "I"):
+        return False  # letters alone are not numbers, but a lone O or l in a number's place is 0 or 1
     return True
 
 
