@@ -31,8 +31,8 @@ def test_zeros_left_blank_in_a_grid_are_blank_not_missing():
 
 
 def test_one_cell_per_line_with_blank_lines_between_cells():
-    text = HEAD + "\n\n".join(["（一）予以公开", "4", "0", "0", "0", "1", "0", "5", "（二）部分公开", "1", "0", "0", "0",
-                               "0", "0", "1"])
+    cells_in_order = ["（一）予以公开", "4", "0", "0", "0", "1", "0", "5", "（二）部分公开", *"1000001"]
+    text = HEAD + "\n\n".join(cells_in_order)
     got = cells(text)
     assert got["granted/legal_service"] == (1, "extracted")
     assert got["granted/total"] == (5, "extracted")
@@ -40,8 +40,8 @@ def test_one_cell_per_line_with_blank_lines_between_cells():
 
 
 def test_pipe_separated_cells_and_markdown_tables():
-    got = cells(HEAD + "| 一、本年新收政府信息公开申请数量 | 3746 | 63 | 0 | 0 | 19 | 2 | 3830 |\n|---|---|---|---|---|---|---|---|\n"
-                "（一）予以公开 |\n12 |\n1 |\n0 |\n0 |\n0 |\n0 |\n13 |\n")
+    got = cells(HEAD + "| 一、本年新收政府信息公开申请数量 | 3746 | 63 | 0 | 0 | 19 | 2 | 3830 |\n"
+                "|---|---|---|---|---|---|---|---|\n（一）予以公开 |\n12 |\n1 |\n0 |\n0 |\n0 |\n0 |\n13 |\n")
     assert got["new_received/total"] == (3830, "extracted")
     assert got["granted/natural_person"] == (12, "extracted")
     assert got["granted/total"] == (13, "extracted")
