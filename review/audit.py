@@ -35,7 +35,7 @@ class AuditEntry:
     reason: str = ""
     finding_id: str = ""  # for decisions
     action: str = ""  # decision action, or sign-off outcome
-    entry_id: int = 0  # row id in its table (corrections: the id an undo refers to)
+    entry_id: int = 0  # event number in the workspace journal (orders all entries; an undo names it)
     reverts: int | None = None  # for UNDO: the correction it reverts
 
     @property
@@ -58,7 +58,7 @@ class AuditEntry:
         return self.kind_label
 
     def sort_key(self) -> tuple:
-        return (self.time, _KIND_ORDER.get(self.kind, 9), self.entry_id)
+        return (self.entry_id, _KIND_ORDER.get(self.kind, 9), self.time)
 
 
 def format_value(v: Number | None) -> str:

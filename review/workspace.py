@@ -32,6 +32,7 @@ __all__ = ["Workspace", "WorkspaceError", "WorkspaceLocked", "SignOffRefused", "
            "default_path", "report_to_json", "report_from_json"]
 
 APP_NAME = "nianbao-shenhetai"
+_REPORTED: set[str] = set()  # rule crashes already printed (once each)
 Checker = Callable[[Report, Report | None], list[Finding]]
 ProgressCallback = Callable[[int, int, Path | None], None]
 
@@ -53,7 +54,8 @@ def rules_check(report: Report, previous: Report | None) -> list[Finding]:
         if e.name == f"{__package__}.rules":
             return []
         raise
-    return list(rules.check(report, previous))
+    check = getattr(rules, "check", None)
+    return [] if check is None else list(check(report, previous))
 
 
 @dataclass(frozen=True)
@@ -238,14 +240,16 @@ class Workspace:
         reviewed = ReviewedReport(report, findings)
         try:
             with self._tx() as c:
+                stamp = now()
                 rid = c.execute(
                     "INSERT INTO reports (sha256, file_name, origin, data, imported_at, agency, year, template, text,"
                     " parsed, file_format, status, open_errors, open_warnings)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (sha, p.name, str(p.resolve()), data, now(), report.agency, report.year, report.template,
+                    (sha, p.name, str(p.resolve()), data, stamp, report.agency, report.year, report.template,
                      report.text, report_to_json(report), file_format(p.name), reviewed.status,
                      *reviewed.counts().values()),
                 ).lastrowid
+                _journal(c, rid, IMPORT, stamp)
         except sqlite3.IntegrityError:  # the same bytes were added meanwhile (another thread)
             return self._q("SELECT id FROM reports WHERE sha256 = ?", (sha,))[0]["id"], False
         self._refresh_next_year(report.agency, report.year)
@@ -319,7 +323,9 @@ class Workspace:
         """Everything that happened to a report, oldest first."""
         with self._mutex:
             row = self._row(report_id, "file_name, origin, imported_at")
-            entries = [AuditEntry(row["imported_at"], IMPORT, reason=f"导入文件 {row['file_name']}（{row['origin']}）")]
+            first = self._q("SELECT min(id) FROM journal WHERE report_id = ? AND kind = ?", (report_id, IMPORT))[0][0]
+            entries = [AuditEntry(row["imported_at"], IMPORT, reason=f"导入文件 {row['file_name']}（{row['origin']}）",
+                                  entry_id=first or 0)]
             for r in self._q("SELECT * FROM corrections WHERE report_id = ? ORDER BY id", (report_id,)):
                 entries.append(AuditEntry(r["time"], UNDO if r["reverts"] else CORRECTION, r["reviewer"], r["cell"],
                                           json.loads(r["old"]), json.loads(r["new"]), r["reason"],
@@ -352,12 +358,13 @@ class Workspace:
             if _same(cell.value, new) and type(cell.value) is type(new):
                 raise WorkspaceError("新值与当前值相同，无需更正")
             with self._tx() as c:
-                cid = c.execute(
-                    "INSERT INTO corrections (report_id, cell, old, new, reason, reviewer, time, reverts)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (report_id, correction.cell, json.dumps(cell.value), json.dumps(new), correction.reason,
+                cid = _journal(c, report_id, CORRECTION, correction.time)
+                c.execute(
+                    "INSERT INTO corrections (id, report_id, cell, old, new, reason, reviewer, time, reverts)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (cid, report_id, correction.cell, json.dumps(cell.value), json.dumps(new), correction.reason,
                      correction.reviewer, correction.time, reverts),
-                ).lastrowid
+                )
             self._reviewed([row])
             self._refresh_next_year(row["agency"], row["year"])
             return cid
@@ -385,12 +392,13 @@ class Workspace:
         with self._mutex:
             row = self._editable_row(report_id)
             with self._tx() as c:
-                did = c.execute(
-                    "INSERT INTO decisions (report_id, finding_id, action, reason, reviewer, time)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (report_id, decision.finding_id, decision.action, decision.reason, decision.reviewer,
+                did = _journal(c, report_id, DECISION, decision.time)
+                c.execute(
+                    "INSERT INTO decisions (id, report_id, finding_id, action, reason, reviewer, time)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (did, report_id, decision.finding_id, decision.action, decision.reason, decision.reviewer,
                      decision.time),
-                ).lastrowid
+                )
             self._reviewed([row])
             return did
 
@@ -409,9 +417,10 @@ class Workspace:
             signoff = replace(signoff, values_hash="")
             signoff = replace(signoff, values_hash=signed_hash(reviewed.report, sha, signoff))
             with self._tx() as c:
-                c.execute("INSERT INTO signoffs (report_id, event, outcome, reviewer, reason, values_hash, time)"
-                          " VALUES (?, 'signoff', ?, ?, ?, ?, ?)",
-                          (report_id, signoff.outcome, signoff.reviewer, signoff.reason, signoff.values_hash,
+                sid = _journal(c, report_id, SIGNOFF, signoff.time)
+                c.execute("INSERT INTO signoffs (id, report_id, event, outcome, reviewer, reason, values_hash, time)"
+                          " VALUES (?, ?, 'signoff', ?, ?, ?, ?, ?)",
+                          (sid, report_id, signoff.outcome, signoff.reviewer, signoff.reason, signoff.values_hash,
                            signoff.time))
                 c.execute("INSERT INTO settings (key, value) VALUES ('last_reviewer', ?)"
                           " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (signoff.reviewer,))
@@ -426,8 +435,10 @@ class Workspace:
             if not reviewer.strip() or not reason.strip():
                 raise WorkspaceError("重新打开报告须填写审核人和理由")
             with self._tx() as c:
-                c.execute("INSERT INTO signoffs (report_id, event, reviewer, reason, time)"
-                          " VALUES (?, 'reopen', ?, ?, ?)", (report_id, reviewer, reason, now()))
+                stamp = now()
+                sid = _journal(c, report_id, REOPEN, stamp)
+                c.execute("INSERT INTO signoffs (id, report_id, event, reviewer, reason, time)"
+                          " VALUES (?, ?, 'reopen', ?, ?, ?)", (sid, report_id, reviewer, reason, stamp))
             self.load(report_id)
 
     def setting(self, key: str, default: str | None = None) -> str | None:
@@ -497,7 +508,10 @@ class Workspace:
         try:
             return self._check(report, previous)
         except Exception as e:  # a broken rule must not lose the review; say so as a finding
-            print(f"审核规则运行出错：{e.__class__.__name__}: {e}", file=sys.stderr)
+            message = f"审核规则运行出错：{e.__class__.__name__}: {e}"
+            if message not in _REPORTED:
+                _REPORTED.add(message)
+                print(message, file=sys.stderr)
             return [Finding("rules.crashed", WARNING, CANNOT_ASSESS, (),
                             f"审核规则运行出错，本报告的检查结果不完整（{e.__class__.__name__}：{e}）")]
 
@@ -543,6 +557,11 @@ class Workspace:
                 c.executemany("UPDATE reports SET status = ?, open_errors = ?, open_warnings = ? WHERE id = ?",
                               summaries)
         return out
+
+
+def _journal(c: sqlite3.Connection, report_id: int, kind: str, time: str) -> int:
+    """A new event number (ordering every event of every table); call inside the event's transaction."""
+    return c.execute("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (report_id, kind, time)).lastrowid
 
 
 def _read_bytes(p: Path) -> bytes:

@@ -1,8 +1,8 @@
 """The workspace file: SQLite schema, its migrations, and the lock that keeps a second instance out.
 
 Schema history (PRAGMA user_version):
-  1  reports (original bytes, hash, parsed report), corrections, decisions, signoffs, settings;
-     the three review tables are append-only (triggers refuse UPDATE and DELETE).
+  1  reports (original bytes, hash, parsed report), corrections, decisions, signoffs, settings, and
+     the journal whose ids order every event; the logs are append-only (triggers refuse UPDATE, DELETE).
   2  review summary cached on each report for the batch queue (status, open error and warning
      counts), the file format, and an index for finding the same agency's previous year.
 
@@ -63,8 +63,14 @@ def _v1(conn: sqlite3.Connection) -> None:
         text TEXT NOT NULL,                 -- decoded text; spans point into it
         parsed TEXT NOT NULL                -- the parsed Report as JSON (cells before any correction)
     );
-    CREATE TABLE corrections (
+    CREATE TABLE journal (                  -- one row per event; its id orders events across tables
         id INTEGER PRIMARY KEY AUTOINCREMENT,
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        kind TEXT NOT NULL,                 -- import, correction, decision, signoff
+        time TEXT NOT NULL
+    );
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY REFERENCES journal(id),
         report_id INTEGER NOT NULL REFERENCES reports(id),
         cell TEXT NOT NULL,
         old TEXT NOT NULL,                  -- JSON number or null
@@ -75,7 +81,7 @@ def _v1(conn: sqlite3.Connection) -> None:
         reverts INTEGER REFERENCES corrections(id)   -- set when this entry undoes an earlier one
     );
     CREATE TABLE decisions (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        id INTEGER PRIMARY KEY REFERENCES journal(id),
         report_id INTEGER NOT NULL REFERENCES reports(id),
         finding_id TEXT NOT NULL,
         action TEXT NOT NULL,
@@ -84,7 +90,7 @@ def _v1(conn: sqlite3.Connection) -> None:
         time TEXT NOT NULL
     );
     CREATE TABLE signoffs (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        id INTEGER PRIMARY KEY REFERENCES journal(id),
         report_id INTEGER NOT NULL REFERENCES reports(id),
         event TEXT NOT NULL,                -- 'signoff' or 'reopen'
         outcome TEXT NOT NULL DEFAULT '',
@@ -101,7 +107,7 @@ def _v1(conn: sqlite3.Connection) -> None:
         BEGIN SELECT RAISE(ABORT, 'reports are never deleted'); END;
     CREATE TRIGGER reports_original_fixed BEFORE UPDATE OF sha256, data, text, parsed ON reports
         BEGIN SELECT RAISE(ABORT, 'an imported report is never modified'); END;
-    """ + "".join(_APPEND_ONLY.format(t=t) for t in ("corrections", "decisions", "signoffs")))
+    """ + "".join(_APPEND_ONLY.format(t=t) for t in ("journal", "corrections", "decisions", "signoffs")))
 
 
 def _v2(conn: sqlite3.Connection) -> None:
