@@ -16,25 +16,25 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from parser.model import Cell, Correction, Number, Report
+from parser.model import Correction, Number, Report
 
 from .audit import CORRECTION, DECISION, IMPORT, REOPEN, SIGNOFF, UNDO, AuditEntry, format_value
 from .findings import CANNOT_ASSESS, WARNING, Finding
 from .signoff import SignOffRefused, signed_hash, signoff_problems
 from .state import ACCEPTED, POSTPONED, RETURNED, Decision, ReviewedReport, SignOff, now
-from .workspace_schema import WorkspaceError, WorkspaceLock, WorkspaceLocked, file_format, migrate
+from .workspace_import import Importing, ImportResult, ProgressCallback
+from .workspace_schema import WorkspaceError, WorkspaceLock, WorkspaceLocked, migrate, report_from_json, report_to_json
 
 __all__ = ["Workspace", "WorkspaceError", "WorkspaceLocked", "SignOffRefused", "QueueRow", "ImportResult",
-           "default_path", "report_to_json", "report_from_json"]
+           "ProgressCallback", "default_path", "report_to_json", "report_from_json"]
 
 APP_NAME = "nianbao-shenhetai"
 _REPORTED: set[str] = set()  # rule crashes already printed (once each)
 Checker = Callable[[Report, Report | None], list[Finding]]
-ProgressCallback = Callable[[int, int, Path | None], None]
 
 
 def default_path() -> Path:
@@ -80,68 +80,11 @@ class QueueRow:
         return f"{t} · {self.file_format}"
 
 
-@dataclass
-class ImportResult:
-    total: int = 0
-    added: list[tuple[Path, int]] = field(default_factory=list)  # (file, report id)
-    duplicates: list[tuple[Path, int]] = field(default_factory=list)  # same bytes already in the workspace
-    failed: list[tuple[Path, str]] = field(default_factory=list)  # (file, one-line Chinese reason)
-    cancelled: bool = False
-
-    def summary(self) -> str:
-        s = f"新增 {len(self.added)} 份，已存在 {len(self.duplicates)} 份，无法读取 {len(self.failed)} 份"
-        return s + ("（已取消，其余文件未导入）" if self.cancelled else "")
-
-
-# -- report ↔ JSON ---------------------------------------------------------------------------------
-
-_CELL_FIELDS = ("value", "text", "span", "status", "unit")
-
-
-def report_to_json(report: Report) -> str:
-    """The parsed report without its text (stored beside it); corrections are kept elsewhere."""
-    d: dict[str, Any] = {f.name: getattr(report, f.name) for f in fields(report) if f.name not in ("text", "cells")}
-    d["cell_fields"] = list(_CELL_FIELDS)
-    d["cells"] = {k: [getattr(c, f) for f in _CELL_FIELDS] for k, c in report.cells.items()}
-    return json.dumps(d, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-def report_from_json(parsed: str, text: str) -> Report:
-    d = json.loads(parsed)
-    names = d.pop("cell_fields", list(_CELL_FIELDS))
-    cell_names = {f.name for f in fields(Cell)}
-    cells = {}
-    for key, values in d.pop("cells", {}).items():
-        kw = {n: v for n, v in zip(names, values, strict=False) if n in cell_names}
-        if kw.get("span") is not None:
-            kw["span"] = tuple(kw["span"])
-        cells[key] = Cell(key, **kw)
-    known = {f.name for f in fields(Report)} - {"text", "cells"}
-    kw = {k: _restore(k, v) for k, v in d.items() if k in known}
-    return Report(text=text, cells=cells, **kw)
-
-
-def _restore(name: str, v: Any) -> Any:
-    if name.endswith("span") and isinstance(v, list):
-        return tuple(v)
-    if name == "sections" and isinstance(v, dict):
-        return {k: tuple(s) for k, s in v.items()}
-    return v
-
-
 def _same(a: Number | None, b: Number | None) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and a == b)
 
 
-def _cancelled(flag: Any) -> bool:
-    if flag is None:
-        return False
-    if hasattr(flag, "is_set"):
-        return bool(flag.is_set())
-    return bool(flag()) if callable(flag) else bool(flag)
-
-
-class Workspace:
+class Workspace(Importing):
     def __init__(self, path: str | Path | None = None, *, check: Checker | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
         if self.path.is_dir():
@@ -214,77 +157,6 @@ class Workspace:
                 raise WorkspaceError("工作区已关闭")
             return self._conn.execute(sql, tuple(params)).fetchall()
 
-    # -- import ------------------------------------------------------------------------------------
-
-    def import_file(self, path: str | Path) -> tuple[int, bool]:
-        """Add one report file; returns (report id, added). Same bytes already present → (their id, False).
-
-        Raises parser.reader.ReadError (one-line Chinese reason) for a file that cannot be read.
-        """
-        from parser.reader import ReadError
-
-        p = Path(path)
-        data = _read_bytes(p)
-        sha = hashlib.sha256(data).hexdigest()
-        found = self._q("SELECT id FROM reports WHERE sha256 = ?", (sha,))
-        if found:
-            return found[0]["id"], False
-        try:
-            report = _parse(data, p)
-        except ReadError:
-            raise
-        except Exception as e:  # a parser bug must not stop a batch nor show a traceback
-            raise ReadError(f"解析出错（{e.__class__.__name__}：{e}）：{p.name}") from None
-        previous = self._previous_report(report.agency, report.year)
-        findings = self._run_rules(report, previous)
-        reviewed = ReviewedReport(report, findings)
-        try:
-            with self._tx() as c:
-                stamp = now()
-                rid = c.execute(
-                    "INSERT INTO reports (sha256, file_name, origin, data, imported_at, agency, year, template, text,"
-                    " parsed, file_format, status, open_errors, open_warnings)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (sha, p.name, str(p.resolve()), data, stamp, report.agency, report.year, report.template,
-                     report.text, report_to_json(report), file_format(p.name), reviewed.status,
-                     *reviewed.counts().values()),
-                ).lastrowid
-                _journal(c, rid, IMPORT, stamp)
-        except sqlite3.IntegrityError:  # the same bytes were added meanwhile (another thread)
-            return self._q("SELECT id FROM reports WHERE sha256 = ?", (sha,))[0]["id"], False
-        self._refresh_next_year(report.agency, report.year)
-        return rid, True
-
-    def import_paths(self, paths: Iterable[str | Path], progress_callback: ProgressCallback | None = None,
-                     cancel_flag: Any = None) -> ImportResult:
-        """Import files and the report files inside folders, one committed transaction per file.
-
-        progress_callback(done, total, file being imported or None at the end); cancel_flag: a
-        threading.Event (or anything with is_set(), or a callable) checked before each file.
-        """
-        from parser.reader import ReadError
-
-        from .cli import expand
-
-        files = expand([str(p) for p in paths])
-        result = ImportResult(total=len(files))
-        for i, f in enumerate(files):
-            if _cancelled(cancel_flag):
-                result.cancelled = True
-                break
-            if progress_callback:
-                progress_callback(i, len(files), f)
-            try:
-                rid, added = self.import_file(f)
-            except ReadError as e:
-                result.failed.append((f, str(e)))
-                continue
-            (result.added if added else result.duplicates).append((f, rid))
-        if progress_callback:
-            done = len(result.added) + len(result.duplicates) + len(result.failed)
-            progress_callback(done, len(files), None)
-        return result
-
     # -- reading -----------------------------------------------------------------------------------
 
     def __len__(self) -> int:
@@ -318,6 +190,14 @@ class Workspace:
             rows = self._q("SELECT id, file_name, agency, year, template, file_format, status, open_errors,"
                            " open_warnings, imported_at FROM reports ORDER BY id")
         return [QueueRow(*r) for r in rows]
+
+    def queue_row(self, report_id: int) -> QueueRow:
+        """The batch-queue row of one report (after a change to it)."""
+        with self._mutex:
+            if self._row(report_id, "status")["status"] is None:
+                self.load(report_id)
+            return QueueRow(*self._row(report_id, "id, file_name, agency, year, template, file_format, status,"
+                                                  " open_errors, open_warnings, imported_at"))
 
     def audit_log(self, report_id: int) -> list[AuditEntry]:
         """Everything that happened to a report, oldest first."""
@@ -564,25 +444,3 @@ def _journal(c: sqlite3.Connection, report_id: int, kind: str, time: str) -> int
     return c.execute("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (report_id, kind, time)).lastrowid
 
 
-def _read_bytes(p: Path) -> bytes:
-    from parser.reader import MAX_BYTES, ReadError
-
-    try:
-        if p.is_dir():
-            raise ReadError(f"这是一个文件夹，不是报告文件：{p}")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"文件过大（{size / 1048576:.0f} MB），超过 {MAX_BYTES // 1048576} MB 上限：{p}")
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise ReadError(f"文件不存在：{p}") from None
-    except OSError as e:
-        raise ReadError(f"无法读取文件：{p}（{e.strerror or e}）") from None
-
-
-def _parse(data: bytes, p: Path) -> Report:
-    """Parse report bytes the way parser.extract.load parses the file itself."""
-    from parser import extract, reader
-
-    text = reader.text_from_bytes(data, p.name)
-    return extract.parse_text(text, p.name)
