@@ -56,10 +56,10 @@ def _active(table, values) -> Table:
     for block in table.blocks:
         rows.append([Cell(block.heading or "", colspan=4)])
         spans = [3] if len(block.columns) == 1 else [1, 2] if len(block.columns) == 2 else [1, 1, 1]
-        rows.append([Cell("信息内容")] + [Cell(c.label, colspan=s) for c, s in zip(block.columns, spans)])
+        rows.append([Cell("信息内容")] + [Cell(c.label, colspan=s) for c, s in zip(block.columns, spans, strict=True)])
         for r in block.rows:
             rows.append([Cell(r.label)] + [Cell(fmt(values.get(f"{table.key}/{r.key}/{c.key}")), colspan=s)
-                                          for c, s in zip(block.columns, spans)])
+                                          for c, s in zip(block.columns, spans, strict=True)])
     return rows
 
 

@@ -15,6 +15,8 @@ OCR_MESSAGE = "该 PDF 没有文字层（可能是扫描件），请先进行 OC
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－·•]*(第\s*)?(\d{1,4}|[ivxlcIVXLC]{1,6})\s*(页)?"
                           r"(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?)?[\s\-—–－·•]*$")
 
+_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
+
 
 def pdf_to_text(data: bytes, name: str = "") -> str:
     """Render a PDF's text layer as report text (see grid.render); ReadError if there is none."""
@@ -78,8 +80,10 @@ def _read_pages(pdf) -> tuple[list[Block], int, int]:
 
 
 def _join(first: TableBlock, rest: TableBlock) -> None:
-    if rest.rows and first.rows and _texts(rest.rows[0]) == _texts(first.rows[0]) and any(_texts(rest.rows[0])):
-        rest.rows = rest.rows[1:]  # the header row repeated on the new page
+    header = _texts(rest.rows[0]) if rest.rows else []
+    if first.rows and header == _texts(first.rows[0]) and not any(re.search(r"\d", t) for t in header) \
+            and sum(1 for t in header if t) >= 2:
+        rest.rows = rest.rows[1:]  # the header row repeated on the new page (labels, no numbers)
     first.rows += rest.rows
 
 
@@ -100,7 +104,7 @@ def _page_blocks(page) -> list[Block]:
     items: list[tuple[float, int, Block]] = []
     lines = page.filter(outside).extract_text_lines(return_chars=False) if boxes else \
         page.extract_text_lines(return_chars=False)
-    for i, line in enumerate(lines):
+    for i, line in enumerate(_paragraphs(lines, page.width)):
         items.append((line["top"], i, line["text"]))
     for j, table in enumerate(tables):
         block = TableBlock([[SourceCell(cell or "") for cell in row] for row in table.extract()])
@@ -113,6 +117,32 @@ def _page_blocks(page) -> list[Block]:
     while ordered and isinstance(ordered[0], str) and _PAGE_NUMBER.match(ordered[0]):
         ordered.pop(0)
     return ordered
+
+
+def _paragraphs(lines: list[dict], page_width: float) -> list[dict]:
+    """Join a paragraph's wrapped lines: a line that runs to the right margin continues on the next."""
+    if not lines:
+        return []
+    left = min(line["x0"] for line in lines)
+    right = max(max(line["x1"] for line in lines), page_width - left)  # margins as wide as the left one
+    out = [dict(lines[0])]
+    for line in lines[1:]:
+        prev = out[-1]
+        em = max(4.0, (prev["bottom"] - prev["top"]))
+        gap = line["top"] - prev["bottom"]
+        if prev["x1"] >= right - 1.5 * em and line["x0"] <= left + 0.5 * em and gap < em and \
+                not _PAGE_NUMBER.match(line["text"]) and not _HEADING.match(line["text"]) and \
+                prev["text"][-1:] not in "。！？!?：:；;":  # a paragraph end that happens to fill the line
+            joiner = "" if _wide(prev["text"][-1:]) or _wide(line["text"][:1]) else " "
+            prev["text"] = prev["text"] + joiner + line["text"]
+            prev["x1"], prev["bottom"] = line["x1"], line["bottom"]
+        else:
+            out.append(dict(line))
+    return out
+
+
+def _wide(ch: str) -> bool:
+    return bool(ch) and ord(ch) >= 0x2E80
 
 
 def _fallback_text(data: bytes) -> str | None:
