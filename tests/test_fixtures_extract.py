@@ -1,0 +1,111 @@
+"""Every test report in tests/data/reports/ must be extracted exactly as its truth file says.
+
+The reports copy the layouts real reports arrive in (see tests/data/make_reports.py and the
+hand-written 04x_hand_* files); the truth gives agency, year, format and every cell (null where
+nothing is printed). A failure lists each differing key with the expected and the extracted value.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from parser.extract import load
+from parser.template import version
+
+DATA = Path(__file__).resolve().parent / "data"
+REPORTS = DATA / "reports"
+FIXTURES = sorted(REPORTS.glob("*.txt"))
+APPLICANTS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"]
+
+
+def _truth(path: Path) -> dict:
+    return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def _same(want, got) -> bool:
+    """Numbers compare by value (251 == 251.0); None (nothing printed/found) never equals 0."""
+    if want is None or got is None:
+        return want is None and got is None
+    if isinstance(got, bool) or not isinstance(got, int | float):
+        return False
+    return math.isclose(float(want), float(got), rel_tol=0, abs_tol=1e-9)
+
+
+def test_there_are_enough_fixtures() -> None:
+    assert len(FIXTURES) >= 14
+    for path in FIXTURES:
+        assert path.with_suffix(".json").exists(), f"{path.name} has no truth file"
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_fixture_extracts_exactly(path: Path) -> None:
+    truth = _truth(path)
+    report = load(path)
+    diffs = [f"{field}: expected {truth[field]!r}, extracted {getattr(report, field)!r}"
+             for field in ("agency", "year", "template") if truth[field] != getattr(report, field)]
+    for key, want in truth["values"].items():
+        cell = report.cells.get(key)
+        got = cell.value if cell else None
+        if cell is None or not _same(want, got):
+            shown = "no such cell" if cell is None else f"{got!r} (printed {cell.text!r}, {cell.status})"
+            diffs.append(f"{key}: expected {want!r}, extracted {shown}")
+    extra = sorted(set(report.cells) - set(truth["values"]))
+    if extra:
+        diffs.append(f"cells not in the {truth['template']} format: {', '.join(extra[:5])}…")
+    assert not diffs, f"{path.name}: {len(diffs)} differences\n" + "\n".join(diffs)
+
+
+# --- the truth files themselves (these pass now; they keep the corpus honest) -------------------
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_truth_has_every_key_in_order(path: Path) -> None:
+    truth = _truth(path)
+    assert list(truth) == ["agency", "year", "template", "values", "findings"]
+    assert list(truth["values"]) == version(truth["template"]).cell_keys()
+
+
+def _sum_errors(values: dict, template: str) -> list[str]:
+    """The format's equations, checked only where every cell involved is printed."""
+    errors = []
+    rows = [r.key for b in version(template).table("requests").blocks for r in b.rows]
+    results = rows[2:rows.index("total")]
+
+    def check(label: str, parts: list, whole) -> None:
+        if whole is not None and None not in parts and sum(parts) != whole:
+            errors.append(f"{label}: {sum(parts)} != {whole}")
+    for row in rows:
+        check(f"requests/{row}", [values[f"requests/{row}/{c}"] for c in APPLICANTS], values[f"requests/{row}/total"])
+    for col in [*APPLICANTS, "total"]:
+        v = {row: values[f"requests/{row}/{col}"] for row in rows}
+        check(f"requests column {col}", [v[r] for r in results], v["total"])
+        if None not in (v["new_received"], v["carried_over"], v["total"], v["carried_forward"]):
+            if v["new_received"] + v["carried_over"] != v["total"] + v["carried_forward"]:
+                errors.append(f"requests column {col}: 一+二 != 三+四")
+    for row in ("review", "litigation_direct", "litigation_after_review"):
+        check(f"appeals/{row}", [values[f"appeals/{row}/{c}"] for c in ("upheld", "corrected", "other", "pending")],
+              values[f"appeals/{row}/total"])
+    return errors
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_truth_adds_up_unless_a_finding_says_otherwise(path: Path) -> None:
+    truth = _truth(path)
+    errors = _sum_errors(truth["values"], truth["template"])
+    if any("add up" in f for f in truth["findings"]):
+        assert errors, "the findings report a sum error that the values do not show"
+    else:
+        assert not errors, errors
+
+
+def test_generated_fixtures_are_up_to_date() -> None:
+    """The committed files are exactly what tests/data/make_reports.py produces (fixed seed)."""
+    spec = importlib.util.spec_from_file_location("make_reports", DATA / "make_reports.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, (data, truth_json) in module.build_all().items():
+        assert (REPORTS / f"{name}.txt").read_bytes() == data, f"{name}.txt differs: rerun make_reports.py"
+        assert (REPORTS / f"{name}.json").read_text(encoding="utf-8") == truth_json, f"{name}.json differs"
