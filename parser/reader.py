@@ -71,12 +71,16 @@ def text_from_bytes(data: bytes, name: str = "") -> str:
     """
     from .formats import sniff
 
-    if not data.strip(b" \t\r\n\x00\x0b\x0c"):
+    if _blank(data):
         raise ReadError(f"文件为空：{name}")
     try:
         kind = sniff.detect(data, name)
     except sniff.Unsupported as e:
         raise ReadError(f"{e}：{name}") from None
+    if kind == sniff.HTML:
+        from .formats.html import strip_inline_images
+
+        data = strip_inline_images(data)  # a page saved as one file: megabytes of base64 images, no text
     if kind in (sniff.TEXT, sniff.HTML, sniff.MHTML) and len(data) > MAX_TEXT_BYTES:
         raise ReadError(f"文本过长（{len(data) / 1048576:.0f} MB），远超一份年度报告的篇幅，"
                         f"请确认文件内容或拆分后再导入：{name}")
@@ -87,6 +91,12 @@ def text_from_bytes(data: bytes, name: str = "") -> str:
         raise ReadError(f"文件中没有文字内容：{name}")
     ensure_report_like(text, name)
     return text
+
+
+def _blank(data: bytes) -> bool:
+    """Nothing but whitespace and NULs (checked without copying a big file)."""
+    blank = b" \t\r\n\x00\x0b\x0c"
+    return not data[:65536].strip(blank) and not (len(data) > 65536 and data.strip(blank))
 
 
 def _render(kind: str, data: bytes, name: str) -> str:

@@ -272,3 +272,67 @@ def to_pdf(doc: Document, *, encrypt: str | None = None, text: bool = True) -> b
                   Spacer(1, 6)]
     page.build(story)
     return out.getvalue()
+
+
+# ---- inputs that are not readable reports --------------------------------------------------------
+
+def zip_bytes(members: dict[str, bytes], compression: int = 8) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def docx_bomb(uncompressed_mb: int = 30) -> bytes:
+    """A valid .docx with a member of `uncompressed_mb` MB of zeros (compresses about 1000:1)."""
+    import zipfile
+
+    out = io.BytesIO(to_docx(["某县2023年政府信息公开工作年度报告"]))
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as z, z.open("word/media/image1.png", "w") as member:
+        chunk = bytes(1 << 20)
+        for _ in range(uncompressed_mb):
+            member.write(chunk)
+    return out.getvalue()
+
+
+def docx_with_big_image(doc: Document, megabytes: int) -> bytes:
+    """A real .docx carrying an incompressible media file of `megabytes` MB (as with a scanned seal)."""
+    import random
+    import zipfile
+
+    out = io.BytesIO(to_docx(doc))
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_STORED) as z:
+        z.writestr("word/media/image1.jpeg", random.Random(7).randbytes(megabytes << 20))
+    return out.getvalue()
+
+
+def scanned_pdf() -> bytes:
+    """A PDF whose page is only an image (a scan without a text layer)."""
+    import random
+
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    rng = random.Random(3)
+    image = Image.new("L", (300, 400), 255)
+    for _ in range(3000):
+        image.putpixel((rng.randrange(300), rng.randrange(400)), 0)
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    c.drawImage(ImageReader(image), 40, 200, width=500, height=600)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def ole2(stream_name: str = "WordDocument") -> bytes:
+    """The start of a legacy Office (OLE2 compound) file: .doc, .wps, .xls."""
+    return OLE2_MAGIC + bytes(504) + stream_name.encode("utf-16-le") + bytes(3000)

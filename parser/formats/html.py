@@ -45,6 +45,11 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     return decode(data)
 
 
+def strip_inline_images(data: bytes) -> bytes:
+    """The page without its inline base64 images (data: URIs), which are megabytes of no text."""
+    return _DATA_URI.sub(b"data:,", data) if b"base64," in data else data
+
+
 def mhtml_to_text(data: bytes, name: str = "") -> str:
     """A page saved as a single file (.mht/.mhtml, MIME): render its HTML part."""
     import email
@@ -68,7 +73,7 @@ def html_to_text(data: bytes, name: str = "", encoding: str | None = None) -> st
 
     from ..reader import ReadError
 
-    data = _DATA_URI.sub(b"data:,", data)  # inline images of "single file" pages: megabytes of no text
+    data = strip_inline_images(data)
     text = _CONTROL.sub("", _XML_DECL.sub("", decode_html(data, encoding), count=1))
     if not text.strip():
         raise ReadError(f"网页文件为空：{name}")
