@@ -1,0 +1,55 @@
+"""The consistency rules of spec/rules.md over the report model.
+
+    check(report, previous=None) -> list[Finding]
+    CATALOGUE: every rule (.id, .severity, .description)
+
+Rules live in the modules below, one decorated function each (see registry.py); importing them
+registers them, in catalogue order.
+"""
+from __future__ import annotations
+
+from parser.model import Report
+from review.findings import CANNOT_ASSESS, Finding
+
+from . import arithmetic, form, narrative, values, years  # noqa: F401  (importing registers the rules)
+from .context import Context
+from .registry import REGISTRY, Rule
+
+_GROUPS = ("requests", "appeals", "value", "active", "form", "text", "years")  # the order of spec/rules.md
+CATALOGUE: list[Rule] = sorted(REGISTRY, key=lambda r: _GROUPS.index(r.id.split(".")[0]))
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def check(report: Report, previous: Report | None = None, *, strict: bool = False) -> list[Finding]:
+    """Run every rule on `report` (the years.* rules only with last year's report) and return what
+    fails or cannot be assessed, in catalogue order. A rule that breaks on an odd report yields a
+    cannot-assess finding instead of stopping the others (`strict` re-raises, for tests)."""
+    ctx = Context(report, previous)
+    findings: list[Finding] = []
+    for r in CATALOGUE:
+        if r.needs_previous and previous is None:
+            continue
+        try:
+            findings.extend(r(ctx))
+        except Exception as e:  # noqa: BLE001 - one faulty rule must not hide the others' findings
+            if strict:
+                raise
+            findings.append(r.cannot_assess((), f"规则 {r.id} 未能运行（{type(e).__name__}: {e}），请人工核对"))
+    return findings
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    """True when a finding is an error-severity failure (the `check` exit status 1)."""
+    return any(f.severity == "error" and f.status != CANNOT_ASSESS for f in findings)
+
+
+def catalogue_markdown() -> str:
+    """The rule catalogue as a Markdown table (for the README)."""
+    lines = ["| 规则 | 级别 | 说明 |", "|---|---|---|"]
+    for r in CATALOGUE:
+        extra = "（需上一年度报告）" if r.needs_previous else ""
+        lines.append(f"| `{r.id}` | {SEVERITY_NAMES[r.severity]} | {r.description}{extra} |")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["CATALOGUE", "Rule", "check", "catalogue_markdown", "has_errors"]

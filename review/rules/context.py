@@ -1,0 +1,139 @@
+"""What every rule reads: the report, last year's report, and things worth computing once."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property, lru_cache
+
+from parser.model import BLANK, MISSING, Report
+from parser.template import Version
+
+from .textview import TextView
+
+Number = int | float
+
+# Table states (see Context.table_state).
+ABSENT, EMPTY, PARTIAL, FULL = "absent", "empty", "partial", "full"
+EMPTY_SHARE = 0.25  # a table with fewer values than this share of its cells prints (almost) no values
+
+
+class Context:
+    def __init__(self, report: Report, previous: Report | None = None) -> None:
+        self.report = report
+        self.previous = previous
+        self.version: Version | None = report.version if report.cells else None
+        self.values: dict[str, Number | None] = {k: c.value for k, c in report.cells.items()}
+        self._proposals: dict[str, object] = {}
+
+    # ---- cells -----------------------------------------------------------------------------------
+    def name(self, key: str) -> str:
+        """The cell as a message names it, e.g. 表三（七）总计·自然人."""
+        assert self.version is not None
+        return _display_name(self.version, key)
+
+    def names(self, keys: Iterable[str], limit: int = 4) -> str:
+        """Several cells for a message: 'A、B、C' or 'A、B、C、D 等 12 格'."""
+        keys = list(keys)
+        shown = "、".join(self.name(k) for k in keys[:limit])
+        return shown if len(keys) <= limit else f"{shown} 等 {len(keys)} 格"
+
+    def table_keys(self, table: str) -> list[str]:
+        assert self.version is not None
+        return _table_keys(self.version, table)
+
+    def is_blank(self, key: str) -> bool:
+        return self.values.get(key) is None
+
+    def table_state(self, table: str) -> str:
+        """absent: no label and no value found; empty: printed but (almost) no values;
+        partial: some values blank or missing; full: every value there."""
+        return self._states[table]
+
+    @cached_property
+    def _states(self) -> dict[str, str]:
+        states = {}
+        assert self.version is not None
+        for t in self.version.tables:
+            keys = _table_keys(self.version, t.key)
+            numbers = sum(self.values.get(k) is not None for k in keys)
+            found = numbers or any(self.report.cells[k].status != MISSING for k in keys)
+            if not found and t.key not in self.report.sections:
+                states[t.key] = ABSENT
+            elif numbers < EMPTY_SHARE * len(keys):
+                states[t.key] = EMPTY
+            else:
+                states[t.key] = FULL if numbers == len(keys) else PARTIAL
+        return states
+
+    def status(self, key: str) -> str:
+        cell = self.report.cells.get(key)
+        return cell.status if cell else MISSING
+
+    def blank_or_missing(self, keys: Iterable[str]) -> list[str]:
+        v = self.values
+        return [k for k in keys if v.get(k) is None]
+
+    def describe_blanks(self, keys: list[str]) -> str:
+        """'X、Y 空白' / 'X 未找到' / mixed, for cannot-assess messages."""
+        blank = [k for k in keys if self.status(k) == BLANK]
+        missing = [k for k in keys if self.status(k) != BLANK]
+        parts = []
+        if blank:
+            parts.append(f"{self.names(blank)} 空白")
+        if missing:
+            parts.append(f"{self.names(missing)} 未找到")
+        return "，".join(parts)
+
+    # ---- suggested corrections ---------------------------------------------------------------------
+    def proposal(self, table: str):  # -> review.suggest.Proposal | None
+        """The minimal correction of `table`'s failing equalities (computed once, only on failure)."""
+        if table not in self._proposals:
+            from review.suggest import propose
+
+            from .equations import equations
+
+            assert self.version is not None
+            self._proposals[table] = propose(equations(self.version, table), self.values)
+        return self._proposals[table]
+
+    # ---- narrative -----------------------------------------------------------------------------------
+    @cached_property
+    def view(self) -> TextView:
+        return _view(self.report.text)
+
+    def section(self, *keys: str, fallback: bool = True) -> list[tuple[int, int]]:
+        """Normalised [start, end) ranges of these sections; the whole text when none was found and
+        `fallback` is set (the parser could not place the headings)."""
+        ranges = []
+        for k in keys:
+            span = self.report.sections.get(k)
+            if span:
+                ranges.append((self.view.norm_offset(span[0]), self.view.norm_offset(span[1])))
+        if not ranges and fallback:
+            ranges.append((0, len(self.view.text)))
+        return sorted(ranges)
+
+
+@lru_cache(maxsize=32)
+def _view(text: str) -> TextView:
+    """Shared across checks of the same text (the GUI re-checks after every correction)."""
+    return TextView(text)
+
+
+_NAMES: dict[tuple[str, str], str] = {}
+_KEYS: dict[tuple[str, str], list[str]] = {}
+
+
+def _display_name(version: Version, key: str) -> str:
+    k = (version.key, key)
+    name = _NAMES.get(k)
+    if name is None:
+        name = _NAMES[k] = version.specs[key].display_name() if key in version.specs else key
+    return name
+
+
+def _table_keys(version: Version, table: str) -> list[str]:
+    k = (version.key, table)
+    keys = _KEYS.get(k)
+    if keys is None:
+        keys = _KEYS[k] = version.table(table).cell_keys()
+    return keys
