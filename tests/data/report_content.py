@@ -117,7 +117,7 @@ class Meta:
     agency: str
     year: int
     topic: str  # what the agency does, for the narrative: 教育, 市场监管, ...
-    title: str = "plain"  # plain | year_first | year_end | split
+    title: str = "plain"  # plain | year_first | year_end | split | cn_year
     headings: list[str] = field(default_factory=lambda: list(DEFAULT_HEADINGS))
     chrome: bool = False  # site navigation and 索引号 lines before the title
     preamble: bool = True
@@ -132,7 +132,13 @@ def title_lines(m: Meta) -> list[str]:
     return {"plain": [f"{m.agency}{m.year}年政府信息公开工作年度报告"],
             "year_first": [f"{m.year}年{m.agency}政府信息公开工作年度报告"],
             "year_end": [f"{m.agency}政府信息公开工作{m.year}年度报告"],
-            "split": [f"{m.agency}{m.year}年", "", "政府信息公开工作年度报告"]}[m.title]
+            "split": [f"{m.agency}{m.year}年", "", "政府信息公开工作年度报告"],
+            "cn_year": [f"{m.agency}{cn_year(m.year)}年政府信息公开工作年度报告"]}[m.title]
+
+
+def cn_year(year: int) -> str:
+    """2022 → 二〇二二, as some titles print the year."""
+    return "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
 
 
 def _row_total(v: dict, row: str) -> int | None:

@@ -361,8 +361,65 @@ def f031_pdf_2019(rng):
     return "031_pdf_2019", text, truth(m, "2019", v), "utf-8"
 
 
+def f032_cn_year_slash_blanks(rng):
+    m = Meta("宜兴市司法局", 2022, "司法行政", title="cn_year")
+    v, p = draw(rng, "2021", "small")
+    for key, mark in (("active/regulations/issued", "/"), ("active/regulations/repealed", "/"),
+                      ("active/regulations/in_force", "/"), ("active/coercion/decisions", "—"),
+                      ("active/fees/amount", "无")):
+        p[key], v[key] = mark, None
+    for col in APPEAL_COLS:
+        if v[f"appeals/litigation_after_review/{col}"] == 0:
+            p[f"appeals/litigation_after_review/{col}"], v[f"appeals/litigation_after_review/{col}"] = "-", None
+    findings = ["table two leaves 规章, 行政强制 and 行政事业性收费 blank ('/', '—', '无') instead of 0"]
+    text, t = report(rng, m, "2021", v, p, word_cells, findings=findings)
+    return "032_cn_year_slash_blanks", text, t, "utf-8"
+
+
+def f033_tables_under_subheadings(rng):
+    headings = ["一、总体情况", "（一）主动公开政府信息情况", "（二）收到和处理政府信息公开申请情况",
+                "（三）因政府信息公开申请行政复议、提起行政诉讼的情况", "三、存在的主要问题及改进情况",
+                "四、其他需要报告的事项"]
+    m = Meta("五台县农业农村局", 2021, "农业农村", headings=headings)
+    v, p = draw(rng, "2021", "small")
+    t = {"template": "2021",
+         "active": pdf_rows(active_table("2021", p), rng),
+         "requests": pdf_rows(requests_table("2021", p, merge="middle"), rng, wrap=20),
+         "appeals": pdf_rows(appeals_table(p), rng)}
+    text = compose(m, narrative(rng, m, v, "2021"), t, rng)
+    text = text.replace("\n（一）主动公开政府信息情况\n", "\n二、政府信息公开情况\n\n（一）主动公开政府信息情况\n", 1)
+    return "033_tables_under_subheadings", text, truth(m, "2021", v), "utf-8"
+
+
+def f034_fees_in_yuan_split_header(rng):
+    m = Meta("溧阳市城市管理局", 2022, "城市管理", title="year_first")
+    v, p = draw(rng, "2021", "county")
+    yuan = rng.randint(120, 990) * 1000
+    v["active/fees/amount"], p["active/fees/amount"] = yuan / 10000, f"{yuan}元"
+    split = labeler(("总计", "总\n计"))
+    t = {"template": "2021", "active": word_cells(active_table("2021", p)),
+         "requests": word_cells(requests_table("2021", p)),
+         "appeals": word_cells(appeals_table(p, split))}
+    text = compose(m, narrative(rng, m, v, "2021"), t, rng)
+    return "034_fees_in_yuan_split_header", text, truth(m, "2021", v), "utf-8"
+
+
+def f035_html_text_nbsp_blanks(rng):
+    m = Meta("常州市武进区人民政府", 2024, "政务", chrome=True)
+    v, p = draw(rng, "2021", "city")
+    main_rows = ("new_received", "carried_over", "total", "carried_forward")
+    for k, x in list(v.items()):
+        if k.startswith("requests/") and (x == 0 or (k.endswith("/total") and k.split("/")[1] not in main_rows)):
+            p[k], v[k] = "\u00a0", None
+    text, t = report(rng, m, "2021", v, p, lambda rows: cell_lines(rows, prefix="", merged_as=None, row_gap="\n"),
+                     findings=["zero cells of table three are left blank and its 总计 column is blank on the sub-rows"])
+    return "035_html_text_nbsp_blanks", text, t, "utf-8"
+
+
 FIXTURES = [f010_cell_per_line_tabs, f011_row_tabs, f012_pdf_spaces, f013_split_labels, f014_prefix_lost,
             f015_ocr_misspelt, f016_dropped_cells, f017_review_half_missing, f018_whitespace_fullwidth,
             f019_2019_procurement_yuan, f020_2019_year2020_rows, f021_web_merged_cells, f022_traditional,
             f023_heji, f024_total_main_rows_only, f025_extra_heading, f026_thousands_separator,
-            f027_gbk_markdown, f028_utf16_pipe_cells, f029_wrong_format, f030_arithmetic_error, f031_pdf_2019]
+            f027_gbk_markdown, f028_utf16_pipe_cells, f029_wrong_format, f030_arithmetic_error, f031_pdf_2019,
+            f032_cn_year_slash_blanks, f033_tables_under_subheadings, f034_fees_in_yuan_split_header,
+            f035_html_text_nbsp_blanks]
