@@ -1,0 +1,223 @@
+"""The audit log of one report: who changed what, when and why; sign-offs and reopenings. Read-only.
+
+Standalone: AuditView(workspace).show_report(report_id). A selected correction can be undone, which
+appends a reverting entry (nothing is deleted); reportChanged(report_id) then tells the window to reload.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parser.template import versions
+from review.audit import CORRECTION, DECISION, REOPEN, SIGNOFF, UNDO, AuditEntry, format_value
+from review.state import RETURNED, ReviewedReport
+from review.workspace import Workspace, WorkspaceError
+
+from .signoff_dialog import remember_reviewer, remembered_reviewer
+
+_CTX = "AuditView"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+NUMBER, TIME, KIND, REVIEWER, CELL, OLD, NEW, REASON = range(8)
+HEADERS = ("序号", "时间", "操作", "审核人", "单元格 / 问题", "原值", "新值", "理由 / 说明")
+KIND_COLORS = {CORRECTION: "#1565c0", UNDO: "#6a1b9a", DECISION: "#424242", SIGNOFF: "#2e7d32", REOPEN: "#ef6c00"}
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as local time, e.g. 2026-11-23 19:59:40."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return iso
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[AuditEntry] = []
+        self.template: str | None = None
+        self.finding_messages: dict[str, str] = {}
+
+    def set_entries(self, entries: list[AuditEntry], template: str | None = None,
+                    finding_messages: dict[str, str] | None = None) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.template = template
+        self.finding_messages = finding_messages or {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _t(HEADERS[section])
+        return None
+
+    def cell_name(self, key: str) -> str:
+        spec = versions().get(self.template or "")
+        if spec is not None and key in spec.specs:
+            return spec.specs[key].display_name()
+        return key
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        e, col = self.entries[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            changes = e.kind in (CORRECTION, UNDO)
+            if col == NUMBER:
+                return str(e.entry_id)
+            if col == TIME:
+                return local_time(e.time)
+            if col == KIND:
+                return _t(e.kind_label)
+            if col == REVIEWER:
+                return e.reviewer
+            if col == CELL:
+                if changes:
+                    return self.cell_name(e.cell) if role == Qt.ItemDataRole.DisplayRole else e.cell
+                if e.kind == DECISION:
+                    return self.finding_messages.get(e.finding_id, e.finding_id)
+                return ""
+            if col == OLD:
+                return format_value(e.old) if changes else ""
+            if col == NEW:
+                return format_value(e.new) if changes else (_t(e.action) if e.kind == SIGNOFF else "")
+            if col == REASON:
+                if e.kind == DECISION:
+                    label = _t("接受") if e.action == "accepted" else _t("暂缓")
+                    return f"{label}：{e.reason}" if e.reason else label
+                if e.kind == UNDO and e.reverts:
+                    return e.reason or _t("撤销第 {n} 条").format(n=e.reverts)
+                return e.reason
+        if role == Qt.ItemDataRole.ForegroundRole and col == KIND:
+            color = "#ef6c00" if e.kind == SIGNOFF and e.action == RETURNED else KIND_COLORS.get(e.kind)
+            return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (NUMBER, OLD, NEW):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class AuditView(QWidget):
+    """Audit log pane. Signals: reportChanged(id) after an undo recorded here."""
+
+    reportChanged = Signal(int)
+
+    def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings
+        self.report_id: int | None = None
+        self.model = AuditModel(self)
+        self.title = QLabel(_t("审计日志"), self)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.warning.hide()
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for col in range(len(HEADERS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        self.undo_button = QPushButton(_t("撤销所选更正"), self)
+        self.undo_button.setToolTip(_t("追加一条把该格改回原值的记录；原记录保留"))
+        self.undo_button.setEnabled(False)
+        self.message = QLabel(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.undo_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.undo_button.clicked.connect(lambda: self.undo_selected())
+
+    def show_report(self, report_id: int | None, reviewed: ReviewedReport | None = None) -> None:
+        """Show the log of this report (None: clear). Pass its ReviewedReport if at hand (saves a load)."""
+        self.report_id = report_id
+        self.message.clear()
+        if report_id is None or self.workspace is None:
+            self.model.set_entries([])
+            self.title.setText(_t("审计日志"))
+            self.warning.hide()
+            self._selection_changed()
+            return
+        reviewed = reviewed if reviewed is not None else self.workspace.load(report_id)
+        entries = self.workspace.audit_log(report_id)
+        self.model.set_entries(entries, reviewed.report.template, {f.id: f.message for f in reviewed.findings})
+        self.title.setText(_t("审计日志：{file}（{n} 条）").format(file=reviewed.report.source, n=len(entries)))
+        self.warning.setText(_t("⚠ 签发后数值已被改动：当前数值与签发时的 SHA-256 校验值不符"))
+        self.warning.setVisible(reviewed.hash_mismatch)
+        self.table.scrollToBottom()
+        self._selection_changed()
+
+    def refresh(self) -> None:
+        self.show_report(self.report_id)
+
+    def selected_entry(self) -> AuditEntry | None:
+        index = self.table.currentIndex()
+        return self.model.entries[index.row()] if index.isValid() else None
+
+    def _selection_changed(self, *_args: object) -> None:
+        e = self.selected_entry()
+        self.undo_button.setEnabled(e is not None and e.kind == CORRECTION and self.workspace is not None)
+
+    def undo_selected(self, reviewer: str | None = None) -> bool:
+        """Undo the selected correction by appending a reverting entry; True when recorded."""
+        e = self.selected_entry()
+        if e is None or e.kind != CORRECTION or self.workspace is None or self.report_id is None:
+            return False
+        name = reviewer or remembered_reviewer(self.settings, self.workspace)
+        if not name:
+            name, ok = QInputDialog.getText(self, _t("撤销更正"), _t("审核人姓名："))
+            if not ok or not name.strip():
+                return False
+            remember_reviewer(name, self.settings)
+        try:
+            self.workspace.undo_correction(self.report_id, e.entry_id, name.strip())
+        except WorkspaceError as err:
+            self.message.setText(f"<span style='color:#c62828'>{err}</span>")
+            return False
+        report_id = self.report_id
+        self.refresh()
+        self.reportChanged.emit(report_id)
+        return True

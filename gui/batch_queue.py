@@ -1,0 +1,292 @@
+"""The batch queue pane: one row per report in the workspace, sortable, filterable, searchable by agency.
+
+Standalone: BatchQueue(workspace) shows workspace.queue(); double-click or Enter emits reportOpened(id).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from review.state import STATUS_ERRORS, STATUS_IN_REVIEW, STATUS_NEW, STATUS_RETURNED, STATUS_SIGNED
+from review.workspace import QueueRow, Workspace
+
+_CTX = "BatchQueue"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+STATUSES = (STATUS_ERRORS, STATUS_IN_REVIEW, STATUS_NEW, STATUS_RETURNED, STATUS_SIGNED)  # also the sort order
+STATUS_COLORS = {
+    STATUS_ERRORS: "#c62828",
+    STATUS_IN_REVIEW: "#1565c0",
+    STATUS_NEW: "#424242",
+    STATUS_RETURNED: "#ef6c00",
+    STATUS_SIGNED: "#2e7d32",
+}
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+REPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+AGENCY, YEAR, FORMAT, STATUS, ERRORS, WARNINGS, FILE = range(7)
+HEADERS = ("机关", "年度", "格式", "状态", "错误", "警告", "文件")
+
+
+class QueueModel(QAbstractTableModel):
+    """QueueRow list → table; the proxy sorts on SORT_ROLE."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[QueueRow] = []
+
+    def set_rows(self, rows: list[QueueRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def update_row(self, row: QueueRow) -> None:
+        """Replace (or append) the row of one report."""
+        for i, r in enumerate(self.rows):
+            if r.report_id == row.report_id:
+                self.rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(HEADERS) - 1))
+                return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(row)
+        self.endInsertRows()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _t(HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                AGENCY: row.agency or _t("（未识别机关）"),
+                YEAR: str(row.year) if row.year is not None else "—",
+                FORMAT: row.format_label,
+                STATUS: _t(row.status),
+                ERRORS: str(row.errors),
+                WARNINGS: str(row.warnings),
+                FILE: row.file_name,
+            }[col]
+        if role == SORT_ROLE:
+            return {
+                AGENCY: row.agency or "\uffff",
+                YEAR: row.year if row.year is not None else -1,
+                FORMAT: row.format_label,
+                STATUS: STATUSES.index(row.status) if row.status in STATUSES else len(STATUSES),
+                ERRORS: row.errors,
+                WARNINGS: row.warnings,
+                FILE: row.file_name,
+            }[col]
+        if role == REPORT_ID_ROLE:
+            return row.report_id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == STATUS:
+                return QBrush(QColor(STATUS_COLORS.get(row.status, "#424242")))
+            if col == ERRORS and row.errors:
+                return QBrush(QColor(STATUS_COLORS[STATUS_ERRORS]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (YEAR, ERRORS, WARNINGS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _t("{file}（导入于 {time}）").format(file=row.file_name, time=row.imported_at.replace("T", " "))
+        return None
+
+
+class QueueFilter(QSortFilterProxyModel):
+    """Keeps rows whose agency (or file name) contains the search text and whose status matches."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = ""
+        self.status: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, search: str, status: str | None) -> None:
+        """Show rows whose agency or file name contains `search` and whose status is `status` (None: any)."""
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            self.search, self.status = search.strip().casefold(), status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.search, self.status = search.strip().casefold(), status
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        row = self.sourceModel().rows[source_row]
+        if self.status and row.status != self.status:
+            return False
+        if self.search:
+            return self.search in (row.agency or "").casefold() or self.search in row.file_name.casefold()
+        return True
+
+
+class _QueueTable(QTableView):
+    activated_report = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_report.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class BatchQueue(QWidget):
+    """The queue pane. Signals: reportOpened(id) on double-click/Enter, currentReportChanged(id) on selection."""
+
+    reportOpened = Signal(int)
+    currentReportChanged = Signal(int)
+
+    def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.model = QueueModel(self)
+        self.proxy = QueueFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_t("按机关搜索…"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(_t("全部状态"), None)
+        for s in STATUSES:
+            self.status_filter.addItem(_t(s), s)
+        self.count_label = QLabel(self)
+
+        self.table = _QueueTable(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(AGENCY, QHeaderView.ResizeMode.Stretch)
+        for col in (YEAR, FORMAT, STATUS, ERRORS, WARNINGS, FILE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.status_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.search.textChanged.connect(self._filter_changed)
+        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated_report.connect(self._open_index)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        if workspace is not None:
+            self.refresh()
+        else:
+            self._update_count()
+
+    # -- public --------------------------------------------------------------------------------------
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload every row from the workspace, keeping the selected report selected."""
+        current = self.current_report_id()
+        self.model.set_rows(self.workspace.queue() if self.workspace is not None else [])
+        self._update_count()
+        if current is not None:
+            self.select_report(current)
+
+    def refresh_report(self, report_id: int) -> None:
+        """Update one row after a change to that report (correction, decision, sign-off)."""
+        if self.workspace is not None:
+            self.model.update_row(self.workspace.queue_row(report_id))
+            self._update_count()
+
+    def set_rows(self, rows: list[QueueRow]) -> None:
+        self.model.set_rows(rows)
+        self._update_count()
+
+    def current_report_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(REPORT_ID_ROLE) if index.isValid() else None
+
+    def select_report(self, report_id: int) -> bool:
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, 0)
+            if index.data(REPORT_ID_ROLE) == report_id:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def visible_report_ids(self) -> list[int]:
+        """Report ids in the order shown (after sorting and filtering)."""
+        return [self.proxy.index(r, 0).data(REPORT_ID_ROLE) for r in range(self.proxy.rowCount())]
+
+    def next_report_id(self, report_id: int | None = None, step: int = 1) -> int | None:
+        """The report after (step=-1: before) this one in the shown order, for 'next report' navigation."""
+        ids = self.visible_report_ids()
+        if not ids:
+            return None
+        if report_id not in ids:
+            return ids[0]
+        i = ids.index(report_id) + step
+        return ids[i] if 0 <= i < len(ids) else None
+
+    # -- slots ---------------------------------------------------------------------------------------
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_filter(self.search.text(), self.status_filter.currentData())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        open_errors = sum(r.errors for r in self.model.rows)
+        text = _t("共 {total} 份报告").format(total=total)
+        if shown != total:
+            text += _t("，显示 {shown} 份").format(shown=shown)
+        if open_errors:
+            text += _t("；未处理错误 {n} 个").format(n=open_errors)
+        self.count_label.setText(text)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.reportOpened.emit(index.data(REPORT_ID_ROLE))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.currentReportChanged.emit(current.data(REPORT_ID_ROLE))

@@ -1,0 +1,211 @@
+"""Sign a report off (通过 / 修正后通过) or return it (退回), and reopen a signed report.
+
+The reviewer's name is remembered (QSettings, falling back to the workspace's last reviewer). The
+dialog shows, as the reviewer types, why a sign-off would be refused (review.signoff.signoff_problems:
+an error finding neither corrected nor accepted with a reason, a missing name or reason) and keeps
+the button disabled until nothing is in the way; the workspace checks the same rules again.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from review.signoff import OUTCOMES, SignOffRefused, corrected_cells, signoff_problems
+from review.state import PASSED, PASSED_AFTER_CORRECTION, RETURNED, SignOff
+from review.workspace import Workspace, WorkspaceError
+
+_CTX = "SignoffDialog"
+REVIEWER_KEY = "review/reviewer"  # QSettings key of the remembered reviewer name
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def app_settings() -> QSettings:
+    return QSettings("nianbao-shenhetai", "nianbao-shenhetai")
+
+
+def remembered_reviewer(settings: QSettings | None = None, workspace: Workspace | None = None) -> str:
+    settings = settings if settings is not None else app_settings()
+    name = str(settings.value(REVIEWER_KEY, "") or "")
+    if not name and workspace is not None:
+        name = workspace.setting("last_reviewer", "") or ""
+    return name
+
+
+def remember_reviewer(name: str, settings: QSettings | None = None) -> None:
+    settings = settings if settings is not None else app_settings()
+    settings.setValue(REVIEWER_KEY, name.strip())
+    settings.sync()
+
+
+def _problem_html(problems: list[str]) -> str:
+    return "<br>".join(f"<span style='color:#c62828'>✗ {p}</span>" for p in problems)
+
+
+class SignoffDialog(QDialog):
+    """Record a sign-off of one report; emits signedOff(report_id, SignOff) when recorded."""
+
+    signedOff = Signal(int, object)
+
+    def __init__(self, workspace: Workspace, report_id: int, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.report_id = report_id
+        self.settings = settings
+        self.reviewed = workspace.load(report_id)
+        self.recorded: SignOff | None = None
+        report = self.reviewed.report
+        self.setWindowTitle(_t("签发报告"))
+        self.setMinimumWidth(520)
+
+        counts = self.reviewed.counts()
+        head_text = _t("<b>{agency}</b>　{year} 年度　{file}<br>更正 {c} 处；未处理：错误 {e} 个，警告 {w} 个")
+        head = QLabel(head_text.format(
+            agency=report.agency or _t("（未识别机关）"), year=report.year or "—", file=report.source,
+            c=len(corrected_cells(report)), e=counts["error"], w=counts["warning"]), self)
+        head.setWordWrap(True)
+
+        self.reviewer = QLineEdit(remembered_reviewer(settings, workspace), self)
+        self.reviewer.setPlaceholderText(_t("审核人姓名"))
+        self.outcomes = QButtonGroup(self)
+        outcome_row = QHBoxLayout()
+        self.outcome_buttons: dict[str, QRadioButton] = {}
+        for i, outcome in enumerate(OUTCOMES):
+            b = QRadioButton(_t(outcome), self)
+            self.outcomes.addButton(b, i)
+            self.outcome_buttons[outcome] = b
+            outcome_row.addWidget(b)
+        outcome_row.addStretch(1)
+        default = PASSED_AFTER_CORRECTION if corrected_cells(report) else PASSED
+        self.outcome_buttons[default].setChecked(True)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setPlaceholderText(_t("退回时必填：退回理由，将告知报送机关"))
+        self.reason.setMaximumHeight(90)
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(_t("审核人："), self.reviewer)
+        form.addRow(_t("结论："), outcome_row)
+        form.addRow(_t("理由："), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("取消"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        self.reviewer.textChanged.connect(self._update)
+        self.reason.textChanged.connect(self._update)
+        self.outcomes.idToggled.connect(lambda _id, on: on and self._update())
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._update()
+
+    def outcome(self) -> str:
+        return OUTCOMES[self.outcomes.checkedId()]
+
+    def set_outcome(self, outcome: str) -> None:
+        self.outcome_buttons[outcome].setChecked(True)
+
+    def current_problems(self) -> list[str]:
+        return signoff_problems(self.reviewed, self.outcome(), self.reviewer.text(), self.reason.toPlainText())
+
+    def _update(self) -> None:
+        problems = self.current_problems()
+        self.problems.setText(_problem_html(problems) if problems else
+                              "<span style='color:#2e7d32'>✓ " + _t("可以签发") + "</span>")
+        self.ok_button.setEnabled(not problems)
+        self.ok_button.setText(_t("退回") if self.outcome() == RETURNED else _t("签发"))
+
+    def accept(self) -> None:
+        try:
+            self.recorded = self.workspace.sign_off(self.report_id, SignOff(
+                self.outcome(), self.reviewer.text().strip(), self.reason.toPlainText().strip()))
+        except SignOffRefused as e:
+            self.problems.setText(_problem_html(e.problems))
+            self.ok_button.setEnabled(False)
+            return
+        except WorkspaceError as e:
+            self.problems.setText(_problem_html([str(e)]))
+            return
+        remember_reviewer(self.recorded.reviewer, self.settings)
+        self.signedOff.emit(self.report_id, self.recorded)
+        super().accept()
+
+
+class ReopenDialog(QDialog):
+    """Reopen a signed-off or returned report for changes (logged); emits reopened(report_id)."""
+
+    reopened = Signal(int)
+
+    def __init__(self, workspace: Workspace, report_id: int, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.report_id = report_id
+        self.settings = settings
+        signoff = workspace.load(report_id).signoff
+        self.setWindowTitle(_t("重新打开报告"))
+        self.setMinimumWidth(460)
+        what = _t("该报告尚未签发。") if signoff is None else _t(
+            "该报告已于 {time} 由 {who} 审核，结论：{outcome}。重新打开后可再修改，此操作会记入审计日志。").format(
+            time=signoff.time.replace("T", " "), who=signoff.reviewer, outcome=_t(signoff.outcome))
+        info = QLabel(what, self)
+        info.setWordWrap(True)
+        self.reviewer = QLineEdit(remembered_reviewer(settings, workspace), self)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(_t("必填：为什么重新打开"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(_t("审核人："), self.reviewer)
+        form.addRow(_t("理由："), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_t("重新打开"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("取消"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.reviewer.textChanged.connect(self._update)
+        self.reason.textChanged.connect(self._update)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._signed = signoff is not None
+        self._update()
+
+    def _update(self) -> None:
+        ok = bool(self.reviewer.text().strip() and self.reason.text().strip())
+        self.ok_button.setEnabled(ok and self._signed)
+
+    def accept(self) -> None:
+        try:
+            self.workspace.reopen(self.report_id, self.reviewer.text().strip(), self.reason.text().strip())
+        except WorkspaceError as e:
+            self.message.setText(_problem_html([str(e)]))
+            return
+        remember_reviewer(self.reviewer.text(), self.settings)
+        self.reopened.emit(self.report_id)
+        super().accept()
