@@ -110,12 +110,78 @@ def cmd_import(args: argparse.Namespace) -> int:
     return run_import(args.files, getattr(args, "workspace", None))
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Parse each file and run the rules (spec/cli.md): exit 0 no error finding, 1 error findings,
+    2 when a file (or --previous) could not be read; the other files are still checked."""
+    from .rules import check, has_errors
+
+    unreadable, errors = False, False
+    previous = None
+    if args.previous:
+        try:
+            previous = load(args.previous, str(args.previous))
+        except ReadError as e:
+            print(f"{args.previous}: {e}（上一年度报告无法读取，跨年度规则不运行）", file=sys.stderr)
+            unreadable = True
+    results, count = [], 0
+    for path in expand(args.files):
+        try:
+            report = load(path, str(path))
+        except ReadError as e:
+            print(f"{path}: {e}", file=sys.stderr)
+            unreadable = True
+            continue
+        findings = check(report, previous)
+        errors = errors or has_errors(findings)
+        count += 1
+        if args.json:
+            results.append({"file": report.source, "findings": [f.to_dict() for f in findings]})
+        else:
+            print(format_findings(report, findings), flush=True)
+    if args.json:
+        _dump(results, single=len(args.files) == 1)
+    elif count > 1:
+        print(f"\n共审核 {count} 份报告。")
+    return 2 if unreadable else (1 if errors else 0)
+
+
+_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def format_findings(report: Report, findings: list) -> str:
+    """The findings of one report as readable lines, errors first."""
+    head = f"== {report.source}（{report.agency or '机关未识别'}，{report.year or '年度未识别'} 年度）"
+    if not findings:
+        return f"{head}\n  未发现问题"
+    order = {"error": 0, "warning": 1, "info": 2}
+    lines = [head]
+    for f in sorted(findings, key=lambda f: order.get(f.severity, 3)):
+        tag = _SEVERITY.get(f.severity, f.severity) + ("·无法核对" if f.status == "cannot_assess" else "")
+        lines.append(f"  [{tag}] {f.rule}  {f.message}")
+        if f.suggestion:
+            lines.append("      建议更正：" + "；".join(
+                f"{report.spec(k).display_name() if report.version and k in report.version.specs else k} → {v:g}"
+                for k, v in f.suggestion.items()))
+    return "\n".join(lines)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """List every rule: id, severity, one-line description."""
+    from .rules import CATALOGUE
+
+    width = max(len(r.id) for r in CATALOGUE)
+    for r in CATALOGUE:
+        extra = "（需 --previous 上一年度报告）" if r.needs_previous else ""
+        print(f"{r.id:<{width}}  {_SEVERITY[r.severity]}  {r.description}{extra}")
+    return 0
+
+
 def run(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as e:
         return 2 if e.code else 0
-    handler = {"extract": cmd_extract, "import": cmd_import}.get(args.command)
+    handler = {"extract": cmd_extract, "import": cmd_import, "check": cmd_check, "rules": cmd_rules}.get(args.command)
     if handler is None:
         print(f"命令 {args.command} 尚未实现", file=sys.stderr)
         return 2

@@ -99,9 +99,13 @@ def _check(ctx: Context, r: Rule, message) -> Iterator[Finding]:
     if state == EMPTY or len(unassessable) == len(rule_equations(ctx.version, r.id)) or \
             len(unassessable) > _SINGLE_LIMIT:
         blanks = list(dict.fromkeys(k for _, bl in unassessable for k in bl))
-        n = len(unassessable)
-        yield r.cannot_assess(blanks, f"表{ctx.version.table(table).number}有 {len(blanks)} 个单元格空白或未找到，"
-                                      f"{n} 处{what}无法核对：{ctx.describe_blanks(blanks)}")
+        n, number = len(unassessable), ctx.version.table(table).number
+        if state == EMPTY:
+            yield r.cannot_assess(blanks, f"表{number}几乎没有数值（{len(blanks)} 个单元格空白或未找到），"
+                                          f"{n} 处{what}均无法核对")
+        else:
+            yield r.cannot_assess(blanks, f"表{number}有 {n} 处{what}因单元格空白或未找到而无法核对："
+                                          f"{ctx.describe_blanks(blanks)}")
         return
     for e, blanks in unassessable:
         yield r.cannot_assess(blanks, f"{ctx.name(e.plus[0])}：{ctx.describe_blanks(blanks)}，无法核对{what}")
@@ -121,9 +125,10 @@ def _advice(ctx: Context, table: str, e: Equation) -> tuple[dict | None, str]:
             (k, v), = p.changes.items()
             why = "与".join(dict.fromkeys(p.reasons[k]))
             return mine, f"建议将{parts}：{why}{'均' if len(set(p.reasons[k])) > 1 else ''}要求该格为 {v:g}"
-        allp = "、".join(f"{ctx.name(k)}改为 {v:g}" for k, v in p.changes.items())
-        return mine, (f"建议将{parts}：使表{ctx.version.table(table).number}全部等式成立的最少改动是{allp}"  # type: ignore[union-attr]
-                      f"（共 {p.size} 格），且只有这一种")
+        others = "、".join(f"{ctx.name(k)}改为 {v:g}" for k, v in p.changes.items() if k not in mine)
+        with_others = f"（同时{others}）" if others else ""
+        number = ctx.version.table(table).number  # type: ignore[union-attr]
+        return mine, f"建议将{parts}{with_others}：这是使表{number}全部等式成立的唯一最少改动（共 {p.size} 格）"
     options = list(dict.fromkeys((k, v) for alt in p.alternatives for k, v in alt.items()
                                  if k in e.cells and v is not None))
     if options and len(options) <= 6:

@@ -78,9 +78,9 @@ class Context:
         missing = [k for k in keys if self.status(k) != BLANK]
         parts = []
         if blank:
-            parts.append(f"{self.names(blank)} 空白")
+            parts.append(f"{self.names(blank)}为空白")
         if missing:
-            parts.append(f"{self.names(missing)} 未找到")
+            parts.append(f"{self.names(missing)}未找到")
         return "，".join(parts)
 
     # ---- suggested corrections ---------------------------------------------------------------------
