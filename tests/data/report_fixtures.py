@@ -416,10 +416,45 @@ def f035_html_text_nbsp_blanks(rng):
     return "035_html_text_nbsp_blanks", text, t, "utf-8"
 
 
+def f036_blank_line_cells_split_headers(rng):
+    headings = ["一、总体情况", "二、行政机关主动公开政府信息情况", "三、行政机关收到和处理政府信息公开申请情况",
+                "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                "五、政府信息公开工作存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    m = Meta("武汉市生态环境局蔡甸区分局", 2023, "生态环境", headings=headings, preamble=False)
+    v, p = draw(rng, "2021", "small")
+    label = labeler(("商业企业", "商业\n\n企业"), ("科研机构", "科研\n\n机构"),
+                    ("本年处理决定数量", f"处理决定数量\n\n({m.year}年办件量)"),
+                    ("一、本年新收政府信息公开申请数量", "一、本年新收政府信息\n\n公开申请数量"),
+                    ("现行有效件数", "现行有效件"), *numbering_halfwidth(space=False), ("第二十条第（", "第二十条第("),
+                    ("）项", ")项"), ("（本列", "(本列"), ("之和）", "之和)"), ("：", ":"), ("，", ","))
+    extra = {headings[1]: f"{m.year}年度共作出建设项目环境影响评价文件审批{rng.randint(8, 40)}份，均已在政府网站公示。",
+             headings[2]: f"分局{m.year}年度收到政府信息公开申请{v['requests/new_received/total']}件，均已按期答复。"}
+
+    def render(rows):
+        return cell_lines(rows, prefix="", merged_as=None, cell_gap="\n\n", row_gap="\n\n")
+    text, t = report(rng, m, "2021", v, p, render, label, extra=extra)
+    return "036_blank_line_cells_split_headers", text, t, "utf-8"
+
+
+def f037_appeals_sentence_only(rng):
+    m = Meta("铜陵市义安区退役军人事务局", 2022, "退役军人服务", chrome=True)
+    v, p = draw(rng, "2021", "small")
+    for key in [k for k in v if k.startswith("appeals/")]:
+        v[key] = None
+    t = {"template": "2021", "active": tab_rows(active_table("2021", p)),
+         "requests": tab_rows(requests_table("2021", p)),
+         "appeals": f"{m.year}年度，本机关未发生因政府信息公开引起的行政复议、行政诉讼案件。"}
+    text = compose(m, narrative(rng, m, v, "2021"), t, rng)
+    # the page title names no agency; it is printed in the site header lines and the signature
+    text = text.replace(f"{m.agency}{m.year}年政府信息公开工作年度报告", f"{m.year}年政府信息公开工作年度报告", 1)
+    findings = ["table four is not printed; the section only states that there were no cases"]
+    return "037_appeals_sentence_only", text, truth(m, "2021", v, findings), "utf-8"
+
+
 FIXTURES = [f010_cell_per_line_tabs, f011_row_tabs, f012_pdf_spaces, f013_split_labels, f014_prefix_lost,
             f015_ocr_misspelt, f016_dropped_cells, f017_review_half_missing, f018_whitespace_fullwidth,
             f019_2019_procurement_yuan, f020_2019_year2020_rows, f021_web_merged_cells, f022_traditional,
             f023_heji, f024_total_main_rows_only, f025_extra_heading, f026_thousands_separator,
             f027_gbk_markdown, f028_utf16_pipe_cells, f029_wrong_format, f030_arithmetic_error, f031_pdf_2019,
             f032_cn_year_slash_blanks, f033_tables_under_subheadings, f034_fees_in_yuan_split_header,
-            f035_html_text_nbsp_blanks]
+            f035_html_text_nbsp_blanks, f036_blank_line_cells_split_headers, f037_appeals_sentence_only]
