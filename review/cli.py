@@ -176,12 +176,20 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Parse, check and write the Excel workbook; or export a workspace's reviewed state (review/excel_cli.py)."""
+    from .excel_cli import run_export
+
+    return run_export(args.files, getattr(args, "workspace", None), args.output)
+
+
 def run(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as e:
         return 2 if e.code else 0
-    handler = {"extract": cmd_extract, "import": cmd_import, "check": cmd_check, "rules": cmd_rules}.get(args.command)
+    handler = {"extract": cmd_extract, "import": cmd_import, "check": cmd_check, "rules": cmd_rules,
+               "export": cmd_export}.get(args.command)
     if handler is None:
         print(f"命令 {args.command} 尚未实现", file=sys.stderr)
         return 2

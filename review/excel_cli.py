@@ -1,0 +1,98 @@
+"""`python main.py export FILE_OR_DIR… -o OUT.xlsx` and `python main.py export --workspace W -o OUT.xlsx`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from parser.model import Report
+
+from .findings import CANNOT_ASSESS, WARNING, Finding
+from .state import ReviewedReport
+
+
+def check(report: Report, previous: Report | None) -> list[Finding]:
+    """review.rules.check (imported lazily); a crashing rule becomes a finding, never a lost export."""
+    from .rules import check as run
+
+    try:
+        return list(run(report, previous))
+    except Exception as e:  # noqa: BLE001 - the export goes on; the reviewer sees the failure in 问题清单
+        return [Finding("rules.crashed", WARNING, CANNOT_ASSESS, (),
+                        f"审核规则运行出错，本报告的检查结果不完整（{e.__class__.__name__}：{e}）")]
+
+
+def reviewed_files(reports: list[Report]) -> list[ReviewedReport]:
+    """Parsed reports with their findings; the same agency's report of the year before, if given, is compared."""
+    by_year = {(r.agency, r.year): r for r in reports if r.agency and r.year is not None}
+    out = []
+    for r in reports:
+        previous = by_year.get((r.agency, r.year - 1)) if r.agency and r.year is not None else None
+        out.append(ReviewedReport(r, check(r, previous)))
+    return out
+
+
+def _output(path: str) -> Path | None:
+    out = Path(path)
+    if out.suffix.lower() != ".xlsx":
+        print(f"输出文件须以 .xlsx 结尾：{path}", file=sys.stderr)
+        return None
+    if not out.parent.is_dir():
+        print(f"输出文件夹不存在：{out.parent}", file=sys.stderr)
+        return None
+    if out.is_dir():
+        print(f"输出路径是一个文件夹：{path}", file=sys.stderr)
+        return None
+    return out
+
+
+def _write(items: list[ReviewedReport], out: Path) -> bool:
+    from .excel import export_workbook
+
+    try:
+        export_workbook(items, out)
+    except OSError as e:
+        reason = e.strerror or str(e)
+        print(f"无法写入 {out}：{reason}（文件是否正在被 Excel 等程序打开？）", file=sys.stderr)
+        return False
+    errors = sum(item.counts()["error"] for item in items)
+    print(f"已导出 {len(items)} 份报告到 {out}" + (f"（其中未处理的错误 {errors} 个）" if errors else ""))
+    return True
+
+
+def run_export(files: list[str], workspace: str | None, output: str) -> int:
+    """Exit status per spec/cli.md: 0 written; 2 bad usage, an unreadable input or an unwritable output."""
+    out = _output(output)
+    if out is None:
+        return 2
+    if files:
+        if workspace is not None:
+            print("请只指定报告文件或 --workspace 之一", file=sys.stderr)
+            return 2
+        from .cli import load_all
+
+        reports, failed = load_all(files)
+        if not reports:
+            print("没有可导出的报告", file=sys.stderr)
+            return 2
+        ok = _write(reviewed_files(reports), out)
+        return 0 if ok and not failed else 2
+    return _export_workspace(workspace, out)
+
+
+def _export_workspace(workspace: str | None, out: Path) -> int:
+    from .workspace import Workspace, WorkspaceError, default_path
+
+    path = Path(workspace) if workspace is not None else default_path()
+    if not path.is_file():
+        print(f"工作区不存在：{path}（请先用 import 导入报告，或给出要导出的报告文件）", file=sys.stderr)
+        return 2
+    try:
+        with Workspace(path) as ws:
+            items = ws.reviewed_reports()
+    except WorkspaceError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    if not items:
+        print(f"工作区中没有报告：{path}", file=sys.stderr)
+        return 2
+    return 0 if _write(items, out) else 2

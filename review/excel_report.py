@@ -1,0 +1,358 @@
+"""One worksheet per report, laid out like the printed format (tables two, three and four).
+
+The sheet is a grid of 15 equal columns: table four prints its 15 numbers in one row under a two-level
+header (行政复议 | 行政诉讼: 未经复议直接起诉 | 复议后起诉); table three uses 8 columns for its grouped row
+labels and 7 for 申请人情况; table two uses 3 for 信息内容 and shares 12 among its value columns.
+Labels, headings and groups all come from the template (parser/template.py).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from parser.model import BLANK, CORRECTED, MISSING, REPAIRED, Cell, Report
+from parser.template import Block, Table
+
+from .excel_style import (
+    COMMENT_AUTHOR,
+    FILL_CORRECTED,
+    FILL_ERROR,
+    FILL_MISSING,
+    FILL_WARNING,
+    GROUP,
+    HEADER,
+    LABEL,
+    LINE_HEIGHT,
+    NUMBER,
+    PLAIN,
+    SECTION,
+    TITLE,
+    Look,
+    lines_needed,
+    put,
+    set_print_setup,
+)
+from .findings import ERROR, WARNING, Finding
+from .state import ACCEPTED, POSTPONED, ReviewedReport
+
+GRID = 15  # columns of a report sheet
+COLUMN_WIDTH = 9.0
+CONTENT_COLUMNS = 3  # table two: 信息内容 spans the first three columns
+CONTENT_HEADING = "信息内容"
+# Printed in the top-left corner of table three in both formats.
+CORNER_NOTES = {"requests": "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}
+PRINTED_AS_ONE_ROW = {"appeals"}  # table four prints its rows side by side as one row of numbers
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_NAMES = {"fail": "不符", "cannot_assess": "无法判断"}
+DECISION_NAMES = {ACCEPTED: "已接受", POSTPONED: "暂缓"}
+LEGEND = (
+    (FILL_CORRECTED, "已更正（批注：报告原值、审核人、时间）"),
+    (FILL_ERROR, "未处理的错误（批注：问题说明）"),
+    (FILL_WARNING, "未处理的警告"),
+    (FILL_MISSING, "报告中未找到"),
+)
+
+
+def format_time(iso: str) -> str:
+    """An ISO time as a reader sees it: 2024-01-31 09:30:00 UTC."""
+    return iso.replace("T", " ").replace("+00:00", " UTC") if iso else ""
+
+
+def format_number(v: float | int | None) -> str:
+    if v is None:
+        return "（空）"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def printed_value(cell: Cell) -> str:
+    """What the report printed for a cell, in words for a comment."""
+    if cell.text.strip():
+        return cell.text.strip()
+    if cell.parsed_status == BLANK:
+        return "（留空）"
+    if cell.parsed_status == MISSING:
+        return "（未找到）"
+    return format_number(cell.parsed_value)
+
+
+def marked_cells(finding: Finding) -> list[str]:
+    """The cells a finding is shown on: the cell it reports on (listed first) and any it suggests correcting."""
+    keys = list(finding.cells[:1])
+    keys += [k for k in (finding.suggestion or {}) if k not in keys]
+    return keys
+
+
+def cell_marks(item: ReviewedReport) -> dict[str, tuple[PatternFill | None, list[str]]]:
+    """Per cell key: the fill that marks it and the lines of its comment."""
+    marks: dict[str, tuple[PatternFill | None, list[str]]] = {}
+    rank = {FILL_ERROR: 4, FILL_WARNING: 3, FILL_CORRECTED: 2, FILL_MISSING: 1}
+
+    def add(key: str, fill: PatternFill | None, lines: list[str]) -> None:
+        old_fill, old_lines = marks.get(key, (None, []))
+        if old_fill is not None and (fill is None or rank[old_fill] >= rank[fill]):
+            fill = old_fill
+        marks[key] = (fill, old_lines + lines)
+
+    for key, cell in item.report.cells.items():
+        if cell.history:
+            lines = [f"报告原文：{printed_value(cell)}"]
+            for c in cell.history:
+                lines.append(f"更正：{format_number(c.old)} → {format_number(c.new)}，{c.reviewer or '（未署名）'}，"
+                             f"{format_time(c.time)}" + (f"，理由：{c.reason}" if c.reason else ""))
+            add(key, FILL_CORRECTED if cell.status == CORRECTED else None, lines)
+        elif cell.status == REPAIRED:
+            add(key, None, [f"报告原文：{printed_value(cell)}（经规范化读作 {format_number(cell.value)}）"])
+        if cell.status == MISSING:
+            add(key, FILL_MISSING, [])
+    for f in item.open_findings():
+        fill = {ERROR: FILL_ERROR, WARNING: FILL_WARNING}.get(f.severity)
+        decision = item.decisions.get(f.id)
+        for key in marked_cells(f):
+            line = f"{SEVERITY_NAMES.get(f.severity, f.severity)}：{f.message}"
+            if f.suggestion and key in f.suggestion:
+                line += f"（建议改为 {format_number(f.suggestion[key])}）"
+            if decision is not None and decision.action == POSTPONED:
+                line += f"（暂缓{'：' + decision.reason if decision.reason else ''}）"
+            add(key, fill, [line])
+    return marks
+
+
+def value_spans(count: int, first: int, last: int) -> list[tuple[int, int]]:
+    """Share columns first..last among `count` value columns as evenly as possible."""
+    total = last - first + 1
+    base, extra = divmod(total, count)
+    spans, c = [], first
+    for i in range(count):
+        width = base + (1 if i < extra else 0)
+        spans.append((c, c + width - 1))
+        c += width
+    return spans
+
+
+class ReportSheet:
+    """Writes one report onto one worksheet; `where` maps each cell key to its coordinate."""
+
+    def __init__(self, ws: Worksheet, item: ReviewedReport, subtitle: str) -> None:
+        self.ws = ws
+        self.item = item
+        self.report: Report = item.report
+        self.marks = cell_marks(item)
+        self.subtitle = subtitle
+        self.row = 1
+        self.heights: dict[int, float] = {}
+        self.where: dict[str, str] = {}
+
+    # -- primitives -------------------------------------------------------------------------------
+
+    def box(self, r1: int, c1: int, r2: int, c2: int, value: object, look: Look) -> None:
+        put(self.ws, r1, c1, value, look)
+        if (r1, c1) != (r2, c2):
+            self.ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+        if isinstance(value, str) and value:
+            lines = lines_needed(value, (c2 - c1 + 1) * COLUMN_WIDTH)
+            per_row = -(-lines // (r2 - r1 + 1))  # a merged block shares its lines among its rows
+            height = per_row * LINE_HEIGHT + 4
+            for r in range(r1, r2 + 1):
+                self.heights[r] = max(self.heights.get(r, 0.0), height)
+
+    def number(self, r: int, c1: int, c2: int, key: str) -> None:
+        cell = self.report.cells.get(key)
+        value = cell.value if cell is not None else None
+        target = put(self.ws, r, c1, value, NUMBER)
+        fill, lines = self.marks.get(key, (None, []))
+        if cell is None:
+            fill = FILL_MISSING
+        if fill is not None:
+            target.fill = fill
+        if lines:
+            text = "\n".join(lines)
+            comment = Comment(text, COMMENT_AUTHOR)
+            comment.width = 320
+            comment.height = max(60, 16 * sum(lines_needed(x, 44) for x in lines) + 10)
+            target.comment = comment
+        if c2 > c1:
+            self.ws.merge_cells(start_row=r, start_column=c1, end_row=r, end_column=c2)
+        self.heights[r] = max(self.heights.get(r, 0.0), LINE_HEIGHT + 4)
+        self.where[key] = target.coordinate
+
+    def key(self, table: Table, row_key: str, column_key: str) -> str:
+        return f"{table.key}/{row_key}/{column_key}"
+
+    # -- the sheet --------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        ws = self.ws
+        for c in range(1, GRID + 1):
+            ws.column_dimensions[ws.cell(1, c).column_letter].width = COLUMN_WIDTH
+        self.head()
+        version = self.report.version
+        if version is None:
+            note = "未能识别本报告使用的格式（2019 年版或 2021 年版），无法按格式列出表格。"
+            self.box(self.row, 1, self.row, GRID, note, PLAIN)
+            self.row += 2
+        else:
+            for table in version.tables:
+                self.section(f"{table.number}、{table.title}")
+                if table.key in PRINTED_AS_ONE_ROW and self.fits_one_row(table):
+                    self.one_row(table)
+                elif any(r.group for b in table.blocks for r in b.rows):
+                    for block in table.blocks:
+                        self.grouped(table, block)
+                else:
+                    self.blocks(table)
+                self.row += 1
+        self.findings()
+        for r, h in self.heights.items():
+            ws.row_dimensions[r].height = h
+        ws.freeze_panes = "A3"
+        set_print_setup(ws, "1:2")
+
+    def head(self) -> None:
+        report, item = self.report, self.item
+        year = f"{report.year}年度" if report.year else ""
+        title = f"{report.agency or '（未识别机关）'}{year}政府信息公开工作年度报告"
+        self.box(1, 1, 1, GRID, title, TITLE)
+        self.heights[1] = 24
+        parts = [f"格式：{report.version.name if report.version else '未识别'}", f"审核状态：{item.status}"]
+        if item.signoff is not None:
+            s = item.signoff
+            parts.append(f"签发：{s.outcome}，{s.reviewer}，{format_time(s.time)}")
+        parts.append(f"文件：{self.subtitle}")
+        self.box(2, 1, 2, GRID, "　".join(parts), PLAIN)
+        c = 1
+        put(self.ws, 3, c, "图例", PLAIN)
+        c += 1
+        for fill, text in LEGEND:
+            width = 4 if len(text) > 8 else 3
+            self.box(3, c, 3, c + width - 1, text, Look(fill=fill, border=LABEL.border, alignment=LABEL.alignment))
+            c += width
+        self.row = 5
+
+    def section(self, title: str) -> None:
+        self.box(self.row, 1, self.row, GRID, title, SECTION)
+        self.heights[self.row] = 20
+        self.row += 1
+
+    def blocks(self, table: Table) -> None:
+        """Table two: per block its heading, a header row (信息内容 | column labels), then its rows."""
+        r = self.row
+        for block in table.blocks:
+            spans = value_spans(len(block.columns), CONTENT_COLUMNS + 1, GRID)
+            if block.heading:
+                self.box(r, 1, r, GRID, block.heading, HEADER)
+                r += 1
+            self.box(r, 1, r, CONTENT_COLUMNS, CONTENT_HEADING, HEADER)
+            for col, (a, b) in zip(block.columns, spans, strict=True):
+                self.box(r, a, r, b, col.label, HEADER)
+            r += 1
+            for row in block.rows:
+                self.box(r, 1, r, CONTENT_COLUMNS, row.label, LABEL)
+                for col, (a, b) in zip(block.columns, spans, strict=True):
+                    self.number(r, a, b, self.key(table, row.key, col.key))
+                r += 1
+        self.row = r
+
+    def grouped(self, table: Table, block: Block) -> None:
+        """Table three: a two-level column header and row labels under their printed groups."""
+        columns, rows = block.columns, block.rows
+        first_value = GRID - len(columns) + 1
+        label_end = first_value - 1
+        grouped_columns = any(c.group for c in columns)
+        header_rows = (1 if block.heading else 0) + (2 if grouped_columns else 1)
+        h = self.row
+        self.box(h, 1, h + header_rows - 1, label_end, CORNER_NOTES.get(table.key, ""), HEADER)
+        r = h
+        if block.heading:
+            self.box(r, first_value, r, GRID, block.heading, HEADER)
+            r += 1
+        i = 0
+        while i < len(columns):
+            col, c = columns[i], first_value + i
+            if col.group is None:
+                self.box(r, c, r + (1 if grouped_columns else 0), c, col.label, HEADER)
+                i += 1
+                continue
+            j = i
+            while j < len(columns) and columns[j].group == col.group:
+                self.box(r + 1, first_value + j, r + 1, first_value + j, columns[j].label, HEADER)
+                j += 1
+            self.box(r, c, r, first_value + j - 1, col.group, HEADER)
+            i = j
+        r = h + header_rows
+        paths = [row.group.split("/") if row.group else [] for row in rows]
+        for path, row in zip(paths, rows, strict=True):
+            self.box(r, 1 + len(path), r, label_end, row.label, LABEL)
+            for k, col in enumerate(columns):
+                self.number(r, first_value + k, first_value + k, self.key(table, row.key, col.key))
+            r += 1
+        start = h + header_rows
+        for level in range(max(map(len, paths), default=0)):
+            i = 0
+            while i < len(rows):
+                if len(paths[i]) <= level:
+                    i += 1
+                    continue
+                prefix, j = paths[i][:level + 1], i
+                while j < len(rows) and paths[j][:level + 1] == prefix:
+                    j += 1
+                self.box(start + i, 1 + level, start + j - 1, 1 + level, prefix[-1], GROUP)
+                i = j
+        self.row = r
+
+    def fits_one_row(self, table: Table) -> bool:
+        return len(table.blocks) == 1 and len(table.blocks[0].rows) * len(table.blocks[0].columns) <= GRID
+
+    def one_row(self, table: Table) -> None:
+        """Table four: 行政复议 | 行政诉讼 (未经复议直接起诉 | 复议后起诉), five columns each, one row of numbers."""
+        block = table.blocks[0]
+        rows: Sequence = block.rows
+        n, h = len(block.columns), self.row
+        c, i = 1, 0
+        while i < len(rows):
+            row = rows[i]
+            if row.group is None:
+                self.box(h, c, h + 1, c + n - 1, row.label, HEADER)
+                c, i = c + n, i + 1
+                continue
+            j = i
+            while j < len(rows) and rows[j].group == row.group:
+                self.box(h + 1, c + n * (j - i), h + 1, c + n * (j - i + 1) - 1, rows[j].label, HEADER)
+                j += 1
+            self.box(h, c, h, c + n * (j - i) - 1, row.group, HEADER)
+            c, i = c + n * (j - i), j
+        for ri, row in enumerate(rows):
+            for k, col in enumerate(block.columns):
+                cc = 1 + ri * n + k
+                self.box(h + 2, cc, h + 2, cc, col.label, HEADER)
+                self.number(h + 3, cc, cc, self.key(table, row.key, col.key))
+        self.row = h + 4
+
+    def findings(self) -> None:
+        """The report's findings under its tables, so the printed sheet carries them too."""
+        item = self.item
+        self.section("审核问题")
+        if not item.findings:
+            self.box(self.row, 1, self.row, GRID, "未发现问题。", PLAIN)
+            self.row += 1
+            return
+        r = self.row
+        self.box(r, 1, r, 2, "严重程度", HEADER)
+        self.box(r, 3, r, 12, "问题说明", HEADER)
+        self.box(r, 13, r, GRID, "处理", HEADER)
+        for f in item.findings:
+            r += 1
+            d = item.decisions.get(f.id)
+            decision = "未处理" if d is None else DECISION_NAMES.get(d.action, d.action)
+            if d is not None and d.reason:
+                decision += f"：{d.reason}"
+            self.box(r, 1, r, 2, SEVERITY_NAMES.get(f.severity, f.severity), LABEL)
+            self.box(r, 3, r, 12, f.message, LABEL)
+            self.box(r, 13, r, GRID, decision, LABEL)
+        self.row = r + 1
+

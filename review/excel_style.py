@@ -1,0 +1,125 @@
+"""Cell styles and safe writing for the Excel export (openpyxl; no Qt).
+
+Every value goes through :func:`put`: text is cleaned of characters XML cannot hold and text that
+starts like a formula (= + - @) is stored as plain text with a quote prefix, so no cell of an
+exported workbook is ever a formula.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+MAX_TEXT = 32767  # Excel's limit for one cell
+
+_thin = Side(style="thin", color="808080")
+BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+NO_BORDER = Border()
+
+FILL_HEADER = PatternFill("solid", fgColor="EDEDED")
+FILL_CORRECTED = PatternFill("solid", fgColor="C6E0B4")  # green: a reviewer changed the value
+FILL_ERROR = PatternFill("solid", fgColor="FFC7CE")  # red: an open error finding
+FILL_WARNING = PatternFill("solid", fgColor="FFE699")  # amber: an open warning finding
+FILL_MISSING = PatternFill("solid", fgColor="D9D9D9")  # grey: not found in the report
+NO_FILL = PatternFill()
+
+FONT = Font(name="等线", size=10)
+FONT_BOLD = Font(name="等线", size=10, bold=True)
+FONT_TITLE = Font(name="等线", size=14, bold=True)
+FONT_SECTION = Font(name="等线", size=11, bold=True)
+FONT_LINK = Font(name="等线", size=10, color="0563C1", underline="single")
+
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+LEFT_TOP = Alignment(horizontal="left", vertical="top", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center")
+
+LINE_HEIGHT = 14.0  # points per line of 10-point text
+COMMENT_AUTHOR = "年报审核台"
+
+
+@dataclass(frozen=True)
+class Look:
+    """One cell style: font, fill, border, alignment (shared objects, so openpyxl indexes them once)."""
+
+    font: Font = FONT
+    fill: PatternFill = NO_FILL
+    border: Border = NO_BORDER
+    alignment: Alignment = LEFT
+
+
+PLAIN = Look()
+TITLE = Look(FONT_TITLE, alignment=CENTER)
+SECTION = Look(FONT_SECTION, alignment=Alignment(horizontal="left", vertical="center"))
+HEADER = Look(FONT_BOLD, FILL_HEADER, BORDER, CENTER)
+LABEL = Look(border=BORDER, alignment=LEFT)
+GROUP = Look(border=BORDER, alignment=CENTER)
+NUMBER = Look(border=BORDER, alignment=RIGHT)
+LIST_TEXT = Look(alignment=LEFT_TOP)
+LIST_NUMBER = Look(alignment=Alignment(horizontal="right", vertical="top"))
+LINK = Look(FONT_LINK, alignment=LEFT_TOP)
+
+
+def clean_text(text: str) -> str:
+    """Text as a cell can hold it: no control characters XML forbids, at most Excel's 32,767 characters."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_TEXT]
+
+
+def cell_value(value: object) -> object:
+    """A value openpyxl writes as it is: numbers stay numbers, None stays an empty cell, the rest is text."""
+    if value is None or isinstance(value, bool):
+        return None if value is None else ("是" if value else "否")
+    if isinstance(value, int | float):
+        return value if math.isfinite(value) else None
+    return clean_text(str(value))
+
+
+def put(ws: Worksheet, row: int, column: int, value: object, look: Look = PLAIN) -> Cell:
+    """Write one value with a style; text that looks like a formula is stored as text."""
+    cell = ws.cell(row, column)
+    value = cell_value(value)
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"  # never "f": the text is shown, not evaluated
+        cell.quotePrefix = True
+    style(cell, look)
+    return cell
+
+
+def style(cell: Cell, look: Look) -> None:
+    cell.font = look.font
+    if look.fill is not NO_FILL:
+        cell.fill = look.fill
+    if look.border is not NO_BORDER:
+        cell.border = look.border
+    cell.alignment = look.alignment
+
+
+def text_width(text: str) -> int:
+    """Display width in Excel's character units: CJK and full-width characters count double."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many wrapped lines a text needs in a cell of this width (Excel character units)."""
+    usable = max(width - 1.0, 1.0)
+    return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n")) if text else 1
+
+
+def set_print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
+    """A4 landscape, one page wide, as many pages tall as needed; header rows repeated on each page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    if title_rows:
+        ws.print_title_rows = title_rows
