@@ -133,6 +133,7 @@ def title_lines(m: Meta) -> list[str]:
             "year_first": [f"{m.year}年{m.agency}政府信息公开工作年度报告"],
             "year_end": [f"{m.agency}政府信息公开工作{m.year}年度报告"],
             "split": [f"{m.agency}{m.year}年", "", "政府信息公开工作年度报告"],
+            "guanyu": [f"{m.agency}关于{m.year}年度政府信息公开工作情况的报告"],
             "cn_year": [f"{m.agency}{cn_year(m.year)}年政府信息公开工作年度报告"]}[m.title]
 
 
@@ -175,8 +176,8 @@ def narrative(rng: random.Random, m: Meta, v: dict, template: str) -> dict[str, 
     problems = rng.choice([
         "存在的主要问题：一是政策解读形式较为单一，图解、视频解读偏少；二是基层工作人员业务能力有待提高。"
         "改进情况：丰富解读形式，加强业务培训，进一步提升政务公开工作质量。",
-        "一是主动公开的深度和广度还需拓展；二是依申请公开答复的规范性有待加强。下一步，我们将严格对照《条例》要求，"
-        "加强培训，完善制度，推动政务公开工作再上新台阶。",
+        "一是主动公开的深度和广度还需拓展；二是依申请公开答复的规范性有待加强。"
+        f"{y + 1}年，我们将严格对照《条例》要求，加强培训，完善制度，推动政务公开工作再上新台阶。",
     ])
     if y >= 2021:
         fee = rng.choice([0, 0, rng.randint(1, 4) * 100])

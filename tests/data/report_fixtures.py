@@ -14,6 +14,7 @@ from report_layouts import (
     appeals_table,
     cell_lines,
     markdown_rows,
+    narrow_merged,
     pdf_rows,
     requests_table,
     row_lines,
@@ -451,10 +452,23 @@ def f037_appeals_sentence_only(rng):
     return "037_appeals_sentence_only", text, truth(m, "2021", v, findings), "utf-8"
 
 
+def f038_pdf_narrow_merged_column(rng):
+    m = Meta("高密市医疗保障局", 2023, "医疗保障", title="guanyu")
+    v, p = draw(rng, "2021", "county")
+    t = {"template": "2021",
+         "active": pdf_rows(active_table("2021", p), rng),
+         "requests": pdf_rows(narrow_merged(requests_table("2021", p)), rng, wrap=22, page_break_after=15,
+                              page_marks=("- 3 -", "")),
+         "appeals": pdf_rows(appeals_table(p), rng)}
+    text = compose(m, narrative(rng, m, v, "2021"), t, rng)
+    return "038_pdf_narrow_merged_column", text, truth(m, "2021", v), "utf-8"
+
+
 FIXTURES = [f010_cell_per_line_tabs, f011_row_tabs, f012_pdf_spaces, f013_split_labels, f014_prefix_lost,
             f015_ocr_misspelt, f016_dropped_cells, f017_review_half_missing, f018_whitespace_fullwidth,
             f019_2019_procurement_yuan, f020_2019_year2020_rows, f021_web_merged_cells, f022_traditional,
             f023_heji, f024_total_main_rows_only, f025_extra_heading, f026_thousands_separator,
             f027_gbk_markdown, f028_utf16_pipe_cells, f029_wrong_format, f030_arithmetic_error, f031_pdf_2019,
             f032_cn_year_slash_blanks, f033_tables_under_subheadings, f034_fees_in_yuan_split_header,
-            f035_html_text_nbsp_blanks, f036_blank_line_cells_split_headers, f037_appeals_sentence_only]
+            f035_html_text_nbsp_blanks, f036_blank_line_cells_split_headers, f037_appeals_sentence_only,
+            f038_pdf_narrow_merged_column]

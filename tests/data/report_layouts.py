@@ -181,6 +181,24 @@ def pdf_rows(rows: list[list], rng: random.Random, wrap: int = 16, page_break_af
     return "\n".join(lines)
 
 
+def narrow_merged(rows: list[list], width: int = 2) -> list[list]:
+    """A merged label in a narrow column of a PDF wraps every few characters; each piece lands on
+    the line of the row beside it (三、本 / 年度 / 办理 / 结果 on four consecutive rows)."""
+    out = [list(r) for r in rows]
+    for i, r in enumerate(out):
+        for j, cell in enumerate(r):
+            following = [k for k in range(i + 1, len(out)) if j < len(out[k]) and out[k][j] is MERGED]
+            if not isinstance(cell, str) or not following or following[0] != i + 1:
+                continue
+            span = [i] + [k for n, k in enumerate(following) if k == i + 1 + n]
+            pieces = [cell[n:n + width] for n in range(0, len(cell), width)]
+            if len(pieces) > len(span):
+                pieces = pieces[:len(span) - 1] + ["".join(pieces[len(span) - 1:])]
+            for k, piece in zip(span, pieces, strict=False):
+                out[k][j] = piece
+    return out
+
+
 def _is_number_like(text: str) -> bool:
     t = text.strip().replace(",", "").replace("万元", "").replace("元", "")
     return bool(t) and (t.lstrip("+-增减").replace(".", "", 1).isdigit())
