@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
 from parser.model import BLANK, MISSING, Report
-from parser.template import Version
+from parser.template import Table, Version
 
 from .textview import TextView
 
@@ -56,13 +56,26 @@ class Context:
             keys = _table_keys(self.version, t.key)
             numbers = sum(self.values.get(k) is not None for k in keys)
             found = numbers or any(self.report.cells[k].status != MISSING for k in keys)
-            if not found and t.key not in self.report.sections:
+            if not found and not self._labels_printed(t):
                 states[t.key] = ABSENT
             elif numbers < EMPTY_SHARE * len(keys):
                 states[t.key] = EMPTY
             else:
                 states[t.key] = FULL if numbers == len(keys) else PARTIAL
         return states
+
+    def _labels_printed(self, table: Table) -> bool:
+        """Whether the table's section prints any of its column or row labels (a table whose values
+        were all lost still shows its frame; a section that only says “无” does not)."""
+        span = self.report.sections.get(table.key)
+        if span is None:
+            return False
+        a, b = self.view.norm_offset(span[0]), self.view.norm_offset(span[1])
+        text = self.view.text[a:b]
+        labels = {c.label for bl in table.blocks for c in bl.columns} | {r.label for bl in table.blocks
+                                                                        for r in bl.rows}
+        return any(label in text for label in labels
+                   if len(label) >= 2 and label != "总计" and label not in table.title)
 
     def status(self, key: str) -> str:
         cell = self.report.cells.get(key)
