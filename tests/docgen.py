@@ -222,8 +222,11 @@ def to_docx(doc: Document) -> bytes:
     return out.getvalue()
 
 
-def to_pdf(doc: Document, *, encrypt: str | None = None, text: bool = True) -> bytes:
-    """A PDF written by reportlab with the built-in STSong-Light CJK font (text=False: an image-only page)."""
+def to_pdf(doc: Document, *, encrypt: str | None = None, text: bool = True, page_numbers: bool = False) -> bytes:
+    """A PDF written by reportlab with the built-in STSong-Light CJK font (text=False: an empty page).
+
+    page_numbers: "- N -" printed at the foot of every page, as in most published reports.
+    """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -270,7 +273,11 @@ def to_pdf(doc: Document, *, encrypt: str | None = None, text: bool = True) -> b
         col_width = (A4[0] - 80) / width
         story += [Spacer(1, 6), Table(data, colWidths=[col_width] * width, style=TableStyle(style), repeatRows=0),
                   Spacer(1, 6)]
-    page.build(story)
+    def number(canvas, template) -> None:
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawCentredString(A4[0] / 2, 20, f"- {template.page} -")
+
+    page.build(story, **({"onFirstPage": number, "onLaterPages": number} if page_numbers else {}))
     return out.getvalue()
 
 

@@ -25,7 +25,7 @@ WRITERS = {
     "html-gbk": (lambda d: docgen.to_html(d, "gbk"), "report.htm"),
     "html-as-txt": (lambda d: docgen.to_html(d, "utf-8", chrome=False), "report.txt"),
     "docx": (docgen.to_docx, "report.docx"),
-    "pdf": (docgen.to_pdf, "report.pdf"),
+    "pdf": (lambda d: docgen.to_pdf(d, page_numbers=True), "report.pdf"),
 }
 
 
@@ -97,18 +97,11 @@ def test_official_layout_renders_browser_copy_grid(truth, fmt):
     write, name = WRITERS[fmt]
     rendered = text_from_bytes(write(doc), name)
     expected = docgen.expected_lines(doc)
-    if fmt == "pdf":  # a table split over pages may be detected with fewer columns on one page
-        assert _cells(rendered) == _cells("\n".join(expected))
-    else:
-        assert nonblank_lines(rendered) == nonblank_lines("\n".join(expected))
+    assert nonblank_lines(rendered) == nonblank_lines("\n".join(expected))
     # a merged row label appears once, on the first of its rows
     assert rendered.count("（三）不予公开") == 1
     assert re.search(r"^\t*（三）不予公开\t1\.属于国家秘密\t", rendered, re.M)
     assert re.search(r"^\t+2\.其他法律行政法规禁止公开\t", rendered, re.M)
-
-
-def _cells(text: str) -> list[list[str]]:
-    return [[c for c in line.split("\t") if c] for line in nonblank_lines(text)]
 
 
 @pytest.mark.parametrize("fmt", list(WRITERS))

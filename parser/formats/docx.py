@@ -179,20 +179,29 @@ class _Numbering:
 
     def __init__(self, document) -> None:
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.styles: dict[str, tuple[str | None, str | None]] = {}
         self.counters: dict[tuple[str, int], int] = {}
         try:
             part = document.part.numbering_part
         except (NotImplementedError, KeyError, AttributeError, ValueError):
             return
-        from .numbering import read_formats
+        from .numbering import read_formats, style_numbering
 
         self.formats = read_formats(part.element)
+        try:
+            self.styles = style_numbering(document.styles.element)
+        except (KeyError, AttributeError, ValueError):
+            self.styles = {}
 
     def prefix(self, p) -> str:
         if not self.formats:
             return ""
         num_id = _val(p, f"{W}pPr/{W}numPr/{W}numId")
-        level = _val(p, f"{W}pPr/{W}numPr/{W}ilvl") or "0"
+        level = _val(p, f"{W}pPr/{W}numPr/{W}ilvl")
+        if num_id is None:  # numbered through its paragraph style (List Number, 标题 1 …)
+            num_id, style_level = self.styles.get(_val(p, f"{W}pPr/{W}pStyle") or "", (None, None))
+            level = level or style_level
+        level = level or "0"
         if not num_id or num_id == "0" or not level.isdigit():
             return ""
         from .numbering import format_number

@@ -176,6 +176,8 @@ class _Page:
         for cells in rows:
             for cell in cells:
                 self.flush()
+                if self._is_chrome(cell, cell.tag.lower()):
+                    continue
                 self.add(cell.text)
                 for child in cell:
                     self.walk(child)

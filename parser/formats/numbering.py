@@ -38,6 +38,31 @@ def read_formats(numbering) -> Formats:
     return formats
 
 
+def style_numbering(styles) -> dict[str, tuple[str | None, str | None]]:
+    """styleId → (numId, ilvl) of paragraph styles that number their paragraphs (following basedOn)."""
+    own: dict[str, tuple[str | None, str | None]] = {}
+    based: dict[str, str] = {}
+    for style in styles.iterfind(f"{W}style"):
+        sid = style.get(f"{W}styleId", "")
+        num = style.find(f"{W}pPr/{W}numPr")
+        if num is not None:
+            num_id, ilvl = num.find(f"{W}numId"), num.find(f"{W}ilvl")
+            own[sid] = (num_id.get(f"{W}val") if num_id is not None else None,
+                        ilvl.get(f"{W}val") if ilvl is not None else None)
+        parent = style.find(f"{W}basedOn")
+        if parent is not None:
+            based[sid] = parent.get(f"{W}val", "")
+    out = {}
+    for sid in set(own) | set(based):
+        seen, cur = set(), sid
+        while cur and cur not in own and cur not in seen:
+            seen.add(cur)
+            cur = based.get(cur, "")
+        if cur in own and own[cur][0]:
+            out[sid] = own[cur]
+    return out
+
+
 def _levels(abstract) -> dict[int, tuple[str, str, int]]:
     return _levels_of(abstract.iterfind(f"{W}lvl"))
 

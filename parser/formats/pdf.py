@@ -79,16 +79,43 @@ def _read_pages(pdf) -> tuple[list[Block], int, int]:
     return blocks, chars, images
 
 
+class _PageTable(TableBlock):
+    """A ruled table as found on a page: each cell's text with the x position of its left edge."""
+
+    def __init__(self, placed: list[list[tuple[float, str]]]) -> None:
+        super().__init__()
+        self.placed = placed
+        self.regrid(_columns(placed))
+
+    def regrid(self, lefts: list[float]) -> None:
+        """Put every cell in the column whose left edge it starts at (merged positions stay empty)."""
+        self.rows = []
+        for row in self.placed:
+            cells = [""] * len(lefts)
+            for x0, text in row:
+                cells[min(range(len(lefts)), key=lambda i: abs(lefts[i] - x0))] = text
+            self.rows.append([SourceCell(t) for t in cells])
+
+
+def _columns(placed: list[list[tuple[float, str]]]) -> list[float]:
+    lefts: list[float] = []
+    for x0 in sorted(x for row in placed for x, _ in row):
+        if not lefts or x0 - lefts[-1] > 2.0:
+            lefts.append(x0)
+    return lefts or [0.0]
+
+
 def _join(first: TableBlock, rest: TableBlock) -> None:
-    header = _texts(rest.rows[0]) if rest.rows else []
-    if first.rows and header == _texts(first.rows[0]) and not any(re.search(r"\d", t) for t in header) \
-            and sum(1 for t in header if t) >= 2:
-        rest.rows = rest.rows[1:]  # the header row repeated on the new page (labels, no numbers)
-    first.rows += rest.rows
-
-
-def _texts(row: list[SourceCell]) -> list[str]:
-    return [c.text for c in row]
+    """Continue `first` with the rows of `rest` (the same table on the next page), on one column grid."""
+    if isinstance(first, _PageTable) and isinstance(rest, _PageTable):
+        header = [t for _, t in rest.placed[0]] if rest.placed else []
+        if first.placed and header == [t for _, t in first.placed[0]] and sum(1 for t in header if t) >= 2 \
+                and not any(re.search(r"\d", t) for t in header):
+            rest.placed = rest.placed[1:]  # the header row repeated on the new page (labels, no numbers)
+        first.placed += rest.placed
+        first.regrid(_columns(first.placed))
+    else:
+        first.rows += rest.rows
 
 
 def _page_blocks(page) -> list[Block]:
@@ -107,7 +134,9 @@ def _page_blocks(page) -> list[Block]:
     for i, line in enumerate(_paragraphs(lines, page.width)):
         items.append((line["top"], i, line["text"]))
     for j, table in enumerate(tables):
-        block = TableBlock([[SourceCell(cell or "") for cell in row] for row in table.extract()])
+        texts = table.extract()
+        block = _PageTable([[(box[0], text or "") for box, text in zip(row.cells, row_texts, strict=False)
+                             if box is not None] for row, row_texts in zip(table.rows, texts, strict=False)])
         items.append((table.bbox[1], len(lines) + j, block))
     items.sort(key=lambda t: (t[0], t[1]))
     ordered = [b for _, _, b in items]
