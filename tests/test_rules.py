@@ -57,7 +57,8 @@ def test_002_results_total_fails_with_the_minimal_correction():
         assert f"requests/unable.not_held/{column}" in f.cells
         assert f.suggestion == {f"requests/unable.not_held/{column}": 0}
         assert "唯一" in f.message and "改为 0" in f.message
-    assert failed["requests/total/natural_person"].message.startswith("表三（七）总计·自然人：各项办理结果之和为 1，报告填写 0")
+    message = failed["requests/total/natural_person"].message
+    assert message.startswith("表三（七）总计·自然人：各项办理结果之和为 1，报告填写 0")
     # no other arithmetic failure
     assert not [f for f in findings if f.rule in ARITHMETIC and f.rule != "requests.results_total"]
 
