@@ -36,6 +36,11 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     if declared or m:
         name = (declared or m.group(1).decode("ascii", "replace")).lower()
         encoding = "gb18030" if name in _GBK_NAMES else name
+        if encoding != "utf-8":  # pages re-encoded to UTF-8 by a server often keep their old meta
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
         try:
             codecs.lookup(encoding)
             if "16" not in encoding and "32" not in encoding:  # a UTF-16 page without a BOM is detected below
