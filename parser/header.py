@@ -93,8 +93,8 @@ def _title_lines(text: str) -> list[tuple[int, str]]:
                 break
         pos += len(line) + 1
     for j, (_, s) in enumerate(lines):
-        if "报告" not in s and "年报" not in s:
-            continue
+        if ("报告" not in s and "年报" not in s) or re.search(r"[>|【】]|首页", s):
+            continue  # not a title, or site chrome (首页 > 政务公开 > 年报)
         for k in range(0, 3):
             if j - k < 0:
                 break

@@ -8,6 +8,7 @@ again, and a run that cannot be placed with confidence is left unassigned (its c
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -17,6 +18,7 @@ from .normalize import label_key
 from .template import Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
 
+_INNER_NUMBER = re.compile(r"\S\s+(\d{1,2}\s*[.、．])")
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
 ACTIVE_SCORE = 80
 
@@ -56,13 +58,14 @@ def similarity(query: str, row: Row) -> float:
 
 def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshold: float) -> Row | None:
     """The row named by the end of the accumulated labels (last one, two or three label tokens)."""
+    queries = [("".join(labels[-n:]), 2 * (n - 1)) for n in range(1, min(3, len(labels)) + 1)]
+    inner = _INNER_NUMBER.search(labels[-1]) if labels else None
+    if inner:  # "他处理 3.其他": a wrapped neighbour's label before this row's numbering
+        queries.append((labels[-1][inner.start(1):], 0))
     best: tuple[float, Row] | None = None
-    for n in range(1, min(3, len(labels)) + 1):
-        query = "".join(labels[-n:])
+    for query, penalty in queries:
         for row in rows:
-            score = similarity(query, row) - 2 * (n - 1)
-            if row is expected:
-                score += 6
+            score = similarity(query, row) - penalty + (6 if row is expected else 0)
             if best is None or score > best[0]:
                 best = (score, row)
     if best and best[0] >= threshold:
@@ -187,6 +190,8 @@ class TableReader:
             last = max((rows.index(p.row) for p in placed), default=-1)
             expected = next((r for r in rows[last + 1:] if r.key not in done), None)
             row = _best_row(labels, remaining, expected, threshold)
+            if row is None and table.key == "active":
+                row = _first_row_under_header(labels[-1], table, done)
             if row is None:
                 continue
             n = ncols[row.key]
@@ -233,15 +238,49 @@ class TableReader:
             by_label.append(Placed(row, list(values)))
         if by_label:
             return by_label
-        values = [t for t in tokens if t.kind == VALUE]
         present = [r for r in rows if header[r.key]]
-        if len(values) == 15:
+        grid = _value_line(tokens)
+        if grid is not None:
+            cells = grid
+        else:
+            cells = [t for t in tokens if t.kind == VALUE]  # one cell per line
+        if len(cells) == 15:
             blocks = rows
-        elif len(values) in (5, 10) and len(present) == len(values) // 5:
+        elif len(cells) in (5, 10) and len(present) == len(cells) // 5:
             blocks = present
         else:
             return []
-        return [Placed(r, list(values[i * 5:(i + 1) * 5])) for i, r in enumerate(blocks)]
+        return [Placed(r, list(cells[i * 5:(i + 1) * 5])) for i, r in enumerate(blocks)]
+
+
+def _value_line(tokens: list[Token]) -> list[Token | None] | None:
+    """The first line holding table four's numbers as a grid of 5, 10 or 15 cells (None: empty cell)."""
+    lines: dict[int, list[Token]] = {}
+    for t in tokens:
+        if t.kind in (VALUE, EMPTY):
+            lines.setdefault(t.line, []).append(t)
+    for cells in lines.values():
+        if len(cells) < 4 or not any(t.kind == VALUE for t in cells):
+            continue
+        grid: list[Token | None] = [t if t.kind == VALUE else None for t in cells]
+        while len(grid) > 5 and grid[-1] is None and len(grid) not in (5, 10, 15):
+            grid.pop()  # trailing empty cells
+        if len(grid) not in (5, 10, 15) and cells[0].lead_gap and len(grid) + 1 in (5, 10, 15):
+            grid.insert(0, None)  # the leading tab was the first, empty, cell
+        if len(grid) in (5, 10, 15):
+            return grid
+    return None
+
+
+def _first_row_under_header(label: str, table: Table, done: set[str]) -> Row | None:
+    """Values right under a block's column headings whose row label the copy lost belong to the
+    block's first row (the copy kept the next row's label, so this one can only be the first)."""
+    key = label_key(label)
+    for block in table.blocks:
+        headings = [label_key(h) for c in block.columns for h in (c.label, *c.aliases)]
+        if block.rows[0].key not in done and any(fuzz.ratio(key, h) >= 85 for h in headings if h):
+            return block.rows[0]
+    return None
 
 
 _MISSING = Token(EMPTY, "", -1, -1, -1)  # marks a cell that was not printed at all (stays missing)

@@ -7,13 +7,13 @@ that keeps its span in the normalised text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .values import looks_like_value
 
 LABEL, VALUE, EMPTY, EOL, BREAK = "label", "value", "empty", "eol", "break"
 
-_SPACES2 = re.compile(r" {2,}")
+_SPACES2 = re.compile(r"[ \u00a0]{2,}")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PIPE_ROW = re.compile(r"^\s*\||\s\|\s|\s\|\s*$|\|\|")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
@@ -32,6 +32,7 @@ class Token:
     line: int
     joinable: bool = False  # a bare digit group split off by a single space (may be half a number)
     same_line: bool = False  # the value stands on the same line as a label before it
+    lead_gap: bool = False  # first cell of a line whose leading tab (an empty first cell?) was dropped
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -52,7 +53,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
     line = text[a:b]
     if not line.strip():
-        out.append(Token(BREAK, "", a, a, line_no))
+        if "\t" in line or "\u00a0" in line:  # a cell printed empty (web copies: &nbsp;)
+            out.append(Token(EMPTY, "", a, a, line_no))
+            out.append(Token(EOL, "", b, b, line_no))
+        else:
+            out.append(Token(BREAK, "", a, a, line_no))
         return
     if _PAGE_NUMBER.match(line):
         return
@@ -68,11 +73,14 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
     for part in line.split(sep):
         pieces.append((p, p + len(part)))
         p += len(part) + 1
+    lead_gap = False
     if has_tab and pieces and not text[pieces[0][0]:pieces[0][1]].strip():
         pieces = pieces[1:]  # the indentation tab (or the opening pipe) that starts a line is no cell
+        lead_gap = sep == "\t"
     if sep == "|" and pieces and not text[pieces[-1][0]:pieces[-1][1]].strip():
         pieces = pieces[:-1]  # the closing pipe
     seen_label = False
+    first = len(out)
     for ps, pe in pieces:
         for cs, ce in _split_spaces(text, ps, pe):
             s, e = _strip(text, cs, ce)
@@ -81,13 +89,15 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
                     out.append(Token(EMPTY, "", s, s, line_no, same_line=seen_label))
                 continue
             seen_label = _cell(text, s, e, line_no, out, seen_label) or seen_label
+    if lead_gap and len(out) > first:
+        out[first] = replace(out[first], lead_gap=True)
     out.append(Token(EOL, "", b, b, line_no))
 
 
 def _split_spaces(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split a cell on runs of two or more spaces (PDF text); pieces of spaces alone vanish."""
     piece = text[a:b]
-    if "  " not in piece.strip():
+    if not _SPACES2.search(piece.strip()):
         return [(a, b)]
     out, p = [], a
     for m in _SPACES2.finditer(piece):

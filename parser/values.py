@@ -16,7 +16,7 @@ BLANK_MARKS = {"/", "-", "—", "——", "--", "无", "\\", "空", "×", "x", "
 # 增/减, and an optional unit.
 _NUMBER = re.compile(
     r"^(?P<sign>[+\-增减]?)\s*"
-    r"(?P<body>[0-9OoIl〇][0-9OoIl〇 ,，']*(?:[.·][0-9OoIl ]+)?)\s*"
+    r"(?P<body>[0-9OoIl〇][0-9OoIl〇 \u00a0,，']*(?:[.·][0-9OoIl ]+)?)\s*"
     r"(?P<unit>万元|元|件|个|项|次|条|人次)?$"
 )
 _CLEAN_INT = re.compile(r"^-?\d+$")
@@ -66,7 +66,7 @@ def read_value(text: str, kind: str = "count") -> CellValue | None:
     sign, body, unit = m.group("sign"), m.group("body"), m.group("unit")
     digits = body.translate(_OCR)
     # thousands separators: 1,234 / 1,234,567 (a comma elsewhere is damage, also dropped)
-    digits = digits.replace(",", "").replace("'", "").replace(" ", "")
+    digits = digits.replace(",", "").replace("'", "").replace(" ", "").replace("\u00a0", "")
     if digits.count(".") > 1:
         return None
     try:

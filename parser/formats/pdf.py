@@ -129,8 +129,9 @@ def _page_blocks(page) -> list[Block]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     items: list[tuple[float, int, Block]] = []
-    lines = page.filter(outside).extract_text_lines(return_chars=False) if boxes else \
-        page.extract_text_lines(return_chars=False)
+    lines = (page.filter(outside) if boxes else page).extract_text_lines(return_chars=True)
+    for line in lines:
+        line["text"] = _spaced(line.get("chars") or [], line["text"])
     for i, line in enumerate(_paragraphs(lines, page.width)):
         items.append((line["top"], i, line["text"]))
     for j, table in enumerate(tables):
@@ -146,6 +147,22 @@ def _page_blocks(page) -> list[Block]:
     while ordered and isinstance(ordered[0], str) and _PAGE_NUMBER.match(ordered[0]):
         ordered.pop(0)
     return ordered
+
+
+def _spaced(chars: list[dict], fallback: str) -> str:
+    """A line's text from its characters: a wide gap (an unruled table's columns) becomes a TAB."""
+    if not chars:
+        return fallback
+    out = [chars[0]["text"]]
+    for prev, ch in zip(chars, chars[1:], strict=False):
+        size = max(prev.get("size") or 0, ch.get("size") or 0, 4.0)
+        gap = ch["x0"] - prev["x1"]
+        if gap > 1.5 * size:
+            out.append("\t")
+        elif gap > 0.6 * size or (gap > 0.2 * size and not (_wide(prev["text"]) and _wide(ch["text"]))):
+            out.append(" ")  # a word space; justified CJK text has small gaps that are no spaces
+        out.append(ch["text"])
+    return "".join(out).strip()
 
 
 def _paragraphs(lines: list[dict], page_width: float) -> list[dict]:
