@@ -9,6 +9,7 @@ from parser.values import looks_like_value, read_value
     ("12", "count", 12, "extracted"),
     ("l0", "count", 10, "repaired"),
     ("O", "count", 0, "repaired"),
+    ("l", "count", 1, "repaired"),
     ("1,234", "count", 1234, "repaired"),
     ("1 234", "count", 1234, "repaired"),
     ("63.6773", "money", 63.6773, "extracted"),
@@ -28,6 +29,6 @@ def test_read_value(text, kind, value, status):
     assert cv is not None and cv.value == value and cv.status == status
 
 
-@pytest.mark.parametrize("text", ["规章", "1.", "（一）", "第二十条第（一）项", "I", "l", "总计", ""])
+@pytest.mark.parametrize("text", ["规章", "1.", "（一）", "第二十条第（一）项", "Il", "ok", "总计", ""])
 def test_labels_are_not_values(text):
     assert not looks_like_value(text)
