@@ -189,3 +189,20 @@ def test_sniff_by_content(data, name, kind):
 
 def test_sniff_docx_by_content_whatever_the_name():
     assert sniff.detect(docgen.to_docx([TITLE]), "a.doc") == sniff.DOCX
+
+
+def test_pdf_unruled_table_columns_become_tabs():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    c.setFont("STSong-Light", 10.5)
+    rows = [[TITLE], ["信息内容", "本年制发件数", "本年废止件数"], ["规章", "3", "0"], ["Some English words here"]]
+    for n, row in enumerate(rows):
+        for i, cell in enumerate(row):
+            c.drawString(60 + i * 150, 780 - 20 * n, cell)
+    c.save()
+    assert pdf_to_text(out.getvalue(), "a.pdf").splitlines() == ["\t".join(row) for row in rows]
