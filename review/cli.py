@@ -10,7 +10,8 @@ from parser.extract import load
 from parser.model import Report
 from parser.reader import ReadError
 
-REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".rtf", ".odt"}
+REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc",
+                   ".wps", ".rtf", ".odt"}
 
 
 def _parser() -> argparse.ArgumentParser:
