@@ -28,6 +28,8 @@ VERSION_WORDS = {
 
 _YEAR = r"(20[1-4]\d)"
 _TITLE_YEAR = re.compile(_YEAR + r"\s*年\s*度?")
+_CN_YEAR = re.compile(r"([二][〇零○O0][一二三四五六七八九〇零○0]{2})\s*年")
+_CN_DIGITS = str.maketrans("〇零○O一二三四五六七八九", "0000123456789")
 _PERIOD = re.compile(_YEAR + r"\s*年\s*1\s*月\s*1\s*日")
 _ORG_SUFFIX = re.compile(
     r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|管理局|局|厅|委|办|院|中心|署|会|处|所|馆|站|队|街道办事处|街道|镇|乡)$"
@@ -124,6 +126,9 @@ def find_year(text: str) -> tuple[int | None, tuple[int, int] | None]:
         m = _TITLE_YEAR.search(s)
         if m:
             return int(m.group(1)), (start + m.start(1), start + m.end(1))
+        m = _CN_YEAR.search(s)
+        if m:  # 二〇二二年
+            return int(m.group(1).translate(_CN_DIGITS)), (start + m.start(1), start + m.end(1))
     head = text[:3000]
     m = _PERIOD.search(head)
     if m and "统计" in head[max(0, m.start() - 60):m.start()]:
@@ -191,7 +196,7 @@ def _all_lines_after(text: str, pos: int) -> list[tuple[int, str]]:
 def _agency_from_title(title: str) -> str | None:
     t = re.sub(r"\s+", "", title)
     t = re.sub(r"^关于", "", t)
-    t = re.sub(r"(?:关于)?(?:" + _YEAR + r"年度?)", "|", t, count=1)
+    t = re.sub(r"(?:关于)?(?:" + _YEAR + r"年度?|" + _CN_YEAR.pattern + r"度?)", "|", t, count=1)
     t = re.split(r"政府信息公开|政务公开|信息公开工作", t)[0]
     parts = [p for p in t.split("|") if p]
     for p in parts:
