@@ -11,7 +11,7 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from .excel_style import (
     HEADER,
     LINE_HEIGHT,
     LINK,
+    LIST_KEYS,
     LIST_NUMBER,
     LIST_TEXT,
     Look,
@@ -55,8 +56,10 @@ SUMMARY_META = (
 )
 FINDING_COLUMNS = (
     ("报告", 22), ("规则", 26), ("严重程度", 9), ("状态", 9), ("单元格", 36), ("报告值", 9), ("计算值", 9),
-    ("问题说明", 60), ("处理", 9), ("理由", 30), ("处理人", 10), ("处理时间", 22),
+    ("问题说明", 60), ("处理", 9), ("理由", 30), ("处理人", 10), ("处理时间", 22), ("单元格键", 40),
 )
+UNWRAPPED = {"单元格键"}  # long machine-readable columns: one line, never taller rows
+SHOWN_CELLS = 4  # 问题清单 names this many cells of a finding, then "等 N 格"; 单元格键 lists them all
 CORRECTION_COLUMNS = (
     ("报告", 22), ("时间", 22), ("审核人", 10), ("单元格", 36), ("单元格键", 40), ("原值", 9), ("新值", 9),
     ("理由", 40),
@@ -185,7 +188,9 @@ def write_summary(ws: Worksheet, items: list[ReviewedReport], names: list[str]) 
     ws.freeze_panes = "C3"
     last = get_column_letter(len(columns))
     ws.auto_filter.ref = f"A2:{last}{max(2, len(items) + 2)}"
-    set_print_setup(ws, "1:2")
+    # Hundreds of columns cannot fit one page wide: print across pages, agency and headers on every page.
+    set_print_setup(ws, "1:2", fit_width=False)
+    ws.print_title_cols = "A:B"
 
 
 # -- 问题清单, 修改记录, 签发 ---------------------------------------------------------------------------
@@ -193,6 +198,7 @@ def write_summary(ws: Worksheet, items: list[ReviewedReport], names: list[str]) 
 def _list_sheet(ws: Worksheet, columns: tuple[tuple[str, int], ...], rows: list[list[object]],
                 links: list[tuple[str, str]]) -> None:
     """A plain list: one bold header row, frozen, filtered; the first column links to the report's sheet."""
+    unwrapped = {c for c, (label, _) in enumerate(columns, 1) if label in UNWRAPPED}
     for c, (label, width) in enumerate(columns, 1):
         put(ws, 1, c, label, HEADER)
         ws.column_dimensions[get_column_letter(c)].width = width
@@ -201,8 +207,9 @@ def _list_sheet(ws: Worksheet, columns: tuple[tuple[str, int], ...], rows: list[
         _link(ws, r, 1, sheet, target)
         lines = 1
         for c, v in enumerate(values, 2):
-            put(ws, r, c, v, LIST_NUMBER if isinstance(v, int | float) else LIST_TEXT)
-            if isinstance(v, str) and v:
+            look = LIST_NUMBER if isinstance(v, int | float) else LIST_KEYS if c in unwrapped else LIST_TEXT
+            put(ws, r, c, v, look)
+            if isinstance(v, str) and v and c not in unwrapped:
                 lines = max(lines, -(-text_width(v) // max(columns[c - 1][1] - 1, 1)))
         if lines > 1:
             ws.row_dimensions[r].height = min(lines, 8) * LINE_HEIGHT + 4
@@ -212,13 +219,14 @@ def _list_sheet(ws: Worksheet, columns: tuple[tuple[str, int], ...], rows: list[
     set_print_setup(ws, "1:1")
 
 
-def _cell_names(item: ReviewedReport, keys: Iterable[str]) -> str:
+def _cell_names(item: ReviewedReport, keys: Sequence[str], shown: int = SHOWN_CELLS) -> str:
+    """The cells as printed (表三（七）总计·自然人), the first few of a long list and how many there are."""
     version = item.report.version
     names = []
-    for key in keys:
+    for key in keys[:shown]:
         spec = version.specs.get(key) if version else None
         names.append(spec.display_name() if spec else key)
-    return "、".join(names)
+    return "、".join(names) + (f" 等 {len(keys)} 格" if len(keys) > shown else "")
 
 
 def write_findings(ws: Worksheet, items: list[ReviewedReport], names: list[str],
@@ -232,6 +240,7 @@ def write_findings(ws: Worksheet, items: list[ReviewedReport], names: list[str],
                 _cell_names(item, f.cells), f.reported, f.computed, f.message,
                 "未处理" if d is None else DECISION_NAMES.get(d.action, d.action),
                 d.reason if d else None, d.reviewer if d else None, format_time(d.time) if d else None,
+                ",".join(f.cells),
             ])
             links.append((name, cells.get(f.cells[0], "A1") if f.cells else "A1"))
     _list_sheet(ws, FINDING_COLUMNS, rows, links)

@@ -61,6 +61,7 @@ LABEL = Look(border=BORDER, alignment=LEFT)
 GROUP = Look(border=BORDER, alignment=CENTER)
 NUMBER = Look(border=BORDER, alignment=RIGHT)
 LIST_TEXT = Look(alignment=LEFT_TOP)
+LIST_KEYS = Look(alignment=Alignment(horizontal="left", vertical="top"))
 LIST_NUMBER = Look(alignment=Alignment(horizontal="right", vertical="top"))
 LINK = Look(FONT_LINK, alignment=LEFT_TOP)
 
@@ -111,13 +112,15 @@ def lines_needed(text: str, width: float) -> int:
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n")) if text else 1
 
 
-def set_print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
-    """A4 landscape, one page wide, as many pages tall as needed; header rows repeated on each page."""
+def set_print_setup(ws: Worksheet, title_rows: str | None = None, fit_width: bool = True) -> None:
+    """A4 landscape, one page wide (unless told otherwise), as many pages tall as needed; header rows
+    repeated on each page."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if fit_width:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
