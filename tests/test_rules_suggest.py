@@ -32,6 +32,9 @@ def _consistent_reports() -> list[tuple[str, Report]]:
     out.append(("generated-2019", make_report(consistent_values(7, "2019"), "2019")))
     for path in sorted(SAMPLES.glob("*.txt")) + sorted(FIXTURES.glob("*.txt")):
         report = load(path)
+        if path.name.startswith("002_"):  # consistent once its damaged row is corrected (as proposed)
+            for c in ("natural_person", "total"):
+                report.cells[f"requests/unable.not_held/{c}"].value = 0
         keys = [k for k in report.cells if k.startswith(("requests/", "appeals/"))]
         if all(report.cells[k].value is not None for k in keys) and not _arith(report):
             out.append((path.stem, report))
@@ -43,7 +46,7 @@ REPORTS = _consistent_reports()
 
 def test_there_are_consistent_reports_with_non_zero_figures():
     names = [n for n, _ in REPORTS]
-    assert any(n.startswith("000") for n in names) and any(n.startswith("003") for n in names)
+    assert all(any(n.startswith(p) for n in names) for p in ("000", "002", "003"))
     nonzero = [n for n, r in REPORTS
                if sum(bool(c.value) for k, c in r.cells.items() if k.startswith("requests/")) > 20]
     assert len(nonzero) >= 4, names
