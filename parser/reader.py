@@ -8,6 +8,7 @@ from pathlib import Path
 
 MAX_BYTES = 60 * 1024 * 1024  # larger files are refused, not read into memory
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # a text or web page this big is not one report (a long one is < 1 MB)
+INTERNAL_ERROR = "文件内容异常，无法读取"
 MAX_TEXT_CHARS = 3_000_000  # rendered text longer than this is refused (the text pane shows all of it)
 
 
@@ -84,7 +85,16 @@ def text_from_bytes(data: bytes, name: str = "") -> str:
     if kind in (sniff.TEXT, sniff.HTML, sniff.MHTML) and len(data) > MAX_TEXT_BYTES:
         raise ReadError(f"文本过长（{len(data) / 1048576:.0f} MB），远超一份年度报告的篇幅，"
                         f"请确认文件内容或拆分后再导入：{name}")
-    text = _render(kind, data, name)
+    try:
+        text = _render(kind, data, name)
+    except ReadError:
+        raise
+    except RecursionError:
+        raise ReadError(f"文件结构嵌套过深，无法读取：{name}") from None
+    except MemoryError:
+        raise ReadError(f"文件内容过大，内存不足，无法读取：{name}") from None
+    except Exception as e:  # a reader library failing on a malformed file must not stop a batch
+        raise ReadError(f"{INTERNAL_ERROR}（{type(e).__name__}）：{name}") from None
     if len(text) > MAX_TEXT_CHARS:
         raise ReadError(f"文本过长（{len(text) // 10000} 万字），远超一份年度报告的篇幅，请确认文件内容：{name}")
     if not text.strip():

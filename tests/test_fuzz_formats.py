@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from parser.extract import parse_text
 from parser.formats.grid import SourceCell, layout
-from parser.reader import ReadError, text_from_bytes
+from parser.reader import INTERNAL_ERROR, ReadError, text_from_bytes
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NAMES = st.sampled_from(["r.txt", "r.html", "r.htm", "r.docx", "r.pdf", "r.doc", "r.wps", "r", "r.mht"])
@@ -31,6 +31,7 @@ def read_and_parse(data: bytes, name: str) -> None:
     except ReadError as e:
         reason = str(e)
         assert reason and "\n" not in reason and "Traceback" not in reason
+        assert not reason.startswith(INTERNAL_ERROR), reason  # a reader bug caught by the safety net
         return
     assert isinstance(text, str) and text
     report = parse_text(text, name)
