@@ -61,7 +61,7 @@ class ImportWorker(QThread):
     crashed = Signal(str)  # one-line Chinese message
 
     def __init__(self, workspace: Workspace, paths: list[str], parent: QWidget | None = None,
-                 interval: float = 0.05) -> None:
+                 interval: float = 0.1) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.paths = list(paths)

@@ -184,9 +184,7 @@ class Workspace(Importing):
     def queue(self) -> list[QueueRow]:
         """The batch queue: one row per report, from the cached review summary (computed when missing)."""
         with self._mutex:
-            stale = [r["id"] for r in self._q("SELECT id FROM reports WHERE status IS NULL")]
-            if stale:
-                self._reviewed(self._q(f"SELECT * FROM reports WHERE id IN ({','.join('?' * len(stale))})", stale))
+            self._refresh_stale()
             rows = self._q("SELECT id, file_name, agency, year, template, file_format, status, open_errors,"
                            " open_warnings, imported_at FROM reports ORDER BY id")
         return [QueueRow(*r) for r in rows]
@@ -383,6 +381,13 @@ class Workspace(Importing):
             rows = self._q("SELECT * FROM reports WHERE agency = ? AND year = ?", (agency, year + 1))
             if rows:
                 self._reviewed(rows)
+
+    def _refresh_stale(self) -> None:
+        """Recompute the queue summaries marked stale (NULL status), e.g. after a previous year arrived."""
+        with self._mutex:
+            stale = [r["id"] for r in self._q("SELECT id FROM reports WHERE status IS NULL")]
+            if stale:
+                self._reviewed(self._in("SELECT * FROM reports WHERE id IN ({})", stale))
 
     def _run_rules(self, report: Report, previous: Report | None) -> list[Finding]:
         try:

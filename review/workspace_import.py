@@ -44,10 +44,13 @@ def _cancelled(flag: Any) -> bool:
 class Importing:
     """import_file / import_paths of Workspace; uses its _q, _tx, _previous_report, _run_rules."""
 
-    def import_file(self, path: str | Path) -> tuple[int, bool]:
+    def import_file(self, path: str | Path, *, refresh: bool = True) -> tuple[int, bool]:
         """Add one report file; returns (report id, added). Same bytes already present → (their id, False).
 
         Raises parser.reader.ReadError (one-line Chinese reason) for a file that cannot be read.
+        The same agency's next-year report, if already there, now has a previous year to compare
+        with: its queue summary is marked stale in the same transaction and recomputed at once
+        (refresh=True) or by the caller (import_paths does it once at the end of a batch).
         """
         from parser.reader import ReadError
 
@@ -78,9 +81,13 @@ class Importing:
                      *reviewed.counts().values()),
                 ).lastrowid
                 c.execute("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (rid, IMPORT, stamp))
+                if report.agency and report.year is not None:
+                    c.execute("UPDATE reports SET status = NULL WHERE agency = ? AND year = ?",
+                              (report.agency, report.year + 1))
         except sqlite3.IntegrityError:  # the same bytes were added meanwhile (another thread)
             return self._q("SELECT id FROM reports WHERE sha256 = ?", (sha,))[0]["id"], False
-        self._refresh_next_year(report.agency, report.year)
+        if refresh:
+            self._refresh_stale()
         return rid, True
 
     def import_paths(self, paths: Iterable[str | Path], progress_callback: ProgressCallback | None = None,
@@ -96,18 +103,21 @@ class Importing:
 
         files = expand([str(p) for p in paths])
         result = ImportResult(total=len(files))
-        for i, f in enumerate(files):
-            if _cancelled(cancel_flag):
-                result.cancelled = True
-                break
-            if progress_callback:
-                progress_callback(i, len(files), f)
-            try:
-                rid, added = self.import_file(f)
-            except ReadError as e:
-                result.failed.append((f, str(e)))
-                continue
-            (result.added if added else result.duplicates).append((f, rid))
+        try:
+            for i, f in enumerate(files):
+                if _cancelled(cancel_flag):
+                    result.cancelled = True
+                    break
+                if progress_callback:
+                    progress_callback(i, len(files), f)
+                try:
+                    rid, added = self.import_file(f, refresh=False)
+                except ReadError as e:
+                    result.failed.append((f, str(e)))
+                    continue
+                (result.added if added else result.duplicates).append((f, rid))
+        finally:
+            self._refresh_stale()
         if progress_callback:
             done = len(result.added) + len(result.duplicates) + len(result.failed)
             progress_callback(done, len(files), None)
