@@ -20,7 +20,6 @@ from .textview import NUMBER, to_number
 
 _GAP = r"[^，,。；;：:\n]"  # characters of the same clause
 _UNIT = r"\s*(?:件|宗|起|例)"
-_CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 
 _NO_REQUESTS = re.compile(
     rf"(?:未|没有|并未|尚未)(?:收到|受理|接到|接收到?|发生)过?{_GAP}{{0,30}}?申请"
@@ -44,11 +43,13 @@ _FEE_WORDS = ("信息处理费", "处理费", "信息处理收费")
 _NO_FEE_NOTICE = re.compile(rf"(?:未|没有|无|未曾)(?:向申请人)?(?:发出|发放|送达|出具|下发)?{_GAP}{{0,6}}?收费通知")
 
 
-def _clause(ctx: Context, pos: int) -> tuple[int, int]:
+def _matches(ctx: Context, pattern: re.Pattern, *words: str) -> Iterator[tuple[re.Match, int, int]]:
+    """Matches of `pattern` inside the clauses that contain one of `words` (match, clause start, end).
+    Scanning only those clauses keeps the narrative rules fast on long reports."""
     text = ctx.view.text
-    start = max(text.rfind(c, 0, pos) for c in "，,。；;：:\n") + 1
-    m = _CLAUSE_END.search(text, pos)
-    return start, (m.start() if m else len(text))
+    for a, b in ctx.view.clauses_with(*words):
+        for m in pattern.finditer(text, a, b):
+            yield m, a, b
 
 
 def _fail(ctx: Context, r: Rule, pos: int, cells, message: str, **kw) -> Finding:
@@ -71,8 +72,7 @@ def no_requests(ctx: Context) -> Iterator[Finding]:
     if ctx.version is None or "申请" not in ctx.view.text:
         return
     text = ctx.view.text
-    for m in _NO_REQUESTS.finditer(text):
-        a, b = _clause(ctx, m.start())
+    for m, a, b in _matches(ctx, _NO_REQUESTS, "申请"):
         if _NOT_ABOUT_REQUESTS.search(text, a, b) or "其中" in text[a:m.start()]:
             continue
         v = ctx.values
@@ -97,8 +97,7 @@ def request_count(ctx: Context) -> Iterator[Finding]:
         return
     text, v = ctx.view.text, ctx.values
     new, carried, handled = "requests/new_received/total", "requests/carried_over/total", "requests/total/total"
-    for m in _REQUEST_COUNT.finditer(text):
-        a, b = _clause(ctx, m.start())
+    for m, a, b in _matches(ctx, _REQUEST_COUNT, "申请"):
         if _NOT_NEW.search(m.group("gap")) or _NOT_ABOUT_REQUESTS.search(text, m.end(), b) or \
                 "其中" in text[a:m.start()]:
             continue
@@ -130,10 +129,9 @@ def no_appeals(ctx: Context) -> Iterator[Finding]:
     if ctx.version is None or ("复议" not in ctx.view.text and "诉讼" not in ctx.view.text):
         return
     text, v = ctx.view.text, ctx.values
-    for m in _NO_APPEALS.finditer(text):
-        if text[m.start():m.start() + 2] == "未经" or "未经" in m.group():
+    for m, _a, b in _matches(ctx, _NO_APPEALS, "复议", "诉讼"):
+        if "未经" in m.group():
             continue
-        a, b = _clause(ctx, m.start())
         rows = _appeal_rows(text[m.start():b])
         keys = [f"appeals/{r}/{c}" for r in rows for c in ("total", "upheld", "corrected", "other", "pending")]
         evidence = [(k, v[k]) for k in keys if v.get(k)]
@@ -158,7 +156,7 @@ def appeal_count(ctx: Context) -> Iterator[Finding]:
         return
     text, v = ctx.view.text, ctx.values
     reported: set[str] = set()
-    for m in _APPEAL_COUNT.finditer(text):
+    for m, _a, _b in _matches(ctx, _APPEAL_COUNT, "复议", "诉讼"):
         n = to_number(m.group("n"))
         kind = "review" if "复议" in m.group("kind") else "litigation"
         before = text[max(0, m.start() - 6):m.start()]
@@ -187,7 +185,7 @@ def appeal_outcome(ctx: Context) -> Iterator[Finding]:
     if ctx.version is None or "维持" not in ctx.view.text and "胜诉" not in ctx.view.text:
         return
     text, v = ctx.view.text, ctx.values
-    for m in _ALL_UPHELD.finditer(text):
+    for m, _a, _b in _matches(ctx, _ALL_UPHELD, "维持", "胜诉", "均未被"):
         a, b = ctx.view.sentence(m.start())
         rows = _appeal_rows(text[a:b])
         keys = [f"appeals/{r}/{c}" for r in rows for c in ("corrected", "other", "pending")]
@@ -204,9 +202,8 @@ def appeal_outcome(ctx: Context) -> Iterator[Finding]:
 def active_counts(ctx: Context) -> Iterator[Finding]:
     if ctx.version is None or ("规章" not in ctx.view.text and "规范性文件" not in ctx.view.text):
         return
-    text = ctx.view.text
     done: set[str] = set()
-    for m in _ACTIVE_COUNT.finditer(text):
+    for m, _a, _b in _matches(ctx, _ACTIVE_COUNT, "规章", "规范性文件"):
         row = "regulations" if m.group("kind") == "规章" else "normative_documents"
         n = to_number(m.group("n"))
         if n is None or row in done:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 
 from parser.normalize import normalize
 
@@ -19,6 +20,7 @@ TRADITIONAL_MARKS = ("們來個這為與於對時會說開國學發經過還進�
 _NEEDS_NORMALISING = re.compile("[" + TRADITIONAL_MARKS + "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 _NEEDS_FOLDING = re.compile("[\uff10-\uff19\u00a0\u3000]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 # Length-preserving folds for a text read as it is: full-width digits and odd spaces.
 _FOLD = [(chr(0xFF10 + i), str(i)) for i in range(10)] + [("\u00a0", " "), ("\u3000", " ")]
 
@@ -39,6 +41,29 @@ class TextView:
         else:
             self.text = _fold(text) if _NEEDS_FOLDING.search(text) else text
             self._orig = None
+
+    @cached_property
+    def _clause_ends(self) -> list[int]:
+        return [m.start() for m in _CLAUSE_END.finditer(self.text)]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """Normalised [start, end) of the clause around `pos` (between commas, semicolons, colons,
+        full stops and line breaks)."""
+        ends = self._clause_ends
+        i = bisect_right(ends, pos - 1)  # first delimiter at or after pos
+        start = ends[i - 1] + 1 if i > 0 else 0
+        end = ends[i] if i < len(ends) else len(self.text)
+        return start, end
+
+    def clauses_with(self, *words: str) -> list[tuple[int, int]]:
+        """The clauses containing any of `words`, in text order (found with str.find, which is fast)."""
+        text, found = self.text, set()
+        for w in words:
+            i = text.find(w)
+            while i != -1:
+                found.add(self.clause(i))
+                i = text.find(w, i + len(w))
+        return sorted(found)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of normalised [start, end)."""
