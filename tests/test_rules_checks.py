@@ -163,6 +163,16 @@ def test_value_unit():
     assert f.cells == ("active/fees/amount",) and "万元" in f.message
 
 
+def test_value_unit_2019_procurement_without_unit():
+    values = consistent_values(2, "2019")
+    report = make_report(values, "2019")
+    (f,) = run(report, "value.unit")
+    assert f.cells == ("active/procurement/amount",) and "未写单位" in f.message
+    headed = make_report(values, "2019", text=TEXT.format(year=2020) + "政府集中采购 采购总金额（万元）\n")
+    headed.sections = {"active": (0, len(headed.text))}
+    assert run(headed, "value.unit") == []
+
+
 def test_table_two_relations():
     values = consistent_values(3)
     values["active/normative_documents/in_force"] = values["active/normative_documents/issued"] = 5

@@ -123,7 +123,8 @@ def _advice(ctx: Context, table: str, e: Equation) -> tuple[dict | None, str]:
         parts = "、".join(f"{ctx.name(k)}改为 {v:g}" for k, v in mine.items())
         if p.size == 1:
             (k, v), = p.changes.items()
-            why = "与".join(dict.fromkeys(p.reasons[k]))
+            labels = list(dict.fromkeys(p.reasons[k]))
+            why = labels[0] if len(labels) == 1 else "、".join(labels[:-1]) + "与" + labels[-1]
             return mine, f"建议将{parts}：{why}{'均' if len(set(p.reasons[k])) > 1 else ''}要求该格为 {v:g}"
         others = "、".join(f"{ctx.name(k)}改为 {v:g}" for k, v in p.changes.items() if k not in mine)
         with_others = f"（同时{others}）" if others else ""
@@ -132,6 +133,11 @@ def _advice(ctx: Context, table: str, e: Equation) -> tuple[dict | None, str]:
     options = list(dict.fromkeys((k, v) for alt in p.alternatives for k, v in alt.items()
                                  if k in e.cells and v is not None))
     if options and len(options) <= 6:
-        listed = "；".join(f"{ctx.name(k)}应为 {v:g}" for k, v in options)
+        listed = "；".join(f"{ctx.name(k)}应为 {v:g}{_repaired_note(ctx, k)}" for k, v in options)
         return None, f"等式不能唯一确定哪一格有误，可能是：{listed}"
     return None, f"等式不能唯一确定哪一格有误（有 {len(p.alternatives)} 种同样少的改法），请对照原文核对"
+
+
+def _repaired_note(ctx: Context, key: str) -> str:
+    """OCR evidence for the reviewer: a cell whose printed text the parser had to repair is suspect."""
+    return "（该格原文经识别修复，较可疑）" if ctx.status(key) == "repaired" else ""

@@ -55,7 +55,7 @@ class Context:
         for t in self.version.tables:
             keys = _table_keys(self.version, t.key)
             numbers = sum(self.values.get(k) is not None for k in keys)
-            found = numbers or any(self.report.cells[k].status != MISSING for k in keys)
+            found = numbers or any(self.status(k) != MISSING for k in keys)
             if not found and not self._labels_printed(t):
                 states[t.key] = ABSENT
             elif numbers < EMPTY_SHARE * len(keys):

@@ -126,6 +126,12 @@ def unit(ctx: Context) -> Iterator[Finding]:
         if cell.unit == "元":
             yield unit.fail((key,), f"{ctx.name(key)}：原文以元填写“{cell.text.strip()}”，已换算为 {cell.value:g} 万元",
                             reported=cell.value)
-        elif cell.unit is None and "万元" not in spec.column.label and cell.status != "corrected":
+        elif cell.unit is None and "万元" not in spec.column.label and cell.status != "corrected" \
+                and not _unit_in_heading(ctx):
             yield unit.fail((key,), f"{ctx.name(key)}：格式未规定单位，原文“{cell.text.strip()}”也未写单位，"
                                     f"按万元计为 {cell.value:g}，请核实", reported=cell.value)
+
+
+def _unit_in_heading(ctx: Context) -> bool:
+    """Whether table two's section prints 万元 somewhere (e.g. a heading 采购总金额（万元）)."""
+    return any("万元" in ctx.view.text[a:b] for a, b in ctx.section("active", fallback=False))
