@@ -280,3 +280,43 @@ def test_years_identical_text():
     other = make_report(consistent_values(2), year=2023, text="今年重点推进政务公开标准化规范化建设，" * 6)
     other.sections = {"overview": (0, len(other.text))}
     assert run(other, "years.identical_text", last) == []
+
+
+# ---- narrative phrasing seen in real reports ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence,fires", [
+    ("2023年，共收到政府信息公开申请{x}件，其中自然人申请10件，法人或其他组织申请2件。", True),
+    ("全年新收政府信息公开申请{x}件，上年结转3件。", True),
+    ("收到各类申请共计{x}件。", True),
+    ("办结政府信息公开申请{x}件。", False),  # 办结 may include last year's: not a claim about new ones
+    ("收到申请人提交的申请材料{x}份。", False),  # 份 of papers, not applications
+    ("收到行政复议申请{x}件。", False),  # appeals, not requests
+    ("本年度共受理依申请公开事项，均在法定期限内答复，共{x}件。", False),  # number not attached to 申请
+])
+def test_request_count_phrasings(sentence, fires):
+    values = consistent_values(6)
+    x = values["requests/new_received/total"] + values["requests/carried_over/total"] + 11
+    found = run(with_text(sentence.format(x=x) + "\n", values), "text.request_count")
+    assert bool(found) == fires, found
+
+
+@pytest.mark.parametrize("sentence,fires", [
+    ("本年度未被提起行政复议、行政诉讼。", True),
+    ("本年度无因政府信息公开引起的行政复议和行政诉讼案件。", True),
+    ("本年度未发生行政复议被纠正的情况。", False),  # about outcomes: cases may exist
+    ("无一起行政复议被撤销。", False),
+    ("未经复议直接起诉的情况见下表。", False),
+])
+def test_no_appeals_phrasings(sentence, fires):
+    values = consistent_values(3)
+    assert values["appeals/review/total"] and values["appeals/litigation_direct/total"]
+    assert bool(run(with_text(sentence + "\n", values), "text.no_appeals")) == fires
+
+
+def test_appeal_count_combined_claim_compares_the_sum():
+    values = consistent_values(3)
+    both = sum(values[f"appeals/{r}/total"] for r in ("review", "litigation_direct", "litigation_after_review"))
+    assert run(with_text(f"发生行政复议、行政诉讼案件{both}件。\n", values), "text.appeal_count") == []
+    (f,) = run(with_text(f"发生行政复议、行政诉讼案件{both + 1}件。\n", values), "text.appeal_count")
+    assert f.computed == both

@@ -31,11 +31,13 @@ _REQUEST_COUNT = re.compile(
     rf"(?P<n>{NUMBER}){_UNIT}")
 _NOT_NEW = re.compile(r"复议|诉讼|起诉|举报|投诉|结转|上年")
 
-_NO_APPEALS = re.compile(rf"(?:(?:未|没有|未曾|并未)(?:发生|出现|收到|产生|涉及|接到|有)|无){_GAP}{{0,30}}?"
-                         r"(?:行政复议|行政诉讼|复议|诉讼)")
+_NO_APPEALS = re.compile(rf"(?:(?:未|没有|未曾|并未)(?:发生|出现|收到|产生|涉及|接到|有|被|引发|引起)|无)"
+                         rf"{_GAP}{{0,30}}?(?:行政复议|行政诉讼|复议|诉讼)")
+_OUTCOME_WORDS = re.compile(r"纠正|撤销|败诉|违法|维持")  # “未发生行政复议被纠正的情况” speaks of outcomes
 _APPEAL_COUNT = re.compile(rf"(?P<kind>行政复议|行政诉讼|复议|诉讼)(?:案件|申请|案)?(?:共计|共|合计)?(?:为|达)?\s*"
                            rf"(?P<n>{NUMBER}){_UNIT}")
-_ALL_UPHELD = re.compile(r"均(?:获|被|予以|予)?维持|全部(?:被|获|予以)?维持|均胜诉|全部胜诉|均未被(?:纠正|撤销)")
+_ALL_UPHELD = re.compile(r"均(?:获|被|予以|予|判决|裁定|决定)?维持|全部(?:被|获|予以)?维持|均胜诉|全部胜诉"
+                         r"|均未被(?:纠正|撤销)")
 _ACTIVE_COUNT = re.compile(
     rf"(?P<verb>制发|制定|出台|印发|发布|新制作|新公开|现行有效)了?(?:的)?(?:行政)?(?P<kind>规章|规范性文件)(?!制度)"
     rf"(?:共计|共|合计)?\s*(?P<n>{NUMBER})\s*(?:件|部|个|份|项)")
@@ -130,7 +132,7 @@ def no_appeals(ctx: Context) -> Iterator[Finding]:
         return
     text, v = ctx.view.text, ctx.values
     for m, _a, b in _matches(ctx, _NO_APPEALS, "复议", "诉讼"):
-        if "未经" in m.group():
+        if "未经" in m.group() or _OUTCOME_WORDS.search(text, m.start(), b):
             continue
         rows = _appeal_rows(text[m.start():b])
         keys = [f"appeals/{r}/{c}" for r in rows for c in ("total", "upheld", "corrected", "other", "pending")]
