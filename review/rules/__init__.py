@@ -49,6 +49,9 @@ def catalogue_markdown() -> str:
     for r in CATALOGUE:
         extra = "（需上一年度报告）" if r.needs_previous else ""
         lines.append(f"| `{r.id}` | {SEVERITY_NAMES[r.severity]} | {r.description}{extra} |")
+    lines.append("")
+    lines.append("规则所需的单元格空白或未找到时，该规则报告“无法核对”并列出这些单元格（按警告列出，不计为错误），"
+                 "从不把空白当作 0。")
     return "\n".join(lines) + "\n"
 
 

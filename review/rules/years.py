@@ -45,7 +45,10 @@ def _compare(ctx: Context, r: Rule, pairs: list[tuple[str, str | None, float | N
 @rule("years.carry_over", ERROR, "表三每一列：上一年度“结转下年度继续办理”等于本年度“上年结转”", needs_previous=True)
 def carry_over(ctx: Context) -> Iterator[Finding]:
     prev = ctx.previous
-    if ctx.version is None or prev is None or prev.version is None:
+    if ctx.version is None or prev is None:
+        return
+    if prev.version is None or not prev.cells:
+        yield carry_over.cannot_assess((), "未能识别上一年度报告的表格，无法比对结转数")
         return
     if (f := _years_apart(ctx, carry_over)) is not None:
         yield f
