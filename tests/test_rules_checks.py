@@ -37,6 +37,7 @@ def test_no_requests_fires_on_a_handled_application_and_quotes_the_sentence():
     "全年共收到政府信息公开申请80件，上年结转4件。",  # 80 is not 0
     "申请人无正当理由逾期不补正的，不再处理。",
     "未收到群众投诉。",
+    "本年度未收到申请人缴纳的信息处理费。",  # about fees paid by applicants
 ])
 def test_no_requests_near_misses(sentence):
     assert run(with_text(sentence + "\n"), "text.no_requests") == []
