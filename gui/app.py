@@ -1,0 +1,98 @@
+"""gui.app.run(argv): the review window.
+
+    python main.py                       the bundled sample reports
+    python main.py FILE_OR_DIR…          these reports
+    python main.py FILE --screenshot OUT.png
+                                         open FILE at 1366×768, select its first finding, save the window, exit
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+SAMPLES = RESOURCES / "samples"
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="main.py", add_help=False)
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--screenshot", metavar="OUT.png")
+    p.add_argument("--workspace", metavar="W")
+    p.add_argument("--size", default="1366x768", help=argparse.SUPPRESS)
+    return p.parse_known_args(argv)[0]
+
+
+def application() -> QApplication:
+    """The QApplication with our names (for QSettings), the stylesheet and a CJK-capable font."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName("nianbao")
+    QCoreApplication.setApplicationName("年报审核台")
+    font = app.font()
+    font.setFamilies([font.family(), "Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"])
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    app.setFont(font)
+    qss = RESOURCES / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    return app
+
+
+def default_paths() -> list[str]:
+    return [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def run(argv: list[str]) -> int:
+    args = _arguments(argv)
+    if args.screenshot:
+        # a screenshot needs no display: render offscreen unless a platform was chosen explicitly
+        if QApplication.instance() is None:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return screenshot(args.paths, args.screenshot, args.size)
+    app = application()
+    from .main_window import MainWindow
+
+    window = MainWindow(QSettings())
+    window.show()
+    paths = args.paths or default_paths()
+    QTimer.singleShot(0, lambda: window.open_paths(paths))
+    return app.exec()
+
+
+def screenshot(paths: list[str], out: str, size: str = "1366x768") -> int:
+    """Render the window with these reports, the first one's first finding selected, to a PNG."""
+    from .main_window import MainWindow
+
+    app = application()
+    w, h = (int(x) for x in size.lower().split("x"))
+    settings = QSettings(str(Path(out).with_suffix(".ini")), QSettings.Format.IniFormat)
+    settings.clear()  # a screenshot never depends on (or changes) the user's window layout
+    window = MainWindow(settings)
+    window.setProperty("headless", True)
+    window.resize(w, h)
+    window.show()
+    opened = window.open_paths(paths or default_paths())
+    if not opened:
+        print(f"无法打开报告：{', '.join(paths)}", file=sys.stderr)
+        return 2
+    window.report_list.select(opened[0])
+    app.processEvents()
+    window.step_finding(True)
+    for _ in range(3):
+        app.processEvents()
+    ok = window.grab().save(out)
+    window.close()
+    Path(out).with_suffix(".ini").unlink(missing_ok=True)
+    if not ok:
+        print(f"无法保存截图：{out}", file=sys.stderr)
+        return 2
+    return 0

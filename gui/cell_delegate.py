@@ -1,0 +1,105 @@
+"""Paints table cells (state glyphs, borders, wrapped group labels) and edits values."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QRegularExpression, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QRegularExpressionValidator
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from .marks import VIOLET, CellLook
+from .table_model import KIND_ROLE, LOOK_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+HEADING_BG = QColor("#eef1f4")
+LABEL_BG = QColor("#f8f9fa")
+SELECT_BG = QColor("#d2e3fc")
+SELECT_BORDER = QColor("#1a73e8")
+TEXT = QColor("#202124")
+GREY_TEXT = QColor("#80868b")
+
+
+class CellDelegate(QStyledItemDelegate):
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        kind = index.data(KIND_ROLE)
+        painter.save()
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if kind == "value":
+            self._paint_value(painter, option, index.data(LOOK_ROLE), selected)
+        else:
+            text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+            bg = HEADING_BG if kind in ("heading", "columns", "group") else LABEL_BG if kind == "label" else None
+            if bg is not None:
+                painter.fillRect(rect, bg)
+            font = QFont(option.font)
+            if kind == "heading":
+                font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(TEXT)
+            r = rect.adjusted(6, 1, -4, -1)
+            if kind in ("group", "columns", "heading"):
+                align = Qt.AlignmentFlag.AlignVCenter | (Qt.AlignmentFlag.AlignLeft if kind == "heading" else Qt.AlignmentFlag.AlignHCenter)
+                if kind == "columns" and index.column() == 0:
+                    align = Qt.AlignmentFlag.AlignCenter
+                painter.drawText(r, int(align | Qt.TextFlag.TextWordWrap), text)
+            else:
+                elided = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, r.width())
+                painter.drawText(r, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided)
+        painter.restore()
+
+    def _paint_value(self, painter: QPainter, option: QStyleOptionViewItem, look: CellLook | None, selected: bool) -> None:
+        rect: QRect = option.rect
+        if look is None:
+            return
+        if look.background is not None:
+            painter.fillRect(rect, look.background)
+        if look.hatched:
+            painter.fillRect(rect, QBrush(QColor("#dadce0"), Qt.BrushStyle.BDiagPattern))
+        if selected:
+            painter.fillRect(rect, QColor(SELECT_BG.red(), SELECT_BG.green(), SELECT_BG.blue(), 150))
+        if look.border is not None:
+            painter.setPen(QPen(look.border, 2))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        if selected:
+            painter.setPen(QPen(SELECT_BORDER, 2, Qt.PenStyle.SolidLine))
+            painter.drawRect(rect.adjusted(2, 2, -3, -3) if look.border is not None else rect.adjusted(1, 1, -2, -2))
+        fm = option.fontMetrics
+        x = rect.left() + 5
+        if look.glyph:
+            painter.setPen(look.glyph_colour)
+            f = QFont(option.font)
+            f.setBold(True)
+            painter.setFont(f)
+            painter.drawText(QRect(x, rect.top(), fm.height(), rect.height()),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), look.glyph)
+            x += fm.height() - 2
+        if look.provenance:
+            f = QFont(option.font)
+            f.setPointSizeF(max(6.0, f.pointSizeF() * 0.85))
+            painter.setFont(f)
+            painter.setPen(VIOLET if look.provenance == "✎" else GREY_TEXT)
+            painter.drawText(QRect(x, rect.top() + 1, fm.height(), rect.height() // 2 + 2),
+                             int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft), look.provenance)
+        f = QFont(option.font)
+        f.setBold(look.bold)
+        painter.setFont(f)
+        painter.setPen(GREY_TEXT if look.grey else TEXT)
+        painter.drawText(rect.adjusted(4, 0, -7, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), look.text)
+
+    # --- editing -------------------------------------------------------------------------------
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        pattern = QRegularExpression(r"^\s*[+\-增减＋－]?[0-9０-９,]*([.．][0-9０-９]*)?\s*$")
+        editor.setValidator(QRegularExpressionValidator(pattern, editor))
+        editor.setFrame(False)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        if not editor.text():
+            editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

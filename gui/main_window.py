@@ -1,0 +1,442 @@
+"""MainWindow: composes the panes and runs the review loop; the panes live in their own modules.
+
+    ┌ 报告 (dock) ┐┌ 原文 (text pane) ──────┐┌ 机关 · 年度 · 格式 ─────────────┐
+    │ open reports││ line numbers, find      ││ 表二 | 表三 | 表四 (tabs)          │
+    │ (the queue  │├ 问题 (findings) ───────┤│ printed layout, marked cells       │
+    │  goes here) ││ counts, filter, actions ││                                    │
+    └─────────────┘└─────────────────────────┘└────────────────────────────────────┘
+"""
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from parser.model import Report
+from review.findings import Finding
+from review.state import ACCEPTED, POSTPONED, Decision
+
+from .commands import CorrectCells, DecideFinding
+from .findings_pane import FindingsPane
+from .header_fields import HeaderFields
+from .i18n import tr
+from .report_list import ReportList, report_title
+from .session import ReportSession, primary_cells
+from .shortcuts import help_html, sequences, shortcut
+from .tables_view import TablesView
+from .text_pane import ERROR_UNDERLINE, REVEAL_OTHER, REVEAL_PRIMARY, TextPane, char_format
+
+MAX_RECENT = 10
+REASONS = ("经与报送单位核实，数据无误", "原文如此，已告知报送单位", "不影响审核结论")
+FILE_FILTER = "报告文件 (*.txt *.text *.htm *.html *.docx *.pdf);;所有文件 (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else QSettings()
+        self.reviewer = str(self.settings.value("reviewer", "") or getpass.getuser())
+        self.session: ReportSession | None = None
+        self.undo_group = QUndoGroup(self)
+        self._revealing = False
+        self.setWindowTitle(tr("年报审核台"))
+        self.setAcceptDrops(True)
+
+        self.text_pane = TextPane(self)
+        self.findings_pane = FindingsPane(self)
+        self.header_fields = HeaderFields(self)
+        self.tables = TablesView(self)
+        self.report_list = ReportList(self)
+
+        self.left_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.left_split.addWidget(self.text_pane)
+        self.left_split.addWidget(self.findings_pane)
+        self.left_split.setStretchFactor(0, 3)
+        self.left_split.setStretchFactor(1, 2)
+        right = QWidget(self)
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.header_fields)
+        box.addWidget(self.tables, 1)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_split.setObjectName("mainSplit")
+        self.main_split.addWidget(self.left_split)
+        self.main_split.addWidget(right)
+        self.main_split.setStretchFactor(0, 2)
+        self.main_split.setStretchFactor(1, 3)
+        self.main_split.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_split)
+
+        # the open reports; the workspace's batch queue replaces this widget (set_report_pane)
+        self.report_dock = QDockWidget(tr("报告"), self)
+        self.report_dock.setObjectName("reportDock")
+        self.report_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.report_dock.setWidget(self.report_list)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.report_dock)
+
+        self.open_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.open_label)
+        self._build_actions()
+        self._connect()
+        self._restore_settings()
+        self.show_session(None)
+
+    # --- construction --------------------------------------------------------------------------
+    def _action(self, id_: str, slot, text: str | None = None) -> QAction:  # noqa: ANN001
+        s = shortcut(id_)
+        action = QAction(tr(text or s.description), self)
+        action.setShortcuts(sequences(id_))
+        action.setToolTip(f"{tr(s.description)}（{s.keys[0]}）")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_by_id[id_] = action
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions_by_id: dict[str, QAction] = {}
+        mb = self.menuBar()
+        file_menu = mb.addMenu(tr("文件(&F)"))
+        file_menu.addAction(self._action("open", self.open_dialog, "打开报告…"))
+        self.recent_menu = file_menu.addMenu(tr("最近打开"))
+        file_menu.addAction(self._action("close_report", self.close_current, "关闭当前报告"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("quit", self.close, "退出"))
+
+        edit = mb.addMenu(tr("编辑(&E)"))
+        undo = self.undo_group.createUndoAction(self, tr("撤销"))
+        undo.setShortcuts(sequences("undo"))
+        redo = self.undo_group.createRedoAction(self, tr("重做"))
+        redo.setShortcuts(sequences("redo"))
+        self.actions_by_id.update(undo=undo, redo=redo)
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        edit.addAction(self._action("restore_printed", self.restore_printed, "恢复原文数值"))
+        blank = self._action("make_blank", self.make_blank, "置为空白")
+        blank.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.tables.addAction(blank)
+        edit.addAction(blank)
+        edit.addSeparator()
+        edit.addAction(self._action("find", self.text_pane.open_find, "在原文中查找…"))
+
+        review = mb.addMenu(tr("审核(&R)"))
+        review.addAction(self._action("next_finding", lambda: self.step_finding(True), "下一条问题"))
+        review.addAction(self._action("previous_finding", lambda: self.step_finding(False), "上一条问题"))
+        review.addSeparator()
+        review.addAction(self._action("accept_suggestion_anywhere", self.accept_suggestion, "采纳建议更正"))
+        review.addAction(self._action("accept_as_is", self.accept_as_is, "按原样接受…"))
+        review.addAction(self._action("postpone", self.postpone, "稍后处理"))
+        review.addAction(self._action("reopen", self.reopen, "撤回决定"))
+        accept_in_list = self._action("accept_suggestion", self.accept_suggestion)
+        accept_in_list.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.findings_pane.view.addAction(accept_in_list)
+
+        view = mb.addMenu(tr("视图(&V)"))
+        view.addAction(self._action("next_report", lambda: self.report_list.step(True), "下一份报告"))
+        view.addAction(self._action("previous_report", lambda: self.report_list.step(False), "上一份报告"))
+        view.addSeparator()
+        view.addAction(self._action("focus_findings", lambda: self.findings_pane.view.setFocus(), "转到问题列表"))
+        view.addAction(self._action("focus_tables", self._focus_tables, "转到表格"))
+        view.addAction(self._action("focus_text", lambda: self.text_pane.text.setFocus(), "转到原文"))
+        view.addSeparator()
+        view.addAction(self.report_dock.toggleViewAction())
+
+        help_menu = mb.addMenu(tr("帮助(&H)"))
+        help_menu.addAction(self._action("help", self.show_help, "快捷键一览"))
+
+    def _connect(self) -> None:
+        self.findings_pane.finding_chosen.connect(self.reveal_finding)
+        self.findings_pane.accept_suggestion.connect(self.accept_suggestion)
+        self.findings_pane.accept_as_is.connect(self.accept_as_is)
+        self.findings_pane.postpone.connect(self.postpone)
+        self.tables.cell_chosen.connect(lambda key: self.reveal([key], source="table"))
+        self.tables.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.text_pane.text.position_clicked.connect(self._text_clicked)
+        self.report_list.session_chosen.connect(self.show_session)
+
+    def set_report_pane(self, widget: QWidget) -> None:
+        """Put another widget (e.g. the workspace's batch queue) where the open-reports list is."""
+        self.report_dock.setWidget(widget)
+
+    # --- reports -------------------------------------------------------------------------------
+    def sessions(self) -> list[ReportSession]:
+        return self.report_list.sessions()
+
+    def add_report(self, report: Report, path: str | None = None) -> ReportSession:
+        """Show an already-parsed report (also used by the workspace)."""
+        session = ReportSession(report, reviewer=self.reviewer, parent=self)
+        session.path = path or report.source
+        self.undo_group.addStack(session.undo_stack)
+        session.changed.connect(lambda _k, s=session: self._session_changed(s))
+        self.report_list.add(session)
+        self.report_list.select(session)
+        return session
+
+    def open_paths(self, paths: list[str]) -> list[ReportSession]:
+        """Open files and folders; unreadable ones are reported in one message, the rest still open."""
+        from parser.extract import load
+        from parser.reader import ReadError
+        from review.cli import expand
+
+        opened, errors = [], []
+        for p in expand([str(x) for x in paths]):
+            existing = next((s for s in self.sessions() if Path(s.path) == p), None)
+            if existing is not None:
+                self.report_list.select(existing)
+                opened.append(existing)
+                continue
+            try:
+                report = load(p)
+            except ReadError as e:
+                errors.append(str(e))
+                continue
+            except Exception as e:  # noqa: BLE001 - a parser bug must not lose the other files
+                errors.append(tr("无法解析：{p}（{e}）", p=p, e=type(e).__name__))
+                continue
+            opened.append(self.add_report(report, str(p)))
+            self._remember_recent(str(p))
+        missing = [p for p in paths if not Path(p).exists()]
+        errors += [tr("文件不存在：{p}", p=p) for p in missing if not any(str(p) in e for e in errors)]
+        if errors:
+            self.show_error("\n".join(errors))
+        return opened
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message.splitlines()[0], 10000)
+        if self.isVisible() and not self.property("headless"):
+            QMessageBox.warning(self, tr("部分文件未能打开"), message)
+
+    def open_dialog(self) -> None:
+        start = str(self.settings.value("last_dir", "") or "")
+        files, _ = QFileDialog.getOpenFileNames(self, tr("打开报告"), start, tr(FILE_FILTER))
+        if files:
+            self.settings.setValue("last_dir", str(Path(files[0]).parent))
+            self.open_paths(files)
+
+    def close_current(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        self.undo_group.removeStack(s.undo_stack)
+        self.report_list.remove(s)
+        if not self.report_list.count():
+            self.show_session(None)
+
+    def show_session(self, session: ReportSession | None) -> None:
+        self.session = session
+        self.undo_group.setActiveStack(session.undo_stack if session else None)
+        self.text_pane.text.set_report_text(session.report.text if session else "")
+        self.header_fields.set_session(session)
+        self.tables.set_session(session)
+        self.findings_pane.set_session(session)
+        title = tr("年报审核台")
+        self.setWindowTitle(f"{report_title(session)} — {title}" if session else title)
+        if session is not None:
+            self._mark_text()
+        self._update_status()
+
+    def _session_changed(self, session: ReportSession) -> None:
+        if session is self.session:
+            self._mark_text()
+            self._update_status()
+
+    def _update_status(self) -> None:
+        s = self.session
+        if s is None:
+            self.open_label.setText(tr("未打开报告"))
+            return
+        c = s.counts()
+        n = sum(c.values())
+        if not s.rules_available:
+            self.open_label.setText(tr("审核规则暂不可用"))
+        elif n:
+            self.open_label.setText(tr("未处理问题 {n} 条（错误 {e}，警告 {w}，提示 {i}）", n=n, e=c["error"], w=c["warning"], i=c["info"]))
+        else:
+            self.open_label.setText(tr("全部问题已处理"))
+
+    def _mark_text(self) -> None:
+        """Underline the source of every cell with an open error, so the text shows the problems too."""
+        s = self.session
+        if s is None:
+            return
+        spans = []
+        for f in s.open_findings():
+            if f.severity == "error":
+                spans += [s.report.cells[k].span for k in primary_cells(f) if k in s.report.cells]
+        self.text_pane.text.set_layer("marks", [sp for sp in spans if sp], char_format(underline=ERROR_UNDERLINE))
+
+    # --- reveal: one path for findings, cells and text -------------------------------------------
+    def reveal_finding(self, finding: Finding) -> None:
+        self.reveal(list(primary_cells(finding)) + [k for k in finding.cells if k not in primary_cells(finding)],
+                    finding=finding, source="findings")
+
+    def reveal(self, keys: list[str], finding: Finding | None = None, source: str = "") -> None:
+        """Show these cells everywhere: selected in the table, their spans highlighted and scrolled to in
+        the text, their finding current in the list. `source` is the pane that asked (left as it is)."""
+        s = self.session
+        if s is None or self._revealing:
+            return
+        self._revealing = True
+        try:
+            primary = list(primary_cells(finding)) if finding else keys[:1]
+            if source != "table":
+                self.tables.select_cells(primary or keys)
+            cells = s.report.cells
+            strong = [cells[k].span for k in primary if k in cells and cells[k].span]
+            weak = [cells[k].span for k in keys if k not in primary and k in cells and cells[k].span]
+            if finding is not None and finding.sentence_span:
+                strong.append(finding.sentence_span)
+            text = self.text_pane.text
+            text.set_layer("reveal_other", weak, char_format(REVEAL_OTHER))
+            text.set_layer("reveal", strong, char_format(REVEAL_PRIMARY, bold=True))
+            if strong and source != "text":
+                text.scroll_to(min(a for a, _ in strong))
+            elif weak and source != "text":
+                text.scroll_to(min(a for a, _ in weak))
+            if source != "findings" and keys:
+                related = s.findings_of(keys[0])
+                best = next((f for f in related if keys[0] in primary_cells(f) and s.is_open(f)), None)
+                self.findings_pane.select(best or (related[0] if related else None), emit=False)
+            if keys and source != "findings":
+                self.statusBar().showMessage(s.display_name(keys[0]), 4000)
+        finally:
+            self._revealing = False
+
+    def _text_clicked(self, offset: int) -> None:
+        s = self.session
+        if s is None:
+            return
+        key = next((k for k, c in s.report.cells.items() if c.span and c.span[0] <= offset < c.span[1]), None)
+        if key is not None:
+            self.reveal([key], source="text")
+
+    # --- review actions ------------------------------------------------------------------------
+    def current_finding(self) -> Finding | None:
+        return self.findings_pane.current()
+
+    def step_finding(self, forward: bool = True) -> None:
+        f = self.findings_pane.step(forward)
+        if f is None:
+            self.statusBar().showMessage(tr("没有未处理的问题"), 4000)
+        else:
+            self.findings_pane.select(f)
+
+    def accept_suggestion(self) -> None:
+        s, f = self.session, self.current_finding()
+        if s is None or f is None:
+            return
+        if not f.suggestion:
+            self.statusBar().showMessage(tr("这条问题没有可采纳的建议更正"), 4000)
+            return
+        s.undo_stack.push(CorrectCells(s, dict(f.suggestion), tr("采纳建议：{m}", m=f.message), tr("采纳建议更正")))
+
+    def ask_reason(self, finding: Finding) -> str | None:
+        """The reason for accepting a finding as it stands (a dialog; tests replace this method)."""
+        reason, ok = QInputDialog.getItem(self, tr("按原样接受"), tr("{m}\n\n接受理由：", m=finding.message),
+                                          [tr(r) for r in REASONS], 0, True)
+        return reason.strip() if ok and reason.strip() else None
+
+    def accept_as_is(self) -> None:
+        s, f = self.session, self.current_finding()
+        if s is None or f is None:
+            return
+        reason = self.ask_reason(f)
+        if reason:
+            d = Decision(f.id, ACCEPTED, reason, self.reviewer)
+            s.undo_stack.push(DecideFinding(s, f.id, d, tr("按原样接受")))
+
+    def postpone(self) -> None:
+        s, f = self.session, self.current_finding()
+        if s is not None and f is not None and s.is_open(f):
+            s.undo_stack.push(DecideFinding(s, f.id, Decision(f.id, POSTPONED, "", self.reviewer), tr("稍后处理")))
+            self.step_finding(True)
+
+    def reopen(self) -> None:
+        s, f = self.session, self.current_finding()
+        if s is not None and f is not None and s.decision(f) is not None:
+            s.undo_stack.push(DecideFinding(s, f.id, None, tr("撤回决定")))
+
+    def _selected_cells(self) -> list[str]:
+        return self.tables.selected_keys()
+
+    def restore_printed(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        changes = {k: s.report.cells[k].parsed_value for k in self._selected_cells()
+                   if s.report.cells[k].value != s.report.cells[k].parsed_value}
+        if changes:
+            s.undo_stack.push(CorrectCells(s, changes, tr("恢复原文数值"), tr("恢复原文数值")))
+
+    def make_blank(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        changes = {k: None for k in self._selected_cells() if s.report.cells[k].value is not None}
+        if changes:
+            s.undo_stack.push(CorrectCells(s, changes, tr("置为空白"), tr("置为空白")))
+
+    def _focus_tables(self) -> None:
+        view = self.tables.current_view()
+        if view is not None:
+            view.setFocus()
+
+    def show_help(self) -> None:
+        QMessageBox.information(self, tr("快捷键一览"), help_html())
+
+    # --- files, drag and drop, settings ---------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _remember_recent(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        recent = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for p in self.recent_files():
+            self.recent_menu.addAction(Path(p).name, lambda p=p: self.open_paths([p])).setToolTip(p)
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    def _restore_settings(self) -> None:
+        self._fill_recent_menu()
+        for key, restore in (("geometry", self.restoreGeometry), ("window_state", self.restoreState),
+                             ("main_split", self.main_split.restoreState), ("left_split", self.left_split.restoreState)):
+            value = self.settings.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+        if self.settings.value("geometry") is None:
+            self.resize(1366, 768)
+            self.resizeDocks([self.report_dock], [170], Qt.Orientation.Horizontal)
+            self.main_split.setSizes([430, 770])
+            self.left_split.setSizes([420, 300])
+
+    def save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("main_split", self.main_split.saveState())
+        self.settings.setValue("left_split", self.left_split.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+

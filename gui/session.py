@@ -1,0 +1,136 @@
+"""One report under review in the window: the core ReviewedReport, its undo stack and its findings.
+
+Every change goes through an undo command (gui/commands.py) which calls back `after_change`; the
+rules then re-run at once and `changed` tells every view to repaint. The workspace can listen to
+`correction_made` / `decision_made` to append them to its audit log.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from parser.model import Correction, Report
+from review.findings import ERROR, INFO, WARNING, Finding
+from review.state import ACCEPTED, Decision, ReviewedReport
+
+Checker = Callable[[Report], list[Finding]]
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+
+
+def _rules_checker() -> tuple[Checker, bool]:
+    """review.rules.check when it can be imported, else a checker that finds nothing."""
+    try:
+        from review.rules import check
+    except Exception:  # noqa: BLE001 - the window must open even when the rules module is broken
+        return (lambda report: []), False
+    return (lambda report: check(report)), True
+
+
+def primary_cells(finding: Finding) -> tuple[str, ...]:
+    """The cells a finding is about (its total and any cell it proposes to change), not every addend."""
+    keys = list(finding.cells[:1])
+    keys += [k for k in (finding.suggestion or {}) if k not in keys]
+    return tuple(keys)
+
+
+class ReportSession(QObject):
+    changed = Signal(object)  # set of cell keys whose value changed (empty: only findings/decisions)
+    header_changed = Signal()
+    correction_made = Signal(object)  # Correction
+    decision_made = Signal(object, object)  # finding id, Decision or None (decision withdrawn)
+
+    def __init__(self, reviewed: ReviewedReport | Report, checker: Checker | None = None,
+                 reviewer: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reviewed = reviewed if isinstance(reviewed, ReviewedReport) else ReviewedReport(reviewed)
+        if checker is None:
+            checker, self.rules_available = _rules_checker()
+        else:
+            self.rules_available = True
+        self.checker = checker
+        self.reviewer = reviewer
+        self.undo_stack = QUndoStack(self)
+        self.path: str = self.reviewed.report.source
+        self._by_cell: dict[str, list[Finding]] = {}
+        self._primary: dict[str, list[Finding]] = {}
+        self.recheck()
+
+    # --- reading -------------------------------------------------------------------------------
+    @property
+    def report(self) -> Report:
+        return self.reviewed.report
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.reviewed.findings
+
+    def is_open(self, finding: Finding) -> bool:
+        return self.reviewed.is_open(finding)
+
+    def decision(self, finding: Finding) -> Decision | None:
+        return self.reviewed.decisions.get(finding.id)
+
+    def open_findings(self) -> list[Finding]:
+        return self.reviewed.open_findings()
+
+    def counts(self) -> dict[str, int]:
+        """Open findings by severity (error, warning, info)."""
+        out = {ERROR: 0, WARNING: 0, INFO: 0}
+        for f in self.open_findings():
+            out[f.severity] = out.get(f.severity, 0) + 1
+        return out
+
+    def findings_of(self, key: str) -> list[Finding]:
+        """Every finding that involves the cell."""
+        return self._by_cell.get(key, [])
+
+    def cell_mark(self, key: str) -> tuple[str | None, bool, bool]:
+        """(worst severity of the open findings the cell is the subject of, involved in any open finding
+        as an addend, every finding about it decided)."""
+        primary = self._primary.get(key, [])
+        open_primary = [f for f in primary if self.is_open(f)]
+        severity = min((f.severity for f in open_primary), key=lambda s: SEVERITY_ORDER.get(s, 9), default=None)
+        involved = any(self.is_open(f) for f in self._by_cell.get(key, []))
+        decided = bool(self._by_cell.get(key)) and not involved
+        return severity, involved, decided
+
+    def display_name(self, key: str) -> str:
+        version = self.report.version
+        return version.specs[key].display_name() if version and key in version.specs else key
+
+    # --- changing ------------------------------------------------------------------------------
+    def recheck(self) -> None:
+        """Run the rules on the report as it stands and rebuild the cell → findings index."""
+        findings = list(self.checker(self.report))
+        self.reviewed.findings = findings
+        by_cell: dict[str, list[Finding]] = {}
+        primary: dict[str, list[Finding]] = {}
+        for f in findings:
+            for k in f.cells:
+                by_cell.setdefault(k, []).append(f)
+            for k in primary_cells(f):
+                primary.setdefault(k, []).append(f)
+        self._by_cell, self._primary = by_cell, primary
+
+    def after_change(self, keys: set[str] | frozenset[str] = frozenset(), header: bool = False) -> None:
+        """Called by the undo commands after they changed the report."""
+        self.recheck()
+        if header:
+            self.header_changed.emit()
+        self.changed.emit(set(keys))
+
+    def notify_correction(self, correction: Correction) -> None:
+        self.correction_made.emit(correction)
+
+    def set_decision(self, finding_id: str, decision: Decision | None) -> None:
+        if decision is None:
+            self.reviewed.decisions.pop(finding_id, None)
+        else:
+            self.reviewed.decisions[finding_id] = decision
+        self.decision_made.emit(finding_id, decision)
+
+    def is_accepted(self, finding: Finding) -> bool:
+        d = self.decision(finding)
+        return d is not None and d.action == ACCEPTED

@@ -1,0 +1,67 @@
+"""Every keyboard shortcut of the review window, in one place (also the source of Help → 快捷键)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QKeySequence
+
+from .i18n import tr
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    id: str
+    keys: tuple[str, ...]  # portable QKeySequence strings; the first is shown in menus
+    description: str  # Chinese, translated when shown
+
+    def sequences(self) -> list[QKeySequence]:
+        return [QKeySequence(k) for k in self.keys]
+
+
+SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut("next_finding", ("F8",), "下一条未处理的问题"),
+    Shortcut("previous_finding", ("Shift+F8",), "上一条未处理的问题"),
+    Shortcut("accept_suggestion", ("Return", "Enter"), "采纳当前问题的建议更正（在问题列表中）"),
+    Shortcut("accept_suggestion_anywhere", ("Ctrl+Return", "Ctrl+Enter"), "采纳当前问题的建议更正（任意位置）"),
+    Shortcut("accept_as_is", ("F9",), "确认当前问题按原样接受，并填写理由（如：已与报送单位核实）"),
+    Shortcut("postpone", ("F7",), "当前问题稍后处理（不算已处理）"),
+    Shortcut("reopen", ("Shift+F9",), "撤回对当前问题的决定"),
+    Shortcut("restore_printed", ("Ctrl+R",), "恢复所选单元格的原文数值"),
+    Shortcut("make_blank", ("Delete",), "将所选单元格置为空白"),
+    Shortcut("edit_cell", ("F2",), "编辑所选单元格（也可直接键入数字）"),
+    Shortcut("undo", ("Ctrl+Z",), "撤销"),
+    Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "重做"),
+    Shortcut("find", ("Ctrl+F",), "在原文中查找"),
+    Shortcut("find_next", ("F3",), "查找下一个"),
+    Shortcut("find_previous", ("Shift+F3",), "查找上一个"),
+    Shortcut("close_find", ("Esc",), "关闭查找栏"),
+    Shortcut("open", ("Ctrl+O",), "打开报告（可多选）"),
+    Shortcut("close_report", ("Ctrl+W",), "关闭当前报告"),
+    Shortcut("next_report", ("Ctrl+PgDown",), "下一份报告"),
+    Shortcut("previous_report", ("Ctrl+PgUp",), "上一份报告"),
+    Shortcut("focus_findings", ("Alt+1",), "转到问题列表"),
+    Shortcut("focus_tables", ("Alt+2",), "转到表格"),
+    Shortcut("focus_text", ("Alt+3",), "转到原文"),
+    Shortcut("help", ("F1",), "快捷键一览"),
+    Shortcut("quit", ("Ctrl+Q",), "退出"),
+)
+
+_BY_ID = {s.id: s for s in SHORTCUTS}
+
+
+def shortcut(id: str) -> Shortcut:
+    return _BY_ID[id]
+
+
+def sequences(id: str) -> list[QKeySequence]:
+    return _BY_ID[id].sequences()
+
+
+def help_html() -> str:
+    """The shortcut table shown in Help."""
+    rows = "".join(
+        f"<tr><td style='padding:2px 12px 2px 0'><b>{' / '.join(QKeySequence(k).toString(QKeySequence.NativeText) for k in s.keys)}</b></td>"
+        f"<td>{tr(s.description)}</td></tr>"
+        for s in SHORTCUTS
+    )
+    return f"<table>{rows}</table>"

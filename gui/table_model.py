@@ -1,0 +1,170 @@
+"""ReportTableModel: one table of the report (表二, 表三 or 表四) as a thin Qt model over the core cells.
+
+Reads values, statuses and findings from the ReportSession; `setData` never changes a cell itself,
+it pushes a CorrectCells command on the session's undo stack.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from parser.model import Number
+
+from .commands import CorrectCells, same_value
+from .i18n import severity_name, tr
+from .marks import STATUS_NAMES, cell_look, format_value
+from .session import ReportSession
+from .table_layout import COLUMNS, DATA, HEADING, TableLayout, group_label, layout
+
+Index = QModelIndex | QPersistentModelIndex
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell key of a value cell
+LOOK_ROLE = Qt.ItemDataRole.UserRole + 2  # marks.CellLook of a value cell
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # "value", "group", "label", "heading", "columns"
+
+
+def parse_number(text: str, kind: str) -> tuple[bool, Number | None]:
+    """What the reviewer typed → (valid, value). Empty → blank (None); full-width digits are fine."""
+    s = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    if s in ("", "/", "-", "—", "无"):
+        return True, None
+    if s[0] in "增减":
+        s = ("-" if s[0] == "减" else "+") + s[1:]
+    try:
+        if kind == "money" or "." in s:
+            v = float(s)
+            value: Number = int(v) if v.is_integer() and kind != "money" else v
+        else:
+            value = int(s)
+    except ValueError:
+        return False, None
+    if kind == "count" and (value < 0 or not float(value).is_integer()):
+        return False, None
+    return True, value
+
+
+class ReportTableModel(QAbstractTableModel):
+    def __init__(self, session: ReportSession, table_key: str) -> None:
+        super().__init__()
+        self.session = session
+        version = session.report.version
+        assert version is not None
+        self.table = version.table(table_key)
+        self.layout: TableLayout = layout(self.table)
+        session.changed.connect(self._on_changed)
+
+    # --- structure -----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.layout.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.layout.column_count
+
+    def key(self, index: Index) -> str | None:
+        return self.layout.cell_key(index.row(), index.column()) if index.isValid() else None
+
+    def index_of(self, key: str) -> QModelIndex:
+        pos = self.layout.key_positions.get(key)
+        return self.index(*pos) if pos else QModelIndex()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.key(index) is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            levels = self.layout.header_levels(section)
+            return levels[-1] if levels else ""
+        return None
+
+    # --- data ----------------------------------------------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        key = self.key(index)
+        if key is not None:
+            return self._cell_data(key, role)
+        g = self.layout.rows[index.row()]
+        col, L = index.column(), self.layout.label_columns
+        if role == KIND_ROLE:
+            if g.kind != DATA:
+                return g.kind
+            return "group" if col < len(g.groups()) else "label" if col < L else "empty"
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if g.kind == HEADING:
+            return g.block.heading or ""
+        if g.kind == COLUMNS:
+            if col < L:
+                return tr("信息内容")
+            c = self.layout.value_column(g, col)
+            return c.label if c else ""
+        return group_label(g, col) if col < L else ""
+
+    def _cell_data(self, key: str, role: int) -> Any:
+        cell = self.session.report.cells.get(key)
+        if cell is None:
+            return None
+        if role == KEY_ROLE:
+            return key
+        if role == KIND_ROLE:
+            return "value"
+        if role == Qt.ItemDataRole.EditRole:
+            return format_value(cell.value)
+        if role in (Qt.ItemDataRole.DisplayRole, LOOK_ROLE, Qt.ItemDataRole.BackgroundRole):
+            severity, involved, decided = self.session.cell_mark(key)
+            look = cell_look(cell.value, cell.status, severity, involved, decided)
+            if role == LOOK_ROLE:
+                return look
+            return look.text if role == Qt.ItemDataRole.DisplayRole else look.background
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(key)
+        return None
+
+    def tooltip(self, key: str) -> str:
+        cell = self.session.report.cells[key]
+        lines = [f"<b>{self.session.display_name(key)}</b>"]
+        lines.append(tr("当前值：{v}", v=format_value(cell.value) or tr("（空）")) + "　" + tr(STATUS_NAMES.get(cell.status, cell.status)))
+        printed = cell.text if cell.text else tr("（原文为空）") if cell.parsed_status == "blank" else tr("（原文中未找到）")
+        lines.append(tr("原文：{t}", t=printed) + (f"　{cell.unit}" if cell.unit else ""))
+        if cell.parsed_value != cell.value or cell.history:
+            lines.append(tr("读取值：{v}", v=format_value(cell.parsed_value) or tr("（空）")))
+        for c in cell.history[-5:]:
+            lines.append(tr("{time} {who}：{old} → {new}（{why}）", time=c.time.replace("T", " ")[:19],
+                            who=c.reviewer or tr("审核人"), old=format_value(c.old) or tr("空"),
+                            new=format_value(c.new) or tr("空"), why=c.reason or tr("未注明")))
+        for f in self.session.findings_of(key):
+            state = tr("未处理") if self.session.is_open(f) else tr("已处理")
+            lines.append(f"[{severity_name(f.severity)}·{state}] {f.message}")
+        return "<br>".join(_escape(s) if i else s for i, s in enumerate(lines))
+
+    # --- editing -------------------------------------------------------------------------------
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        key = self.key(index)
+        if key is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        if isinstance(value, str):
+            ok, number = parse_number(value, self.session.report.spec(key).kind)
+            if not ok:
+                return False
+        else:
+            number = value
+        if same_value(self.session.report.cells[key].value, number):
+            return True
+        name = self.session.display_name(key)
+        self.session.undo_stack.push(CorrectCells(self.session, {key: number}, tr("审核人修改"),
+                                                  tr("修改 {name}", name=name)))
+        return True
+
+    def _on_changed(self, _keys: object) -> None:
+        # findings can change the look of any cell, so repaint the whole value area (one signal)
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole])
+
+
+def _escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

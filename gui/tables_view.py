@@ -1,0 +1,221 @@
+"""The three tables of the report, one tab each, laid out as the printed format."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QTabWidget, QWidget
+
+from parser.model import Number
+from parser.template import TABLE_NUMBERS
+
+from .cell_delegate import CellDelegate
+from .commands import CorrectCells, same_value
+from .grouped_header import GroupedHeader
+from .i18n import tr
+from .marks import format_value
+from .session import ReportSession
+from .table_model import ReportTableModel, parse_number
+
+TAB_NAMES = {"active": "主动公开", "requests": "依申请公开", "appeals": "复议诉讼"}
+CORNERS = {"requests": "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}
+MIN_VALUE_WIDTH = 56
+
+
+class ReportTableView(QTableView):
+    """One table; emits `cell_chosen` when the reviewer moves to a value cell."""
+
+    cell_chosen = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report_model = model
+        self.setModel(model)
+        self.setItemDelegate(CellDelegate(self))
+        lay = model.layout
+        header = GroupedHeader(self)
+        self.setHorizontalHeader(header)
+        header.set_table_layout(lay, tr(CORNERS.get(model.table.key, "")))
+        header.setVisible(lay.shared_header)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 9)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        for s in lay.spans:
+            self.setSpan(s.row, s.column, s.rows, s.columns)
+        self._fit_columns()
+        self.selectionModel().currentChanged.connect(self._on_current)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = self.report_model.key(current)
+        if key is not None:
+            self.cell_chosen.emit(key)
+
+    # --- layout --------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Value columns share the width; the row labels take the rest, so nothing scrolls sideways."""
+        lay = self.report_model.layout
+        L, N = lay.label_columns, lay.value_columns
+        avail = self.viewport().width() or 760
+        em = self.fontMetrics().horizontalAdvance("中")
+        group_widths = [int(em * 2.6), int(em * 4.8)][: L - 1]
+        min_label = sum(group_widths) + em * 9
+        value_w = max(MIN_VALUE_WIDTH, min((avail - min_label) // N, em * (6 if lay.table.key == "requests" else 9)))
+        label_w = max(em * 6, avail - sum(group_widths) - value_w * N)
+        for c, w in enumerate([*group_widths, label_w]):
+            self.setColumnWidth(c, w)
+        for c in range(L, L + N):
+            self.setColumnWidth(c, value_w)
+
+    # --- clipboard -----------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        else:
+            super().keyPressEvent(event)
+
+    def selected_keys(self) -> list[str]:
+        keys = [self.report_model.key(i) for i in sorted(self.selectedIndexes(), key=lambda i: (i.row(), i.column()))]
+        return [k for k in keys if k]
+
+    def copy_selection(self) -> None:
+        indexes = sorted(self.selectedIndexes(), key=lambda i: (i.row(), i.column()))
+        rows: dict[int, list[str]] = {}
+        for i in indexes:
+            key = self.report_model.key(i)
+            if key:
+                rows.setdefault(i.row(), []).append(format_value(self.report_model.session.report.cells[key].value))
+        QGuiApplication.clipboard().setText("\n".join("\t".join(r) for r in rows.values()))
+
+    def paste(self) -> None:
+        """Paste a tab/line grid from the clipboard starting at the current cell, as one undo step."""
+        start = self.currentIndex()
+        text = QGuiApplication.clipboard().text().strip("\r\n")
+        if not start.isValid() or not text:
+            return
+        model, session = self.report_model, self.report_model.session
+        changes: dict[str, Number | None] = {}
+        bad = 0
+        for dr, line in enumerate(text.splitlines()):
+            for dc, token in enumerate(line.split("\t")):
+                key = model.key(model.index(start.row() + dr, start.column() + dc))
+                if key is None:
+                    continue
+                ok, value = parse_number(token, session.report.spec(key).kind)
+                if not ok:
+                    bad += 1
+                elif not same_value(session.report.cells[key].value, value):
+                    changes[key] = value
+        if changes:
+            session.undo_stack.push(CorrectCells(session, changes, tr("粘贴"), tr("粘贴 {n} 个单元格", n=len(changes))))
+        if bad:
+            self.message.emit(tr("有 {n} 个粘贴内容不是数字，已跳过", n=bad))
+
+
+class TablesView(QTabWidget):
+    """表二 / 表三 / 表四 as tabs; the tab title counts the table's open findings."""
+
+    cell_chosen = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: ReportSession | None = None
+        self.views: dict[str, ReportTableView] = {}
+        self.setDocumentMode(True)
+
+    def set_session(self, session: ReportSession | None) -> None:
+        if self.session is not None:
+            try:
+                self.session.changed.disconnect(self._update_titles)
+                self.session.header_changed.disconnect(self._rebuild)
+            except (RuntimeError, TypeError):
+                pass
+        self.session = session
+        if session is not None:
+            session.changed.connect(self._update_titles)
+            session.header_changed.connect(self._rebuild)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        current = self.currentIndex()
+        while self.count():
+            w = self.widget(0)
+            self.removeTab(0)
+            w.deleteLater()
+        self.views = {}
+        session = self.session
+        if session is None:
+            return
+        version = session.report.version
+        if version is None:
+            note = QLabel(tr("未能识别本报告使用的表格格式（2019 年版或 2021 年版），请在上方“格式”中选择。"))
+            note.setWordWrap(True)
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.addTab(note, tr("表格"))
+            return
+        for table in version.tables:
+            view = ReportTableView(ReportTableModel(session, table.key), self)
+            view.cell_chosen.connect(self.cell_chosen)
+            view.message.connect(self.message)
+            self.views[table.key] = view
+            self.addTab(view, "")
+        self._update_titles()
+        if 0 <= current < self.count():
+            self.setCurrentIndex(current)
+
+    def _update_titles(self, *_: object) -> None:
+        session = self.session
+        if session is None:
+            return
+        for i, key in enumerate(self.views):
+            n = {"error": 0, "warning": 0}
+            for f in session.open_findings():
+                if any(c.startswith(key + "/") for c in f.cells) and f.severity in n:
+                    n[f.severity] += 1
+            marks = "".join(f" {g}{n[s]}" for s, g in (("error", "✖"), ("warning", "▲")) if n[s])
+            self.setTabText(i, tr("表{n} {name}", n=TABLE_NUMBERS[key], name=tr(TAB_NAMES[key])) + marks)
+
+    # --- selection -----------------------------------------------------------------------------
+    def current_view(self) -> ReportTableView | None:
+        w = self.currentWidget()
+        return w if isinstance(w, ReportTableView) else None
+
+    def selected_keys(self) -> list[str]:
+        view = self.current_view()
+        return view.selected_keys() if view else []
+
+    def select_cells(self, keys: list[str]) -> None:
+        """Show the table of the first key and select these cells (without emitting cell_chosen)."""
+        keys = [k for k in keys if k.split("/")[0] in self.views]
+        if not keys:
+            return
+        view = self.views[keys[0].split("/")[0]]
+        self.setCurrentWidget(view)
+        model = view.report_model
+        selection = QItemSelection()
+        for k in keys:
+            idx = model.index_of(k)
+            if idx.isValid():
+                selection.select(idx, idx)
+        first = model.index_of(keys[0])
+        sm = view.selectionModel()
+        view.blockSignals(True)
+        sm.blockSignals(True)
+        sm.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        sm.blockSignals(False)
+        view.blockSignals(False)
+        view.viewport().update()
+        view.scrollTo(first)
