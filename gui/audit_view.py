@@ -36,7 +36,7 @@ from review.workspace import Workspace, WorkspaceError
 
 from .signoff_dialog import remember_reviewer, remembered_reviewer
 
-_CTX = "AuditView"
+_CTX = "nianbao"  # the translation context of gui.i18n.tr: one QTranslator serves all
 
 
 def _t(text: str) -> str:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from review.state import STATUS_ERRORS, STATUS_IN_REVIEW, STATUS_NEW, STATUS_RETURNED, STATUS_SIGNED
 from review.workspace import QueueRow, Workspace
 
-_CTX = "BatchQueue"
+_CTX = "nianbao"  # the translation context of gui.i18n.tr: one QTranslator serves all
 
 
 def _t(text: str) -> str:

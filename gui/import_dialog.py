@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from review.cli import REPORT_SUFFIXES
 from review.workspace import ImportResult, Workspace
 
-_CTX = "ImportDialog"
+_CTX = "nianbao"  # the translation context of gui.i18n.tr: one QTranslator serves all
 
 
 def _t(text: str) -> str:

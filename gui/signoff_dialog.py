@@ -26,8 +26,8 @@ from review.signoff import OUTCOMES, SignOffRefused, corrected_cells, signoff_pr
 from review.state import PASSED, PASSED_AFTER_CORRECTION, RETURNED, SignOff
 from review.workspace import Workspace, WorkspaceError
 
-_CTX = "SignoffDialog"
-REVIEWER_KEY = "review/reviewer"  # QSettings key of the remembered reviewer name
+_CTX = "nianbao"  # the translation context of gui.i18n.tr: one QTranslator serves all
+REVIEWER_KEY = "reviewer"  # QSettings key of the remembered reviewer name (shared with MainWindow)
 
 
 def _t(text: str) -> str:
@@ -35,7 +35,10 @@ def _t(text: str) -> str:
 
 
 def app_settings() -> QSettings:
-    return QSettings("nianbao-shenhetai", "nianbao-shenhetai")
+    """The application's settings (gui.app names the application); standalone: the same names."""
+    if QCoreApplication.organizationName():
+        return QSettings()
+    return QSettings("nianbao", "年报审核台")
 
 
 def remembered_reviewer(settings: QSettings | None = None, workspace: Workspace | None = None) -> str:

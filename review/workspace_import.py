@@ -5,8 +5,14 @@ Part of review.workspace.Workspace (a base class, so the store itself stays read
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import pickle
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,23 +58,95 @@ class Importing:
         with: its queue summary is marked stale in the same transaction and recomputed at once
         (refresh=True) or by the caller (import_paths does it once at the end of a batch).
         """
+        p = Path(path)
+        data, sha, existing = self._prepare(p)
+        if existing is not None:
+            return existing, False
+        outcome = _parse_outcome(data, p.name)
+        added = self._store(p, data, sha, outcome)
+        if refresh:
+            self._refresh_stale()
+        return added
+
+    def import_paths(self, paths: Iterable[str | Path], progress_callback: ProgressCallback | None = None,
+                     cancel_flag: Any = None, workers: int | None = None) -> ImportResult:
+        """Import files and the report files inside folders, one committed transaction per file.
+
+        progress_callback(done, total, file being imported or None at the end); cancel_flag: a
+        threading.Event (or anything with is_set(), or a callable) checked before each file.
+        workers: processes that parse while this thread checks and stores (None: one per spare CPU
+        for batches of PARALLEL_FROM files or more; 0: parse here). Results are stored in file order.
+        """
         from parser.reader import ReadError
 
-        p = Path(path)
+        from .cli import expand
+
+        files = expand([str(p) for p in paths])
+        result = ImportResult(total=len(files))
+        if workers is None:
+            workers = min(2, (os.cpu_count() or 1) - 1) if len(files) >= PARALLEL_FROM else 0
+        pool = _pool(workers) if workers > 0 else None
+        pending: deque[tuple[Path, Any]] = deque()  # (file, ReadError | (data, sha, existing id | None, outcome))
+        queued = 0
+        try:
+            while queued < len(files) or pending:
+                if _cancelled(cancel_flag):
+                    result.cancelled = True
+                    break
+                while queued < len(files) and len(pending) < (2 * workers + 2 if pool else 1):
+                    f = files[queued]
+                    queued += 1
+                    try:
+                        data, sha, existing = self._prepare(f)
+                    except ReadError as e:
+                        pending.append((f, e))
+                        continue
+                    outcome: Any = None
+                    if existing is None:
+                        outcome = _submit(pool, data, f.name) if pool else None
+                    pending.append((f, (data, sha, existing, outcome)))
+                f, item = pending.popleft()
+                if progress_callback:
+                    progress_callback(len(result.added) + len(result.duplicates) + len(result.failed), len(files), f)
+                if isinstance(item, ReadError):
+                    result.failed.append((f, str(item)))
+                    continue
+                data, sha, existing, outcome = item
+                if existing is not None:
+                    result.duplicates.append((f, existing))
+                    continue
+                try:
+                    rid, added = self._store(f, data, sha, _result_of(outcome, data, f.name))
+                except ReadError as e:
+                    result.failed.append((f, str(e)))
+                    continue
+                (result.added if added else result.duplicates).append((f, rid))
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            self._refresh_stale()
+        if progress_callback:
+            done = len(result.added) + len(result.duplicates) + len(result.failed)
+            progress_callback(done, len(files), None)
+        return result
+
+    def _prepare(self, p: Path) -> tuple[bytes, str, int | None]:
+        """Read the bytes; (data, sha256, id of the report with the same bytes or None)."""
         data = _read_bytes(p)
         sha = hashlib.sha256(data).hexdigest()
         found = self._q("SELECT id FROM reports WHERE sha256 = ?", (sha,))
-        if found:
-            return found[0]["id"], False
-        try:
-            report = _parse(data, p)
-        except ReadError:
-            raise
-        except Exception as e:  # a parser bug must not stop a batch nor show a traceback
-            raise ReadError(f"解析出错（{e.__class__.__name__}：{e}）：{p.name}") from None
+        return data, sha, found[0]["id"] if found else None
+
+    def _store(self, p: Path, data: bytes, sha: str, outcome: tuple[str, Any]) -> tuple[int, bool]:
+        """Run the rules on a parsed report and add it in one transaction; raises ReadError if it failed to parse."""
+        from parser.reader import ReadError
+
+        kind, value = outcome
+        if kind == "error":
+            raise ReadError(value)
+        report: Report = value
         previous = self._previous_report(report.agency, report.year)
-        findings = self._run_rules(report, previous)
-        reviewed = ReviewedReport(report, findings)
+        reviewed = ReviewedReport(report, self._run_rules(report, previous))
         try:
             with self._tx() as c:
                 stamp = now()
@@ -84,44 +162,48 @@ class Importing:
                 if report.agency and report.year is not None:
                     c.execute("UPDATE reports SET status = NULL WHERE agency = ? AND year = ?",
                               (report.agency, report.year + 1))
-        except sqlite3.IntegrityError:  # the same bytes were added meanwhile (another thread)
+        except sqlite3.IntegrityError:  # the same bytes were added meanwhile (another thread, or twice in a batch)
             return self._q("SELECT id FROM reports WHERE sha256 = ?", (sha,))[0]["id"], False
-        if refresh:
-            self._refresh_stale()
         return rid, True
 
-    def import_paths(self, paths: Iterable[str | Path], progress_callback: ProgressCallback | None = None,
-                     cancel_flag: Any = None) -> ImportResult:
-        """Import files and the report files inside folders, one committed transaction per file.
 
-        progress_callback(done, total, file being imported or None at the end); cancel_flag: a
-        threading.Event (or anything with is_set(), or a callable) checked before each file.
-        """
-        from parser.reader import ReadError
+PARALLEL_FROM = 16  # batches this large parse in worker processes (their start-up costs about 0.5 s)
 
-        from .cli import expand
 
-        files = expand([str(p) for p in paths])
-        result = ImportResult(total=len(files))
+def _pool(workers: int) -> Executor | None:
+    """A process pool for parsing, or None where processes cannot be started (then parse in this thread)."""
+    try:
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    except (OSError, ValueError, NotImplementedError):
+        return None
+
+
+def _submit(pool: Executor, data: bytes, name: str) -> Future | None:
+    try:
+        return pool.submit(_parse_outcome, data, name)
+    except (RuntimeError, BrokenExecutor):
+        return None  # a broken pool: this file is parsed here instead
+
+
+def _result_of(outcome: Future | None, data: bytes, name: str) -> tuple[str, Any]:
+    if outcome is not None:
         try:
-            for i, f in enumerate(files):
-                if _cancelled(cancel_flag):
-                    result.cancelled = True
-                    break
-                if progress_callback:
-                    progress_callback(i, len(files), f)
-                try:
-                    rid, added = self.import_file(f, refresh=False)
-                except ReadError as e:
-                    result.failed.append((f, str(e)))
-                    continue
-                (result.added if added else result.duplicates).append((f, rid))
-        finally:
-            self._refresh_stale()
-        if progress_callback:
-            done = len(result.added) + len(result.duplicates) + len(result.failed)
-            progress_callback(done, len(files), None)
-        return result
+            return outcome.result()
+        except (BrokenExecutor, CancelledError, OSError, EOFError, pickle.PickleError):
+            pass  # the worker died: parse here
+    return _parse_outcome(data, name)
+
+
+def _parse_outcome(data: bytes, name: str) -> tuple[str, Any]:
+    """("ok", Report) or ("error", one-line Chinese reason); runs in a worker process or in place."""
+    from parser.reader import ReadError
+
+    try:
+        return "ok", _parse(data, Path(name))
+    except ReadError as e:
+        return "error", str(e)
+    except Exception as e:  # a parser bug must not stop a batch nor show a traceback
+        return "error", f"解析出错（{e.__class__.__name__}：{e}）：{name}"
 
 
 def _read_bytes(p: Path) -> bytes:
