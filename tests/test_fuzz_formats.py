@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from functools import cache
 
@@ -18,7 +19,8 @@ from parser.extract import parse_text
 from parser.formats.grid import SourceCell, layout
 from parser.reader import INTERNAL_ERROR, ReadError, text_from_bytes
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))  # FUZZ_EXAMPLES=2000 for a long hunt
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NAMES = st.sampled_from(["r.txt", "r.html", "r.htm", "r.docx", "r.pdf", "r.doc", "r.wps", "r", "r.mht"])
 SAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in SAMPLE_FILES]
 REPORT_CHARS = st.sampled_from(sorted(set("".join(SAMPLE_TEXTS)) | set("<>/=\"'&;#{}\\%") | {"\t", "\n", "\r"}))
@@ -128,7 +130,7 @@ def test_mutated_docx_body_xml(ops):
     read_and_parse(docgen.zip_bytes(members), "r.docx")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(EXAMPLES // 2, 10), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(["r.docx", "r.pdf", "r.html"]),
        st.lists(st.tuples(st.integers(0, 1 << 30), st.integers(0, 255)), min_size=1, max_size=20))
 def test_flipped_bytes_in_documents(name, flips):
