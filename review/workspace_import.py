@@ -173,9 +173,23 @@ PARALLEL_FROM = 16  # batches this large parse in worker processes (their start-
 def _pool(workers: int) -> Executor | None:
     """A process pool for parsing, or None where processes cannot be started (then parse in this thread)."""
     try:
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_watch_parent, initargs=(os.getpid(),))
     except (OSError, ValueError, NotImplementedError):
         return None
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the importing process is gone (killed), instead of waiting forever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _submit(pool: Executor, data: bytes, name: str) -> Future | None:

@@ -198,3 +198,21 @@ def test_default_path_is_in_the_user_data_directory(monkeypatch, tmp_path):
     assert default_path().name == "workspace.sqlite"
     assert str(default_path().parent) == platformdirs.user_data_dir("nianbao-shenhetai", appauthor=False)
     json.dumps(str(default_path()))
+
+
+def test_parallel_import_matches_serial_and_keeps_file_order(tmp_path):
+    folder = tmp_path / "reports"
+    files = make_reports(folder, 24)
+    (folder / "00010_bad.txt").write_bytes(b"\x00\x01\x02" * 500)
+    (folder / "00020_copy.txt").write_bytes(files[3].read_bytes())
+    results = {}
+    for workers in (0, 1):
+        with Workspace(tmp_path / f"w{workers}.sqlite") as ws:
+            r = ws.import_paths([folder], workers=workers)
+            results[workers] = (
+                [(p.name, rid) for p, rid in r.added], [p.name for p, _ in r.duplicates], [p.name for p, _ in r.failed],
+                [(x.report.agency, x.report.year, x.report.to_dict()["cells"]) for x in ws.reviewed_reports()])
+    assert results[0] == results[1]
+    added, duplicates, failed, _ = results[1]
+    assert [rid for _, rid in added] == list(range(1, len(files) + 1))  # ids in file order
+    assert duplicates == ["00020_copy.txt"] and failed == ["00010_bad.txt"]
