@@ -178,3 +178,32 @@ def propose(equations: Iterable[Equation], values: dict[str, Number | None], *, 
     alternatives = tuple(dict(sorted(v.items())) if v is not None else {k: None for k in sorted(s)}
                          for s, v in sorted(best, key=lambda sv: sorted(sv[0])))
     return Proposal({}, {}, alternatives, size)  # type: ignore[arg-type]
+
+
+def fill_blanks(equations: Iterable[Equation], values: dict[str, Number | None],
+                allowed: Callable[[str, Number], bool] = _is_count) -> dict[str, Number]:
+    """Blank or missing cells that the equalities determine: an equation with a single unknown gives
+    it, repeatedly. Proposed only when, once filled, every equation whose cells are all known holds
+    (so a fill never papers over a printed inconsistency) and every value is a valid count."""
+    eqs = list(equations)
+    known = dict(values)
+    filled: dict[str, Number] = {}
+    progress = True
+    while progress:
+        progress = False
+        for e in eqs:
+            unknown = [k for k in e.cells if known.get(k) is None]
+            if len(unknown) != 1:
+                continue
+            (k,) = unknown
+            rest = sum(e.coef(c) * known[c] for c in e.cells if c != k)  # type: ignore[operator]
+            value = -rest * e.coef(k)  # coef(k) * x + rest = 0
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            if not allowed(k, value):
+                return {}
+            known[k] = filled[k] = value
+            progress = True
+    if any(all(known.get(k) is not None for k in e.cells) and e.residual(known) != 0 for e in eqs):
+        return {}
+    return filled

@@ -150,3 +150,31 @@ def test_solver_is_bounded_on_a_badly_damaged_table():
     start = time.perf_counter()
     findings = _arith(report)
     assert findings and time.perf_counter() - start < 2.0
+
+
+def test_blank_sub_row_totals_are_filled_from_the_equations():
+    values = consistent_values(8)
+    blanked = [f"requests/{r}/total" for r in result_rows_of(make_report(values))]
+    report = make_report({k: (None if k in blanked else v) for k, v in values.items()})
+    findings = [f for f in check(report, strict=True) if f.rule in ARITHMETIC]
+    assert findings and all(f.status == "cannot_assess" for f in findings)
+    fills = {k: v for f in findings for k, v in (f.suggestion or {}).items()}
+    assert fills == {k: values[k] for k in blanked}
+    assert any("可推出" in f.message for f in findings)
+    for k, v in fills.items():  # accepting the fills leaves nothing to report
+        report.cells[k].value = v
+    assert not [f for f in check(report, strict=True) if f.rule in ARITHMETIC]
+
+
+def test_no_fill_over_a_printed_inconsistency():
+    values = consistent_values(8)
+    values["requests/granted/natural_person"] += 1  # breaks the printed figures
+    values["requests/partially_granted/total"] = None
+    report = make_report(values)
+    assert not [f for f in check(report, strict=True) if f.status == "cannot_assess" and f.suggestion]
+
+
+def result_rows_of(report: Report) -> list[str]:
+    from review.rules.equations import result_rows
+
+    return result_rows(report.version)

@@ -96,6 +96,7 @@ def _check(ctx: Context, r: Rule, message) -> Iterator[Finding]:
     if not unassessable:
         return
     what = _WHAT[r.id]
+    fills = ctx.fills(table) if state != EMPTY else {}
     if state == EMPTY or len(unassessable) == len(rule_equations(ctx.version, r.id)) or \
             len(unassessable) > _SINGLE_LIMIT:
         blanks = list(dict.fromkeys(k for _, bl in unassessable for k in bl))
@@ -104,11 +105,23 @@ def _check(ctx: Context, r: Rule, message) -> Iterator[Finding]:
             yield r.cannot_assess(blanks, f"表{number}几乎没有数值（{len(blanks)} 个单元格空白或未找到），"
                                           f"{n} 处{what}均无法核对")
         else:
+            fill = {k: fills[k] for k in blanks if k in fills}
             yield r.cannot_assess(blanks, f"表{number}有 {n} 处{what}因单元格空白或未找到而无法核对："
-                                          f"{ctx.describe_blanks(blanks)}")
+                                          f"{ctx.describe_blanks(blanks)}{_fill_note(ctx, fill)}", suggestion=fill)
         return
     for e, blanks in unassessable:
-        yield r.cannot_assess(blanks, f"{ctx.name(e.plus[0])}：{ctx.describe_blanks(blanks)}，无法核对{what}")
+        fill = {k: fills[k] for k in blanks if k in fills}
+        yield r.cannot_assess(blanks, f"{ctx.name(e.plus[0])}：{ctx.describe_blanks(blanks)}，无法核对{what}"
+                                      f"{_fill_note(ctx, fill)}", suggestion=fill)
+
+
+def _fill_note(ctx: Context, fill: dict) -> str:
+    """How the equalities fill blank cells, for the message."""
+    if not fill:
+        return ""
+    shown = "、".join(f"{ctx.name(k)}应为 {v:g}" for k, v in list(fill.items())[:3])
+    more = f" 等 {len(fill)} 格" if len(fill) > 3 else ""
+    return f"。由表中其余数值和各等式可推出：{shown}{more}（空白若本应为这些值，可采纳建议补录）"
 
 
 def _advice(ctx: Context, table: str, e: Equation) -> tuple[dict | None, str]:

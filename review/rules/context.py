@@ -108,6 +108,18 @@ class Context:
             self._proposals[table] = propose(equations(self.version, table), self.values)
         return self._proposals[table]
 
+    def fills(self, table: str) -> dict[str, Number]:
+        """Blank cells of `table` that its equalities determine (see review.suggest.fill_blanks)."""
+        key = "fill:" + table
+        if key not in self._proposals:
+            from review.suggest import fill_blanks
+
+            from .equations import equations
+
+            assert self.version is not None
+            self._proposals[key] = fill_blanks(equations(self.version, table), self.values)
+        return self._proposals[key]  # type: ignore[return-value]
+
     # ---- narrative -----------------------------------------------------------------------------------
     @cached_property
     def view(self) -> TextView:

@@ -40,11 +40,13 @@ class Rule:
                        sentence, sentence_span)
 
     def cannot_assess(self, cells: Iterable[str], message: str, *, sentence: str | None = None,
-                      sentence_span: tuple[int, int] | None = None) -> Finding:
+                      sentence_span: tuple[int, int] | None = None,
+                      suggestion: dict[str, Number] | None = None) -> Finding:
         """A rule whose inputs are blank or missing: never a failure, never a silent pass. Reported as a
-        warning (info stays info): the reviewer must fill the cells before the rule can say anything."""
+        warning (info stays info): the reviewer must fill the cells before the rule can say anything.
+        `suggestion`: values for blank cells that the equalities determine, if any."""
         severity = INFO if self.severity == INFO else WARNING
-        return Finding(self.id, severity, CANNOT_ASSESS, tuple(cells), message, None, None, None,
+        return Finding(self.id, severity, CANNOT_ASSESS, tuple(cells), message, None, None, suggestion or None,
                        sentence, sentence_span)
 
 
