@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
-from parser.model import BLANK, MISSING, Report
+from parser.model import BLANK, CORRECTED, MISSING, Report
 from parser.template import Table, Version
 
 from .textview import TextView
@@ -87,13 +87,16 @@ class Context:
 
     def describe_blanks(self, keys: list[str]) -> str:
         """'X、Y 空白' / 'X 未找到' / mixed, for cannot-assess messages."""
-        blank = [k for k in keys if self.status(k) == BLANK]
-        missing = [k for k in keys if self.status(k) != BLANK]
+        blank = [k for k in keys if self.status(k) in (BLANK, CORRECTED)]
+        missing = [k for k in keys if self.status(k) == MISSING]
+        unread = [k for k in keys if k not in blank and k not in missing]
         parts = []
         if blank:
             parts.append(f"{self.names(blank)}为空白")
         if missing:
             parts.append(f"{self.names(missing)}未找到")
+        if unread:
+            parts.append(f"{self.names(unread)}不是数字")
         return "，".join(parts)
 
     # ---- suggested corrections ---------------------------------------------------------------------

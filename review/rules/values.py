@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parser.model import BLANK, MISSING
+from parser.model import BLANK, CORRECTED, MISSING
 from parser.values import is_blank_mark
 from review.findings import ERROR, INFO, WARNING, Finding
 
@@ -50,11 +50,17 @@ def _grouped(ctx: Context, r: Rule, wanted: str, what: str) -> Iterator[Finding]
         state = ctx.table_state(table.key)
         if state in (ABSENT, EMPTY) or (table.key == "appeals" and state == PARTIAL):
             continue
-        keys = [k for k in ctx.table_keys(table.key) if ctx.values.get(k) is None and
-                (ctx.status(k) == BLANK) == (wanted == BLANK)]
+        keys = [k for k in ctx.table_keys(table.key) if ctx.values.get(k) is None and _kind(ctx, k) == wanted]
         if keys:
             yield r.fail(keys, f"表{table.number}有 {len(keys)} 个单元格{what}：{ctx.names(keys, 6)}",
                          reported=len(keys))
+
+
+def _kind(ctx: Context, key: str) -> str:
+    """Why a cell has no value: BLANK (printed empty, or cleared by a reviewer), MISSING (not found),
+    or its own status when it printed something that is not a number (value.not_number's case)."""
+    status = ctx.status(key)
+    return BLANK if status in (BLANK, CORRECTED) else status
 
 
 @rule("value.blank", WARNING, "格式要求填数的单元格为空白、“/”或“-”（空白不等于 0）")
