@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from parser.template import versions
-from review.audit import CORRECTION, DECISION, REOPEN, SIGNOFF, UNDO, AuditEntry, format_value
+from review.audit import CORRECTION, DECISION, HEADER_LABELS, REOPEN, SIGNOFF, UNDO, WITHDRAWN, AuditEntry, format_value
 from review.state import RETURNED, ReviewedReport
 from review.workspace import Workspace, WorkspaceError
 
@@ -83,6 +83,8 @@ class AuditModel(QAbstractTableModel):
         return None
 
     def cell_name(self, key: str) -> str:
+        if key in HEADER_LABELS:
+            return _t(HEADER_LABELS[key])
         spec = versions().get(self.template or "")
         if spec is not None and key in spec.specs:
             return spec.specs[key].display_name()
@@ -114,7 +116,7 @@ class AuditModel(QAbstractTableModel):
                 return format_value(e.new) if changes else (_t(e.action) if e.kind == SIGNOFF else "")
             if col == REASON:
                 if e.kind == DECISION:
-                    label = _t("接受") if e.action == "accepted" else _t("暂缓")
+                    label = {"accepted": _t("接受"), WITHDRAWN: _t("撤回决定")}.get(e.action, _t("暂缓"))
                     return f"{label}：{e.reason}" if e.reason else label
                 if e.kind == UNDO and e.reverts:
                     return e.reason or _t("撤销第 {n} 条").format(n=e.reverts)

@@ -20,7 +20,11 @@ KIND_LABELS = {
     SIGNOFF: "签发",
     REOPEN: "重新打开",
 }
-ACTION_LABELS = {ACCEPTED: "接受（说明理由）", POSTPONED: "暂缓"}
+WITHDRAWN = "withdrawn"  # decision action: an earlier decision on the finding is withdrawn (it is open again)
+ACTION_LABELS = {ACCEPTED: "接受（说明理由）", POSTPONED: "暂缓", WITHDRAWN: "撤回决定"}
+# Corrections of the report's header are logged like cell corrections under these pseudo cell keys.
+HEADER_CELLS = {"@agency": "agency", "@year": "year", "@template": "template"}
+HEADER_LABELS = {"@agency": "机关名称", "@year": "报告年度", "@template": "格式版本"}
 _KIND_ORDER = {IMPORT: 0, CORRECTION: 1, UNDO: 1, DECISION: 2, SIGNOFF: 3, REOPEN: 3}
 
 
@@ -30,8 +34,8 @@ class AuditEntry:
     kind: str  # IMPORT, CORRECTION, UNDO, DECISION, SIGNOFF, REOPEN
     reviewer: str = ""
     cell: str = ""  # cell key, for corrections
-    old: Number | None = None
-    new: Number | None = None
+    old: Number | str | None = None  # str only for the agency of a header correction
+    new: Number | str | None = None
     reason: str = ""
     finding_id: str = ""  # for decisions
     action: str = ""  # decision action, or sign-off outcome
@@ -47,7 +51,7 @@ class AuditEntry:
     def summary(self) -> str:
         """One line of Chinese describing what happened (without time and reviewer)."""
         if self.kind in (CORRECTION, UNDO):
-            what = f"{self.cell}：{format_value(self.old)} → {format_value(self.new)}"
+            what = f"{HEADER_LABELS.get(self.cell, self.cell)}：{format_value(self.old)} → {format_value(self.new)}"
             return what + (f"（撤销第 {self.reverts} 条）" if self.kind == UNDO and self.reverts else "")
         if self.kind == DECISION:
             return f"{ACTION_LABELS.get(self.action, self.action)}：{self.finding_id}"
@@ -61,10 +65,12 @@ class AuditEntry:
         return (self.entry_id, _KIND_ORDER.get(self.kind, 9), self.time)
 
 
-def format_value(v: Number | None) -> str:
-    """A cell value as shown in the log: 12, 63.6773, or （空） for none."""
+def format_value(v: Number | str | None) -> str:
+    """A cell value as shown in the log: 12, 63.6773, or （空） for none (header values: as they are)."""
     if v is None:
         return "（空）"
+    if isinstance(v, str):
+        return v
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)

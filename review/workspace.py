@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import sqlite3
 import sys
 import threading
@@ -20,12 +19,23 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from parser.model import Correction, Number, Report
+from parser.model import Report
 
-from .audit import CORRECTION, DECISION, IMPORT, REOPEN, SIGNOFF, UNDO, AuditEntry, format_value
+from .audit import (
+    CORRECTION,
+    DECISION,
+    HEADER_CELLS,
+    IMPORT,
+    REOPEN,
+    SIGNOFF,
+    UNDO,
+    WITHDRAWN,
+    AuditEntry,
+)
 from .findings import CANNOT_ASSESS, WARNING, Finding
-from .signoff import SignOffRefused, signed_hash, signoff_problems
-from .state import ACCEPTED, POSTPONED, RETURNED, Decision, ReviewedReport, SignOff, now
+from .signoff import SignOffRefused, signed_hash
+from .state import RETURNED, Decision, ReviewedReport, SignOff
+from .workspace_changes import Reviewing
 from .workspace_import import Importing, ImportResult, ProgressCallback
 from .workspace_schema import WorkspaceError, WorkspaceLock, WorkspaceLocked, migrate, report_from_json, report_to_json
 
@@ -80,11 +90,7 @@ class QueueRow:
         return f"{t} · {self.file_format}"
 
 
-def _same(a: Number | None, b: Number | None) -> bool:
-    return (a is None and b is None) or (a is not None and b is not None and a == b)
-
-
-class Workspace(Importing):
+class Workspace(Importing, Reviewing):
     def __init__(self, path: str | Path | None = None, *, check: Checker | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
         if self.path.is_dir():
@@ -216,109 +222,6 @@ class Workspace(Importing):
                                           reason=r["reason"], action=r["outcome"], entry_id=r["id"]))
         return sorted(entries, key=AuditEntry.sort_key)
 
-    # -- changes -----------------------------------------------------------------------------------
-
-    def record_correction(self, report_id: int, correction: Correction, reverts: int | None = None) -> int:
-        """Append a correction of one cell (committed at once); returns its audit entry id."""
-        with self._mutex:
-            row = self._editable_row(report_id)
-            report = self._corrected(row, self._corrections_of([report_id]).get(report_id, []))
-            cell = report.cells.get(correction.cell)
-            if cell is None:
-                raise WorkspaceError(f"报告中没有这个单元格：{correction.cell}")
-            new = correction.new
-            if new is not None and (isinstance(new, bool) or not isinstance(new, int | float)
-                                    or not math.isfinite(new)):
-                raise WorkspaceError(f"更正值须为数字或空：{new!r}")
-            if not _same(cell.value, correction.old):
-                raise WorkspaceError(f"该格当前值为 {format_value(cell.value)}，与更正前的值 "
-                                     f"{format_value(correction.old)} 不符，请刷新后重试")
-            if _same(cell.value, new) and type(cell.value) is type(new):
-                raise WorkspaceError("新值与当前值相同，无需更正")
-            with self._tx() as c:
-                cid = _journal(c, report_id, CORRECTION, correction.time)
-                c.execute(
-                    "INSERT INTO corrections (id, report_id, cell, old, new, reason, reviewer, time, reverts)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (cid, report_id, correction.cell, json.dumps(cell.value), json.dumps(new), correction.reason,
-                     correction.reviewer, correction.time, reverts),
-                )
-            self._reviewed([row])
-            self._refresh_next_year(row["agency"], row["year"])
-            return cid
-
-    def undo_correction(self, report_id: int, correction_id: int, reviewer: str, reason: str = "") -> int:
-        """Append an entry that reverts an earlier correction (nothing is deleted); returns its id."""
-        with self._mutex:
-            found = self._q("SELECT * FROM corrections WHERE id = ? AND report_id = ?", (correction_id, report_id))
-            if not found:
-                raise WorkspaceError(f"该报告没有第 {correction_id} 条更正")
-            entry = found[0]
-            current = self.load(report_id).report.value(entry["cell"])
-            if not _same(current, json.loads(entry["new"])):
-                raise WorkspaceError(f"第 {correction_id} 条更正之后该格又被改过，请先撤销后来的更正")
-            back = Correction(entry["cell"], current, json.loads(entry["old"]),
-                              reason or f"撤销第 {correction_id} 条更正", reviewer)
-            return self.record_correction(report_id, back, reverts=correction_id)
-
-    def record_decision(self, report_id: int, decision: Decision) -> int:
-        """Append a decision on a finding (the latest per finding wins); returns its id."""
-        if decision.action not in (ACCEPTED, POSTPONED):
-            raise WorkspaceError(f"未知的处理方式：{decision.action}")
-        if decision.action == ACCEPTED and not decision.reason.strip():
-            raise WorkspaceError("接受一个问题须说明理由")
-        with self._mutex:
-            row = self._editable_row(report_id)
-            with self._tx() as c:
-                did = _journal(c, report_id, DECISION, decision.time)
-                c.execute(
-                    "INSERT INTO decisions (id, report_id, finding_id, action, reason, reviewer, time)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (did, report_id, decision.finding_id, decision.action, decision.reason, decision.reviewer,
-                     decision.time),
-                )
-            self._reviewed([row])
-            return did
-
-    def sign_off(self, report_id: int, signoff: SignOff) -> SignOff:
-        """Sign a report off (or return it); raises SignOffRefused with the reasons when not allowed.
-
-        Returns the recorded SignOff, with the SHA-256 over the signed values. The report is then
-        read-only until reopened.
-        """
-        with self._mutex:
-            reviewed = self.load(report_id)
-            problems = signoff_problems(reviewed, signoff.outcome, signoff.reviewer, signoff.reason)
-            if problems:
-                raise SignOffRefused(problems)
-            sha = self._row(report_id, "sha256")["sha256"]
-            signoff = replace(signoff, values_hash="")
-            signoff = replace(signoff, values_hash=signed_hash(reviewed.report, sha, signoff))
-            with self._tx() as c:
-                sid = _journal(c, report_id, SIGNOFF, signoff.time)
-                c.execute("INSERT INTO signoffs (id, report_id, event, outcome, reviewer, reason, values_hash, time)"
-                          " VALUES (?, ?, 'signoff', ?, ?, ?, ?, ?)",
-                          (sid, report_id, signoff.outcome, signoff.reviewer, signoff.reason, signoff.values_hash,
-                           signoff.time))
-                c.execute("INSERT INTO settings (key, value) VALUES ('last_reviewer', ?)"
-                          " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (signoff.reviewer,))
-            self.load(report_id)
-            return signoff
-
-    def reopen(self, report_id: int, reviewer: str, reason: str) -> None:
-        """Make a signed-off or returned report editable again; the reopening is logged."""
-        with self._mutex:
-            if self.load(report_id).signoff is None:
-                raise WorkspaceError("该报告尚未签发或退回，无需重新打开")
-            if not reviewer.strip() or not reason.strip():
-                raise WorkspaceError("重新打开报告须填写审核人和理由")
-            with self._tx() as c:
-                stamp = now()
-                sid = _journal(c, report_id, REOPEN, stamp)
-                c.execute("INSERT INTO signoffs (id, report_id, event, reviewer, reason, time)"
-                          " VALUES (?, ?, 'reopen', ?, ?, ?)", (sid, report_id, reviewer, reason, stamp))
-            self.load(report_id)
-
     def setting(self, key: str, default: str | None = None) -> str | None:
         rows = self._q("SELECT value FROM settings WHERE key = ?", (key,))
         return rows[0][0] if rows else default
@@ -361,6 +264,9 @@ class Workspace(Importing):
     def _corrected(row: sqlite3.Row, corrections: list[sqlite3.Row]) -> Report:
         report = report_from_json(row["parsed"], row["text"])
         for c in corrections:
+            if c["cell"] in HEADER_CELLS:
+                _set_header(report, HEADER_CELLS[c["cell"]], json.loads(c["new"]))
+                continue
             cell = report.cells.get(c["cell"])
             if cell is not None:
                 cell.correct(json.loads(c["new"]), c["reviewer"], c["reason"], c["time"])
@@ -406,8 +312,12 @@ class Workspace(Importing):
         corrections = self._corrections_of(ids)
         decisions: dict[int, dict[str, Decision]] = {}
         for r in self._in("SELECT * FROM decisions WHERE report_id IN ({}) ORDER BY id", ids):
-            decisions.setdefault(r["report_id"], {})[r["finding_id"]] = Decision(
-                r["finding_id"], r["action"], r["reason"], r["reviewer"], r["time"])
+            of_report = decisions.setdefault(r["report_id"], {})
+            if r["action"] == WITHDRAWN:
+                of_report.pop(r["finding_id"], None)
+            else:
+                of_report[r["finding_id"]] = Decision(r["finding_id"], r["action"], r["reason"], r["reviewer"],
+                                                      r["time"])
         last_sign: dict[int, sqlite3.Row] = {}
         for r in self._in("SELECT * FROM signoffs WHERE report_id IN ({}) ORDER BY id", ids):
             last_sign[r["report_id"]] = r
@@ -444,8 +354,12 @@ class Workspace(Importing):
         return out
 
 
-def _journal(c: sqlite3.Connection, report_id: int, kind: str, time: str) -> int:
-    """A new event number (ordering every event of every table); call inside the event's transaction."""
-    return c.execute("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (report_id, kind, time)).lastrowid
+def _set_header(report: Report, field: str, value: Any) -> None:
+    """Apply a header correction; a new format version gets its cells (missing), the old ones stay."""
+    from parser.model import MISSING, Cell
+    from parser.template import versions
 
-
+    setattr(report, field, value)
+    if field == "template" and value in versions():
+        for key in versions()[value].cell_keys():
+            report.cells.setdefault(key, Cell(key, None, "", None, MISSING))

@@ -286,3 +286,63 @@ def test_cancel_stops_between_files(ws_path):
     with Workspace(ws_path) as ws:
         result = ws.import_paths(SAMPLE_FILES, progress, cancel_flag=lambda: len(calls) >= 2)
         assert result.cancelled and len(result.added) == 2 and len(ws) == 2
+
+
+def test_header_correction_is_logged_and_links_the_previous_year(ws_path, tmp_path):
+    text = sample_000().read_text(encoding="utf-8")
+    last_year = tmp_path / "2023.txt"
+    last_year.write_text(text.replace("2024", "2023").replace("乌苏市教科局", "乌苏市救科局"), encoding="utf-8")
+    seen = []
+
+    def spy(report, previous=None):
+        seen.append((report.year, previous.agency if previous else None))
+        return []
+
+    with Workspace(ws_path, check=spy) as ws:
+        this_id, _ = ws.import_file(sample_000())
+        prev_id, _ = ws.import_file(last_year)
+        wrong = ws.load(prev_id).report.agency
+        assert wrong != "乌苏市教科局"
+        seen.clear()
+        ws.load(this_id)
+        assert seen == [(2024, None)]  # the OCR error hides last year's report
+        with pytest.raises(WorkspaceError, match="年度"):
+            ws.record_header(prev_id, "year", 20233, "李四")
+        cid = ws.record_header(prev_id, "agency", "乌苏市教科局", "李四", "OCR 错字：救 → 教")
+        seen.clear()
+        ws.load(this_id)
+        assert seen == [(2024, "乌苏市教科局")]
+    with Workspace(ws_path, check=spy) as ws:
+        assert ws.load(prev_id).report.agency == "乌苏市教科局"
+        assert ws.queue_row(prev_id).agency == "乌苏市教科局"
+        entry = ws.audit_log(prev_id)[-1]
+        assert (entry.cell, entry.old, entry.new) == ("@agency", wrong, "乌苏市教科局")
+        assert entry.reason == "OCR 错字：救 → 教"
+        assert "机关名称" in entry.summary()
+        ws.undo_correction(prev_id, cid, "李四")
+        assert ws.load(prev_id).report.agency == wrong
+
+
+def test_withdrawn_decision_reopens_the_finding(ws_path):
+    with Workspace(ws_path, check=fee_limit) as ws:
+        rid, _ = ws.import_file(sample_000())
+        finding = ws.load(rid).findings[0]
+        ws.record_decision(rid, Decision(finding.id, ACCEPTED, "已核实", "李四"))
+        assert ws.load(rid).open_findings(ERROR) == []
+        ws.withdraw_decision(rid, finding.id, "李四", "核实有误")
+        reviewed = ws.load(rid)
+        assert reviewed.decisions == {} and reviewed.status == STATUS_ERRORS
+        assert [e.action for e in ws.audit_log(rid) if e.kind == "decision"] == [ACCEPTED, "withdrawn"]
+
+
+def test_rules_for_binds_the_previous_year(ws_path, tmp_path):
+    text = sample_000().read_text(encoding="utf-8")
+    last_year = tmp_path / "2023.txt"
+    last_year.write_text(text.replace("2024", "2023"), encoding="utf-8")
+    seen = []
+    with Workspace(ws_path, check=lambda r, p=None: seen.append(p and p.year) or []) as ws:
+        ws.import_file(last_year)
+        rid, _ = ws.import_file(sample_000())
+        rules = ws.rules_for(rid)
+        seen.clear()
+        assert rules(ws.load(rid).report) == [] and seen[-1] == 2023
