@@ -1,20 +1,40 @@
 """Paints table cells (state glyphs, borders, wrapped group labels) and edits values."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QRegularExpression, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QRegularExpressionValidator
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from .marks import VIOLET, CellLook
+from .marks import SEVERITY_GLYPHS, VIOLET, CellLook, decided_icon, severity_icon
 from .table_model import KIND_ROLE, LOOK_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
+_NUMBER_PREFIX = re.compile(r"^([(（][一二三四五六七八九十]+[)）])\s*(.+)$")
+
+
+def group_lines(label: str) -> list[str]:
+    """A parent label as it stands in its merged cell: （三）不予公开 → [（三）, 不予公开]."""
+    m = _NUMBER_PREFIX.match(label)
+    return [m.group(1), m.group(2)] if m else [label]
+
 HEADING_BG = QColor("#eef1f4")
 LABEL_BG = QColor("#f8f9fa")
 SELECT_BG = QColor("#d2e3fc")
 SELECT_BORDER = QColor("#1a73e8")
 TEXT = QColor("#202124")
 GREY_TEXT = QColor("#80868b")
+
+
+_ICONS: dict[str, QIcon] = {}
+
+
+def _glyph_icon(glyph: str) -> QIcon | None:
+    if not _ICONS:
+        _ICONS.update({g: severity_icon(s) for s, g in SEVERITY_GLYPHS.items()})
+        _ICONS["✓"] = decided_icon()
+    return _ICONS.get(glyph)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -36,6 +56,9 @@ class CellDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(TEXT)
             r = rect.adjusted(6, 1, -4, -1)
+            if kind == "group":
+                text = "\n".join(group_lines(text))
+                r = rect.adjusted(2, 1, -2, -1)
             if kind in ("group", "columns", "heading"):
                 align = Qt.AlignmentFlag.AlignVCenter | (Qt.AlignmentFlag.AlignLeft if kind == "heading" else Qt.AlignmentFlag.AlignHCenter)
                 if kind == "columns" and index.column() == 0:
@@ -64,7 +87,12 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawRect(rect.adjusted(2, 2, -3, -3) if look.border is not None else rect.adjusted(1, 1, -2, -2))
         fm = option.fontMetrics
         x = rect.left() + 5
-        if look.glyph:
+        icon = _glyph_icon(look.glyph)
+        if icon is not None:  # the same shapes as in the findings list
+            size = min(fm.height(), rect.height() - 6)
+            icon.paint(painter, QRect(x - 1, rect.top() + (rect.height() - size) // 2, size, size))
+            x += size + 1
+        elif look.glyph:
             painter.setPen(look.glyph_colour)
             f = QFont(option.font)
             f.setBold(True)

@@ -1,9 +1,10 @@
 """FindingsModel: the session's findings as a thin Qt list model (severity, message, cells, state)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 
 from review.findings import CANNOT_ASSESS, Finding
@@ -20,10 +21,12 @@ HEADERS = ("级别", "问题", "状态")
 
 
 class FindingsModel(QAbstractTableModel):
+    refreshed = Signal()  # after every re-check, whether the list changed or not
     def __init__(self) -> None:
         super().__init__()
         self.session: ReportSession | None = None
         self.items: list[Finding] = []
+        self._shown: ReportSession | None = None
         self._icons = {s: severity_icon(s) for s in SEVERITY_ORDER}
         self._decided = decided_icon()
 
@@ -39,11 +42,22 @@ class FindingsModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self, *_: object) -> None:
-        self.beginResetModel()
         findings = self.session.findings if self.session else []
         order = {id(f): i for i, f in enumerate(findings)}
-        self.items = sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), order[id(f)]))
-        self.endResetModel()
+        # errors first; within a severity, what fails before what cannot be assessed; then catalogue order
+        items = sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.status == CANNOT_ASSESS,
+                                                order[id(f)]))
+        if [f.id for f in items] == [f.id for f in self.items] and self.session is self._shown:
+            # the same findings (an edit that fixed nothing): update in place, keep the selection
+            self.items = items
+            if items:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, len(HEADERS) - 1))
+        else:
+            self.beginResetModel()
+            self.items = items
+            self._shown = self.session
+            self.endResetModel()
+        self.refreshed.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -108,12 +122,19 @@ class FindingsFilter(QSortFilterProxyModel):
         self.words = ""
 
     def set_mode(self, mode: str) -> None:
-        self.mode = mode
-        self.invalidateFilter()
+        self.refilter(lambda: setattr(self, "mode", mode))
 
     def set_words(self, words: str) -> None:
-        self.words = words.strip()
-        self.invalidateFilter()
+        self.refilter(lambda: setattr(self, "words", words.strip()))
+
+    def refilter(self, change: Callable[[], None] = lambda: None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9 (invalidateFilter is deprecated there)
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

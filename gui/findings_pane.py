@@ -97,6 +97,7 @@ class FindingsPane(QWidget):
         self.as_is_button.clicked.connect(self.accept_as_is)
         self.postpone_button.clicked.connect(self.postpone)
         self.model.modelReset.connect(self._after_reset)
+        self.model.refreshed.connect(self._after_refresh)
         self._restoring = False
         self._keep: str | None = None
         self._keep_row = 0
@@ -116,7 +117,6 @@ class FindingsPane(QWidget):
     def _after_reset(self) -> None:
         """Keep the same finding selected across a re-check; if it is gone, the one now in its place
         (so fixing a finding moves on to the next)."""
-        self._update_counts()
         row = self.model.row_of(self._keep) if self._keep else -1
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
         if not index.isValid() and self._keep and self.proxy.rowCount():
@@ -127,6 +127,12 @@ class FindingsPane(QWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self._restoring = False
         self._show_details(self.current())
+
+    def _after_refresh(self) -> None:
+        self._update_counts()
+        self._show_details(self.current())
+        if self.proxy.mode != "all":
+            self.proxy.refilter()  # a decision can move a finding in or out of the filter
 
     def _update_counts(self) -> None:
         if self.session is None:

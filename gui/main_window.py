@@ -267,7 +267,9 @@ class MainWindow(QMainWindow):
         for f in s.open_findings():
             if f.severity == "error":
                 spans += [s.report.cells[k].span for k in primary_cells(f) if k in s.report.cells]
-        self.text_pane.text.set_layer("marks", [sp for sp in spans if sp], char_format(underline=ERROR_UNDERLINE))
+        spans = sorted({sp for sp in spans if sp})
+        if spans != self.text_pane.text.highlighted("marks"):
+            self.text_pane.text.set_layer("marks", spans, char_format(underline=ERROR_UNDERLINE))
 
     # --- reveal: one path for findings, cells and text -------------------------------------------
     def reveal_finding(self, finding: Finding) -> None:
@@ -288,9 +290,17 @@ class MainWindow(QMainWindow):
             cells = s.report.cells
             strong = [cells[k].span for k in primary if k in cells and cells[k].span]
             weak = [cells[k].span for k in keys if k not in primary and k in cells and cells[k].span]
+            if len(weak) > 6:  # a column of addends would bury the cells that matter in highlights
+                weak = []
             if finding is not None and finding.sentence_span:
                 strong.append(finding.sentence_span)
             text = self.text_pane.text
+            section = s.report.sections.get(keys[0].split("/")[0]) if keys else None
+            if not strong and not weak and section:  # cells not found in the text: show where their table is
+                body = s.report.text[section[0]:section[1]]
+                start = section[0] + len(body) - len(body.lstrip())
+                end = s.report.text.find("\n", start, section[1])
+                weak = [(start, end if end > start else min(section[1], start + 40))]
             text.set_layer("reveal_other", weak, char_format(REVEAL_OTHER))
             text.set_layer("reveal", strong, char_format(REVEAL_PRIMARY, bold=True))
             if strong and source != "text":

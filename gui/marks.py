@@ -7,7 +7,7 @@
 | addend of an open finding      |       | faint tint of that severity        |
 | every finding decided          | ✓     | green tint                         |
 | blank (printed empty, /, -)    | ∅ text| value shown as ／ in grey           |
-| missing (not found)            | ?     | hatched, value shown as ？          |
+| missing (not found)            |       | hatched, value shown as ？          |
 | repaired by normalisation      | ≈     | small mark after the state glyph   |
 | corrected by the reviewer      | ✎     | bold value, violet mark            |
 """
@@ -71,14 +71,12 @@ def cell_look(value: float | int | None, status: str, severity: str | None, invo
     if value is None:
         if status == MISSING:
             text, grey, hatched = "？", True, True
-            if not glyph:
-                glyph, colour = "?", GREY
             background = background or MISSING_TINT
         else:
             text, grey = "／", True
     provenance = "✎" if status == CORRECTED else "≈" if status == REPAIRED else ""
     return CellLook(background, border, glyph, colour, provenance, text, bold=status == CORRECTED,
-                    grey=grey, hatched=hatched and severity is None)
+                    grey=grey, hatched=hatched)
 
 
 STATUS_NAMES = {"extracted": "按原文读取", REPAIRED: "经规范化修复", BLANK: "原文留空",

@@ -14,7 +14,7 @@ from parser.model import Number
 
 from .commands import CorrectCells, same_value
 from .i18n import severity_name, tr
-from .marks import STATUS_NAMES, cell_look, format_value
+from .marks import STATUS_NAMES, CellLook, cell_look, format_value
 from .session import ReportSession
 from .table_layout import COLUMNS, DATA, HEADING, TableLayout, group_label, layout
 
@@ -52,6 +52,7 @@ class ReportTableModel(QAbstractTableModel):
         assert version is not None
         self.table = version.table(table_key)
         self.layout: TableLayout = layout(self.table)
+        self._looks: dict[str, CellLook | None] = {k: self._look(k) for k in self.layout.key_positions}
         session.changed.connect(self._on_changed)
 
     # --- structure -----------------------------------------------------------------------------
@@ -114,8 +115,7 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return format_value(cell.value)
         if role in (Qt.ItemDataRole.DisplayRole, LOOK_ROLE, Qt.ItemDataRole.BackgroundRole):
-            severity, involved, decided = self.session.cell_mark(key)
-            look = cell_look(cell.value, cell.status, severity, involved, decided)
+            look = self._looks.get(key) or self._look(key)
             if role == LOOK_ROLE:
                 return look
             return look.text if role == Qt.ItemDataRole.DisplayRole else look.background
@@ -160,10 +160,25 @@ class ReportTableModel(QAbstractTableModel):
                                                   tr("修改 {name}", name=name)))
         return True
 
+    def _look(self, key: str) -> CellLook | None:
+        cell = self.session.report.cells.get(key)
+        if cell is None:
+            return None
+        severity, involved, decided = self.session.cell_mark(key)
+        return cell_look(cell.value, cell.status, severity, involved, decided)
+
     def _on_changed(self, _keys: object) -> None:
-        # findings can change the look of any cell, so repaint the whole value area (one signal)
-        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
-                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole])
+        """Repaint exactly the cells whose look changed: the edited ones and those whose findings changed."""
+        changed = []
+        for key in self.layout.key_positions:
+            look = self._look(key)
+            if look != self._looks.get(key):
+                self._looks[key] = look
+                changed.append(key)
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole]
+        for key in changed:
+            index = self.index_of(key)
+            self.dataChanged.emit(index, index, roles)
 
 
 def _escape(s: str) -> str:

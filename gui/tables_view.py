@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from parser.model import Number
 from parser.template import TABLE_NUMBERS
 
-from .cell_delegate import CellDelegate
+from .cell_delegate import CellDelegate, group_lines
 from .commands import CorrectCells, same_value
 from .grouped_header import GroupedHeader
 from .i18n import tr
@@ -67,7 +67,7 @@ class ReportTableView(QTableView):
         L, N = lay.label_columns, lay.value_columns
         avail = self.viewport().width() or 760
         em = self.fontMetrics().horizontalAdvance("中")
-        group_widths = [int(em * 2.6), int(em * 4.8)][: L - 1]
+        group_widths = [self._group_width(level, em) for level in range(L - 1)]
         min_label = sum(group_widths) + em * 9
         value_w = max(MIN_VALUE_WIDTH, min((avail - min_label) // N, em * (6 if lay.table.key == "requests" else 9)))
         label_w = max(em * 6, avail - sum(group_widths) - value_w * N)
@@ -75,6 +75,25 @@ class ReportTableView(QTableView):
             self.setColumnWidth(c, w)
         for c in range(L, L + N):
             self.setColumnWidth(c, value_w)
+
+    def _group_width(self, level: int, em: int) -> int:
+        """Narrow, but wide enough for the parent label beside the rows it spans: 三、本年度办理结果 beside
+        22 rows reads top to bottom; （三）不予公开 shows its number, then 不予公开 on one line."""
+        line = self.fontMetrics().height()
+        row_h = self.verticalHeader().defaultSectionSize()
+        rows = self.report_model.layout.rows
+        per_line = 1
+        for r, g in enumerate(rows):
+            groups = g.groups()
+            if level >= len(groups) or (r and rows[r - 1].groups()[:level + 1] == groups[:level + 1]):
+                continue  # not a group cell, or not the first row of its group
+            parts = group_lines(groups[level])
+            if len(parts) > 1:
+                per_line = max(per_line, *(len(p) for p in parts))
+            else:
+                lines = max(1, (self.rowSpan(r, level) * row_h - 4) // line)
+                per_line = max(per_line, -(-len(parts[0]) // lines))
+        return int(em * (per_line + 1.2))
 
     # --- clipboard -----------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: ANN001

@@ -251,7 +251,12 @@ def test_sample_004_shows_the_2019_format(qtbot, window):
     assert not requests.index_of("requests/other.other/total").isValid()
     appeals = window.tables.views["appeals"].report_model
     look = appeals.index_of("appeals/review/upheld").data(LOOK_ROLE)
-    assert look.text == "？" and look.glyph  # missing cells are marked, not shown as 0
+    assert look.text == "？" and look.hatched and look.glyph  # missing cells are marked, not shown as 0
+    # a finding about cells the parser did not find shows where their table is in the text
+    finding = next(f for f in session.findings if f.rule == "appeals.half_missing")
+    window.findings_pane.select(finding)
+    (start, _end), = window.text_pane.text.highlighted("reveal_other")
+    assert session.report.text[start:start + 2] == "四、"
 
 
 def test_table_three_fits_1366x768_without_horizontal_scrolling(qtbot, window):
