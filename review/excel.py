@@ -32,7 +32,6 @@ from .excel_style import (
     LIST_KEYS,
     LIST_NUMBER,
     LIST_TEXT,
-    Look,
     put,
     set_print_setup,
     text_width,
@@ -162,7 +161,7 @@ def write_summary(ws: Worksheet, items: list[ReviewedReport], names: list[str]) 
     meta = len(SUMMARY_META)
     for c, (label, key) in enumerate(columns, 1):
         put(ws, 1, c, label, HEADER)
-        put(ws, 2, c, key, Look(HEADER.font, HEADER.fill, HEADER.border, HEADER.alignment))
+        put(ws, 2, c, key, HEADER)
         if c > meta:  # cell columns: wrap the long label and the key over up to three lines
             widths[c - 1] = max(10, min(18, -(-max(text_width(label), len(key)) // 3) + 2))
     keys = [key for _, key in columns[meta:]]

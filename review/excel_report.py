@@ -32,6 +32,7 @@ from .excel_style import (
     TITLE,
     Look,
     lines_needed,
+    merge,
     put,
     set_print_setup,
 )
@@ -55,6 +56,8 @@ LEGEND = (
     (FILL_WARNING, "未处理的警告"),
     (FILL_MISSING, "报告中未找到"),
 )
+MARKED_NUMBER = {f: Look(NUMBER.font, f, NUMBER.border, NUMBER.alignment) for f, _ in LEGEND}
+MARKED_LABEL = {f: Look(LABEL.font, f, LABEL.border, LABEL.alignment) for f, _ in LEGEND}
 
 
 def format_time(iso: str) -> str:
@@ -153,7 +156,7 @@ class ReportSheet:
     def box(self, r1: int, c1: int, r2: int, c2: int, value: object, look: Look) -> None:
         put(self.ws, r1, c1, value, look)
         if (r1, c1) != (r2, c2):
-            self.ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+            merge(self.ws, r1, c1, r2, c2)
         if isinstance(value, str) and value:
             lines = lines_needed(value, (c2 - c1 + 1) * COLUMN_WIDTH)
             per_row = -(-lines // (r2 - r1 + 1))  # a merged block shares its lines among its rows
@@ -164,12 +167,10 @@ class ReportSheet:
     def number(self, r: int, c1: int, c2: int, key: str) -> None:
         cell = self.report.cells.get(key)
         value = cell.value if cell is not None else None
-        target = put(self.ws, r, c1, value, NUMBER)
         fill, lines = self.marks.get(key, (None, []))
         if cell is None:
             fill = FILL_MISSING
-        if fill is not None:
-            target.fill = fill
+        target = put(self.ws, r, c1, value, MARKED_NUMBER.get(fill, NUMBER))
         if lines:
             text = "\n".join(lines)
             comment = Comment(text, COMMENT_AUTHOR)
@@ -177,7 +178,7 @@ class ReportSheet:
             comment.height = max(60, 16 * sum(lines_needed(x, 44) for x in lines) + 10)
             target.comment = comment
         if c2 > c1:
-            self.ws.merge_cells(start_row=r, start_column=c1, end_row=r, end_column=c2)
+            merge(self.ws, r, c1, r, c2)
         self.heights[r] = max(self.heights.get(r, 0.0), LINE_HEIGHT + 4)
         self.where[key] = target.coordinate
 
@@ -230,7 +231,7 @@ class ReportSheet:
         c += 1
         for fill, text in LEGEND:
             width = 4 if len(text) > 8 else 3
-            self.box(3, c, 3, c + width - 1, text, Look(fill=fill, border=LABEL.border, alignment=LABEL.alignment))
+            self.box(3, c, 3, c + width - 1, text, MARKED_LABEL[fill])
             c += width
         self.row = 5
 

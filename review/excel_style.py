@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from copy import copy
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -43,7 +48,7 @@ LINE_HEIGHT = 14.0  # points per line of 10-point text
 COMMENT_AUTHOR = "年报审核台"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Look:
     """One cell style: font, fill, border, alignment (shared objects, so openpyxl indexes them once)."""
 
@@ -82,23 +87,49 @@ def cell_value(value: object) -> object:
 
 def put(ws: Worksheet, row: int, column: int, value: object, look: Look = PLAIN) -> Cell:
     """Write one value with a style; text that looks like a formula is stored as text."""
-    cell = ws.cell(row, column)
+    cell = ws._get_cell(row, column)
     value = cell_value(value)
     cell.value = value
+    cell._style = copy(style_array(ws.parent, look))
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"  # never "f": the text is shown, not evaluated
-        cell.quotePrefix = True
-    style(cell, look)
+        cell._style.quotePrefix = 1
     return cell
 
 
-def style(cell: Cell, look: Look) -> None:
-    cell.font = look.font
-    if look.fill is not NO_FILL:
-        cell.fill = look.fill
-    if look.border is not NO_BORDER:
-        cell.border = look.border
-    cell.alignment = look.alignment
+_STYLE_CACHE: WeakKeyDictionary[Workbook, dict[int, tuple[Look, StyleArray]]] = WeakKeyDictionary()
+
+
+def style_array(wb: Workbook, look: Look) -> StyleArray:
+    """The workbook's style record for a Look, registered once: styling a cell is then an array copy
+    (assigning font, fill, border and alignment one by one hashes each object, which is slow at scale)."""
+    cache = _STYLE_CACHE.setdefault(wb, {})
+    hit = cache.get(id(look))
+    if hit is None:
+        arr = StyleArray()
+        arr.fontId = wb._fonts.add(look.font)
+        arr.fillId = wb._fills.add(look.fill)
+        arr.borderId = wb._borders.add(look.border)
+        arr.alignmentId = wb._alignments.add(look.alignment)
+        hit = cache[id(look)] = (look, arr)  # the Look is kept, so its id stays unique
+    return hit[1]
+
+
+def merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
+    """Merge a range whose top-left cell is written. Covered cells share its style, so a bordered block
+    is outlined on all four edges; without a border they need not exist. (openpyxl's own merge_cells
+    builds a Border per edge cell and is many times slower on a thousand sheets.)"""
+    top = ws._cells[(r1, c1)]
+    style = top._style
+    if style.borderId:
+        cells = ws._cells
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                if r != r1 or c != c1:
+                    m = MergedCell(ws, r, c)
+                    m._style = style  # never changed afterwards, so one array serves the block
+                    cells[(r, c)] = m
+    ws.merged_cells.ranges.add(CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2))
 
 
 def text_width(text: str) -> int:
