@@ -1,0 +1,243 @@
+"""Binds a Workspace to the MainWindow: queue pane, audit log, import / sign-off / reopen, and persistence.
+
+The window stays ignorant of SQLite. WorkspaceBinding(window, workspace):
+- puts the batch queue above the window's open-reports list (one dock), double-click opens a report;
+- opens a report with its stored decisions and sign-off, the rules bound to its previous year;
+- appends every correction, header edit and decision the reviewer makes to the workspace at once;
+- adds a 工作区 menu: import files / a folder (worker thread), sign off, reopen, show the audit log;
+- shows the audit log of the current report in a dock, and says when signed values were altered.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter
+
+from review.audit import HEADER_CELLS
+from review.state import ReviewedReport
+from review.workspace import Workspace, WorkspaceError
+
+from .audit_view import AuditView
+from .batch_queue import BatchQueue
+from .import_dialog import ImportDialog, choose_files, choose_folder
+from .signoff_dialog import ReopenDialog, SignoffDialog, remembered_reviewer
+
+_CTX = "nianbao"  # the translation context of gui.i18n.tr
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def open_workspace(path: str | None, parent: QMainWindow | None = None) -> Workspace | None:
+    """Open the workspace (default: in the user's data directory); on refusal say why in a message box."""
+    try:
+        return Workspace(path)
+    except WorkspaceError as e:
+        if parent is not None and not parent.property("headless"):
+            QMessageBox.warning(parent, _t("无法打开工作区"), str(e))
+        elif parent is not None:
+            parent.statusBar().showMessage(str(e), 15000)
+        return None
+
+
+class WorkspaceBinding(QObject):
+    def __init__(self, window: QMainWindow, workspace: Workspace) -> None:
+        super().__init__(window)
+        self.window = window
+        self.workspace = workspace
+        self.sessions: dict[int, object] = {}  # report id → ReportSession
+        self._ids: dict[int, int] = {}  # id(session) → report id
+        self._headers: dict[int, tuple] = {}  # report id → (agency, year, template) as stored
+        self._reverting = False
+        settings = getattr(window, "settings", None)
+        self.settings = settings
+
+        self.queue = BatchQueue(workspace, window)
+        split = QSplitter(Qt.Orientation.Vertical, window)
+        split.addWidget(self.queue)
+        split.addWidget(window.report_list)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        window.set_report_pane(split)
+        window.report_dock.setWindowTitle(_t("工作区"))
+
+        self.audit = AuditView(workspace, window, settings=settings)
+        self.audit_dock = QDockWidget(_t("审计日志"), window)
+        self.audit_dock.setObjectName("auditDock")
+        self.audit_dock.setWidget(self.audit)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_dock)
+        self.audit_dock.hide()
+
+        menu = window.menuBar().addMenu(_t("工作区(&W)"))
+        self.import_files_action = menu.addAction(_t("导入报告文件…"), self.import_files)
+        self.import_folder_action = menu.addAction(_t("导入文件夹…"), self.import_folder)
+        menu.addSeparator()
+        self.signoff_action = menu.addAction(_t("签发 / 退回当前报告…"), self.sign_off_current)
+        self.reopen_action = menu.addAction(_t("重新打开当前报告…"), self.reopen_current)
+        menu.addSeparator()
+        menu.addAction(self.audit_dock.toggleViewAction())
+
+        self.queue.reportOpened.connect(self.open_report)
+        window.report_list.session_chosen.connect(self._session_shown)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    def open_report(self, report_id: int) -> object:
+        """Show a workspace report in the window (or bring it forward if already open); returns its session."""
+        if report_id in self.sessions:
+            session = self.sessions[report_id]
+            self.window.report_list.select(session)
+            return session
+        reviewed = self.workspace.load(report_id)
+        session = self.window.add_report(reviewed.report, reviewed.report.source)
+        session.reviewed.decisions.update(reviewed.decisions)
+        session.reviewed.signoff = reviewed.signoff
+        session.reviewed.report_id = report_id
+        session.reviewed.hash_mismatch = reviewed.hash_mismatch
+        session.checker = self.workspace.rules_for(report_id)
+        session.recheck()
+        self.sessions[report_id] = session
+        self._ids[id(session)] = report_id
+        self._headers[report_id] = self._header_of(reviewed)
+        session.correction_made.connect(lambda c, s=session: self._correction(s, c))
+        session.decision_made.connect(lambda fid, d, s=session: self._decision(s, fid, d))
+        session.header_changed.connect(lambda s=session: self._header(s))
+        session.changed.emit(set())  # repaint with the stored decisions
+        self._session_shown(session)
+        return session
+
+    @staticmethod
+    def _header_of(reviewed: ReviewedReport) -> tuple:
+        r = reviewed.report
+        return r.agency, r.year, r.template
+
+    def current_report_id(self) -> int | None:
+        session = getattr(self.window, "session", None)
+        return self._ids.get(id(session)) if session is not None else None
+
+    def _session_shown(self, session: object) -> None:
+        rid = self._ids.get(id(session))
+        if rid is None:
+            self.audit.show_report(None)
+            return
+        self.queue.select_report(rid)
+        reviewed = session.reviewed
+        self.audit.show_report(rid)
+        if reviewed.signoff is not None:
+            what = _t("已退回") if reviewed.signoff.outcome == "退回" else _t("已签发")
+            self.window.statusBar().showMessage(
+                _t("此报告{what}，只读；如需修改请先“重新打开”").format(what=what), 8000)
+        if self.audit.warning.isVisible():
+            self.audit_dock.show()
+
+    # -- persisting the reviewer's changes -----------------------------------------------------------
+
+    def _refused(self, session: object, message: str) -> None:
+        """The workspace refused a change (e.g. the report is signed off): undo it in the window too."""
+        self.window.show_error(message)
+
+        def revert() -> None:
+            self._reverting = True
+            try:
+                if session.undo_stack.canUndo():
+                    session.undo_stack.undo()
+            finally:
+                self._reverting = False
+
+        QTimer.singleShot(0, revert)
+
+    def _correction(self, session: object, correction: object) -> None:
+        rid = self._ids.get(id(session))
+        if rid is None or self._reverting:
+            return
+        try:
+            self.workspace.record_correction(rid, correction)
+        except WorkspaceError as e:
+            self._refused(session, str(e))
+            return
+        self._changed(rid)
+
+    def _decision(self, session: object, finding_id: str, decision: object) -> None:
+        rid = self._ids.get(id(session))
+        if rid is None or self._reverting:
+            return
+        try:
+            if decision is None:
+                self.workspace.withdraw_decision(rid, finding_id, session.reviewer or self._reviewer())
+            else:
+                self.workspace.record_decision(rid, decision)
+        except WorkspaceError as e:
+            self._refused(session, str(e))
+            return
+        self._changed(rid)
+
+    def _header(self, session: object) -> None:
+        rid = self._ids.get(id(session))
+        if rid is None or self._reverting:
+            return
+        stored = self._headers[rid]
+        now = (session.report.agency, session.report.year, session.report.template)
+        try:
+            for key, old, new in zip(HEADER_CELLS, stored, now, strict=True):
+                if old != new:
+                    self.workspace.record_header(rid, HEADER_CELLS[key], new, session.reviewer or self._reviewer())
+        except WorkspaceError as e:
+            self._refused(session, str(e))
+            return
+        self._headers[rid] = now
+        self.queue.refresh()  # the agency or year may move the report in the queue and link another year
+        self._changed(rid)
+
+    def _changed(self, report_id: int) -> None:
+        self.queue.refresh_report(report_id)
+        if self.current_report_id() == report_id:
+            self.audit.show_report(report_id)
+
+    def _reviewer(self) -> str:
+        return remembered_reviewer(self.settings, self.workspace) or getattr(self.window, "reviewer", "")
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[str]) -> ImportDialog | None:
+        if not paths:
+            return None
+        dialog = ImportDialog(self.workspace, paths, self.window)
+        dialog.importFinished.connect(lambda _result: self.queue.refresh())
+        dialog.start()
+        return dialog
+
+    def import_files(self) -> None:
+        self.import_paths(choose_files(self.window))
+
+    def import_folder(self) -> None:
+        self.import_paths(choose_folder(self.window))
+
+    def sign_off_current(self) -> None:
+        rid = self.current_report_id() or self.queue.current_report_id()
+        if rid is None:
+            self.window.statusBar().showMessage(_t("请先在工作区中打开一份报告"), 5000)
+            return
+        dialog = SignoffDialog(self.workspace, rid, self.window, settings=self.settings)
+        dialog.signedOff.connect(lambda r, s: self._signed(r, s))
+        dialog.exec()
+
+    def reopen_current(self) -> None:
+        rid = self.current_report_id() or self.queue.current_report_id()
+        if rid is None:
+            return
+        dialog = ReopenDialog(self.workspace, rid, self.window, settings=self.settings)
+        dialog.reopened.connect(lambda r: self._signed(r, None))
+        dialog.exec()
+
+    def _signed(self, report_id: int, signoff: object) -> None:
+        session = self.sessions.get(report_id)
+        if session is not None:
+            session.reviewed.signoff = signoff
+            session.changed.emit(set())
+        self._changed(report_id)
+
+    def close(self) -> None:
+        self.workspace.close()

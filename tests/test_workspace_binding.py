@@ -1,0 +1,96 @@
+"""The workspace bound to the real review window: edits made in the window land in the workspace."""
+import pytest
+from conftest import SAMPLE_FILES
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from gui.commands import CorrectCells, DecideFinding, EditHeader  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+from gui.workspace_binding import WorkspaceBinding, open_workspace  # noqa: E402
+from review.findings import ERROR, FAIL, Finding  # noqa: E402
+from review.state import ACCEPTED, PASSED, STATUS_ERRORS, STATUS_SIGNED, Decision, SignOff  # noqa: E402
+from review.workspace import Workspace  # noqa: E402
+
+FEES = "active/fees/amount"
+
+
+def fee_limit(report, previous=None):
+    v = report.value(FEES)
+    if v is not None and v > 50:
+        return [Finding("test.fee_limit", ERROR, FAIL, (FEES,), f"收费金额 {v} 万元超过 50 万元", v, 50)]
+    return []
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    w.setProperty("headless", True)
+    qtbot.addWidget(w)
+    return w
+
+
+def test_window_edits_are_stored_and_survive_a_restart(qtbot, window, tmp_path):
+    path = tmp_path / "w.sqlite"
+    ws = Workspace(path, check=fee_limit)
+    ids = {p.name[:3]: ws.import_file(p)[0] for p in SAMPLE_FILES}
+    binding = WorkspaceBinding(window, ws)
+    assert binding.queue.proxy.rowCount() == len(SAMPLE_FILES)
+    rid = ids["000"]
+    session = binding.open_report(rid)
+    assert window.session is session and binding.current_report_id() == rid
+    assert [f.rule for f in session.findings] == ["test.fee_limit"]
+
+    session.undo_stack.push(CorrectCells(session, {FEES: 6.36773}, "小数点错位", "更正收费金额"))
+    assert ws.load(rid).report.value(FEES) == 6.36773
+    assert binding.queue.model.rows[0].status != STATUS_ERRORS
+    assert [e.kind for e in binding.audit.model.entries][-1] == "correction"
+    session.undo_stack.undo()
+    assert ws.load(rid).report.value(FEES) == 63.6773
+    assert [e.kind for e in ws.audit_log(rid)] == ["import", "correction", "correction"]  # undo appended
+
+    finding = session.findings[0]
+    decision = Decision(finding.id, ACCEPTED, "已核实", "张三")
+    session.undo_stack.push(DecideFinding(session, finding.id, decision, "接受"))
+    assert ws.load(rid).decisions[finding.id].reason == "已核实"
+    session.undo_stack.undo()  # withdraws the decision
+    assert ws.load(rid).decisions == {}
+    session.undo_stack.redo()
+
+    session.undo_stack.push(EditHeader(session, "agency", "乌苏市教育科学技术局", "更正机关名称"))
+    assert ws.queue_row(rid).agency == "乌苏市教育科学技术局"
+
+    ws.sign_off(rid, SignOff(PASSED, "张三"))
+    binding._signed(rid, ws.load(rid).signoff)
+    assert binding.queue.model.rows[0].status == STATUS_SIGNED
+    session.undo_stack.push(CorrectCells(session, {FEES: 1}, "", "更正收费金额"))  # refused: read-only
+    qtbot.waitUntil(lambda: session.report.value(FEES) == 63.6773)
+    assert ws.load(rid).report.value(FEES) == 63.6773
+    binding.close()
+
+    with Workspace(path, check=fee_limit) as again:
+        reviewed = again.load(rid)
+        assert reviewed.report.agency == "乌苏市教育科学技术局" and reviewed.signoff.outcome == PASSED
+        assert reviewed.decisions[finding.id].action == ACCEPTED and not reviewed.hash_mismatch
+
+
+def test_second_window_on_the_same_workspace_is_told_why(window, tmp_path):
+    path = tmp_path / "w.sqlite"
+    with Workspace(path):
+        assert open_workspace(str(path), window) is None
+        assert "正被另一个年报审核台使用" in window.statusBar().currentMessage()
+    ws = open_workspace(str(path), window)
+    assert ws is not None
+    ws.close()
+
+
+def test_import_from_the_window(qtbot, window, tmp_path):
+    ws = Workspace(tmp_path / "w.sqlite")
+    binding = WorkspaceBinding(window, ws)
+    dialog = binding.import_paths([str(SAMPLE_FILES[0].parent)])
+    with qtbot.waitSignal(dialog.importFinished, timeout=60_000):
+        pass
+    qtbot.waitUntil(lambda: binding.queue.proxy.rowCount() == len(SAMPLE_FILES))
+    binding.close()
