@@ -3,6 +3,7 @@ edit on table three (re-check plus repaint of the tables, the findings list and 
 
 Run: .venv/bin/python bench/bench_gui.py     (targets: open < 300 ms, edit < 16 ms, one frame at 60 Hz)
 """
+
 from __future__ import annotations
 
 import os
@@ -103,10 +104,14 @@ def main() -> None:
         for name, ms in opened.items():
             print(f"  {name:<50}{ms:>10.1f}")
         edits, full = bench_edit(window, app)
-        for label, t in (("edit one cell of table three, re-check + repaint", edits),
-                         ("same, forcing a repaint of every visible pane", full)):
-            print(f"{label}: median {statistics.median(t):.1f} ms, p90 {sorted(t)[int(len(t) * 0.9)]:.1f} ms, "
-                  f"max {max(t):.1f} ms (n={len(t)})")
+        for label, t in (
+            ("edit one cell of table three, re-check + repaint", edits),
+            ("same, forcing a repaint of every visible pane", full),
+        ):
+            print(
+                f"{label}: median {statistics.median(t):.1f} ms, p90 {sorted(t)[int(len(t) * 0.9)]:.1f} ms, "
+                f"max {max(t):.1f} ms (n={len(t)})"
+            )
         worst_open = max(opened.values())
         ok = worst_open < 300 and statistics.median(edits) < 16
         print(f"targets (open < 300 ms, edit < 16 ms): {'met' if ok else 'NOT met'}")

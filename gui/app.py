@@ -1,10 +1,11 @@
 """gui.app.run(argv): the review window.
 
-    python main.py                       the bundled sample reports
-    python main.py FILE_OR_DIR…          these reports
-    python main.py FILE --screenshot OUT.png
-                                         open FILE at 1366×768, select its first finding, save the window, exit
+python main.py                       the bundled sample reports
+python main.py FILE_OR_DIR…          these reports
+python main.py FILE --screenshot OUT.png
+                                     open FILE at 1366×768, select its first finding, save the window, exit
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """Paints table cells (state glyphs, borders, wrapped group labels) and edits values."""
+
 from __future__ import annotations
 
 import re
@@ -18,6 +19,7 @@ def group_lines(label: str) -> list[str]:
     """A parent label as it stands in its merged cell: （三）不予公开 → [（三）, 不予公开]."""
     m = _NUMBER_PREFIX.match(label)
     return [m.group(1), m.group(2)] if m else [label]
+
 
 HEADING_BG = QColor("#eef1f4")
 LABEL_BG = QColor("#f8f9fa")
@@ -60,7 +62,9 @@ class CellDelegate(QStyledItemDelegate):
                 text = "\n".join(group_lines(text))
                 r = rect.adjusted(2, 1, -2, -1)
             if kind in ("group", "columns", "heading"):
-                align = Qt.AlignmentFlag.AlignVCenter | (Qt.AlignmentFlag.AlignLeft if kind == "heading" else Qt.AlignmentFlag.AlignHCenter)
+                align = Qt.AlignmentFlag.AlignVCenter | (
+                    Qt.AlignmentFlag.AlignLeft if kind == "heading" else Qt.AlignmentFlag.AlignHCenter
+                )
                 if kind == "columns" and index.column() == 0:
                     align = Qt.AlignmentFlag.AlignCenter
                 painter.drawText(r, int(align | Qt.TextFlag.TextWordWrap), text)
@@ -69,7 +73,9 @@ class CellDelegate(QStyledItemDelegate):
                 painter.drawText(r, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided)
         painter.restore()
 
-    def _paint_value(self, painter: QPainter, option: QStyleOptionViewItem, look: CellLook | None, selected: bool) -> None:
+    def _paint_value(
+        self, painter: QPainter, option: QStyleOptionViewItem, look: CellLook | None, selected: bool
+    ) -> None:
         rect: QRect = option.rect
         if look is None:
             return
@@ -97,21 +103,29 @@ class CellDelegate(QStyledItemDelegate):
             f = QFont(option.font)
             f.setBold(True)
             painter.setFont(f)
-            painter.drawText(QRect(x, rect.top(), fm.height(), rect.height()),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), look.glyph)
+            painter.drawText(
+                QRect(x, rect.top(), fm.height(), rect.height()),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                look.glyph,
+            )
             x += fm.height() - 2
         if look.provenance:
             f = QFont(option.font)
             f.setPointSizeF(max(6.0, f.pointSizeF() * 0.85))
             painter.setFont(f)
             painter.setPen(VIOLET if look.provenance == "✎" else GREY_TEXT)
-            painter.drawText(QRect(x, rect.top() + 1, fm.height(), rect.height() // 2 + 2),
-                             int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft), look.provenance)
+            painter.drawText(
+                QRect(x, rect.top() + 1, fm.height(), rect.height() // 2 + 2),
+                int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft),
+                look.provenance,
+            )
         f = QFont(option.font)
         f.setBold(look.bold)
         painter.setFont(f)
         painter.setPen(GREY_TEXT if look.grey else TEXT)
-        painter.drawText(rect.adjusted(4, 0, -7, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), look.text)
+        painter.drawText(
+            rect.adjusted(4, 0, -7, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), look.text
+        )
 
     # --- editing -------------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:

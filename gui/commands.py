@@ -3,6 +3,7 @@
 Undoing a correction is itself a correction back to the old value, so the audit history stays
 append-only. Commands take the session explicitly; they never open dialogs.
 """
+
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand

@@ -8,6 +8,7 @@ Measured here: 200 repaints of a widget with a Python paintEvent take 200 refere
 PySide6 6.11.3 takes none. Until the binding is fixed (pin PySide6-Essentials<6.12 on Python 3.11),
 give the three singletons a reference count no session can exhaust, which is what 3.12 does.
 """
+
 from __future__ import annotations
 
 import ctypes

@@ -1,4 +1,5 @@
 """FindingsModel: the session's findings as a thin Qt list model (severity, message, cells, state)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -22,6 +23,7 @@ HEADERS = ("级别", "问题", "状态")
 
 class FindingsModel(QAbstractTableModel):
     refreshed = Signal()  # after every re-check, whether the list changed or not
+
     def __init__(self) -> None:
         super().__init__()
         self.session: ReportSession | None = None
@@ -45,8 +47,9 @@ class FindingsModel(QAbstractTableModel):
         findings = self.session.findings if self.session else []
         order = {id(f): i for i, f in enumerate(findings)}
         # errors first; within a severity, what fails before what cannot be assessed; then catalogue order
-        items = sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.status == CANNOT_ASSESS,
-                                                order[id(f)]))
+        items = sorted(
+            findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.status == CANNOT_ASSESS, order[id(f)])
+        )
         if [f.id for f in items] == [f.id for f in self.items] and self.session is self._shown:
             # the same findings (an edit that fixed nothing): update in place, keep the selection
             self.items = items

@@ -1,10 +1,21 @@
 """The findings list: counts by severity, a filter, the list itself and the selected finding in full
 with its actions (采纳建议 / 按原样接受 / 稍后处理)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from review.findings import Finding
 
@@ -14,7 +25,14 @@ from .marks import SEVERITY_COLOURS, SEVERITY_GLYPHS, format_value
 from .session import ReportSession
 from .shortcuts import shortcut
 
-FILTER_NAMES = {"all": "全部", "open": "未处理", "error": "错误", "warning": "警告", "info": "提示", "decided": "已处理"}
+FILTER_NAMES = {
+    "all": "全部",
+    "open": "未处理",
+    "error": "错误",
+    "warning": "警告",
+    "info": "提示",
+    "decided": "已处理",
+}
 
 
 class FindingsPane(QWidget):
@@ -65,8 +83,11 @@ class FindingsPane(QWidget):
         self.accept_button = QPushButton(tr("采纳建议"), self)
         self.as_is_button = QPushButton(tr("按原样接受…"), self)
         self.postpone_button = QPushButton(tr("稍后处理"), self)
-        for button, sid in ((self.accept_button, "accept_suggestion"), (self.as_is_button, "accept_as_is"),
-                            (self.postpone_button, "postpone")):
+        for button, sid in (
+            (self.accept_button, "accept_suggestion"),
+            (self.as_is_button, "accept_as_is"),
+            (self.postpone_button, "postpone"),
+        ):
             button.setToolTip(f"{tr(shortcut(sid).description)}（{shortcut(sid).keys[0]}）")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -124,7 +145,8 @@ class FindingsPane(QWidget):
         self._restoring = True
         if index.isValid():
             self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
         self._restoring = False
         self._show_details(self.current())
 
@@ -139,8 +161,11 @@ class FindingsPane(QWidget):
             self.counts.setText("")
             return
         c = self.session.counts()
-        parts = [f"<span style='color:{SEVERITY_COLOURS[s].name()}'>{SEVERITY_GLYPHS[s]}</span> "
-                 f"{severity_name(s)} <b>{c[s]}</b>" for s in ("error", "warning", "info")]
+        parts = [
+            f"<span style='color:{SEVERITY_COLOURS[s].name()}'>{SEVERITY_GLYPHS[s]}</span> "
+            f"{severity_name(s)} <b>{c[s]}</b>"
+            for s in ("error", "warning", "info")
+        ]
         self.counts.setText("　".join(parts))
         self.counts.setToolTip(tr("未处理的问题数，按级别"))
 
@@ -165,7 +190,8 @@ class FindingsPane(QWidget):
             return False
         self._restoring = not emit
         self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self._restoring = False
         self.view.scrollTo(index)
         return True
@@ -186,24 +212,38 @@ class FindingsPane(QWidget):
     def _show_details(self, f: Finding | None) -> None:
         s = self.session
         if f is None or s is None:
-            self.details.setText(tr("选中一条问题，可在表格和原文中看到它涉及的单元格。") if s and s.findings
-                                 else (tr("未发现问题。") if s and s.rules_available else
-                                       tr("审核规则暂不可用，未运行检查。") if s else ""))
+            self.details.setText(
+                tr("选中一条问题，可在表格和原文中看到它涉及的单元格。")
+                if s and s.findings
+                else (
+                    tr("未发现问题。") if s and s.rules_available else tr("审核规则暂不可用，未运行检查。") if s else ""
+                )
+            )
             for b in (self.accept_button, self.as_is_button, self.postpone_button):
                 b.setEnabled(False)
             return
         parts = [f"<b>{_esc(f.message)}</b>"]
         if f.reported is not None or f.computed is not None:
-            parts.append(tr("报告填写 {r}，计算得 {c}", r=format_value(f.reported) or "—", c=format_value(f.computed) or "—"))
+            parts.append(
+                tr("报告填写 {r}，计算得 {c}", r=format_value(f.reported) or "—", c=format_value(f.computed) or "—")
+            )
         if f.suggestion:
-            changes = "；".join(tr("{name} 改为 {v}", name=s.display_name(k), v=format_value(v)) for k, v in f.suggestion.items())
+            changes = "；".join(
+                tr("{name} 改为 {v}", name=s.display_name(k), v=format_value(v)) for k, v in f.suggestion.items()
+            )
             parts.append(f"<span style='color:#188038'>{tr('建议更正：')}{_esc(changes)}</span>")
         if f.sentence:
             parts.append(tr("原文：“{s}”", s=_esc(f.sentence[:120])))
         d = s.decision(f)
         if d is not None:
-            parts.append(tr("{state}：{reason}（{who}）", state=self.model.state_text(f), reason=_esc(d.reason or tr("未注明理由")),
-                            who=_esc(d.reviewer or tr("审核人"))))
+            parts.append(
+                tr(
+                    "{state}：{reason}（{who}）",
+                    state=self.model.state_text(f),
+                    reason=_esc(d.reason or tr("未注明理由")),
+                    who=_esc(d.reviewer or tr("审核人")),
+                )
+            )
         parts.append(f"<span style='color:#80868b'>{_esc(f.rule)}</span>")
         self.details.setText("<br>".join(parts))
         self.accept_button.setEnabled(bool(f.suggestion) and s.is_open(f))

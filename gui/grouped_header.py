@@ -1,9 +1,10 @@
 """A horizontal header with merged, stacked column labels, as printed:
 
-    |        申请人情况                                                   |
-    | 自然人 |            法人或其他组织                        | 总计 |
-    |        | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |      |
+|        申请人情况                                                   |
+| 自然人 |            法人或其他组织                        | 总计 |
+|        | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |      |
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
@@ -71,7 +72,9 @@ class GroupedHeader(QHeaderView):
                     c += 1
                     continue
                 end = c + 1
-                while end < lay.column_count and len(levels[end]) > band + 1 and levels[end][:band + 1] == lv[:band + 1]:
+                while (
+                    end < lay.column_count and len(levels[end]) > band + 1 and levels[end][: band + 1] == lv[: band + 1]
+                ):
                     end += 1
                 w = sum(self.sectionSize(k) for k in range(c, end))
                 out.append((QRect(x, top, w, bh), lv[band]))

@@ -1,4 +1,5 @@
 """Agency, year and format version of the report, editable (each change is an undo command)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -32,7 +33,11 @@ class HeaderFields(QWidget):
         self.hint.setObjectName("formatHint")
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 4, 6, 4)
-        for label, w, stretch in ((tr("机关"), self.agency, 3), (tr("年度"), self.year, 0), (tr("格式"), self.template, 0)):
+        for label, w, stretch in (
+            (tr("机关"), self.agency, 3),
+            (tr("年度"), self.year, 0),
+            (tr("格式"), self.template, 0),
+        ):
             row.addWidget(QLabel(label, self))
             row.addWidget(w, stretch)
         row.addWidget(self.hint, 1)

@@ -3,6 +3,7 @@
 Source strings are Simplified Chinese; an installed QTranslator (context "nianbao") can map them to
 another language. Everything the reviewer reads goes through `tr`.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication

@@ -1,11 +1,12 @@
 """MainWindow: composes the panes and runs the review loop; the panes live in their own modules.
 
-    ┌ 报告 (dock) ┐┌ 原文 (text pane) ──────┐┌ 机关 · 年度 · 格式 ─────────────┐
-    │ open reports││ line numbers, find      ││ 表二 | 表三 | 表四 (tabs)          │
-    │ (the queue  │├ 问题 (findings) ───────┤│ printed layout, marked cells       │
-    │  goes here) ││ counts, filter, actions ││                                    │
-    └─────────────┘└─────────────────────────┘└────────────────────────────────────┘
+┌ 报告 (dock) ┐┌ 原文 (text pane) ──────┐┌ 机关 · 年度 · 格式 ─────────────┐
+│ open reports││ line numbers, find      ││ 表二 | 表三 | 表四 (tabs)          │
+│ (the queue  │├ 问题 (findings) ───────┤│ printed layout, marked cells       │
+│  goes here) ││ counts, filter, actions ││                                    │
+└─────────────┘└─────────────────────────┘└────────────────────────────────────┘
 """
+
 from __future__ import annotations
 
 import getpass
@@ -13,8 +14,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parser.model import Report
 from review.findings import Finding
@@ -254,7 +264,9 @@ class MainWindow(QMainWindow):
         if not s.rules_available:
             self.open_label.setText(tr("审核规则暂不可用"))
         elif n:
-            self.open_label.setText(tr("未处理问题 {n} 条（错误 {e}，警告 {w}，提示 {i}）", n=n, e=c["error"], w=c["warning"], i=c["info"]))
+            self.open_label.setText(
+                tr("未处理问题 {n} 条（错误 {e}，警告 {w}，提示 {i}）", n=n, e=c["error"], w=c["warning"], i=c["info"])
+            )
         else:
             self.open_label.setText(tr("全部问题已处理"))
 
@@ -273,8 +285,11 @@ class MainWindow(QMainWindow):
 
     # --- reveal: one path for findings, cells and text -------------------------------------------
     def reveal_finding(self, finding: Finding) -> None:
-        self.reveal(list(primary_cells(finding)) + [k for k in finding.cells if k not in primary_cells(finding)],
-                    finding=finding, source="findings")
+        self.reveal(
+            list(primary_cells(finding)) + [k for k in finding.cells if k not in primary_cells(finding)],
+            finding=finding,
+            source="findings",
+        )
 
     def reveal(self, keys: list[str], finding: Finding | None = None, source: str = "") -> None:
         """Show these cells everywhere: selected in the table, their spans highlighted and scrolled to in
@@ -297,7 +312,7 @@ class MainWindow(QMainWindow):
             text = self.text_pane.text
             section = s.report.sections.get(keys[0].split("/")[0]) if keys else None
             if not strong and not weak and section:  # cells not found in the text: show where their table is
-                body = s.report.text[section[0]:section[1]]
+                body = s.report.text[section[0] : section[1]]
                 start = section[0] + len(body) - len(body.lstrip())
                 end = s.report.text.find("\n", start, section[1])
                 weak = [(start, end if end > start else min(section[1], start + 40))]
@@ -346,8 +361,9 @@ class MainWindow(QMainWindow):
 
     def ask_reason(self, finding: Finding) -> str | None:
         """The reason for accepting a finding as it stands (a dialog; tests replace this method)."""
-        reason, ok = QInputDialog.getItem(self, tr("按原样接受"), tr("{m}\n\n接受理由：", m=finding.message),
-                                          [tr(r) for r in REASONS], 0, True)
+        reason, ok = QInputDialog.getItem(
+            self, tr("按原样接受"), tr("{m}\n\n接受理由：", m=finding.message), [tr(r) for r in REASONS], 0, True
+        )
         return reason.strip() if ok and reason.strip() else None
 
     def accept_as_is(self) -> None:
@@ -377,8 +393,11 @@ class MainWindow(QMainWindow):
         s = self.session
         if s is None:
             return
-        changes = {k: s.report.cells[k].parsed_value for k in self._selected_cells()
-                   if s.report.cells[k].value != s.report.cells[k].parsed_value}
+        changes = {
+            k: s.report.cells[k].parsed_value
+            for k in self._selected_cells()
+            if s.report.cells[k].value != s.report.cells[k].parsed_value
+        }
         if changes:
             s.undo_stack.push(CorrectCells(s, changes, tr("恢复原文数值"), tr("恢复原文数值")))
 
@@ -427,8 +446,12 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         self._fill_recent_menu()
-        for key, restore in (("geometry", self.restoreGeometry), ("window_state", self.restoreState),
-                             ("main_split", self.main_split.restoreState), ("left_split", self.left_split.restoreState)):
+        for key, restore in (
+            ("geometry", self.restoreGeometry),
+            ("window_state", self.restoreState),
+            ("main_split", self.main_split.restoreState),
+            ("left_split", self.left_split.restoreState),
+        ):
             value = self.settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
@@ -448,5 +471,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         super().closeEvent(event)
-
-

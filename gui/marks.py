@@ -11,6 +11,7 @@
 | repaired by normalisation      | ≈     | small mark after the state glyph   |
 | corrected by the reviewer      | ✎     | bold value, violet mark            |
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -75,12 +76,18 @@ def cell_look(value: float | int | None, status: str, severity: str | None, invo
         else:
             text, grey = "／", True
     provenance = "✎" if status == CORRECTED else "≈" if status == REPAIRED else ""
-    return CellLook(background, border, glyph, colour, provenance, text, bold=status == CORRECTED,
-                    grey=grey, hatched=hatched)
+    return CellLook(
+        background, border, glyph, colour, provenance, text, bold=status == CORRECTED, grey=grey, hatched=hatched
+    )
 
 
-STATUS_NAMES = {"extracted": "按原文读取", REPAIRED: "经规范化修复", BLANK: "原文留空",
-                MISSING: "原文中未找到", CORRECTED: "审核人已更正"}
+STATUS_NAMES = {
+    "extracted": "按原文读取",
+    REPAIRED: "经规范化修复",
+    BLANK: "原文留空",
+    MISSING: "原文中未找到",
+    CORRECTED: "审核人已更正",
+}
 
 
 def severity_icon(severity: str, size: int = 16) -> QIcon:

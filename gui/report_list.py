@@ -2,6 +2,7 @@
 
 A simple list on purpose: the workspace's batch queue can take its place in MainWindow.report_dock.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,7 +28,9 @@ def report_summary(session: ReportSession) -> str:
     if not session.rules_available:
         state = tr("未检查")
     elif c["error"] or c["warning"]:
-        state = "  ".join(s for s in (f"✖{c['error']}" if c["error"] else "", f"▲{c['warning']}" if c["warning"] else "") if s)
+        state = "  ".join(
+            s for s in (f"✖{c['error']}" if c["error"] else "", f"▲{c['warning']}" if c["warning"] else "") if s
+        )
     else:
         state = tr("✓ 无未处理问题")
     return f"{year} · {state}"

@@ -4,6 +4,7 @@ Every change goes through an undo command (gui/commands.py) which calls back `af
 rules then re-run at once and `changed` tells every view to repaint. The workspace can listen to
 `correction_made` / `decision_made` to append them to its audit log.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -41,8 +42,13 @@ class ReportSession(QObject):
     correction_made = Signal(object)  # Correction
     decision_made = Signal(object, object)  # finding id, Decision or None (decision withdrawn)
 
-    def __init__(self, reviewed: ReviewedReport | Report, checker: Checker | None = None,
-                 reviewer: str = "", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        reviewed: ReviewedReport | Report,
+        checker: Checker | None = None,
+        reviewer: str = "",
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.reviewed = reviewed if isinstance(reviewed, ReviewedReport) else ReviewedReport(reviewed)
         if checker is None:

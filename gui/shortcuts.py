@@ -1,4 +1,5 @@
 """Every keyboard shortcut of the review window, in one place (also the source of Help → 快捷键)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,9 +60,11 @@ def sequences(id: str) -> list[QKeySequence]:
 
 def help_html() -> str:
     """The shortcut table shown in Help."""
+    def keys(s: Shortcut) -> str:
+        return " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in s.keys)
+
     rows = "".join(
-        f"<tr><td style='padding:2px 12px 2px 0'><b>{' / '.join(QKeySequence(k).toString(QKeySequence.NativeText) for k in s.keys)}</b></td>"
-        f"<td>{tr(s.description)}</td></tr>"
+        f"<tr><td style='padding:2px 12px 2px 0'><b>{keys(s)}</b></td><td>{tr(s.description)}</td></tr>"
         for s in SHORTCUTS
     )
     return f"<table>{rows}</table>"

@@ -6,6 +6,7 @@ columns on the right. A table whose blocks share their columns (表三, 表四) 
 column header; a table whose blocks differ (表二: 第二十条第（一）项 …) prints each block's heading and
 column labels as rows inside the grid, as the printed form does.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -133,7 +134,7 @@ def _spans(lay: TableLayout) -> list[Span]:
 
 def _prefix(g: GridRow, level: int) -> tuple[str, ...] | None:
     groups = g.groups()
-    return tuple(groups[:level + 1]) if g.kind == DATA and len(groups) > level else None
+    return tuple(groups[: level + 1]) if g.kind == DATA and len(groups) > level else None
 
 
 def group_label(g: GridRow, level: int) -> str:

@@ -3,6 +3,7 @@
 Reads values, statuses and findings from the ReportSession; `setData` never changes a cell itself,
 it pushes a CorrectCells command on the session's undo stack.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -128,15 +129,28 @@ class ReportTableModel(QAbstractTableModel):
     def tooltip(self, key: str) -> str:
         cell = self.session.report.cells[key]
         lines = [f"<b>{self.session.display_name(key)}</b>"]
-        lines.append(tr("当前值：{v}", v=format_value(cell.value) or tr("（空）")) + "　" + tr(STATUS_NAMES.get(cell.status, cell.status)))
-        printed = cell.text if cell.text else tr("（原文为空）") if cell.parsed_status == "blank" else tr("（原文中未找到）")
+        lines.append(
+            tr("当前值：{v}", v=format_value(cell.value) or tr("（空）"))
+            + "　"
+            + tr(STATUS_NAMES.get(cell.status, cell.status))
+        )
+        printed = (
+            cell.text if cell.text else tr("（原文为空）") if cell.parsed_status == "blank" else tr("（原文中未找到）")
+        )
         lines.append(tr("原文：{t}", t=printed) + (f"　{cell.unit}" if cell.unit else ""))
         if cell.parsed_value != cell.value or cell.history:
             lines.append(tr("读取值：{v}", v=format_value(cell.parsed_value) or tr("（空）")))
         for c in cell.history[-5:]:
-            lines.append(tr("{time} {who}：{old} → {new}（{why}）", time=c.time.replace("T", " ")[:19],
-                            who=c.reviewer or tr("审核人"), old=format_value(c.old) or tr("空"),
-                            new=format_value(c.new) or tr("空"), why=c.reason or tr("未注明")))
+            lines.append(
+                tr(
+                    "{time} {who}：{old} → {new}（{why}）",
+                    time=c.time.replace("T", " ")[:19],
+                    who=c.reviewer or tr("审核人"),
+                    old=format_value(c.old) or tr("空"),
+                    new=format_value(c.new) or tr("空"),
+                    why=c.reason or tr("未注明"),
+                )
+            )
         for f in self.session.findings_of(key):
             state = tr("未处理") if self.session.is_open(f) else tr("已处理")
             lines.append(f"[{severity_name(f.severity)}·{state}] {f.message}")
@@ -156,8 +170,9 @@ class ReportTableModel(QAbstractTableModel):
         if same_value(self.session.report.cells[key].value, number):
             return True
         name = self.session.display_name(key)
-        self.session.undo_stack.push(CorrectCells(self.session, {key: number}, tr("审核人修改"),
-                                                  tr("修改 {name}", name=name)))
+        self.session.undo_stack.push(
+            CorrectCells(self.session, {key: number}, tr("审核人修改"), tr("修改 {name}", name=name))
+        )
         return True
 
     def _look(self, key: str) -> CellLook | None:

@@ -1,4 +1,5 @@
 """The three tables of the report, one tab each, laid out as the printed format."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -42,8 +43,11 @@ class ReportTableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 9)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.setWordWrap(True)
         self.setCornerButtonEnabled(False)
         for s in lay.spans:
@@ -85,7 +89,7 @@ class ReportTableView(QTableView):
         per_line = 1
         for r, g in enumerate(rows):
             groups = g.groups()
-            if level >= len(groups) or (r and rows[r - 1].groups()[:level + 1] == groups[:level + 1]):
+            if level >= len(groups) or (r and rows[r - 1].groups()[: level + 1] == groups[: level + 1]):
                 continue  # not a group cell, or not the first row of its group
             parts = group_lines(groups[level])
             if len(parts) > 1:

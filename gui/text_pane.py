@@ -3,13 +3,34 @@
 Spans from the core model are offsets into the Python string; Qt counts UTF-16 units and folds
 "\\r\\n" into one break, so an OffsetMap converts between the two.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QShortcut, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .i18n import tr
 from .shortcuts import sequences
@@ -31,7 +52,7 @@ class OffsetMap:
         pos = 0
         for i, ch in enumerate(text):
             self.qt.append(pos)
-            if ch == "\r" and text[i + 1:i + 2] == "\n":
+            if ch == "\r" and text[i + 1 : i + 2] == "\n":
                 continue  # "\r\n" is one paragraph break in the document
             pos += 2 if ord(ch) > 0xFFFF else 1
         self.qt.append(pos)
@@ -68,8 +89,9 @@ class ReportText(QPlainTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         # reports print tables as TAB-separated cells: narrow tab stops keep a row on one line
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance("中") * 2.2)
         self.offsets = OffsetMap("")
@@ -138,8 +160,10 @@ class ReportText(QPlainTextEdit):
 
     def highlighted(self, name: str) -> list[tuple[int, int]]:
         """The python spans of one highlight layer (for tests and checks)."""
-        return [(self.offsets.from_qt(s.cursor.selectionStart()), self.offsets.from_qt(s.cursor.selectionEnd()))
-                for s in self.layers.get(name, [])]
+        return [
+            (self.offsets.from_qt(s.cursor.selectionStart()), self.offsets.from_qt(s.cursor.selectionEnd()))
+            for s in self.layers.get(name, [])
+        ]
 
     def scroll_to(self, offset: int) -> None:
         cursor = QTextCursor(self.document())
@@ -156,11 +180,14 @@ class ReportText(QPlainTextEdit):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.position_clicked.emit(self.offsets.from_qt(self.cursorForPosition(event.position().toPoint()).position()))
+            self.position_clicked.emit(
+                self.offsets.from_qt(self.cursorForPosition(event.position().toPoint()).position())
+            )
 
 
-def char_format(background: QColor | None = None, underline: QColor | None = None,
-                bold: bool = False) -> QTextCharFormat:
+def char_format(
+    background: QColor | None = None, underline: QColor | None = None, bold: bool = False
+) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if background is not None:
         fmt.setBackground(background)

@@ -1,13 +1,14 @@
 """pytest-qt tests that drive the real review window on the bundled samples."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from conftest import SAMPLES
 from gui.app import application
 from gui.main_window import MainWindow
 from gui.table_model import LOOK_ROLE
@@ -166,17 +167,19 @@ def test_enter_accepts_the_suggestion_and_undo_restores(qtbot, window):
     (finding,) = results_total(session)
     assert finding.suggestion
     window.findings_pane.select(finding)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.findings_pane.view.setFocus()
-    qtbot.waitUntil(lambda: window.findings_pane.view.hasFocus() or not window.isActiveWindow(), timeout=2000)
+    qtbot.waitUntil(window.findings_pane.view.hasFocus, timeout=2000)
     before = {k: session.report.cells[k].value for k in finding.suggestion}
-    if window.findings_pane.view.hasFocus():
-        qtbot.keyClick(window.findings_pane.view, Qt.Key.Key_Return)
-    else:  # no active window on this platform: the same action the key is bound to
-        window.actions_by_id["accept_suggestion"].trigger()
+    qtbot.keyClick(window.findings_pane.view, Qt.Key.Key_Return)
     for key, value in finding.suggestion.items():
         assert session.report.cells[key].value == value
         assert session.report.cells[key].history[-1].reason.startswith("采纳建议")
     assert not results_total(session)
+    # the loop moves on: the finding now in its place is selected
+    current = window.findings_pane.current()
+    assert current is not None and current.id != finding.id
     window.actions_by_id["undo"].trigger()
     assert {k: session.report.cells[k].value for k in finding.suggestion} == before
     assert results_total(session)
@@ -255,8 +258,8 @@ def test_sample_004_shows_the_2019_format(qtbot, window):
     # a finding about cells the parser did not find shows where their table is in the text
     finding = next(f for f in session.findings if f.rule == "appeals.half_missing")
     window.findings_pane.select(finding)
-    (start, _end), = window.text_pane.text.highlighted("reveal_other")
-    assert session.report.text[start:start + 2] == "四、"
+    ((start, _end),) = window.text_pane.text.highlighted("reveal_other")
+    assert session.report.text[start : start + 2] == "四、"
 
 
 def test_table_three_fits_1366x768_without_horizontal_scrolling(qtbot, window):
