@@ -57,7 +57,7 @@ FINDING_COLUMNS = (
     ("报告", 22), ("规则", 26), ("严重程度", 9), ("状态", 9), ("单元格", 36), ("报告值", 9), ("计算值", 9),
     ("问题说明", 60), ("处理", 9), ("理由", 30), ("处理人", 10), ("处理时间", 22), ("单元格键", 40),
 )
-UNWRAPPED = {"单元格键"}  # long machine-readable columns: one line, never taller rows
+UNWRAPPED = {"单元格键"}  # long machine-readable columns: never make a row taller
 SHOWN_CELLS = 4  # 问题清单 names this many cells of a finding, then "等 N 格"; 单元格键 lists them all
 CORRECTION_COLUMNS = (
     ("报告", 22), ("时间", 22), ("审核人", 10), ("单元格", 36), ("单元格键", 40), ("原值", 9), ("新值", 9),
@@ -157,7 +157,7 @@ def _summary_meta(item: ReviewedReport, sheet: str) -> list[object]:
 
 def write_summary(ws: Worksheet, items: list[ReviewedReport], names: list[str]) -> None:
     columns = list(SUMMARY_META) + summary_columns(items)
-    widths = [max(text_width(label), 6) + 2 for label, _ in columns]
+    widths = [max(text_width(label), len(key), 6) + 2 for label, key in columns]
     meta = len(SUMMARY_META)
     for c, (label, key) in enumerate(columns, 1):
         put(ws, 1, c, label, HEADER)
@@ -210,12 +210,14 @@ def _list_sheet(ws: Worksheet, columns: tuple[tuple[str, int], ...], rows: list[
             put(ws, r, c, v, look)
             if isinstance(v, str) and v and c not in unwrapped:
                 lines = max(lines, -(-text_width(v) // max(columns[c - 1][1] - 1, 1)))
-        if lines > 1:
-            ws.row_dimensions[r].height = min(lines, 8) * LINE_HEIGHT + 4
+        # Every height is explicit, so a viewer that fits rows to their content does not stretch a row
+        # to show hundreds of cell keys; those stay clipped to the row (the cell holds them all).
+        ws.row_dimensions[r].height = min(lines, 8) * LINE_HEIGHT + 4
     ws.row_dimensions[1].height = LINE_HEIGHT + 6
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows) + 1)}"
     set_print_setup(ws, "1:1")
+    ws.print_area = f"A1:{get_column_letter(len(columns))}{max(1, len(rows) + 1)}"
 
 
 def _cell_names(item: ReviewedReport, keys: Sequence[str], shown: int = SHOWN_CELLS) -> str:

@@ -66,7 +66,7 @@ LABEL = Look(border=BORDER, alignment=LEFT)
 GROUP = Look(border=BORDER, alignment=CENTER)
 NUMBER = Look(border=BORDER, alignment=RIGHT)
 LIST_TEXT = Look(alignment=LEFT_TOP)
-LIST_KEYS = Look(alignment=Alignment(horizontal="left", vertical="top"))
+LIST_KEYS = Look(alignment=LEFT_TOP)  # wrapped inside a row of fixed height: clipped, never spilling over
 LIST_NUMBER = Look(alignment=Alignment(horizontal="right", vertical="top"))
 LINK = Look(FONT_LINK, alignment=LEFT_TOP)
 
