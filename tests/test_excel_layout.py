@@ -67,6 +67,9 @@ def test_table_three_has_the_printed_two_level_header_and_grouped_rows(workbook)
     assert values == [1, 0, 0, 0, 0, 0, 1]
     assert ws.cell(not_held.row, natural.column).alignment.horizontal == "right"
     assert ws.cell(not_held.row, natural.column).border.left.style == "thin"
+    label_end = ws.cell(not_held.row, natural.column - 1)  # the last column a merged row label covers
+    assert label_end.coordinate in ws.merged_cells and label_end.border.right.style == "thin"
+    assert label_end.border.top.style == "thin" and label_end.border.bottom.style == "thin"
 
 
 def test_table_four_is_one_row_of_fifteen_under_a_two_level_header(workbook):
@@ -217,6 +220,10 @@ def test_frozen_headers_print_setup_and_widths(workbook):
         assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
         if ws.title != SUMMARY:
             assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    for name in ("问题清单", "修改记录", "签发"):  # long cell keys never spill past the table when printed
+        ws = wb[name]
+        assert ws.print_area == f"'{name}'!$A$1:${ws.cell(1, ws.max_column).column_letter}${max(ws.max_row, 1)}"
+        assert all(ws.row_dimensions[r].height for r in range(2, ws.max_row + 1))
     report = wb["神池县教育科技局2023"]
     assert report.freeze_panes == "A3" and report.print_title_rows == "$1:$2"
     long_label = find(report, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请")
