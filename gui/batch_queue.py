@@ -58,6 +58,11 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[QueueRow] = []
 
+    def set_compact(self, compact: bool) -> None:
+        """In a narrow pane: hide the format and file columns (the tooltip still names the file)."""
+        for col in (FORMAT, FILE):
+            self.table.setColumnHidden(col, compact)
+
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
@@ -235,6 +240,11 @@ class BatchQueue(QWidget):
         if self.workspace is not None:
             self.model.update_row(self.workspace.queue_row(report_id))
             self._update_count()
+
+    def set_compact(self, compact: bool) -> None:
+        """In a narrow pane: hide the format and file columns (the tooltip still names the file)."""
+        for col in (FORMAT, FILE):
+            self.table.setColumnHidden(col, compact)
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.model.set_rows(rows)

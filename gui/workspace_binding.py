@@ -53,6 +53,7 @@ class WorkspaceBinding(QObject):
         self.settings = settings
 
         self.queue = BatchQueue(workspace, window)
+        self.queue.set_compact(True)
         split = QSplitter(Qt.Orientation.Vertical, window)
         split.addWidget(self.queue)
         split.addWidget(window.report_list)
