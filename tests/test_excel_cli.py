@@ -87,3 +87,13 @@ def test_export_a_workspace_with_corrections_and_a_signoff(tmp_path, capsys):
     corrected = cell.cell(licensing.row, 4)
     assert corrected.value == 2
     assert "赵审核" in corrected.comment.text and "2024-04-01 08:00:00" in corrected.comment.text
+
+
+def test_two_runs_give_identical_files_whatever_the_hash_seed(tmp_path):
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"run{seed}.xlsx"
+        subprocess.run([sys.executable, "main.py", "export", str(SAMPLES), "-o", str(out)], cwd=ROOT, check=True,
+                       capture_output=True, env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"})
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]

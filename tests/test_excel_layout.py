@@ -240,3 +240,15 @@ def test_a_report_of_unknown_format_still_exports(workbook):
     ws = wb["odd"]
     assert "未能识别本报告使用的格式" in ws["A5"].value
     assert wb[SUMMARY]["A3"].value is None and wb[SUMMARY]["C3"].value is None
+
+
+def test_merged_ranges_never_overlap(workbook):
+    report = from_truth(SAMPLE_FILES[2])
+    findings = [Finding("r", ERROR, FAIL, ("requests/total/total",), "很长的说明" * 40)]
+    wb, _ = workbook([ReviewedReport(report, findings), ReviewedReport(from_truth(SAMPLE_FILES[4]))])
+    for ws in wb.worksheets:
+        seen: dict[tuple[int, int], str] = {}
+        for r in ws.merged_cells.ranges:
+            for cell in r.cells:
+                assert cell not in seen, f"{ws.title}: {r.coord} overlaps {seen[cell]}"
+                seen[cell] = r.coord
