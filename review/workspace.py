@@ -149,13 +149,19 @@ class Workspace(Importing, Reviewing):
         with self._mutex:
             if self._closed:
                 raise WorkspaceError("工作区已关闭")
-            self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._conn
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    if self._conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                        self._conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.IntegrityError:
+                raise  # a constraint: the caller decides (e.g. the same bytes imported meanwhile)
+            except sqlite3.Error as e:  # disk full, read-only medium, I/O error: nothing half-written
+                raise WorkspaceError(f"无法写入工作区（{e}）：{self.path}；之前的更改都已保存") from e
 
     def _q(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         with self._mutex:

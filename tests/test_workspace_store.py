@@ -216,3 +216,17 @@ def test_parallel_import_matches_serial_and_keeps_file_order(tmp_path):
     added, duplicates, failed, _ = results[1]
     assert [rid for _, rid in added] == list(range(1, len(files) + 1))  # ids in file order
     assert duplicates == ["00020_copy.txt"] and failed == ["00010_bad.txt"]
+
+
+def test_full_disk_is_a_clear_error_and_loses_nothing(tmp_path):
+    path = tmp_path / "w.sqlite"
+    with Workspace(path) as ws:
+        rid, _ = ws.import_file(SAMPLE_FILES[0])
+        pages = ws._conn.execute("PRAGMA page_count").fetchone()[0]
+        ws._conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # the file cannot grow: like a full disk
+        with pytest.raises(WorkspaceError, match="无法写入工作区"):
+            ws.import_file(SAMPLE_FILES[3])
+        assert len(ws) == 1 and ws.load(rid).report.agency
+    with Workspace(path) as ws:
+        assert len(ws) == 1
+        assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
