@@ -64,8 +64,15 @@ def run(argv: list[str]) -> int:
 
     window = MainWindow(QSettings())
     window.show()
-    paths = args.paths or default_paths()
-    QTimer.singleShot(0, lambda: window.open_paths(paths))
+    if args.workspace:  # the workspace's queue, audit log and persistence around the same window
+        from .workspace_binding import WorkspaceBinding, open_workspace
+
+        workspace = open_workspace(args.workspace, window)
+        if workspace is not None:
+            window.workspace_binding = WorkspaceBinding(window, workspace)
+    paths = args.paths or ([] if args.workspace else default_paths())
+    if paths:
+        QTimer.singleShot(0, lambda: window.open_paths(paths))
     return app.exec()
 
 

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.session: ReportSession | None = None
         self.undo_group = QUndoGroup(self)
         self._revealing = False
+        self.workspace_binding: object | None = None  # set when a workspace keeps every change (gui.app)
         self.setWindowTitle(tr("年报审核台"))
         self.setAcceptDrops(True)
 
@@ -97,13 +98,16 @@ class MainWindow(QMainWindow):
         self.show_session(None)
 
     # --- construction --------------------------------------------------------------------------
-    def _action(self, id_: str, slot, text: str | None = None) -> QAction:  # noqa: ANN001
+    def _action(self, id_: str, slot, text: str | None = None, owner: QWidget | None = None) -> QAction:  # noqa: ANN001
+        """An action with its keys from gui/shortcuts.py; with `owner`, the keys work only inside that pane."""
         s = shortcut(id_)
         action = QAction(tr(text or s.description), self)
         action.setShortcuts(sequences(id_))
         action.setToolTip(f"{tr(s.description)}（{s.keys[0]}）")
         action.triggered.connect(slot)
-        self.addAction(action)
+        if owner is not None:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        (owner or self).addAction(action)
         self.actions_by_id[id_] = action
         return action
 
@@ -126,10 +130,7 @@ class MainWindow(QMainWindow):
         edit.addActions([undo, redo])
         edit.addSeparator()
         edit.addAction(self._action("restore_printed", self.restore_printed, "恢复原文数值"))
-        blank = self._action("make_blank", self.make_blank, "置为空白")
-        blank.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.tables.addAction(blank)
-        edit.addAction(blank)
+        edit.addAction(self._action("make_blank", self.make_blank, "置为空白", owner=self.tables))
         edit.addSeparator()
         edit.addAction(self._action("find", self.text_pane.open_find, "在原文中查找…"))
 
@@ -141,9 +142,7 @@ class MainWindow(QMainWindow):
         review.addAction(self._action("accept_as_is", self.accept_as_is, "按原样接受…"))
         review.addAction(self._action("postpone", self.postpone, "稍后处理"))
         review.addAction(self._action("reopen", self.reopen, "撤回决定"))
-        accept_in_list = self._action("accept_suggestion", self.accept_suggestion)
-        accept_in_list.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.findings_pane.view.addAction(accept_in_list)
+        self._action("accept_suggestion", self.accept_suggestion, owner=self.findings_pane.view)
 
         view = mb.addMenu(tr("视图(&V)"))
         view.addAction(self._action("next_report", lambda: self.report_list.step(True), "下一份报告"))
@@ -468,6 +467,26 @@ class MainWindow(QMainWindow):
         self.settings.setValue("left_split", self.left_split.saveState())
         self.settings.sync()
 
+    def unsaved_corrections(self) -> int:
+        """Changes made in this window that no workspace keeps (they are lost when the window closes)."""
+        if self.workspace_binding is not None:
+            return 0
+        return sum(s.undo_stack.index() for s in self.sessions())
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        n = self.unsaved_corrections()
+        if n and not self.property("headless"):
+            answer = QMessageBox.question(
+                self,
+                tr("关闭审核台"),
+                tr(
+                    "本次有 {n} 项更正或决定未保存到工作区，关闭后将丢失。\n"
+                    "（用 --workspace 打开工作区可随时保存。）\n\n仍要关闭吗？",
+                    n=n,
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.save_settings()
         super().closeEvent(event)

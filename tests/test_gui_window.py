@@ -318,3 +318,26 @@ def test_recent_files_and_layout_are_remembered(qtbot, tmp_path):
     qtbot.waitExposed(w2)
     assert w2.size() == size
     assert w2.main_split.sizes() == sizes
+
+
+def test_typing_on_a_cell_edits_it_and_delete_blanks_it(qtbot, window):
+    session = open_sample(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    view = window.tables.views["requests"]
+    window.tables.setCurrentWidget(view)
+    view.setFocus()
+    view.setCurrentIndex(view.report_model.index_of(NOT_HELD_NP))
+    qtbot.keyClick(view, Qt.Key.Key_7)  # typing starts an edit, as in a spreadsheet
+    editor = view.indexWidget(view.currentIndex())
+    assert isinstance(editor, QLineEdit) and editor.text() == "7"
+    with qtbot.waitSignal(view.report_model.dataChanged, timeout=2000):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert session.report.cells[NOT_HELD_NP].value == 7
+    view.setFocus()
+    view.setCurrentIndex(view.report_model.index_of(NOT_HELD_NP))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert session.report.cells[NOT_HELD_NP].value is None
+    qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # restore the printed value
+    assert session.report.cells[NOT_HELD_NP].value == 1
+    assert window.unsaved_corrections() == 3
