@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import pickle
 import sqlite3
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor
@@ -172,6 +173,8 @@ PARALLEL_FROM = 16  # batches this large parse in worker processes (their start-
 
 def _pool(workers: int) -> Executor | None:
     """A process pool for parsing, or None where processes cannot be started (then parse in this thread)."""
+    if getattr(sys, "frozen", False):  # a bundled executable would start itself again as the worker
+        return None
     try:
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_watch_parent, initargs=(os.getpid(),))
