@@ -1,6 +1,7 @@
 """年报审核台: one entry point. GUI by default; subcommands extract / check / export / import / rules."""
 from __future__ import annotations
 
+import os
 import sys
 
 COMMANDS = {"extract", "check", "export", "import", "rules"}
@@ -11,7 +12,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         from review.cli import run
 
-        return run(argv)
+        try:
+            return run(argv)
+        except BrokenPipeError:  # output piped into `head` and the like: not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if argv and argv[0] in ("-h", "--help"):
         from review.cli import print_help
 

@@ -35,4 +35,6 @@ class Finding:
             d["suggestion"] = dict(self.suggestion)
         if self.sentence:
             d["sentence"] = self.sentence
+            if self.sentence_span:
+                d["sentence_span"] = list(self.sentence_span)
         return d
