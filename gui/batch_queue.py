@@ -229,6 +229,8 @@ class BatchQueue(QWidget):
 
     def refresh(self) -> None:
         """Reload every row from the workspace, keeping the selected report selected."""
+        if self.workspace is not None and self.workspace.closed:
+            return
         current = self.current_report_id()
         self.model.set_rows(self.workspace.queue() if self.workspace is not None else [])
         self._update_count()
@@ -237,7 +239,7 @@ class BatchQueue(QWidget):
 
     def refresh_report(self, report_id: int) -> None:
         """Update one row after a change to that report (correction, decision, sign-off)."""
-        if self.workspace is not None:
+        if self.workspace is not None and not self.workspace.closed:
             self.model.update_row(self.workspace.queue_row(report_id))
             self._update_count()
 

@@ -125,6 +125,9 @@ class ImportDialog(QDialog):
         self.worker.crashed.connect(self._on_crashed)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.accept)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting while importing: stop between two files, never mid-file
+            app.aboutToQuit.connect(self.stop)
 
     def start(self) -> None:
         self.show()
@@ -132,6 +135,12 @@ class ImportDialog(QDialog):
 
     def is_running(self) -> bool:
         return self.worker.isRunning()
+
+    def stop(self, timeout_ms: int = 30_000) -> None:
+        """Cancel and wait for the worker (before the window or the workspace closes)."""
+        if self.worker.isRunning():
+            self.worker.cancel()
+            self.worker.wait(timeout_ms)
 
     def cancel(self) -> None:
         if self.worker.isRunning():

@@ -49,6 +49,7 @@ class WorkspaceBinding(QObject):
         self._ids: dict[int, int] = {}  # id(session) → report id
         self._headers: dict[int, tuple] = {}  # report id → (agency, year, template) as stored
         self._reverting = False
+        self._imports: list[ImportDialog] = []
         settings = getattr(window, "settings", None)
         self.settings = settings
 
@@ -207,6 +208,8 @@ class WorkspaceBinding(QObject):
             return None
         dialog = ImportDialog(self.workspace, paths, self.window)
         dialog.importFinished.connect(lambda _result: self.queue.refresh())
+        self._imports.append(dialog)
+        dialog.finished.connect(lambda _code, d=dialog: d in self._imports and self._imports.remove(d))
         dialog.start()
         return dialog
 
@@ -241,4 +244,7 @@ class WorkspaceBinding(QObject):
         self._changed(report_id)
 
     def close(self) -> None:
+        """Stop any import between two files, then close the workspace (everything is already committed)."""
+        for dialog in list(self._imports):
+            dialog.stop()
         self.workspace.close()

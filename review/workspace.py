@@ -138,6 +138,10 @@ class Workspace(Importing, Reviewing):
             self._conn.close()
             self._lock.release()
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def __enter__(self) -> Workspace:
         return self
 

@@ -94,3 +94,25 @@ def test_import_from_the_window(qtbot, window, tmp_path):
         pass
     qtbot.waitUntil(lambda: binding.queue.proxy.rowCount() == len(SAMPLE_FILES))
     binding.close()
+
+
+def test_closing_during_an_import_stops_it_cleanly(qtbot, window, tmp_path):
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_import import make_reports
+
+    folder = tmp_path / "reports"
+    make_reports(folder, 60)
+    path = tmp_path / "w.sqlite"
+    binding = WorkspaceBinding(window, Workspace(path))
+    dialog = binding.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: dialog.bar.value() >= 2, timeout=30_000)
+    binding.close()  # what quitting the application does
+    assert not dialog.is_running()
+    with Workspace(path) as ws:  # closed, consistent, and the rest imports on the next run
+        n = len(ws)
+        assert 2 <= n < 60
+        assert len(ws.import_paths([folder]).added) == 60 - n
