@@ -206,3 +206,22 @@ def test_pdf_unruled_table_columns_become_tabs():
             c.drawString(60 + i * 150, 780 - 20 * n, cell)
     c.save()
     assert pdf_to_text(out.getvalue(), "a.pdf").splitlines() == ["\t".join(row) for row in rows]
+
+
+def test_docx_alt_chunk_of_html_is_read_in_place():
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    page = docgen.to_html([TITLE, [[docgen.Cell("规章", rowspan=2), docgen.Cell("3")], [docgen.Cell("4")]]])
+
+    def build(d):
+        d.add_paragraph("前言")
+        part = Part(PackURI("/word/afchunk.htm"), "text/html", page, d.part.package)
+        rid = d.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+        d.element.body.insert(1, parse_xml(
+            '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://'
+            f'schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'))
+        d.add_paragraph("\t缩进\t段落")
+
+    assert _docx(build).splitlines() == ["前言", TITLE, "规章\t3", "\t4", "\t缩进\t段落"]

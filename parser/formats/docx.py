@@ -88,6 +88,36 @@ def _body(container, blocks: list[Block], numbering: _Numbering) -> None:
             _table(child, blocks, numbering)
         elif tag in _CONTAINERS:
             _body(child, blocks, numbering)
+        elif tag == f"{W}altChunk":
+            blocks.extend(_alt_chunk(child, numbering.document))
+
+
+def _alt_chunk(el, document) -> list[str]:
+    """An imported chunk (w:altChunk): HTML, text or another .docx stored as its own part."""
+    rid = el.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+    part = document.part.related_parts.get(rid) if document is not None and rid else None
+    if part is None or len(part.blob) > MAX_DOCUMENT_XML:
+        return []
+    from ..reader import ReadError
+
+    content_type = part.content_type.lower()
+    try:
+        if "html" in content_type or "mhtml" in content_type or "rfc822" in content_type:
+            from .html import html_to_text, mhtml_to_text
+
+            is_mime = b"mime-version:" in part.blob[:1024].lower()
+            text = mhtml_to_text(part.blob, "") if is_mime else html_to_text(part.blob, "")
+        elif "wordprocessingml" in content_type:
+            text = docx_to_text(part.blob, "")
+        elif content_type.startswith("text/"):
+            from ..reader import decode
+
+            text = decode(part.blob)
+        else:
+            return []
+    except ReadError:
+        return []
+    return text.splitlines()
 
 
 def _inline(el) -> str:
@@ -178,6 +208,7 @@ class _Numbering:
     """Automatic list numbers (一、 （一） 1.) that Word shows but does not store in the text."""
 
     def __init__(self, document) -> None:
+        self.document = document
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.styles: dict[str, tuple[str | None, str | None]] = {}
         self.counters: dict[tuple[str, int], int] = {}

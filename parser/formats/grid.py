@@ -90,8 +90,8 @@ def render(blocks: list[Block]) -> str:
             out.extend("\t".join(row) for row in grid)
             out.append("")
         else:
-            line = block.strip()
-            if line:
+            line = block.strip(" \r\n\f\v\u3000\xa0")  # TABs stay: they are tab-aligned columns
+            if line.strip():
                 out.append(line)
     while out and out[-1] == "":
         out.pop()

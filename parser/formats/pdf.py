@@ -15,6 +15,7 @@ OCR_MESSAGE = "该 PDF 没有文字层（可能是扫描件），请先进行 OC
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－·•]*(第\s*)?(\d{1,4}|[ivxlcIVXLC]{1,6})\s*(页)?"
                           r"(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?)?[\s\-—–－·•]*$")
 
+_CID = re.compile(r"\(cid:\d+\)")
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
 
 
@@ -43,7 +44,10 @@ def pdf_to_text(data: bytes, name: str = "") -> str:
         return text
     if chars < 10 * max(n_pages, 1) and (images or chars == 0):
         raise ReadError(f"{OCR_MESSAGE}：{name}")
-    return render(blocks)
+    text = render(blocks)
+    if len(_CID.findall(text)) * 8 > 0.3 * len(text):
+        raise ReadError(f"PDF 的文字无法提取（字体缺少编码映射，只能读到乱码），请先进行 OCR 识别后再导入：{name}")
+    return text
 
 
 def _short(e: Exception) -> str:
