@@ -78,6 +78,7 @@ def run(argv: list[str]) -> int:
 
 def screenshot(paths: list[str], out: str, size: str = "1366x768") -> int:
     """Render the window with these reports, the first one's first finding selected, to a PNG."""
+    from .i18n import tr
     from .main_window import MainWindow
 
     app = application()
@@ -90,7 +91,7 @@ def screenshot(paths: list[str], out: str, size: str = "1366x768") -> int:
     window.show()
     opened = window.open_paths(paths or default_paths())
     if not opened:
-        print(f"无法打开报告：{', '.join(paths)}", file=sys.stderr)
+        print(tr("无法打开报告：{p}", p="、".join(paths)), file=sys.stderr)
         return 2
     window.report_list.select(opened[0])
     app.processEvents()
@@ -101,6 +102,6 @@ def screenshot(paths: list[str], out: str, size: str = "1366x768") -> int:
     window.close()
     Path(out).with_suffix(".ini").unlink(missing_ok=True)
     if not ok:
-        print(f"无法保存截图：{out}", file=sys.stderr)
+        print(tr("无法保存截图：{p}", p=out), file=sys.stderr)
         return 2
     return 0

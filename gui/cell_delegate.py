@@ -91,8 +91,10 @@ class CellDelegate(QStyledItemDelegate):
         if selected:
             painter.setPen(QPen(SELECT_BORDER, 2, Qt.PenStyle.SolidLine))
             painter.drawRect(rect.adjusted(2, 2, -3, -3) if look.border is not None else rect.adjusted(1, 1, -2, -2))
+        if look.provenance == "✎":  # corrected by the reviewer: a violet bar down the left edge
+            painter.fillRect(QRect(rect.left() + 1, rect.top() + 1, 3, rect.height() - 2), VIOLET)
         fm = option.fontMetrics
-        x = rect.left() + 5
+        x = rect.left() + 6
         icon = _glyph_icon(look.glyph)
         if icon is not None:  # the same shapes as in the findings list
             size = min(fm.height(), rect.height() - 6)

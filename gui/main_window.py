@@ -334,7 +334,10 @@ class MainWindow(QMainWindow):
         s = self.session
         if s is None:
             return
-        key = next((k for k, c in s.report.cells.items() if c.span and c.span[0] <= offset < c.span[1]), None)
+        cells = s.report.cells
+        key = next((k for k, c in cells.items() if c.span and c.span[0] <= offset < c.span[1]), None)
+        if key is None:  # a click on the right half of a number's last digit puts the caret after it
+            key = next((k for k, c in cells.items() if c.span and c.span[1] == offset), None)
         if key is not None:
             self.reveal([key], source="text")
 

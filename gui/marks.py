@@ -4,12 +4,14 @@
 |--------------------------------|-------|------------------------------------|
 | subject of an open error       | ✖     | red tint, solid red border         |
 | subject of an open warning     | ▲     | amber tint, solid amber border     |
-| addend of an open finding      |       | faint tint of that severity        |
-| every finding decided          | ✓     | green tint                         |
-| blank (printed empty, /, -)    | ∅ text| value shown as ／ in grey           |
+| addend of an open finding      |       | faint red tint                     |
+| subject of decided findings    | ✓     | green tint                         |
+| blank (printed empty, /, -)    |       | value shown as ／ in grey           |
 | missing (not found)            |       | hatched, value shown as ？          |
-| repaired by normalisation      | ≈     | small mark after the state glyph   |
-| corrected by the reviewer      | ✎     | bold value, violet mark            |
+| repaired by normalisation      | ≈     | small grey mark after the state    |
+| corrected by the reviewer      | ✎     | violet bar at the left, bold value |
+
+The tooltip of every cell says it in words (gui/table_model.py).
 """
 
 from __future__ import annotations

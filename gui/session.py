@@ -99,7 +99,7 @@ class ReportSession(QObject):
         open_primary = [f for f in primary if self.is_open(f)]
         severity = min((f.severity for f in open_primary), key=lambda s: SEVERITY_ORDER.get(s, 9), default=None)
         involved = any(self.is_open(f) for f in self._by_cell.get(key, []))
-        decided = bool(self._by_cell.get(key)) and not involved
+        decided = bool(primary) and not involved  # the subject of findings, every one decided
         return severity, involved, decided
 
     def display_name(self, key: str) -> str:

@@ -93,7 +93,7 @@ class ReportText(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         # reports print tables as TAB-separated cells: narrow tab stops keep a row on one line
-        self.setTabStopDistance(self.fontMetrics().horizontalAdvance("中") * 2.2)
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance("中") * 1.7)
         self.offsets = OffsetMap("")
         self.gutter = LineNumberArea(self)
         self.blockCountChanged.connect(self._update_gutter_width)

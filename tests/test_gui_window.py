@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from gui.app import application
@@ -137,14 +137,10 @@ def test_choosing_a_cell_or_clicking_the_text_reveals_the_same(qtbot, window):
     cursor = text.textCursor()
     cursor.setPosition(text.offsets.to_qt(a))
     rect = text.cursorRect(cursor)
-    qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + rect.topLeft() * 0 + _right(rect))
-    assert view.selected_keys() == [NOT_HELD_TOTAL]
-
-
-def _right(rect):
-    from PySide6.QtCore import QPoint
-
-    return QPoint(3, 0)
+    for dx in (1, 4):  # on the left and on the right half of the digit
+        window.tables.select_cells([NOT_HELD_NP])
+        qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + QPoint(dx, 0))
+        assert view.selected_keys() == [NOT_HELD_TOTAL]
 
 
 def test_f8_walks_the_open_findings(qtbot, window):
