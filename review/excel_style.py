@@ -10,6 +10,7 @@ import math
 import unicodedata
 from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
@@ -129,7 +130,13 @@ def merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
                     m = MergedCell(ws, r, c)
                     m._style = style  # never changed afterwards, so one array serves the block
                     cells[(r, c)] = m
-    ws.merged_cells.ranges.add(CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2))
+    ws.merged_cells.ranges.add(_cell_range(r1, c1, r2, c2))
+
+
+@lru_cache(maxsize=4096)
+def _cell_range(r1: int, c1: int, r2: int, c2: int) -> CellRange:
+    """Report sheets repeat the same layout: one (never modified) range object per distinct block."""
+    return CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2)
 
 
 def text_width(text: str) -> int:
