@@ -28,7 +28,7 @@ class FindingsModel(QAbstractTableModel):
         super().__init__()
         self.session: ReportSession | None = None
         self.items: list[Finding] = []
-        self._shown: ReportSession | None = None
+        self.shown_session: ReportSession | None = None
         self._icons = {s: severity_icon(s) for s in SEVERITY_ORDER}
         self._decided = decided_icon()
 
@@ -50,7 +50,7 @@ class FindingsModel(QAbstractTableModel):
         items = sorted(
             findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.status == CANNOT_ASSESS, order[id(f)])
         )
-        if [f.id for f in items] == [f.id for f in self.items] and self.session is self._shown:
+        if [f.id for f in items] == [f.id for f in self.items] and self.session is self.shown_session:
             # the same findings (an edit that fixed nothing): update in place, keep the selection
             self.items = items
             if items:
@@ -58,7 +58,7 @@ class FindingsModel(QAbstractTableModel):
         else:
             self.beginResetModel()
             self.items = items
-            self._shown = self.session
+            self.shown_session = self.session
             self.endResetModel()
         self.refreshed.emit()
 

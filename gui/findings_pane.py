@@ -132,7 +132,8 @@ class FindingsPane(QWidget):
 
     def _before_reset(self) -> None:
         f = self.current()
-        self._keep = f.id if f else None
+        switching = self.model.shown_session is not self.session  # another report: nothing to keep
+        self._keep = f.id if f and not switching else None
         self._keep_row = max(0, self.view.currentIndex().row())
 
     def _after_reset(self) -> None:

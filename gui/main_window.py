@@ -270,7 +270,8 @@ class MainWindow(QMainWindow):
             self.open_label.setText(tr("全部问题已处理"))
 
     def _mark_text(self) -> None:
-        """Underline the source of every cell with an open error, so the text shows the problems too."""
+        """Underline the source of every cell with an open error, and the sentence of a narrative claim the
+        tables contradict, so the text shows the problems too."""
         s = self.session
         if s is None:
             return
@@ -278,6 +279,7 @@ class MainWindow(QMainWindow):
         for f in s.open_findings():
             if f.severity == "error":
                 spans += [s.report.cells[k].span for k in primary_cells(f) if k in s.report.cells]
+                spans.append(f.sentence_span)
         spans = sorted({sp for sp in spans if sp})
         if spans != self.text_pane.text.highlighted("marks"):
             self.text_pane.text.set_layer("marks", spans, char_format(underline=ERROR_UNDERLINE))
