@@ -3,11 +3,14 @@
 The window stays ignorant of SQLite. WorkspaceBinding(window, workspace):
 - puts the batch queue above the window's open-reports list (one dock), double-click opens a report;
 - opens a report with its stored decisions and sign-off, the rules bound to its previous year;
+- imports a report the window opens from a file and shows the workspace's copy instead (nothing unkept);
 - appends every correction, header edit and decision the reviewer makes to the workspace at once;
 - adds a 工作区 menu: import files / a folder (worker thread), sign off, reopen, show the audit log;
 - shows the audit log of the current report in a dock, and says when signed values were altered.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter
@@ -19,6 +22,7 @@ from review.workspace import Workspace, WorkspaceError
 from .audit_view import AuditView
 from .batch_queue import BatchQueue
 from .import_dialog import ImportDialog, choose_files, choose_folder
+from .report_list import SESSION_ROLE
 from .signoff_dialog import ReopenDialog, SignoffDialog, remembered_reviewer
 
 _CTX = "nianbao"  # the translation context of gui.i18n.tr
@@ -81,6 +85,12 @@ class WorkspaceBinding(QObject):
 
         self.queue.reportOpened.connect(self.open_report)
         window.report_list.session_chosen.connect(self._session_shown)
+        self._opening = False
+        rows = window.report_list.model()
+        rows.rowsInserted.connect(self._sessions_added)
+        rows.rowsAboutToBeRemoved.connect(self._sessions_removed)
+        for session in window.sessions():  # opened before the workspace was bound
+            QTimer.singleShot(0, lambda s=session: self._adopt(s))
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.close)
@@ -94,7 +104,11 @@ class WorkspaceBinding(QObject):
             self.window.report_list.select(session)
             return session
         reviewed = self.workspace.load(report_id)
-        session = self.window.add_report(reviewed.report, reviewed.report.source)
+        self._opening = True
+        try:
+            session = self.window.add_report(reviewed.report, reviewed.report.source)
+        finally:
+            self._opening = False
         session.reviewed.decisions.update(reviewed.decisions)
         session.reviewed.signoff = reviewed.signoff
         session.reviewed.report_id = report_id
@@ -110,6 +124,39 @@ class WorkspaceBinding(QObject):
         session.changed.emit(set())  # repaint with the stored decisions
         self._session_shown(session)
         return session
+
+    def _sessions_added(self, _parent: object, first: int, last: int) -> None:
+        """A report opened from a file while the workspace is bound: import it, so its review is kept."""
+        if self._opening:
+            return
+        for row in range(first, last + 1):
+            session = self.window.report_list.item(row).data(SESSION_ROLE)
+            QTimer.singleShot(0, lambda s=session: self._adopt(s))
+
+    def _sessions_removed(self, _parent: object, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            rid = self._ids.pop(id(self.window.report_list.item(row).data(SESSION_ROLE)), None)
+            if rid is not None:
+                self.sessions.pop(rid, None)
+
+    def _adopt(self, session: object) -> None:
+        """Replace a session opened from a file by the workspace's copy of that file (imported if new)."""
+        from parser.reader import ReadError
+
+        if id(session) in self._ids or session not in self.window.sessions():
+            return
+        path = Path(getattr(session, "path", "") or "")
+        if not path.is_file() or session.undo_stack.count():
+            return  # nothing to import, or already edited: leave it (the window warns before losing it)
+        try:
+            rid, _added = self.workspace.import_file(path)
+        except (ReadError, WorkspaceError) as e:
+            self.window.show_error(str(e))
+            return
+        self.window.undo_group.removeStack(session.undo_stack)
+        self.window.report_list.remove(session)
+        self.queue.refresh()
+        self.open_report(rid)
 
     @staticmethod
     def _header_of(reviewed: ReviewedReport) -> tuple:

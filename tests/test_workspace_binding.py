@@ -116,3 +116,21 @@ def test_closing_during_an_import_stops_it_cleanly(qtbot, window, tmp_path):
         n = len(ws)
         assert 2 <= n < 60
         assert len(ws.import_paths([folder]).added) == 60 - n
+
+
+def test_files_opened_in_the_window_go_into_the_workspace(qtbot, window, tmp_path):
+    window.open_paths([str(SAMPLE_FILES[1])])  # opened before the workspace is bound
+    ws = Workspace(tmp_path / "w.sqlite", check=fee_limit)
+    binding = WorkspaceBinding(window, ws)
+    window.open_paths([str(SAMPLE_FILES[0])])
+    qtbot.waitUntil(lambda: len(ws) == 2 and len(binding.sessions) == 2)
+    assert len(window.sessions()) == 2  # each file once, now the workspace's copy
+    rid = ws.import_file(SAMPLE_FILES[0])[0]
+    session = binding.sessions[rid]
+    session.undo_stack.push(CorrectCells(session, {FEES: 6.36773}, "小数点错位", "更正"))
+    assert ws.load(rid).report.value(FEES) == 6.36773
+    window.report_list.select(session)
+    window.close_current()
+    assert rid not in binding.sessions
+    assert binding.open_report(rid).report.value(FEES) == 6.36773  # reopened from the workspace
+    binding.close()
