@@ -358,9 +358,12 @@ class Workspace(Importing, Reviewing):
             if (row["status"], row["open_errors"], row["open_warnings"]) != summary:
                 summaries.append((*summary, row["id"]))
         if summaries:
-            with self._tx() as c:
-                c.executemany("UPDATE reports SET status = ?, open_errors = ?, open_warnings = ? WHERE id = ?",
-                              summaries)
+            try:
+                with self._tx() as c:
+                    c.executemany("UPDATE reports SET status = ?, open_errors = ?, open_warnings = ? WHERE id = ?",
+                                  summaries)
+            except WorkspaceError:
+                pass  # only the queue's cache: reading must work where the file cannot be written
         return out
 
 

@@ -218,6 +218,20 @@ def test_tampered_stored_cell_is_detected(ws_path):
         assert ws.load(rid).hash_mismatch
 
 
+def test_tampered_signoff_is_detected(ws_path):
+    with Workspace(ws_path) as ws:
+        rid, _ = ws.import_file(sample_000())
+        ws.sign_off(rid, SignOff(RETURNED, "李四", "缺表四"))
+    conn = sqlite3.connect(ws_path)
+    conn.execute("DROP TRIGGER signoffs_no_update")
+    conn.execute("UPDATE signoffs SET outcome = '通过', reason = ''")
+    conn.commit()
+    conn.close()
+    with Workspace(ws_path) as ws:
+        reviewed = ws.load(rid)
+        assert reviewed.status == STATUS_SIGNED and reviewed.hash_mismatch
+
+
 def test_previous_year_is_passed_to_the_rules(ws_path, tmp_path):
     text = sample_000().read_text(encoding="utf-8")
     last_year = tmp_path / "2023.txt"
