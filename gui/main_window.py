@@ -266,8 +266,10 @@ class MainWindow(QMainWindow):
             self.open_label.setText(
                 tr("未处理问题 {n} 条（错误 {e}，警告 {w}，提示 {i}）", n=n, e=c["error"], w=c["warning"], i=c["info"])
             )
-        else:
+        elif s.findings:
             self.open_label.setText(tr("全部问题已处理"))
+        else:
+            self.open_label.setText(tr("未发现问题"))
 
     def _mark_text(self) -> None:
         """Underline the source of every cell with an open error, and the sentence of a narrative claim the

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from .i18n import tr
+from .marks import SEVERITY_GLYPHS
 from .session import ReportSession
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -27,12 +28,12 @@ def report_summary(session: ReportSession) -> str:
     c = session.counts()
     if not session.rules_available:
         state = tr("未检查")
-    elif c["error"] or c["warning"]:
-        state = "  ".join(
-            s for s in (f"✖{c['error']}" if c["error"] else "", f"▲{c['warning']}" if c["warning"] else "") if s
-        )
+    elif any(c.values()):
+        state = "  ".join(f"{SEVERITY_GLYPHS[k]}{n}" for k, n in c.items() if n)
+    elif session.findings:
+        state = tr("✓ 问题均已处理")
     else:
-        state = tr("✓ 无未处理问题")
+        state = tr("✓ 未发现问题")
     return f"{year} · {state}"
 
 
