@@ -11,7 +11,7 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -69,10 +69,13 @@ SIGNOFF_COLUMNS = (
 )
 
 
-def export_workbook(items: list[ReviewedReport], path: str | Path) -> None:
+def export_workbook(items: list[ReviewedReport], path: str | Path,
+                    progress: Callable[[int, int], None] | None = None) -> None:
     """Write the archive workbook for these reviewed reports to `path` (replaced atomically).
 
-    Raises OSError when the file cannot be written (e.g. it is open in Excel or the folder is missing).
+    `progress(done, total)`, if given, is called after each report's sheet (a window can show a bar;
+    writing the file comes after the last call). Raises OSError when the file cannot be written (e.g.
+    it is open in Excel or the folder is missing).
     """
     items = list(items)
     wb = Workbook()
@@ -87,6 +90,8 @@ def export_workbook(items: list[ReviewedReport], path: str | Path) -> None:
         sheet = ReportSheet(wb.create_sheet(name), item, item.report.source)
         sheet.write()
         where.append(sheet.where)
+        if progress is not None:
+            progress(len(where), len(items))
     write_summary(summary, items, names)
     write_findings(findings, items, names, where)
     write_corrections(corrections, items, names)
@@ -131,7 +136,8 @@ def sheet_names(items: Iterable[ReviewedReport]) -> list[str]:
 
 def _link(ws: Worksheet, row: int, column: int, sheet: str, target: str = "A1") -> None:
     cell = put(ws, row, column, sheet, LINK)
-    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{target}", display=sheet)
+    quoted = sheet.replace("'", "''")
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{target}", display=sheet)
 
 
 # -- 汇总 ---------------------------------------------------------------------------------------------

@@ -157,6 +157,13 @@ def test_hash_mismatch_is_flagged_on_the_signoff_sheet(tmp_path):
     assert openpyxl.load_workbook(out)[SIGNOFFS]["H2"].value.startswith("不一致")
 
 
+def test_progress_is_reported_per_report(tmp_path):
+    calls = []
+    export_workbook([ReviewedReport(from_truth(p)) for p in SAMPLE_FILES[:3]], tmp_path / "p.xlsx",
+                    progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+
+
 def test_empty_batch_still_gives_a_valid_workbook(tmp_path):
     out = tmp_path / "empty.xlsx"
     export_workbook([], out)

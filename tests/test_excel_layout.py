@@ -252,3 +252,10 @@ def test_merged_ranges_never_overlap(workbook):
             for cell in r.cells:
                 assert cell not in seen, f"{ws.title}: {r.coord} overlaps {seen[cell]}"
                 seen[cell] = r.coord
+
+
+def test_links_reach_sheets_whose_names_hold_a_quote(workbook):
+    wb, _ = workbook([ReviewedReport(from_truth(SAMPLE_FILES[0], agency="区'教育局"))])
+    assert wb.sheetnames[4] == "区'教育局2024"
+    link = wb[SUMMARY].cell(3, 11)
+    assert link.value == "区'教育局2024" and link.hyperlink.location == "'区''教育局2024'!A1"
