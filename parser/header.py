@@ -32,7 +32,7 @@ _CN_YEAR = re.compile(r"([二][〇零○O0][一二三四五六七八九〇零○
 _CN_DIGITS = str.maketrans("〇零○O一二三四五六七八九", "0000123456789")
 _PERIOD = re.compile(_YEAR + r"\s*年\s*1\s*月\s*1\s*日")
 _ORG_SUFFIX = re.compile(
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|管理局|局|厅|委|办|院|中心|署|会|处|所|馆|站|队|街道办事处|街道|镇|乡)$"
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|管理局|局|厅|部|委|办|院|中心|署|会|处|所|馆|站|队|街道办事处|街道|镇|乡)$"
 )
 _LEADING_NOISE = re.compile(r"^(?:.*?(?:成立了|成立|请与|根据|按照|关于|我们|我|本|在|由|经|向|对|将|为))")
 
@@ -90,13 +90,13 @@ def _title_lines(text: str) -> list[tuple[int, str]]:
     for line in text.split("\n"):
         s = line.strip()
         if s:
-            lines.append((pos + line.index(s[0]), s))
+            lines.append((pos + line.index(s[0]), _title_text(s)))
             if len(lines) >= 20:
                 break
         pos += len(line) + 1
     for j, (_, s) in enumerate(lines):
-        if ("报告" not in s and "年报" not in s) or re.search(r"[>|【】]|首页", s):
-            continue  # not a title, or site chrome (首页 > 政务公开 > 年报)
+        if ("报告" not in s and "年报" not in s) or re.search(r"[>|【】]|首页|^标\s*题", s):
+            continue  # not a title, or site chrome (首页 > 政务公开 > 年报; an index table's 标题 row)
         for k in range(0, 3):
             if j - k < 0:
                 break
@@ -107,6 +107,14 @@ def _title_lines(text: str) -> list[tuple[int, str]]:
             if "信息公开" in joined:
                 return _extend_title(lines, j - k, j)
     return []
+
+
+def _title_text(line: str) -> str:
+    """A line as a title reads: letter spacing (水 利 部 2 0 2 3 年) and markup (# , 标题) removed."""
+    s = re.sub(r"^#+\s*", "", line)
+    if re.search(r"[\u3400-\u9fff\d] [\u3400-\u9fff\d] [\u3400-\u9fff\d]", s):
+        s = re.sub(r"(?<=[\u3400-\u9fff\d]) (?=[\u3400-\u9fff\d])", "", s)
+    return s
 
 
 def _extend_title(lines: list[tuple[int, str]], a: int, b: int) -> list[tuple[int, str]]:

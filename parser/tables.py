@@ -14,11 +14,13 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
+from .columns import read_by_columns
 from .normalize import label_key
 from .template import Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
 
-_INNER_NUMBER = re.compile(r"\S\s+(\d{1,2}\s*[.、．])")
+_INNER_NUMBER = re.compile(r"\S\s+(\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十]{1,2}[)）])")
+_MISSING = Token(EMPTY, "", -1, -1, -1)  # marks a cell that was not printed at all (stays missing)
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
 ACTIVE_SCORE = 80
 
@@ -41,7 +43,11 @@ def _row_keys(row: Row) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def similarity(query: str, row: Row) -> float:
     """How well a (normalised) label text names this row, 0-100."""
-    q = label_key(query)
+    best = max(_similarity(label_key(query), row), _similarity(label_key(query, explanations=True), row))
+    return best
+
+
+def _similarity(q: str, row: Row) -> float:
     if not q:
         return 0.0
     best = 0.0
@@ -120,21 +126,40 @@ def _lead(run: list[Token]) -> int:
     return n
 
 
-def _fit(run: list[Token], ncols: int, lead: int | None) -> tuple[list[Token | None], set[int]] | None:
+def _fit(run: list[Token], ncols: int, lead: int | None, table: str = "",
+         by_label: bool = True) -> tuple[list[Token | None], set[int]] | None:
     """Place a run of tokens in ncols cells, or None when it cannot be done with confidence."""
     values = [t for t in run if t.kind == VALUE]
     if len(values) == ncols:
         return list(values), set()
     if len(values) > ncols:
-        joined = _join_split_numbers(values, ncols)
-        return joined
+        if len({v.text for v in values}) == 1 and ncols == 1:
+            return [values[0]], set()  # a merged cell copied into every column it spans
+        return _join_split_numbers(values, ncols) or (_drop_stray(values) if ncols == 7 else None)
     # fewer values than columns: use the empty cells' positions when the row is laid out as a grid
     k = _lead(run)
     cut = min(k, lead) if lead is not None else k
     rest = run[cut:]
     if len(rest) >= ncols and all(t.kind == EMPTY for t in rest[ncols:]):
         return [t if t.kind == VALUE else None for t in rest[:ncols]], set()
+    if any(t.kind == EMPTY for t in run):
+        return None
+    if table == "active" and by_label:  # a copy that dropped the empty cells: what is printed comes first
+        return [*values, *[_MISSING] * (ncols - len(values))], set()
+    if table == "requests" and len(values) == ncols - 1 and not run[0].same_line:
+        return [*values, None], set()  # one cell per line, 总计 left blank on a sub-row
     return None
+
+
+def _drop_stray(values: list[Token]) -> tuple[list[Token | None], set[int]] | None:
+    """One number too many in a row of table three (a page number, a 序号): drop the first or the
+    last when exactly one of the two leaves a row that adds up."""
+    if len(values) != 8:
+        return None
+    options = [o for o in (values[1:], values[:-1]) if _adds_up(o)]
+    if len(options) != 1 or values[1:] == values[:-1]:
+        return None
+    return list(options[0]), set()
 
 
 def _join_split_numbers(values: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
@@ -190,6 +215,7 @@ class TableReader:
             last = max((rows.index(p.row) for p in placed), default=-1)
             expected = next((r for r in rows[last + 1:] if r.key not in done), None)
             row = _best_row(labels, remaining, expected, threshold)
+            by_label = row is not None
             if row is None and table.key == "active":
                 row = _first_row_under_header(labels[-1], table, done)
             if row is None:
@@ -199,22 +225,23 @@ class TableReader:
                 if len(run) >= n and row.key not in blank_rows:
                     blank_rows[row.key] = Placed(row, [None] * n)
                 continue
-            fitted = _fit(run, n, lead)
-            if fitted is None:
-                values = [t for t in run if t.kind == VALUE]
-                if table.key == "active" and len(values) < n:
-                    fitted = ([*values, *[None] * (n - len(values))], set())
-                    placed.append(Placed(row, fitted[0], fitted[1]))
-                    placed[-1].cells[len(values):] = [_MISSING] * (n - len(values))
-                elif (table.key == "requests" and len(values) == n - 1 and not run[0].same_line
-                      and not any(t.kind == EMPTY for t in run)):
-                    placed.append(Placed(row, [*values, None]))  # one cell per line, 总计 left blank
+            fitted = _fit(run, n, lead, table.key, by_label)
+            if fitted is not None:
                 done.add(row.key)
-                continue
-            done.add(row.key)
-            placed.append(Placed(row, fitted[0], fitted[1]))
+                placed.append(Placed(row, *fitted))
         placed.extend(p for key, p in blank_rows.items() if key not in done)
+        if len(placed) < len(rows) // 2:
+            by_columns = self._read_columns(table, tokens)
+            if sum(c is not _MISSING for p in by_columns for c in p.cells) > \
+                    sum(c is not _MISSING for p in placed for c in p.cells):
+                covered = {p.row.key for p in by_columns}
+                return by_columns + [p for p in placed if p.row.key not in covered]
         return placed
+
+    def _read_columns(self, table: Table, tokens: list[Token]) -> list[Placed]:
+        found = read_by_columns(table, tokens, similarity)
+        return [Placed(r, [found.get((r.key, c.key), _MISSING) for c in b.columns])
+                for b in table.blocks for r in b.rows if any((r.key, c.key) in found for c in b.columns)]
 
     def _read_appeals(self, table: Table, tokens: list[Token]) -> list[Placed]:
         rows = list(table.blocks[0].rows)
@@ -248,9 +275,16 @@ class TableReader:
             blocks = rows
         elif len(cells) in (5, 10) and len(present) == len(cells) // 5:
             blocks = present
+        elif grid is not None and len(present) == 3 and not _starts_with_gap(tokens, grid):
+            blocks = rows[:len(cells) // 5]  # a grid row cut short: its cells start at the first column
         else:
             return []
         return [Placed(r, list(cells[i * 5:(i + 1) * 5])) for i, r in enumerate(blocks)]
+
+
+def _starts_with_gap(tokens: list[Token], grid: list[Token | None]) -> bool:
+    first = next((t for t in grid if t is not None), None)
+    return first is None or first.lead_gap or grid[0] is None
 
 
 def _value_line(tokens: list[Token]) -> list[Token | None] | None:
@@ -281,9 +315,6 @@ def _first_row_under_header(label: str, table: Table, done: set[str]) -> Row | N
         if block.rows[0].key not in done and any(fuzz.ratio(key, h) >= 85 for h in headings if h):
             return block.rows[0]
     return None
-
-
-_MISSING = Token(EMPTY, "", -1, -1, -1)  # marks a cell that was not printed at all (stays missing)
 
 
 def is_missing(tok: Token | None) -> bool:

@@ -18,9 +18,12 @@ _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PIPE_ROW = re.compile(r"^\s*\||\s\|\s|\s\|\s*$|\|\|")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 # A label followed by numbers on the same cell: "（一）予以公开 3 0 0 0 0 0 3"
-_TRAILING_VALUES = re.compile(r"(?:\s+(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无))+\s*$")
-_VALUE_PIECE = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无")
-_MULTI_VALUES = re.compile(r"(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无)(?:\s+(?:[+\-]?\d[\d,]*(?:\.\d+)?|/|-|—|无))+")
+# One printed value inside a line: a number (signed, 增/减, or 一 for a minus read by OCR), with an
+# optional money unit, or a blank mark.
+_ONE = r"(?:[+\-增减一]?\d[\d,]*(?:\.\d+)?(?:万元|元)?|/|-|—|无)"
+_TRAILING_VALUES = re.compile(rf"(?:\s+{_ONE})+\s*$")
+_VALUE_PIECE = re.compile(_ONE)
+_MULTI_VALUES = re.compile(rf"{_ONE}(?:\s+{_ONE})+")
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,6 @@ def _cell(text: str, s: int, e: int, line_no: int, out: list[Token], seen_label:
 
 
 def _ends_in_numbering(cell: str, m: re.Match) -> bool:
-    """'（四） 1' is a numbering, not a value: a lone small integer right after a bracketed numeral."""
+    """'第二十条第 1' or '2023年 1' is part of the text, not a value: a lone number after 第/条/项/年/月/日."""
     before = cell[: m.start()].rstrip()
-    return before.endswith(("第", "条", "项", "年", "月", "日"))
+    return len(m.group().split()) == 1 and before.endswith(("第", "条", "项", "年", "月", "日"))

@@ -15,7 +15,7 @@ BLANK_MARKS = {"/", "-", "—", "——", "--", "无", "\\", "空", "×", "x", "
 # A cell that is a number, possibly damaged: digits with OCR look-alikes, separators, a sign or
 # 增/减, and an optional unit.
 _NUMBER = re.compile(
-    r"^(?P<sign>[+\-增减]?)\s*"
+    r"^(?P<sign>[+\-增减]|一(?=\d))?\s*"
     r"(?P<body>[0-9OoIl〇][0-9OoIl〇 \u00a0,，']*(?:[.·][0-9OoIl ]+)?)\s*"
     r"(?P<unit>万元|元|件|个|项|次|条|人次)?$"
 )
@@ -63,7 +63,7 @@ def read_value(text: str, kind: str = "count") -> CellValue | None:
     m = _NUMBER.match(t)
     if not m or not looks_like_value(t):
         return None
-    sign, body, unit = m.group("sign"), m.group("body"), m.group("unit")
+    sign, body, unit = m.group("sign") or "", m.group("body"), m.group("unit")
     digits = body.translate(_OCR)
     # thousands separators: 1,234 / 1,234,567 (a comma elsewhere is damage, also dropped)
     digits = digits.replace(",", "").replace("'", "").replace(" ", "").replace("\u00a0", "")
@@ -73,7 +73,7 @@ def read_value(text: str, kind: str = "count") -> CellValue | None:
         number: float = float(digits)
     except ValueError:
         return None
-    if sign in ("-", "减"):
+    if sign in ("-", "减", "一"):  # 一3: a minus sign read by OCR as the character 一
         number = -number
     if unit == "元" and kind == "money":
         number = number / 10000
@@ -85,7 +85,7 @@ def read_value(text: str, kind: str = "count") -> CellValue | None:
     clean = _CLEAN_INT.match(plain.lstrip("+")) or _CLEAN_DEC.match(plain.lstrip("+"))
     repaired = (
         not clean
-        or sign in ("增", "减")
+        or sign in ("增", "减", "一")
         or (unit is not None and not (kind == "money" and unit == "万元") and kind == "money")
     )
     joinable = bool(re.fullmatch(r"\d+", t))
