@@ -26,6 +26,7 @@ from .excel_style import (
     HEADER,
     LABEL,
     LINE_HEIGHT,
+    MAX_ROW_HEIGHT,
     NUMBER,
     PLAIN,
     SECTION,
@@ -210,7 +211,7 @@ class ReportSheet:
                 self.row += 1
         self.findings()
         for r, h in self.heights.items():
-            ws.row_dimensions[r].height = h
+            ws.row_dimensions[r].height = min(h, MAX_ROW_HEIGHT)
         ws.freeze_panes = "A3"
         set_print_setup(ws, "1:2")
 

@@ -46,6 +46,7 @@ LEFT_TOP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
 
 LINE_HEIGHT = 14.0  # points per line of 10-point text
+MAX_ROW_HEIGHT = 409.0  # Excel refuses taller rows
 COMMENT_AUTHOR = "年报审核台"
 
 

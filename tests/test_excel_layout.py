@@ -259,3 +259,10 @@ def test_links_reach_sheets_whose_names_hold_a_quote(workbook):
     assert wb.sheetnames[4] == "区'教育局2024"
     link = wb[SUMMARY].cell(3, 11)
     assert link.value == "区'教育局2024" and link.hyperlink.location == "'区''教育局2024'!A1"
+
+
+def test_rows_never_exceed_excels_height_limit(workbook):
+    findings = [Finding("r", ERROR, FAIL, ("requests/total/total",), "极长的说明。" * 2000)]
+    wb, _ = workbook([ReviewedReport(from_truth(SAMPLE_FILES[2]), findings)])
+    for ws in wb.worksheets:
+        assert all((d.height or 0) <= 409 for d in ws.row_dimensions.values()), ws.title
