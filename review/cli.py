@@ -59,9 +59,19 @@ def load_all(paths: list[str]) -> tuple[list[Report], bool]:
         try:
             reports.append(load(path, str(path)))
         except ReadError as e:
-            print(f"{path}: {e}", file=sys.stderr)
+            print(reason_line(path, e), file=sys.stderr)
             failed = True
     return reports, failed
+
+
+def reason_line(path: Path, error: Exception) -> str:
+    """'path: reason' for stderr, without the file name the reason itself ends with."""
+    reason = str(error)
+    for name in (str(path), path.name):
+        if reason.endswith("：" + name):
+            reason = reason[: -len(name) - 1]
+            break
+    return f"{path}: {reason}"
 
 
 def _dump(objs: list[dict], single: bool) -> None:
@@ -129,7 +139,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             report = load(path, str(path))
         except ReadError as e:
-            print(f"{path}: {e}", file=sys.stderr)
+            print(reason_line(path, e), file=sys.stderr)
             unreadable = True
             continue
         findings = check(report, previous)
