@@ -47,6 +47,7 @@ CONTENT_HEADING = "信息内容"
 # Printed in the top-left corner of table three in both formats.
 CORNER_NOTES = {"requests": "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}
 PRINTED_AS_ONE_ROW = {"appeals"}  # table four prints its rows side by side as one row of numbers
+EQUATION_RULES = ("row_total", "results_total", "balance")  # rule ids ending so: cells are a total, then addends
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_NAMES = {"fail": "不符", "cannot_assess": "无法判断"}
@@ -86,7 +87,11 @@ def printed_value(cell: Cell) -> str:
 
 
 def marked_cells(finding: Finding) -> list[str]:
-    """The cells a finding is shown on: the cell it reports on (listed first) and any it suggests correcting."""
+    """The cells a finding is about, as the review window marks them (gui/session.primary_cells): for a
+    sum, its total (listed first) and any cell it proposes to change, not every addend; for any other
+    rule (a missing half, an empty table, a narrative claim), every cell it names."""
+    if not finding.rule.endswith(EQUATION_RULES):
+        return list(finding.cells)
     keys = list(finding.cells[:1])
     keys += [k for k in (finding.suggestion or {}) if k not in keys]
     return keys

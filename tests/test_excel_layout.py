@@ -124,10 +124,11 @@ def test_open_findings_are_marked_accepted_ones_are_not(workbook):
                     "表三（七）总计·自然人：各项办理结果之和为 1，报告填写 0", 0, 1,
                     suggestion={"requests/unable.not_held/natural_person": 0})
     warning = Finding("x.warn", WARNING, FAIL, ("requests/new_received/total",), "警告说明")
+    half = Finding("appeals.half_missing", WARNING, FAIL, ("appeals/review/upheld", "appeals/review/total"), "缺一半")
     accepted = Finding("x.accepted", ERROR, FAIL, ("requests/carried_over/total",), "已接受的错误")
     decisions = {accepted.id: Decision(accepted.id, ACCEPTED, "机关确认", "王"),
                  warning.id: Decision(warning.id, POSTPONED, "待核实", "王")}
-    wb, _ = workbook([ReviewedReport(report, [error, warning, accepted], decisions)])
+    wb, _ = workbook([ReviewedReport(report, [error, warning, accepted, half], decisions)])
     ws = wb["神池县教育科技局2023"]
     total = ws.cell(find(ws, "（七）总计").row, 9)
     assert fill(total) == FILL_ERROR.fgColor.rgb[-6:] and "报告填写 0" in total.comment.text
@@ -139,6 +140,9 @@ def test_open_findings_are_marked_accepted_ones_are_not(workbook):
     assert fill(new) == FILL_WARNING.fgColor.rgb[-6:] and "暂缓：待核实" in new.comment.text
     carried = ws.cell(find(ws, "二、上年结转政府信息公开申请数量").row, 15)
     assert fill(carried) == "" and carried.comment is None
+    appeals_values = find(ws, "行政复议").row + 3  # not a sum: every cell it names is marked
+    assert fill(ws.cell(appeals_values, 1)) == fill(ws.cell(appeals_values, 5)) == FILL_WARNING.fgColor.rgb[-6:]
+    assert fill(ws.cell(appeals_values, 2)) == ""
     legend = [c.value for c in ws[3] if c.value]
     assert legend[0] == "图例" and any("已更正" in v for v in legend) and any("错误" in v for v in legend)
     assert find(ws, "已接受：机关确认")  # the findings under the tables carry the decision
