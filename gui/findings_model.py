@@ -13,10 +13,11 @@ from review.state import ACCEPTED, POSTPONED
 
 from .i18n import severity_name, tr
 from .marks import decided_icon, severity_icon
-from .session import SEVERITY_ORDER, ReportSession
+from .session import SEVERITY_ORDER, ReportSession, primary_cells
 
 Index = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
+SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 11
 SEVERITY, MESSAGE, STATE = range(3)
 HEADERS = ("级别", "问题", "状态")
 
@@ -79,6 +80,15 @@ class FindingsModel(QAbstractTableModel):
     def row_of(self, finding_id: str) -> int:
         return next((i for i, f in enumerate(self.items) if f.id == finding_id), -1)
 
+    def subtitle(self, f: Finding) -> str:
+        """The rule and the cells it is about, for the list's second line."""
+        assert self.session is not None
+        keys = primary_cells(f)
+        names = "、".join(self.session.display_name(k) for k in keys[:2])
+        if len(keys) > 2:
+            names += tr(" 等 {n} 格", n=len(keys))
+        return f"{f.rule} · {names}" if names else f.rule
+
     def state_text(self, f: Finding) -> str:
         assert self.session is not None
         d = self.session.decision(f)
@@ -105,6 +115,8 @@ class FindingsModel(QAbstractTableModel):
             return self._icons.get(f.severity) if is_open else self._decided
         if role == Qt.ItemDataRole.ForegroundRole and not is_open:
             return QColor("#80868b")
+        if role == SUBTITLE_ROLE:
+            return self.subtitle(f)
         if role == Qt.ItemDataRole.ToolTipRole:
             names = "、".join(self.session.display_name(k) for k in f.cells[:6]) + ("…" if len(f.cells) > 6 else "")
             tip = [f.message, tr("规则：{rule}", rule=f.rule)]

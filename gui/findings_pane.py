@@ -3,15 +3,20 @@ with its actions (采纳建议 / 按原样接受 / 稍后处理)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -19,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from review.findings import Finding
 
-from .findings_model import FINDING_ROLE, MESSAGE, SEVERITY, STATE, FindingsFilter, FindingsModel
+from .findings_model import FINDING_ROLE, MESSAGE, SEVERITY, STATE, SUBTITLE_ROLE, FindingsFilter, FindingsModel
 from .i18n import severity_name, tr
 from .marks import SEVERITY_COLOURS, SEVERITY_GLYPHS, format_value
 from .session import ReportSession
@@ -33,6 +38,49 @@ FILTER_NAMES = {
     "info": "提示",
     "decided": "已处理",
 }
+
+
+class FindingDelegate(QStyledItemDelegate):
+    """The message on the first line; rule id and the cells it is about, in grey, on the second."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        size.setHeight(option.fontMetrics.height() * 2 + 8)
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if index.column() != MESSAGE:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        r = opt.rect.adjusted(4, 3, -4, -3)
+        fm = opt.fontMetrics
+        half = r.height() // 2
+        painter.save()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        colour = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        grey = index.data(Qt.ItemDataRole.ForegroundRole)
+        painter.setPen(grey if grey is not None else colour)
+        first = QRect(r.left(), r.top(), r.width(), half)
+        painter.drawText(
+            first, int(Qt.AlignmentFlag.AlignVCenter), fm.elidedText(text, Qt.TextElideMode.ElideRight, r.width())
+        )
+        small = QFont(opt.font)
+        small.setPointSizeF(small.pointSizeF() * 0.88)
+        painter.setFont(small)
+        painter.setPen(QColor("#80868b"))
+        sub = index.data(SUBTITLE_ROLE) or ""
+        second = QRect(r.left(), r.top() + half, r.width(), r.height() - half)
+        painter.drawText(
+            second,
+            int(Qt.AlignmentFlag.AlignVCenter),
+            QFontMetrics(small).elidedText(sub, Qt.TextElideMode.ElideRight, r.width()),
+        )
+        painter.restore()
 
 
 class FindingsPane(QWidget):
@@ -64,6 +112,7 @@ class FindingsPane(QWidget):
         self.view.setModel(self.proxy)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
+        self.view.setItemDelegate(FindingDelegate(self.view))
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -465,7 +465,7 @@ class MainWindow(QMainWindow):
             self.resize(1366, 768)
             self.resizeDocks([self.report_dock], [170], Qt.Orientation.Horizontal)
             self.main_split.setSizes([430, 770])
-            self.left_split.setSizes([420, 300])
+            self.left_split.setSizes([340, 380])
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
