@@ -157,7 +157,7 @@ def _drop_stray(values: list[Token]) -> tuple[list[Token | None], set[int]] | No
     if len(values) != 8:
         return None
     options = [o for o in (values[1:], values[:-1]) if _adds_up(o)]
-    if len(options) != 1 or values[1:] == values[:-1]:
+    if len(options) != 1:
         return None
     return list(options[0]), set()
 
@@ -205,6 +205,7 @@ class TableReader:
         runs = _runs(tokens)
         leads = [_lead(run) for _, run in runs if sum(t.kind == VALUE for t in run) == max(ncols.values())]
         lead = max(set(leads), key=leads.count) if leads else None
+        order = {r.key: i for i, r in enumerate(rows)}
         placed: list[Placed] = []
         blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
         done: set[str] = set()
@@ -212,7 +213,7 @@ class TableReader:
             if not labels:
                 continue
             remaining = [r for r in rows if r.key not in done]
-            last = max((rows.index(p.row) for p in placed), default=-1)
+            last = max((order[p.row.key] for p in placed), default=-1)
             expected = next((r for r in rows[last + 1:] if r.key not in done), None)
             row = _best_row(labels, remaining, expected, threshold)
             by_label = row is not None

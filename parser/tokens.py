@@ -7,7 +7,7 @@ that keeps its span in the normalised text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .values import looks_like_value
 
@@ -26,7 +26,7 @@ _VALUE_PIECE = re.compile(_ONE)
 _MULTI_VALUES = re.compile(rf"{_ONE}(?:\s+{_ONE})+")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Token:
     kind: str
     text: str  # normalised text of the cell (stripped)
@@ -93,7 +93,7 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
                 continue
             seen_label = _cell(text, s, e, line_no, out, seen_label) or seen_label
     if lead_gap and len(out) > first:
-        out[first] = replace(out[first], lead_gap=True)
+        out[first].lead_gap = True
     out.append(Token(EOL, "", b, b, line_no))
 
 
