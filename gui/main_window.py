@@ -12,7 +12,7 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -35,12 +35,13 @@ from .findings_pane import FindingsPane
 from .header_fields import HeaderFields
 from .i18n import tr
 from .report_list import ReportList, report_title
+from .reveal import cell_at, reveal_spans
 from .session import ReportSession, primary_cells
 from .shortcuts import help_html, sequences, shortcut
 from .tables_view import TablesView
 from .text_pane import ERROR_UNDERLINE, REVEAL_OTHER, REVEAL_PRIMARY, TextPane, char_format
+from .window_settings import WindowSettings
 
-MAX_RECENT = 10
 REASONS = ("经与报送单位核实，数据无误", "原文如此，已告知报送单位", "不影响审核结论")
 FILE_FILTER = "报告文件 (*.txt *.text *.htm *.html *.docx *.pdf);;所有文件 (*)"
 
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
+        self.memory = WindowSettings(self.settings)
         self.reviewer = str(self.settings.value("reviewer", "") or getpass.getuser())
         self.session: ReportSession | None = None
         self.undo_group = QUndoGroup(self)
@@ -305,20 +307,8 @@ class MainWindow(QMainWindow):
             primary = list(primary_cells(finding)) if finding else keys[:1]
             if source != "table":
                 self.tables.select_cells(primary or keys)
-            cells = s.report.cells
-            strong = [cells[k].span for k in primary if k in cells and cells[k].span]
-            weak = [cells[k].span for k in keys if k not in primary and k in cells and cells[k].span]
-            if len(weak) > 6:  # a column of addends would bury the cells that matter in highlights
-                weak = []
-            if finding is not None and finding.sentence_span:
-                strong.append(finding.sentence_span)
+            strong, weak = reveal_spans(s.report, keys, primary, finding)
             text = self.text_pane.text
-            section = s.report.sections.get(keys[0].split("/")[0]) if keys else None
-            if not strong and not weak and section:  # cells not found in the text: show where their table is
-                body = s.report.text[section[0] : section[1]]
-                start = section[0] + len(body) - len(body.lstrip())
-                end = s.report.text.find("\n", start, section[1])
-                weak = [(start, end if end > start else min(section[1], start + 40))]
             text.set_layer("reveal_other", weak, char_format(REVEAL_OTHER))
             text.set_layer("reveal", strong, char_format(REVEAL_PRIMARY, bold=True))
             if strong and source != "text":
@@ -338,10 +328,7 @@ class MainWindow(QMainWindow):
         s = self.session
         if s is None:
             return
-        cells = s.report.cells
-        key = next((k for k, c in cells.items() if c.span and c.span[0] <= offset < c.span[1]), None)
-        if key is None:  # a click on the right half of a number's last digit puts the caret after it
-            key = next((k for k, c in cells.items() if c.span and c.span[1] == offset), None)
+        key = cell_at(s.report, offset)
         if key is not None:
             self.reveal([key], source="text")
 
@@ -435,13 +422,10 @@ class MainWindow(QMainWindow):
             self.open_paths(paths)
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        return [value] if isinstance(value, str) else list(value or [])
+        return self.memory.recent_files()
 
     def _remember_recent(self, path: str) -> None:
-        path = str(Path(path).resolve())
-        recent = [path] + [p for p in self.recent_files() if p != path]
-        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+        self.memory.remember(path)
         self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:
@@ -450,29 +434,19 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(Path(p).name, lambda p=p: self.open_paths([p])).setToolTip(p)
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main_split": self.main_split, "left_split": self.left_split}
+
     def _restore_settings(self) -> None:
         self._fill_recent_menu()
-        for key, restore in (
-            ("geometry", self.restoreGeometry),
-            ("window_state", self.restoreState),
-            ("main_split", self.main_split.restoreState),
-            ("left_split", self.left_split.restoreState),
-        ):
-            value = self.settings.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
-        if self.settings.value("geometry") is None:
+        if not self.memory.restore(self, self._splitters()):  # first run: fit an office laptop, 1366×768
             self.resize(1366, 768)
             self.resizeDocks([self.report_dock], [170], Qt.Orientation.Horizontal)
             self.main_split.setSizes([430, 770])
             self.left_split.setSizes([340, 380])
 
     def save_settings(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState())
-        self.settings.setValue("main_split", self.main_split.saveState())
-        self.settings.setValue("left_split", self.left_split.saveState())
-        self.settings.sync()
+        self.memory.save(self, self._splitters())
 
     def unsaved_corrections(self) -> int:
         """Changes made in this window that no workspace keeps (they are lost when the window closes)."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from gui.app import application
+from gui.findings_model import SUBTITLE_ROLE
 from gui.main_window import MainWindow
 from gui.table_model import LOOK_ROLE
 
@@ -62,7 +63,10 @@ def test_sample_002_lists_the_finding_and_marks_its_cells(window):
     session = open_sample(window)
     (finding,) = results_total(session)
     model = window.findings_pane.model
-    assert model.row_of(finding.id) >= 0
+    row = model.row_of(finding.id)
+    assert row >= 0
+    subtitle = model.index(row, 1).data(SUBTITLE_ROLE)  # the list's second line: rule and cells
+    assert subtitle.startswith("requests.results_total") and "表三（七）总计·自然人" in subtitle
     assert "表三（七）总计·自然人" in finding.message
     table = window.tables.views["requests"].report_model
     look = table.index_of(TOTAL_NP).data(LOOK_ROLE)
