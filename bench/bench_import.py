@@ -127,7 +127,8 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=1000)
     ap.add_argument("--no-gui", action="store_true")
     ap.add_argument("--gui-only", action="store_true")
-    ap.add_argument("--workers", type=int, default=None, help="parse processes (default: one per spare CPU)")
+    ap.add_argument("--workers", type=int, default=None, help="parse processes (default: one per spare CPU, as the"
+                    " import command and the import dialog do)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -56,7 +56,7 @@ def run_import(files: list[str], workspace: str | None) -> int:
     result = ImportResult()
     try:
         with ws:
-            result = ws.import_paths(files, bar)
+            result = ws.import_paths(files, bar, workers=None)  # parse on a spare CPU for large batches
             bar.finish()
     except KeyboardInterrupt:
         bar.finish()

@@ -70,13 +70,17 @@ class Importing:
         return added
 
     def import_paths(self, paths: Iterable[str | Path], progress_callback: ProgressCallback | None = None,
-                     cancel_flag: Any = None, workers: int | None = None) -> ImportResult:
+                     cancel_flag: Any = None, workers: int | None = 0, nice: int = 0) -> ImportResult:
         """Import files and the report files inside folders, one committed transaction per file.
 
         progress_callback(done, total, file being imported or None at the end); cancel_flag: a
         threading.Event (or anything with is_set(), or a callable) checked before each file.
-        workers: processes that parse while this thread checks and stores (None: one per spare CPU
-        for batches of PARALLEL_FROM files or more; 0: parse here). Results are stored in file order.
+        workers: processes that parse while this thread checks and stores (0: parse here; None: one
+        per spare CPU for batches of PARALLEL_FROM files or more). Results are stored in file order.
+        Workers are spawned: the program's main script must be guarded by `if __name__ == "__main__"`
+        (main.py is), which is why the default is 0 for library use.
+        nice: lower the workers' CPU priority by this much (a window importing in the background
+        keeps its event loop ahead of them).
         """
         from parser.reader import ReadError
 
@@ -86,7 +90,7 @@ class Importing:
         result = ImportResult(total=len(files))
         if workers is None:
             workers = min(2, (os.cpu_count() or 1) - 1) if len(files) >= PARALLEL_FROM else 0
-        pool = _pool(workers) if workers > 0 else None
+        pool = _pool(workers, nice) if workers > 0 else None
         pending: deque[tuple[Path, Any]] = deque()  # (file, ReadError | (data, sha, existing id | None, outcome))
         queued = 0
         try:
@@ -171,21 +175,27 @@ class Importing:
 PARALLEL_FROM = 16  # batches this large parse in worker processes (their start-up costs about 0.5 s)
 
 
-def _pool(workers: int) -> Executor | None:
+def _pool(workers: int, nice: int = 0) -> Executor | None:
     """A process pool for parsing, or None where processes cannot be started (then parse in this thread)."""
     if getattr(sys, "frozen", False):  # a bundled executable would start itself again as the worker
         return None
     try:
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_watch_parent, initargs=(os.getpid(),))
+                                   initializer=_init_worker, initargs=(os.getpid(), nice))
     except (OSError, ValueError, NotImplementedError):
         return None
 
 
-def _watch_parent(parent: int) -> None:
-    """In a worker: exit when the importing process is gone (killed), instead of waiting forever."""
+def _init_worker(parent: int, nice: int) -> None:
+    """In a worker: lower its priority if asked; exit when the importing process is gone (killed)."""
     import threading
     import time
+
+    if nice and hasattr(os, "nice"):
+        try:
+            os.nice(nice)
+        except OSError:
+            pass
 
     def watch() -> None:
         while os.getppid() == parent:
