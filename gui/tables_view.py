@@ -156,22 +156,29 @@ class TablesView(QTabWidget):
         super().__init__(parent)
         self.session: ReportSession | None = None
         self.views: dict[str, ReportTableView] = {}
+        self._template: str | None = None
         self.setDocumentMode(True)
 
     def set_session(self, session: ReportSession | None) -> None:
         if self.session is not None:
             try:
                 self.session.changed.disconnect(self._update_titles)
-                self.session.header_changed.disconnect(self._rebuild)
+                self.session.header_changed.disconnect(self._on_header)
             except (RuntimeError, TypeError):
                 pass
         self.session = session
         if session is not None:
             session.changed.connect(self._update_titles)
-            session.header_changed.connect(self._rebuild)
+            session.header_changed.connect(self._on_header)
         self._rebuild()
 
+    def _on_header(self) -> None:
+        """Only a change of format version changes the tables (agency and year do not)."""
+        if self.session is not None and self.session.report.template != self._template:
+            self._rebuild()
+
     def _rebuild(self) -> None:
+        self._template = self.session.report.template if self.session else None
         current = self.currentIndex()
         while self.count():
             w = self.widget(0)

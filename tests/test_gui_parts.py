@@ -13,7 +13,7 @@ from gui.findings_model import FINDING_ROLE
 from gui.main_window import MainWindow
 from gui.shortcuts import SHORTCUTS, help_html
 from gui.table_layout import COLUMNS, DATA, HEADING, layout
-from gui.table_model import parse_number
+from gui.table_model import LOOK_ROLE, parse_number
 from gui.text_pane import OffsetMap
 from parser.template import version
 
@@ -178,3 +178,24 @@ def test_screenshot_command_writes_the_window(qtbot, tmp_path):
     )
     assert reds > 10
     assert main([str(tmp_path / "missing.txt"), "--screenshot", str(tmp_path / "x.png")]) == 2
+
+
+def test_a_report_of_unknown_format_can_be_given_one(qtbot, window):
+    from parser.model import Report
+
+    report = Report("未知.txt", "某某局2023年政府信息公开工作年度报告", template=None, agency=None, year=None)
+    session = window.add_report(report)
+    assert window.tables.count() == 1 and not window.tables.views  # a note instead of tables
+    assert window.header_fields.template.currentData() is None
+    combo = window.header_fields.template
+    combo.setCurrentIndex(combo.findData("2021"))
+    combo.activated.emit(combo.currentIndex())
+    assert set(window.tables.views) == {"active", "requests", "appeals"}
+    look = window.tables.views["requests"].report_model.index_of("requests/total/total").data(LOOK_ROLE)
+    assert look.text == "？" and look.hatched
+    views = dict(window.tables.views)
+    window.header_fields.agency.setText("某某局")
+    window.header_fields.agency.editingFinished.emit()
+    assert session.report.agency == "某某局"
+    assert window.tables.views == views  # the tables are not rebuilt for an agency edit
+    assert "某某局" in window.report_list.item(0).text()
