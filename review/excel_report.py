@@ -47,6 +47,7 @@ CONTENT_HEADING = "信息内容"
 # Printed in the top-left corner of table three in both formats.
 CORNER_NOTES = {"requests": "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}
 PRINTED_AS_ONE_ROW = {"appeals"}  # table four prints its rows side by side as one row of numbers
+COMMENTED_CELLS = 3  # a finding's message is repeated in the comments of at most this many of its cells
 EQUATION_RULES = ("row_total", "results_total", "balance")  # rule ids ending so: cells are a total, then addends
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -100,11 +101,11 @@ def marked_cells(finding: Finding) -> list[str]:
 def cell_marks(item: ReviewedReport) -> dict[str, tuple[PatternFill | None, list[str]]]:
     """Per cell key: the fill that marks it and the lines of its comment."""
     marks: dict[str, tuple[PatternFill | None, list[str]]] = {}
-    rank = {FILL_ERROR: 4, FILL_WARNING: 3, FILL_CORRECTED: 2, FILL_MISSING: 1}
+    rank = {id(FILL_ERROR): 4, id(FILL_WARNING): 3, id(FILL_CORRECTED): 2, id(FILL_MISSING): 1}
 
     def add(key: str, fill: PatternFill | None, lines: list[str]) -> None:
         old_fill, old_lines = marks.get(key, (None, []))
-        if old_fill is not None and (fill is None or rank[old_fill] >= rank[fill]):
+        if old_fill is not None and (fill is None or rank[id(old_fill)] >= rank[id(fill)]):
             fill = old_fill
         marks[key] = (fill, old_lines + lines)
 
@@ -122,7 +123,10 @@ def cell_marks(item: ReviewedReport) -> dict[str, tuple[PatternFill | None, list
     for f in item.open_findings():
         fill = {ERROR: FILL_ERROR, WARNING: FILL_WARNING}.get(f.severity)
         decision = item.decisions.get(f.id)
-        for key in marked_cells(f):
+        for i, key in enumerate(marked_cells(f)):
+            if i >= COMMENTED_CELLS and not (f.suggestion and key in f.suggestion):
+                add(key, fill, [])  # an empty table names every cell: all marked, the first few explained
+                continue
             line = f"{SEVERITY_NAMES.get(f.severity, f.severity)}：{f.message}"
             if f.suggestion and key in f.suggestion:
                 line += f"（建议改为 {format_number(f.suggestion[key])}）"
