@@ -177,14 +177,15 @@ class MainWindow(QMainWindow):
     def sessions(self) -> list[ReportSession]:
         return self.report_list.sessions()
 
-    def add_report(self, report: Report, path: str | None = None) -> ReportSession:
-        """Show an already-parsed report (also used by the workspace)."""
+    def add_report(self, report: Report, path: str | None = None, show: bool = True) -> ReportSession:
+        """Add an already-parsed report to the open ones and show it (also used by the workspace)."""
         session = ReportSession(report, reviewer=self.reviewer, parent=self)
         session.path = path or report.source
         self.undo_group.addStack(session.undo_stack)
         session.changed.connect(lambda _k, s=session: self._session_changed(s))
         self.report_list.add(session)
-        self.report_list.select(session)
+        if show:
+            self.report_list.select(session)
         return session
 
     def open_paths(self, paths: list[str]) -> list[ReportSession]:
@@ -208,8 +209,10 @@ class MainWindow(QMainWindow):
             except Exception as e:  # noqa: BLE001 - a parser bug must not lose the other files
                 errors.append(tr("无法解析：{p}（{e}）", p=p, e=type(e).__name__))
                 continue
-            opened.append(self.add_report(report, str(p)))
+            opened.append(self.add_report(report, str(p), show=False))
             self._remember_recent(str(p))
+        if opened:  # show the first of them (building the panes once, not once per file)
+            self.report_list.select(opened[0])
         missing = [p for p in paths if not Path(p).exists()]
         errors += [tr("文件不存在：{p}", p=p) for p in missing if not any(str(p) in e for e in errors)]
         if errors:
