@@ -270,3 +270,14 @@ def test_rows_never_exceed_excels_height_limit(workbook):
     wb, _ = workbook([ReviewedReport(from_truth(SAMPLE_FILES[2]), findings)])
     for ws in wb.worksheets:
         assert all((d.height or 0) <= 409 for d in ws.row_dimensions.values()), ws.title
+
+
+def test_a_finding_on_a_whole_table_marks_every_cell_and_explains_the_first(workbook):
+    keys = tuple(f"appeals/{r}/{c}" for r in ("review", "litigation_direct", "litigation_after_review")
+                 for c in ("upheld", "corrected", "other", "pending", "total"))
+    empty = Finding("form.tables_empty", ERROR, FAIL, keys, "表四印出了栏目，但没有数值")
+    wb, _ = workbook([ReviewedReport(from_truth(SAMPLE_FILES[0]), [empty])])
+    ws = wb["乌苏市教科局2024"]
+    row = find(ws, "行政复议").row + 3
+    assert all(fill(ws.cell(row, c)) == FILL_ERROR.fgColor.rgb[-6:] for c in range(1, 16))
+    assert [c for c in range(1, 16) if ws.cell(row, c).comment] == [1, 2, 3]
