@@ -30,6 +30,7 @@ class FindingsModel(QAbstractTableModel):
         self.session: ReportSession | None = None
         self.items: list[Finding] = []
         self.shown_session: ReportSession | None = None
+        self._last_state: dict[str, str] = {}
         self._icons = {s: severity_icon(s) for s in SEVERITY_ORDER}
         self._decided = decided_icon()
 
@@ -52,15 +53,18 @@ class FindingsModel(QAbstractTableModel):
             findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.status == CANNOT_ASSESS, order[id(f)])
         )
         if [f.id for f in items] == [f.id for f in self.items] and self.session is self.shown_session:
-            # the same findings (an edit that fixed nothing): update in place, keep the selection
-            self.items = items
-            if items:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, len(HEADERS) - 1))
+            # the same findings (an edit that fixed nothing): update in place, keep the selection,
+            # repaint only the rows whose message or decision changed
+            old, self.items = self.items, items
+            for row, (a, b) in enumerate(zip(old, items, strict=True)):
+                if a.message != b.message or self.state_text(b) != self._last_state.get(b.id):
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
         else:
             self.beginResetModel()
             self.items = items
             self.shown_session = self.session
             self.endResetModel()
+        self._last_state = {f.id: self.state_text(f) for f in self.items} if self.session else {}
         self.refreshed.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
