@@ -43,6 +43,8 @@ __all__ = ["Workspace", "WorkspaceError", "WorkspaceLocked", "SignOffRefused", "
            "ProgressCallback", "default_path", "report_to_json", "report_from_json"]
 
 APP_NAME = "nianbao-shenhetai"
+# what rebuilding a report needs (not the original bytes: megabytes for a batch, read only when checked)
+_REPORT_COLUMNS = "id, sha256, file_name, agency, year, template, text, parsed, status, open_errors, open_warnings"
 _REPORTED: set[str] = set()  # rule crashes already printed (once each)
 Checker = Callable[[Report, Report | None], list[Finding]]
 
@@ -194,7 +196,7 @@ class Workspace(Importing, Reviewing):
     def reviewed_reports(self) -> list[ReviewedReport]:
         """Every report of the workspace in its reviewed state, ordered by agency, year and import."""
         with self._mutex:
-            rows = self._q("SELECT * FROM reports ORDER BY agency IS NULL, agency, year, id")
+            rows = self._q(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY agency IS NULL, agency, year, id")
             return self._reviewed(rows)
 
     def queue(self) -> list[QueueRow]:
@@ -243,7 +245,8 @@ class Workspace(Importing, Reviewing):
 
     # -- internals ---------------------------------------------------------------------------------
 
-    def _row(self, report_id: int, columns: str = "*") -> sqlite3.Row:
+    def _row(self, report_id: int, columns: str = "") -> sqlite3.Row:
+        columns = columns or _REPORT_COLUMNS
         rows = self._q(f"SELECT {columns} FROM reports WHERE id = ?", (report_id,))
         if not rows:
             raise WorkspaceError(f"工作区中没有编号为 {report_id} 的报告")
@@ -285,7 +288,7 @@ class Workspace(Importing, Reviewing):
     def _previous_report(self, agency: str | None, year: int | None) -> Report | None:
         if not agency or year is None:
             return None
-        rows = self._q("SELECT * FROM reports WHERE agency = ? AND year = ? ORDER BY id DESC LIMIT 1",
+        rows = self._q(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE agency = ? AND year = ? ORDER BY id DESC LIMIT 1",
                        (agency, year - 1))
         if not rows:
             return None
@@ -294,7 +297,7 @@ class Workspace(Importing, Reviewing):
     def _refresh_next_year(self, agency: str | None, year: int | None) -> None:
         """The same agency's next-year report runs the years.* rules against this one: refresh its summary."""
         if agency and year is not None:
-            rows = self._q("SELECT * FROM reports WHERE agency = ? AND year = ?", (agency, year + 1))
+            rows = self._q(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE agency = ? AND year = ?", (agency, year + 1))
             if rows:
                 self._reviewed(rows)
 
@@ -302,8 +305,9 @@ class Workspace(Importing, Reviewing):
         """Recompute the queue summaries marked stale (NULL status), e.g. after a previous year arrived."""
         with self._mutex:
             stale = [r["id"] for r in self._q("SELECT id FROM reports WHERE status IS NULL")]
-            if stale:
-                self._reviewed(self._in("SELECT * FROM reports WHERE id IN ({})", stale))
+        for i in range(0, len(stale), 20):  # in small steps: other threads get the workspace in between
+            with self._mutex:
+                self._reviewed(self._in(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id IN ({{}})", stale[i:i + 20]))
 
     def _run_rules(self, report: Report, previous: Report | None) -> list[Finding]:
         try:
@@ -350,7 +354,8 @@ class Workspace(Importing, Reviewing):
             reviewed = ReviewedReport(report, self._run_rules(report, previous), decisions.get(row["id"], {}),
                                       signoff, report_id=row["id"])
             if signoff is not None:
-                tampered_bytes = hashlib.sha256(bytes(row["data"])).hexdigest() != row["sha256"]
+                data = self._q("SELECT data FROM reports WHERE id = ?", (row["id"],))[0]["data"]
+                tampered_bytes = hashlib.sha256(bytes(data)).hexdigest() != row["sha256"]
                 reviewed.hash_mismatch = tampered_bytes or signed_hash(report, row["sha256"], replace(
                     signoff, values_hash="")) != signoff.values_hash
             out.append(reviewed)
