@@ -88,6 +88,7 @@ class FindingsPane(QWidget):
     accept_suggestion = Signal()
     accept_as_is = Signal()
     postpone = Signal()
+    reopen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,10 +133,12 @@ class FindingsPane(QWidget):
         self.accept_button = QPushButton(tr("采纳建议"), self)
         self.as_is_button = QPushButton(tr("按原样接受…"), self)
         self.postpone_button = QPushButton(tr("稍后处理"), self)
+        self.reopen_button = QPushButton(tr("撤回决定"), self)
         for button, sid in (
             (self.accept_button, "accept_suggestion"),
             (self.as_is_button, "accept_as_is"),
             (self.postpone_button, "postpone"),
+            (self.reopen_button, "reopen"),
         ):
             button.setToolTip(f"{tr(shortcut(sid).description)}（{shortcut(sid).keys[0]}）")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -150,6 +153,7 @@ class FindingsPane(QWidget):
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.as_is_button)
         buttons.addWidget(self.postpone_button)
+        buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -166,6 +170,7 @@ class FindingsPane(QWidget):
         self.accept_button.clicked.connect(self.accept_suggestion)
         self.as_is_button.clicked.connect(self.accept_as_is)
         self.postpone_button.clicked.connect(self.postpone)
+        self.reopen_button.clicked.connect(self.reopen)
         self.model.modelReset.connect(self._after_reset)
         self.model.refreshed.connect(self._after_refresh)
         self._restoring = False
@@ -191,7 +196,7 @@ class FindingsPane(QWidget):
         row = self.model.row_of(self._keep) if self._keep else -1
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
         if not index.isValid() and self._keep and self.proxy.rowCount():
-            index = self.proxy.index(min(self._keep_row, self.proxy.rowCount() - 1), 0)
+            index = self._open_from(self._keep_row)
         self._restoring = True
         if index.isValid():
             self.view.selectionModel().setCurrentIndex(
@@ -199,6 +204,17 @@ class FindingsPane(QWidget):
             )
         self._restoring = False
         self._show_details(self.current())
+
+    def _open_from(self, row: int) -> QModelIndex:
+        """The first open finding at or after this row (wrapping), else the row itself."""
+        n = self.proxy.rowCount()
+        row = min(row, n - 1)
+        for k in range(n):
+            index = self.proxy.index((row + k) % n, 0)
+            f = index.data(FINDING_ROLE)
+            if f is not None and self.session is not None and self.session.is_open(f):
+                return index
+        return self.proxy.index(row, 0)
 
     def _after_refresh(self) -> None:
         self._update_counts()
@@ -269,6 +285,7 @@ class FindingsPane(QWidget):
                     tr("未发现问题。") if s and s.rules_available else tr("审核规则暂不可用，未运行检查。") if s else ""
                 )
             )
+            self.reopen_button.hide()
             for b in (self.accept_button, self.as_is_button, self.postpone_button):
                 b.setEnabled(False)
             return
@@ -297,8 +314,9 @@ class FindingsPane(QWidget):
         parts.append(f"<span style='color:#80868b'>{_esc(f.rule)}</span>")
         self.details.setText("<br>".join(parts))
         self.accept_button.setEnabled(bool(f.suggestion) and s.is_open(f))
-        self.as_is_button.setEnabled(s.is_open(f) or (d is not None and d.action != "accepted"))
-        self.postpone_button.setEnabled(s.is_open(f))
+        self.as_is_button.setEnabled(s.is_open(f))
+        self.postpone_button.setEnabled(s.is_open(f) and d is None)
+        self.reopen_button.setVisible(d is not None)
 
 
 def _esc(s: str) -> str:

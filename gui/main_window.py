@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.findings_pane.accept_suggestion.connect(self.accept_suggestion)
         self.findings_pane.accept_as_is.connect(self.accept_as_is)
         self.findings_pane.postpone.connect(self.postpone)
+        self.findings_pane.reopen.connect(self.reopen)
         self.tables.cell_chosen.connect(lambda key: self.reveal([key], source="table"))
         self.tables.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         self.text_pane.text.position_clicked.connect(self._text_clicked)
@@ -354,6 +355,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("这条问题没有可采纳的建议更正"), 4000)
             return
         s.undo_stack.push(CorrectCells(s, dict(f.suggestion), tr("采纳建议：{m}", m=f.message), tr("采纳建议更正")))
+        self._show_next(f)
+
+    def _show_next(self, done: Finding) -> None:
+        """After a finding is dealt with, show the one the list moved on to (the keyboard review loop)."""
+        current = self.current_finding()
+        if current is not None and current.id != done.id:
+            self.reveal_finding(current)
 
     def ask_reason(self, finding: Finding) -> str | None:
         """The reason for accepting a finding as it stands (a dialog; tests replace this method)."""
@@ -370,6 +378,7 @@ class MainWindow(QMainWindow):
         if reason:
             d = Decision(f.id, ACCEPTED, reason, self.reviewer)
             s.undo_stack.push(DecideFinding(s, f.id, d, tr("按原样接受")))
+            self.step_finding(True)
 
     def postpone(self) -> None:
         s, f = self.session, self.current_finding()

@@ -196,10 +196,17 @@ def test_accept_as_is_with_a_reason_is_a_decision_and_undoable(qtbot, window):
     assert decision.action == "accepted" and decision.reason.startswith("经与报送单位核实")
     assert session.counts()["error"] == before - 1
     assert window.findings_pane.model.state_text(finding) == "已接受"
+    moved_on = window.findings_pane.current()  # the review loop goes on to the next open finding
+    assert moved_on is not None and moved_on.id != finding.id and session.is_open(moved_on)
     assert window.tables.views["requests"].report_model.index_of(TOTAL_NP).data(LOOK_ROLE).glyph != "✖"
     window.actions_by_id["undo"].trigger()
     assert finding.id not in session.reviewed.decisions
     assert session.counts()["error"] == before
+    window.actions_by_id["redo"].trigger()
+    window.findings_pane.select(finding)
+    assert window.findings_pane.reopen_button.isVisible()
+    window.findings_pane.reopen_button.click()  # withdrawing a decision is one more undoable step
+    assert finding.id not in session.reviewed.decisions and session.undo_stack.count() == 2
 
 
 def test_delete_blanks_and_restore_brings_back_the_printed_value(qtbot, window):
