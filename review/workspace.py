@@ -93,6 +93,8 @@ class QueueRow:
 
 
 class Workspace(Importing, Reviewing):
+    """A batch under review in one SQLite file (reports, corrections, decisions, sign-offs); closed by close()."""
+
     def __init__(self, path: str | Path | None = None, *, check: Checker | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
         if self.path.is_dir():
@@ -113,7 +115,10 @@ class Workspace(Importing, Reviewing):
         self._closed = False
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+        except sqlite3.Error as e:
+            raise WorkspaceError(f"无法打开工作区文件：{self.path}（{e}）") from None
         conn.row_factory = sqlite3.Row
         try:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
