@@ -268,6 +268,8 @@ class MainWindow(QMainWindow):
         n = sum(c.values())
         if not s.rules_available:
             self.open_label.setText(tr("审核规则暂不可用"))
+        elif s.check_error:
+            self.open_label.setText(tr("审核规则运行出错，结果未更新（{e}）", e=s.check_error[:60]))
         elif n:
             self.open_label.setText(
                 tr("未处理问题 {n} 条（错误 {e}，警告 {w}，提示 {i}）", n=n, e=c["error"], w=c["warning"], i=c["info"])

@@ -66,6 +66,7 @@ class ReportSession(QObject):
         self.reviewer = reviewer
         self.undo_stack = QUndoStack(self)
         self.path: str = self.reviewed.report.source
+        self.check_error = ""  # why the rules could not run on the report as it stands, if they could not
         self._by_cell: dict[str, list[Finding]] = {}
         self._primary: dict[str, list[Finding]] = {}
         self.recheck()
@@ -116,7 +117,11 @@ class ReportSession(QObject):
     # --- changing ------------------------------------------------------------------------------
     def recheck(self) -> None:
         """Run the rules on the report as it stands and rebuild the cell → findings index."""
-        findings = list(self.checker(self.report))
+        try:
+            findings = list(self.checker(self.report))
+            self.check_error = ""
+        except Exception as e:  # noqa: BLE001 - a broken rule must not take the reviewer's work down with it
+            findings, self.check_error = [], f"{type(e).__name__}: {e}"
         self.reviewed.findings = findings
         by_cell: dict[str, list[Finding]] = {}
         primary: dict[str, list[Finding]] = {}

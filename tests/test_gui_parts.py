@@ -199,3 +199,25 @@ def test_a_report_of_unknown_format_can_be_given_one(qtbot, window):
     assert session.report.agency == "某某局"
     assert window.tables.views == views  # the tables are not rebuilt for an agency edit
     assert "某某局" in window.report_list.item(0).text()
+
+
+def test_a_failing_checker_does_not_take_the_window_down(qtbot, window):
+    from parser.extract import load
+
+    calls = []
+
+    def broken(report):
+        calls.append(1)
+        if len(calls) > 1:
+            raise ValueError("规则错误")
+        return []
+
+    session = window.add_report(load(S002))
+    session.checker = broken
+    session.recheck()
+    model = window.tables.views["requests"].report_model
+    assert model.setData(model.index_of("requests/unable.not_held/natural_person"), "0")
+    assert session.report.value("requests/unable.not_held/natural_person") == 0  # the edit is kept
+    assert "运行出错" in window.open_label.text()
+    session.undo_stack.undo()
+    assert session.report.value("requests/unable.not_held/natural_person") == 1
