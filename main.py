@@ -7,9 +7,22 @@ import sys
 COMMANDS = {"extract", "check", "export", "import", "rules"}
 
 
+def _command(argv: list[str]) -> str | None:
+    """The subcommand, if any: the first word that is not --workspace W (which may come before it)."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--workspace":
+            i += 2
+        elif argv[i].startswith("--workspace="):
+            i += 1
+        else:
+            return argv[i]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in COMMANDS:
+    if _command(argv) in COMMANDS:
         from review.cli import run
 
         try:
