@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(tr("最近打开"))
         file_menu.addAction(self._action("close_report", self.close_current, "关闭当前报告"))
         file_menu.addSeparator()
+        file_menu.addAction(tr("审核人姓名…"), self.ask_reviewer)
+        file_menu.addSeparator()
         file_menu.addAction(self._action("quit", self.close, "退出"))
 
         edit = mb.addMenu(tr("编辑(&E)"))
@@ -358,6 +360,20 @@ class MainWindow(QMainWindow):
             return
         s.undo_stack.push(CorrectCells(s, dict(f.suggestion), tr("采纳建议：{m}", m=f.message), tr("采纳建议更正")))
         self._show_next(f)
+
+    def set_reviewer(self, name: str) -> None:
+        """The name recorded with every correction and decision from now on (remembered)."""
+        self.reviewer = name.strip()
+        self.settings.setValue("reviewer", self.reviewer)
+        for s in self.sessions():
+            s.reviewer = self.reviewer
+
+    def ask_reviewer(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, tr("审核人"), tr("审核人姓名（记入每条更正和决定）："), text=self.reviewer
+        )
+        if ok and name.strip():
+            self.set_reviewer(name)
 
     def _show_next(self, done: Finding) -> None:
         """After a finding is dealt with, show the one the list moved on to (the keyboard review loop)."""

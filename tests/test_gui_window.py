@@ -81,6 +81,7 @@ def test_sample_002_lists_the_finding_and_marks_its_cells(window):
 
 def test_editing_cells_rechecks_and_undo_brings_the_finding_back(qtbot, window):
     session = open_sample(window)
+    window.set_reviewer("李审核")
     assert results_total(session) and results_total(session, TOTAL_TOTAL)
     edit_cell(qtbot, window, NOT_HELD_NP, "0")
     assert session.report.cells[NOT_HELD_NP].value == 0
@@ -92,7 +93,8 @@ def test_editing_cells_rechecks_and_undo_brings_the_finding_back(qtbot, window):
     look = window.tables.views["requests"].report_model.index_of(NOT_HELD_NP).data(LOOK_ROLE)
     assert look.provenance == "✎" and look.glyph != "✖"
     tip = window.tables.views["requests"].report_model.index_of(NOT_HELD_NP).data(Qt.ItemDataRole.ToolTipRole)
-    assert "1 → 0" in tip and session.reviewer in tip  # old value, who
+    assert "1 → 0" in tip and "李审核" in tip  # old value, who
+    assert session.report.cells[NOT_HELD_NP].history[-1].reviewer == "李审核"
 
     window.actions_by_id["undo"].trigger()
     assert session.report.cells[NOT_HELD_TOTAL].value == 1
