@@ -13,7 +13,7 @@ import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -34,10 +34,12 @@ from .commands import CorrectCells, DecideFinding
 from .findings_pane import FindingsPane
 from .header_fields import HeaderFields
 from .i18n import tr
+from .loading import load_report, report_files
+from .menus import build_menus
 from .report_list import ReportList, report_title
 from .reveal import cell_at, reveal_spans
 from .session import ReportSession, primary_cells
-from .shortcuts import help_html, sequences, shortcut
+from .shortcuts import help_html
 from .tables_view import TablesView
 from .text_pane import ERROR_UNDERLINE, REVEAL_OTHER, REVEAL_PRIMARY, TextPane, char_format
 from .window_settings import WindowSettings
@@ -100,66 +102,8 @@ class MainWindow(QMainWindow):
         self.show_session(None)
 
     # --- construction --------------------------------------------------------------------------
-    def _action(self, id_: str, slot, text: str | None = None, owner: QWidget | None = None) -> QAction:  # noqa: ANN001
-        """An action with its keys from gui/shortcuts.py; with `owner`, the keys work only inside that pane."""
-        s = shortcut(id_)
-        action = QAction(tr(text or s.description), self)
-        action.setShortcuts(sequences(id_))
-        action.setToolTip(f"{tr(s.description)}（{s.keys[0]}）")
-        action.triggered.connect(slot)
-        if owner is not None:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        (owner or self).addAction(action)
-        self.actions_by_id[id_] = action
-        return action
-
     def _build_actions(self) -> None:
-        self.actions_by_id: dict[str, QAction] = {}
-        mb = self.menuBar()
-        file_menu = mb.addMenu(tr("文件(&F)"))
-        file_menu.addAction(self._action("open", self.open_dialog, "打开报告…"))
-        self.recent_menu = file_menu.addMenu(tr("最近打开"))
-        file_menu.addAction(self._action("close_report", self.close_current, "关闭当前报告"))
-        file_menu.addSeparator()
-        file_menu.addAction(tr("审核人姓名…"), self.ask_reviewer)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("quit", self.close, "退出"))
-
-        edit = mb.addMenu(tr("编辑(&E)"))
-        undo = self.undo_group.createUndoAction(self, tr("撤销"))
-        undo.setShortcuts(sequences("undo"))
-        redo = self.undo_group.createRedoAction(self, tr("重做"))
-        redo.setShortcuts(sequences("redo"))
-        self.actions_by_id.update(undo=undo, redo=redo)
-        edit.addActions([undo, redo])
-        edit.addSeparator()
-        edit.addAction(self._action("restore_printed", self.restore_printed, "恢复原文数值"))
-        edit.addAction(self._action("make_blank", self.make_blank, "置为空白", owner=self.tables))
-        edit.addSeparator()
-        edit.addAction(self._action("find", self.text_pane.open_find, "在原文中查找…"))
-
-        review = mb.addMenu(tr("审核(&R)"))
-        review.addAction(self._action("next_finding", lambda: self.step_finding(True), "下一条问题"))
-        review.addAction(self._action("previous_finding", lambda: self.step_finding(False), "上一条问题"))
-        review.addSeparator()
-        review.addAction(self._action("accept_suggestion_anywhere", self.accept_suggestion, "采纳建议更正"))
-        review.addAction(self._action("accept_as_is", self.accept_as_is, "按原样接受…"))
-        review.addAction(self._action("postpone", self.postpone, "稍后处理"))
-        review.addAction(self._action("reopen", self.reopen, "撤回决定"))
-        self._action("accept_suggestion", self.accept_suggestion, owner=self.findings_pane.view)
-
-        view = mb.addMenu(tr("视图(&V)"))
-        view.addAction(self._action("next_report", lambda: self.report_list.step(True), "下一份报告"))
-        view.addAction(self._action("previous_report", lambda: self.report_list.step(False), "上一份报告"))
-        view.addSeparator()
-        view.addAction(self._action("focus_findings", lambda: self.findings_pane.view.setFocus(), "转到问题列表"))
-        view.addAction(self._action("focus_tables", self._focus_tables, "转到表格"))
-        view.addAction(self._action("focus_text", lambda: self.text_pane.text.setFocus(), "转到原文"))
-        view.addSeparator()
-        view.addAction(self.report_dock.toggleViewAction())
-
-        help_menu = mb.addMenu(tr("帮助(&H)"))
-        help_menu.addAction(self._action("help", self.show_help, "快捷键一览"))
+        self.actions_by_id, self.recent_menu = build_menus(self)
 
     def _connect(self) -> None:
         self.findings_pane.finding_chosen.connect(self.reveal_finding)
@@ -193,31 +137,18 @@ class MainWindow(QMainWindow):
 
     def open_paths(self, paths: list[str]) -> list[ReportSession]:
         """Open files and folders; unreadable ones are reported in one message, the rest still open."""
-        from parser.extract import load
-        from parser.reader import ReadError
-        from review.cli import expand
-
-        opened, errors = [], []
-        for p in expand([str(x) for x in paths]):
+        files, errors = report_files([str(p) for p in paths])
+        opened = []
+        for p in files:
             existing = next((s for s in self.sessions() if Path(s.path) == p), None)
-            if existing is not None:
-                self.report_list.select(existing)
-                opened.append(existing)
-                continue
-            try:
-                report = load(p)
-            except ReadError as e:
-                errors.append(str(e))
-                continue
-            except Exception as e:  # noqa: BLE001 - a parser bug must not lose the other files
-                errors.append(tr("无法解析：{p}（{e}）", p=p, e=type(e).__name__))
-                continue
-            opened.append(self.add_report(report, str(p), show=False))
-            self._remember_recent(str(p))
+            report, error = (None, "") if existing else load_report(p)
+            if existing is not None or report is not None:
+                opened.append(existing or self.add_report(report, str(p), show=False))
+                self._remember_recent(str(p))
+            else:
+                errors.append(error)
         if opened:  # show the first of them (building the panes once, not once per file)
             self.report_list.select(opened[0])
-        missing = [p for p in paths if not Path(p).exists()]
-        errors += [tr("文件不存在：{p}", p=p) for p in missing if not any(str(p) in e for e in errors)]
         if errors:
             self.show_error("\n".join(errors))
         return opened
