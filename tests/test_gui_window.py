@@ -302,7 +302,12 @@ def test_bad_file_gives_a_message_not_a_traceback(qtbot, window, tmp_path):
     bad.write_bytes(b"")
     assert window.open_paths([str(bad), str(tmp_path / "nope.txt")]) == []
     assert "文件为空" in window.statusBar().currentMessage()
-    assert open_sample(window)
+    empty_dir = tmp_path / "空文件夹"
+    empty_dir.mkdir()
+    assert window.open_paths([str(empty_dir)]) == []
+    assert "没有可识别的报告文件" in window.statusBar().currentMessage()
+    assert len(window.open_paths([str(SAMPLES)])) == 5  # a folder opens every report in it
+    assert window.session.report.source.endswith("000_da2a12a5ef8cdc3f.txt")  # the first is shown
 
 
 def test_recent_files_and_layout_are_remembered(qtbot, tmp_path):
