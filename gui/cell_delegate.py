@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from .marks import SEVERITY_GLYPHS, VIOLET, CellLook, decided_icon, severity_icon
+from .marks import BLUE, SEVERITY_GLYPHS, VIOLET, CellLook, decided_icon, severity_icon
 from .table_model import KIND_ROLE, LOOK_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -111,14 +111,17 @@ class CellDelegate(QStyledItemDelegate):
                 look.glyph,
             )
             x += fm.height() - 2
+        if look.provenance == "≈":  # repaired by normalisation (l2 → 12): a dotted line under the value
+            painter.setPen(QPen(BLUE, 1, Qt.PenStyle.DotLine))
+            painter.drawLine(rect.left() + 4, rect.bottom() - 3, rect.right() - 5, rect.bottom() - 3)
         if look.provenance:
             f = QFont(option.font)
-            f.setPointSizeF(max(6.0, f.pointSizeF() * 0.85))
+            f.setBold(True)
             painter.setFont(f)
-            painter.setPen(VIOLET if look.provenance == "✎" else GREY_TEXT)
+            painter.setPen(VIOLET if look.provenance == "✎" else BLUE)
             painter.drawText(
-                QRect(x, rect.top() + 1, fm.height(), rect.height() // 2 + 2),
-                int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft),
+                QRect(x, rect.top(), fm.height(), rect.height()),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                 look.provenance,
             )
         f = QFont(option.font)

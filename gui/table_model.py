@@ -7,6 +7,7 @@ it pushes a CorrectCells command on the session's undo stack.
 from __future__ import annotations
 
 import unicodedata
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -144,7 +145,7 @@ class ReportTableModel(QAbstractTableModel):
             lines.append(
                 tr(
                     "{time} {who}：{old} → {new}（{why}）",
-                    time=c.time.replace("T", " ")[:19],
+                    time=local_time(c.time),
                     who=c.reviewer or tr("审核人"),
                     old=format_value(c.old) or tr("空"),
                     new=format_value(c.new) or tr("空"),
@@ -194,6 +195,14 @@ class ReportTableModel(QAbstractTableModel):
         for key in changed:
             index = self.index_of(key)
             self.dataChanged.emit(index, index, roles)
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as the reviewer's local time, to the minute."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
 
 
 def _escape(s: str) -> str:
