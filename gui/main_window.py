@@ -35,6 +35,7 @@ from .findings_pane import FindingsPane
 from .header_fields import HeaderFields
 from .i18n import tr
 from .loading import load_report, report_files
+from .marks import legend_html
 from .menus import build_menus
 from .report_list import ReportList, report_title
 from .reveal import cell_at, reveal_spans
@@ -369,7 +370,8 @@ class MainWindow(QMainWindow):
             view.setFocus()
 
     def show_help(self) -> None:
-        QMessageBox.information(self, tr("快捷键一览"), help_html())
+        text = f"<h3>{tr('快捷键')}</h3>{help_html()}<h3>{tr('单元格标记')}</h3>{legend_html()}"
+        QMessageBox.information(self, tr("快捷键与图例"), text)
 
     # --- files, drag and drop, settings ---------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

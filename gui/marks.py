@@ -132,3 +132,26 @@ def decided_icon(size: int = 16) -> QIcon:
     p.drawPath(path)
     p.end()
     return QIcon(pm)
+
+
+LEGEND = (
+    ("✖", RED, "红框：该格有未处理的错误（合计不符等）"),
+    ("▲", AMBER, "黄框：该格有未处理的警告（空白、缺失等）"),
+    ("", RED, "浅红底：参与某条未处理问题的计算"),
+    ("✓", GREEN, "绿底：关于该格的问题均已处理"),
+    ("／", GREY, "原文留空（不等于 0）"),
+    ("？", GREY, "斜纹：原文中未找到该格"),
+    ("≈", BLUE, "蓝色虚线：原文经规范化修复（如 l2 → 12）"),
+    ("✎", VIOLET, "紫色竖条：审核人已更正"),
+)
+
+
+def legend_html() -> str:
+    """What each cell mark means (Help)."""
+    from .i18n import tr
+
+    rows = "".join(
+        f"<tr><td style='padding:2px 10px 2px 0;color:{c.name()}'><b>{g}</b></td><td>{tr(text)}</td></tr>"
+        for g, c, text in LEGEND
+    )
+    return f"<table>{rows}</table>"

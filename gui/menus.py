@@ -91,5 +91,5 @@ def build_menus(w: MainWindow) -> tuple[dict[str, QAction], QMenu]:
     view.addAction(w.report_dock.toggleViewAction())
 
     help_menu = mb.addMenu(tr("帮助(&H)"))
-    help_menu.addAction(act("help", w.show_help, "快捷键一览"))
+    help_menu.addAction(act("help", w.show_help, "快捷键与图例"))
     return actions, recent_menu

@@ -95,6 +95,10 @@ def test_every_shortcut_is_in_help_and_on_an_action_or_pane(window):
         assert s.description in html
     keys = [k for s in SHORTCUTS for k in s.keys]
     assert len(keys) == len(set(keys)), "a key is bound twice"
+    from gui.marks import legend_html
+
+    legend = legend_html()
+    assert all(mark in legend for mark in ("✖", "▲", "✓", "／", "？", "≈", "✎"))
     bound = {a.shortcut().toString() for a in window.findChildren(type(window.actions_by_id["open"]))}
     assert "F8" in bound and "F9" in bound and "Ctrl+Z" in bound
 
