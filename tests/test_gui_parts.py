@@ -225,3 +225,12 @@ def test_a_failing_checker_does_not_take_the_window_down(qtbot, window):
     assert "运行出错" in window.open_label.text()
     session.undo_stack.undo()
     assert session.report.value("requests/unable.not_held/natural_person") == 1
+
+
+def test_the_binding_cannot_exhaust_none_true_false():
+    import sys
+
+    from gui.compat import binding_steals_singletons
+
+    if binding_steals_singletons():  # PySide6 6.12 on Python 3.11: see gui/compat.py
+        assert min(sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)) > 1 << 39
