@@ -4,16 +4,18 @@ with its actions (采纳建议 / 按原样接受 / 稍后处理)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -161,7 +163,14 @@ class FindingsPane(QWidget):
         box.addWidget(self.title)
         box.addLayout(top)
         box.addWidget(self.view, 1)
-        box.addWidget(self.details)
+        # the selected finding in full; scrolls when long, so the list above keeps its rows
+        self.details_area = QScrollArea(self)
+        self.details_area.setWidget(self.details)
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setMinimumHeight(self.fontMetrics().height() * 7)
+        box.addWidget(self.details_area)
         box.addLayout(buttons)
 
         self.filter.currentIndexChanged.connect(lambda _i: self.proxy.set_mode(self.filter.currentData()))
@@ -285,6 +294,7 @@ class FindingsPane(QWidget):
                     tr("未发现问题。") if s and s.rules_available else tr("审核规则暂不可用，未运行检查。") if s else ""
                 )
             )
+            self._fit_details()
             self.reopen_button.hide()
             for b in (self.accept_button, self.as_is_button, self.postpone_button):
                 b.setEnabled(False)
@@ -313,10 +323,23 @@ class FindingsPane(QWidget):
             )
         parts.append(f"<span style='color:#80868b'>{_esc(f.rule)}</span>")
         self.details.setText("<br>".join(parts))
+        self._fit_details()
         self.accept_button.setEnabled(bool(f.suggestion) and s.is_open(f))
         self.as_is_button.setEnabled(s.is_open(f))
         self.postpone_button.setEnabled(s.is_open(f) and d is None)
         self.reopen_button.setVisible(d is not None)
+
+    def _fit_details(self) -> None:
+        """As tall as the text needs, up to eight lines (then it scrolls)."""
+        width = self.details_area.viewport().width() or self.width() or 400
+        need = self.details.heightForWidth(width) + 4
+        self.details_area.setFixedHeight(
+            max(self.fontMetrics().height() * 2, min(need, self.fontMetrics().height() * 8 + 16))
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_details()
 
 
 def _esc(s: str) -> str:
