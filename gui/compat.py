@@ -18,7 +18,7 @@ _RESERVE = 1 << 40
 
 
 def binding_steals_singletons() -> bool:
-    if sys.version_info >= (3, 12):
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
     try:
         import PySide6
