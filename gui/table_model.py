@@ -72,8 +72,8 @@ class ReportTableModel(QAbstractTableModel):
         return self.index(*pos) if pos else QModelIndex()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if self.key(index) is None:
-            return Qt.ItemFlag.ItemIsEnabled
+        if self.key(index) is None:  # labels: the arrow keys pass over them, from value to value
+            return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -350,6 +350,11 @@ def test_typing_on_a_cell_edits_it_and_delete_blanks_it(qtbot, window):
     assert session.report.cells[NOT_HELD_NP].value == 7
     view.setFocus()
     view.setCurrentIndex(view.report_model.index_of(NOT_HELD_NP))
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # the label cells are passed over
+    assert view.report_model.key(view.currentIndex()) == NOT_HELD_NP
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.report_model.key(view.currentIndex()) == "requests/unable.not_held/commercial"
+    view.setCurrentIndex(view.report_model.index_of(NOT_HELD_NP))
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert session.report.cells[NOT_HELD_NP].value is None
     qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # restore the printed value
