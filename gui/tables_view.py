@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from parser.model import Number
 from parser.template import TABLE_NUMBERS
@@ -98,6 +106,14 @@ class ReportTableView(QTableView):
                 lines = max(1, (self.rowSpan(r, level) * row_h - 4) // line)
                 per_line = max(per_line, -(-len(parts[0]) // lines))
         return int(em * (per_line + 1.2))
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter commits and moves down to the next value, as in a spreadsheet."""
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            below = self.moveCursor(QAbstractItemView.CursorAction.MoveDown, Qt.KeyboardModifier.NoModifier)
+            if below.isValid() and below != self.currentIndex():
+                self.setCurrentIndex(below)
 
     # --- clipboard -----------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: ANN001

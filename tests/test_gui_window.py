@@ -348,6 +348,7 @@ def test_typing_on_a_cell_edits_it_and_delete_blanks_it(qtbot, window):
     with qtbot.waitSignal(view.report_model.dataChanged, timeout=2000):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert session.report.cells[NOT_HELD_NP].value == 7
+    assert view.report_model.key(view.currentIndex()) == "requests/unable.needs_creation/natural_person"  # moved down
     view.setFocus()
     view.setCurrentIndex(view.report_model.index_of(NOT_HELD_NP))
     qtbot.keyClick(view, Qt.Key.Key_Left)  # the label cells are passed over
