@@ -170,10 +170,17 @@ class MainWindow(QMainWindow):
         s = self.session
         if s is None:
             return
+        if self.workspace_binding is None and s.undo_stack.index() and not self.property("headless"):
+            answer = QMessageBox.question(
+                self, tr("关闭报告"), tr("这份报告的更正和决定未保存到工作区，关闭后将丢失。仍要关闭吗？")
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self.undo_group.removeStack(s.undo_stack)
         self.report_list.remove(s)
         if not self.report_list.count():
             self.show_session(None)
+        s.deleteLater()
 
     def show_session(self, session: ReportSession | None) -> None:
         self.session = session
