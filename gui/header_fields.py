@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from parser.template import expected_version, versions
@@ -44,7 +44,18 @@ class HeaderFields(QWidget):
         self.agency.editingFinished.connect(self._agency_edited)
         self.year.editingFinished.connect(self._year_edited)
         self.template.activated.connect(self._template_chosen)
+        self.agency.installEventFilter(self)
+        self.year.installEventFilter(self)
         self.setEnabled(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Entering the agency or the year field shows where the report printed it."""
+        if event.type() == QEvent.Type.FocusIn and self.session is not None:
+            r = self.session.report
+            span = r.agency_span if watched is self.agency else r.year_span if watched is self.year else None
+            if span:
+                self.span_wanted.emit(span)
+        return False
 
     def set_session(self, session: ReportSession | None) -> None:
         if self.session is not None:

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.tables.cell_chosen.connect(lambda key: self.reveal([key], source="table"))
         self.tables.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         self.text_pane.text.position_clicked.connect(self._text_clicked)
+        self.header_fields.span_wanted.connect(self._show_span)
         self.report_list.session_chosen.connect(self.show_session)
 
     def set_report_pane(self, widget: QWidget) -> None:
@@ -270,6 +271,12 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(s.display_name(keys[0]), 4000)
         finally:
             self._revealing = False
+
+    def _show_span(self, span: tuple[int, int]) -> None:
+        text = self.text_pane.text
+        text.set_layer("reveal_other", [], char_format(REVEAL_OTHER))
+        text.set_layer("reveal", [span], char_format(REVEAL_PRIMARY, bold=True))
+        text.scroll_to(span[0])
 
     def _text_clicked(self, offset: int) -> None:
         s = self.session

@@ -11,6 +11,8 @@ from review.findings import Finding
 
 Span = tuple[int, int]
 MAX_WEAK = 6  # more addends than this (a whole column) would bury the cells that matter in highlights
+# findings about the report's header: where the agency or the year is printed is what the reviewer checks
+HEADER_RULES = {"form.template_version": "year", "form.stats_period": "year", "active.regulations_level": "agency"}
 
 
 def reveal_spans(
@@ -25,6 +27,10 @@ def reveal_spans(
         weak = []
     if finding is not None and finding.sentence_span:
         strong.append(finding.sentence_span)
+    header = HEADER_RULES.get(finding.rule) if finding is not None else None
+    header_span = report.agency_span if header == "agency" else report.year_span if header == "year" else None
+    if header_span:
+        strong.insert(0, header_span)
     section = report.sections.get(keys[0].split("/")[0]) if keys else None
     if not strong and not weak and section:
         body = report.text[section[0] : section[1]]

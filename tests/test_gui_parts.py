@@ -234,3 +234,20 @@ def test_the_binding_cannot_exhaust_none_true_false():
 
     if binding_steals_singletons():  # PySide6 6.12 on Python 3.11: see gui/compat.py
         assert min(sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)) > 1 << 39
+
+
+def test_header_fields_and_header_findings_show_where_the_header_is_printed(qtbot, window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    (session,) = window.open_paths([str(S002)])
+    report = session.report
+    assert report.agency_span and report.year_span
+    QApplication.sendEvent(window.header_fields.agency, QFocusEvent(QEvent.Type.FocusIn))
+    assert window.text_pane.text.highlighted("reveal") == [report.agency_span]
+    window.header_fields.year.setValue(2020)  # a 2023 report in the 2021 format is now a 2020 one
+    window.header_fields.year.editingFinished.emit()
+    finding = next(f for f in session.findings if f.rule == "form.template_version")
+    window.findings_pane.select(finding)
+    assert report.year_span in window.text_pane.text.highlighted("reveal")
