@@ -361,3 +361,7 @@ def test_typing_on_a_cell_edits_it_and_delete_blanks_it(qtbot, window):
     qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # restore the printed value
     assert session.report.cells[NOT_HELD_NP].value == 1
     assert window.unsaved_corrections() == 3
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the restore
+    assert session.report.cells[NOT_HELD_NP].value is None
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert session.report.cells[NOT_HELD_NP].value == 1
