@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -83,24 +84,23 @@ def screenshot(paths: list[str], out: str, size: str = "1366x768") -> int:
 
     app = application()
     w, h = (int(x) for x in size.lower().split("x"))
-    settings = QSettings(str(Path(out).with_suffix(".ini")), QSettings.Format.IniFormat)
-    settings.clear()  # a screenshot never depends on (or changes) the user's window layout
-    window = MainWindow(settings)
-    window.setProperty("headless", True)
-    window.resize(w, h)
-    window.show()
-    opened = window.open_paths(paths or default_paths())
-    if not opened:
-        print(tr("无法打开报告：{p}", p="、".join(paths)), file=sys.stderr)
-        return 2
-    window.report_list.select(opened[0])
-    app.processEvents()
-    window.step_finding(True)
-    for _ in range(3):
+    with tempfile.TemporaryDirectory() as tmp:  # never reads or changes the user's window layout
+        window = MainWindow(QSettings(str(Path(tmp) / "screenshot.ini"), QSettings.Format.IniFormat))
+        window.setProperty("headless", True)
+        window.resize(w, h)
+        window.show()
+        opened = window.open_paths(paths or default_paths())
+        if not opened:
+            window.close()
+            print(tr("无法打开报告：{p}", p="、".join(paths)), file=sys.stderr)
+            return 2
+        window.report_list.select(opened[0])
         app.processEvents()
-    ok = window.grab().save(out)
-    window.close()
-    Path(out).with_suffix(".ini").unlink(missing_ok=True)
+        window.step_finding(True)
+        for _ in range(3):
+            app.processEvents()
+        ok = window.grab().save(out)
+        window.close()
     if not ok:
         print(tr("无法保存截图：{p}", p=out), file=sys.stderr)
         return 2
