@@ -83,7 +83,10 @@ def screenshot(paths: list[str], out: str, size: str = "1366x768") -> int:
     from .main_window import MainWindow
 
     app = application()
-    w, h = (int(x) for x in size.lower().split("x"))
+    try:
+        w, h = (int(x) for x in size.lower().split("x"))
+    except ValueError:
+        w, h = 1366, 768
     with tempfile.TemporaryDirectory() as tmp:  # never reads or changes the user's window layout
         window = MainWindow(QSettings(str(Path(tmp) / "screenshot.ini"), QSettings.Format.IniFormat))
         window.setProperty("headless", True)
