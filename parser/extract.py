@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .header import detect_version, find_agency, find_sections, find_year
-from .model import BLANK, MISSING, REPAIRED, Cell, Report
+from .model import BLANK, EXTRACTED, MISSING, REPAIRED, Cell, Report
 from .normalize import Normalized, label_key, normalize, to_simplified
 from .reader import read_text
 from .tables import Placed, TableReader, _best_row, is_missing
@@ -54,7 +54,8 @@ def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm
         span = norm.span(tok.start, tok.end)
         printed = text[span[0]:span[1]]
         cv = read_value(tok.text.replace(" ", "") if i in placed.repaired else tok.text, col.kind)
-        if cv is None:
+        if cv is None:  # printed, but not a number (value.not_number says so): keep the text, no value
+            cells[key] = Cell(key, None, printed, span, EXTRACTED)
             continue
         status = REPAIRED if (i in placed.repaired or (cv.status != BLANK and printed.strip() != tok.text
                                                           and not _same_digits(printed, tok.text))) else cv.status

@@ -23,13 +23,16 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*�
 _ONE = r"(?:[+\-增减一]?\d[\d,]*(?:\.\d+)?(?:万元|元)?|/|-|—|无)"
 _TRAILING_VALUES = re.compile(rf"(?:\s+{_ONE})+\s*$")
 _VALUE_PIECE = re.compile(_ONE)
+# A short cell without Chinese that holds a digit but reads as no number (2a, 1.2.3, 3?): a damaged
+# value in a value's place. Numbering (1. / (1)), dates and times are not.
+_DAMAGED_VALUE = re.compile(r"(?![(（]?\d{1,2}[.、)）]$)(?!.*\d[-:/]\d)[^\u3400-\u9fff\s]*\d[^\u3400-\u9fff\s]*")
 _MULTI_VALUES = re.compile(rf"{_ONE}(?:\s+{_ONE})+")
 
 
 @dataclass(slots=True, eq=False)
 class Token:
     kind: str
-    text: str  # normalised text of the cell (stripped)
+    text: str  # normalised text of the cell (stripped); a VALUE's text may be a damaged number
     start: int  # [start, end) in the normalised text
     end: int
     line: int
@@ -130,7 +133,7 @@ def _cell(text: str, s: int, e: int, line_no: int, out: list[Token], seen_label:
             out.append(Token(VALUE, m.group(), s + m.start(), s + m.end(), line_no, joinable=m.group().isdigit(),
                              same_line=seen_label))
         return False
-    if looks_like_value(cell):
+    if looks_like_value(cell) or _DAMAGED_VALUE.fullmatch(cell):
         out.append(Token(VALUE, cell, s, e, line_no, same_line=seen_label))
         return False
     m = _TRAILING_VALUES.search(cell)

@@ -92,3 +92,24 @@ def test_an_unknown_row_is_not_taken_for_a_template_row():
                 "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
                 "其他主动公开文件\t186\t86\t255\n", "active/")
     assert all(v == (None, "missing") for v in got.values())
+
+
+def test_a_damaged_cell_keeps_its_text_and_its_row_stays_aligned():
+    got = cells(HEAD + "（一）予以公开\t3\t2a\t0\t0\t0\t0\t5\n")
+    assert got["granted/commercial"] == (None, "extracted")
+    assert got["granted/total"] == (5, "extracted")
+    report = parse_text(HEAD + "（一）予以公开\t3\t2a\t0\t0\t0\t0\t5\n")
+    assert report.cells["requests/granted/commercial"].text == "2a"
+
+
+def test_tables_printed_column_by_column():
+    rows = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开"]
+    columns = {"自然人": [5, 1, 4], "商业企业": [1, 0, 1], "科研机构": [0, 0, 0], "社会公益组织": [0, 0, 0],
+               "法律服务机构": [2, 0, 2], "其他": [0, 0, 0], "总计": [8, 1, 7]}
+    text = HEAD + "申请人情况\n" + "\n".join(rows) + "\n\n" + "\n\n".join(
+        h + "\n" + "\n".join(map(str, v)) for h, v in columns.items())
+    got = cells(text)
+    assert got["new_received/total"] == (8, "extracted")
+    assert got["carried_over/natural_person"] == (1, "extracted")
+    assert got["granted/legal_service"] == (2, "extracted")
+    assert got["partially_granted/total"] == (None, "missing")
