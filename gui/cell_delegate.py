@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QRegular
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from .marks import BLUE, SEVERITY_GLYPHS, VIOLET, CellLook, decided_icon, severity_icon
-from .table_model import KIND_ROLE, LOOK_ROLE
+from .table_model import KIND_ROLE, LOOK_ROLE, ReportTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 _NUMBER_PREFIX = re.compile(r"^([(（][一二三四五六七八九十]+[)）])\s*(.+)$")
@@ -25,6 +25,8 @@ HEADING_BG = QColor("#eef1f4")
 LABEL_BG = QColor("#f8f9fa")
 SELECT_BG = QColor("#d2e3fc")
 SELECT_BORDER = QColor("#1a73e8")
+SELECT_FILL = QColor(SELECT_BG.red(), SELECT_BG.green(), SELECT_BG.blue(), 150)
+HATCH = QBrush(QColor("#dadce0"), Qt.BrushStyle.BDiagPattern)
 TEXT = QColor("#202124")
 GREY_TEXT = QColor("#80868b")
 
@@ -40,22 +42,29 @@ def _glyph_icon(glyph: str) -> QIcon | None:
 
 
 class CellDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bold_fonts: dict[str, QFont] = {}
+        self._elided: dict[tuple[str, int, str], str] = {}  # row labels cut to their column's width
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        kind = index.data(KIND_ROLE)
+        model = index.model()
+        if isinstance(model, ReportTableModel):  # fast path: no Qt role round trips
+            kind, payload = model.paint_info(index.row(), index.column())
+        else:
+            kind = index.data(KIND_ROLE)
+            payload = index.data(LOOK_ROLE) if kind == "value" else index.data(Qt.ItemDataRole.DisplayRole)
         painter.save()
         rect: QRect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if kind == "value":
-            self._paint_value(painter, option, index.data(LOOK_ROLE), selected)
+            self._paint_value(painter, option, payload, selected)  # type: ignore[arg-type]
         else:
-            text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+            text = str(payload or "")
             bg = HEADING_BG if kind in ("heading", "columns", "group") else LABEL_BG if kind == "label" else None
             if bg is not None:
                 painter.fillRect(rect, bg)
-            font = QFont(option.font)
-            if kind == "heading":
-                font.setBold(True)
-            painter.setFont(font)
+            painter.setFont(self._bold(option.font) if kind == "heading" else option.font)
             painter.setPen(TEXT)
             r = rect.adjusted(6, 1, -4, -1)
             if kind == "group":
@@ -69,9 +78,22 @@ class CellDelegate(QStyledItemDelegate):
                     align = Qt.AlignmentFlag.AlignCenter
                 painter.drawText(r, int(align | Qt.TextFlag.TextWordWrap), text)
             else:
-                elided = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, r.width())
+                cache_key = (text, r.width(), option.font.key())
+                elided = self._elided.get(cache_key)
+                if elided is None:
+                    elided = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, r.width())
+                    self._elided[cache_key] = elided
                 painter.drawText(r, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided)
         painter.restore()
+
+    def _bold(self, font: QFont) -> QFont:
+        """The bold variant of the view's font (made once, not per cell)."""
+        key = font.key()
+        if key not in self._bold_fonts:
+            bold = QFont(font)
+            bold.setBold(True)
+            self._bold_fonts[key] = bold
+        return self._bold_fonts[key]
 
     def _paint_value(
         self, painter: QPainter, option: QStyleOptionViewItem, look: CellLook | None, selected: bool
@@ -82,9 +104,9 @@ class CellDelegate(QStyledItemDelegate):
         if look.background is not None:
             painter.fillRect(rect, look.background)
         if look.hatched:
-            painter.fillRect(rect, QBrush(QColor("#dadce0"), Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(rect, HATCH)
         if selected:
-            painter.fillRect(rect, QColor(SELECT_BG.red(), SELECT_BG.green(), SELECT_BG.blue(), 150))
+            painter.fillRect(rect, SELECT_FILL)
         if look.border is not None:
             painter.setPen(QPen(look.border, 2))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
@@ -102,9 +124,7 @@ class CellDelegate(QStyledItemDelegate):
             x += size + 1
         elif look.glyph:
             painter.setPen(look.glyph_colour)
-            f = QFont(option.font)
-            f.setBold(True)
-            painter.setFont(f)
+            painter.setFont(self._bold(option.font))
             painter.drawText(
                 QRect(x, rect.top(), fm.height(), rect.height()),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
@@ -115,18 +135,17 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(QPen(BLUE, 1, Qt.PenStyle.DotLine))
             painter.drawLine(rect.left() + 4, rect.bottom() - 3, rect.right() - 5, rect.bottom() - 3)
         if look.provenance:
-            f = QFont(option.font)
-            f.setBold(True)
-            painter.setFont(f)
+            painter.setFont(self._bold(option.font))
             painter.setPen(VIOLET if look.provenance == "✎" else BLUE)
             painter.drawText(
                 QRect(x, rect.top(), fm.height(), rect.height()),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                 look.provenance,
             )
-        f = QFont(option.font)
-        f.setBold(look.bold)
-        painter.setFont(f)
+        if look.bold:
+            painter.setFont(self._bold(option.font))
+        else:
+            painter.setFont(option.font)
         painter.setPen(GREY_TEXT if look.grey else TEXT)
         painter.drawText(
             rect.adjusted(4, 0, -7, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), look.text

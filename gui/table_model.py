@@ -55,6 +55,7 @@ class ReportTableModel(QAbstractTableModel):
         self.table = version.table(table_key)
         self.layout: TableLayout = layout(self.table)
         self._looks: dict[str, CellLook | None] = {k: self._look(k) for k in self.layout.key_positions}
+        self._label_info: dict[tuple[int, int], tuple[str, str]] = {}  # labels never change
         session.changed.connect(self._on_changed)
 
     # --- structure -----------------------------------------------------------------------------
@@ -105,6 +106,18 @@ class ReportTableModel(QAbstractTableModel):
             c = self.layout.value_column(g, col)
             return c.label if c else ""
         return group_label(g, col) if col < L else ""
+
+    def paint_info(self, row: int, column: int) -> tuple[str, object]:
+        """What the delegate paints at a position, without a round trip through Qt roles:
+        ("value", CellLook) for a value cell, (kind, text) for a label."""
+        key = self.layout.cell_key(row, column)
+        if key is not None:
+            return "value", self._looks.get(key) or self._look(key)
+        info = self._label_info.get((row, column))
+        if info is None:
+            index = self.index(row, column)
+            info = self._label_info[(row, column)] = (self.data(index, KIND_ROLE), self.data(index) or "")
+        return info
 
     def _cell_data(self, key: str, role: int) -> Any:
         cell = self.session.report.cells.get(key)
