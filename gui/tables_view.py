@@ -61,11 +61,12 @@ class ReportTableView(QTableView):
         for s in lay.spans:
             self.setSpan(s.row, s.column, s.rows, s.columns)
         self._fit_columns()
+        self.quiet = False
         self.selectionModel().currentChanged.connect(self._on_current)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = self.report_model.key(current)
-        if key is not None:
+        if key is not None and not self.quiet:
             self.cell_chosen.emit(key)
 
     # --- layout --------------------------------------------------------------------------------
@@ -257,11 +258,10 @@ class TablesView(QTabWidget):
                 selection.select(idx, idx)
         first = model.index_of(keys[0])
         sm = view.selectionModel()
-        view.blockSignals(True)
-        sm.blockSignals(True)
-        sm.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
-        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        sm.blockSignals(False)
-        view.blockSignals(False)
-        view.viewport().update()
+        view.quiet = True  # the window asked for this: do not report it back as the reviewer's choice
+        try:
+            sm.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            view.quiet = False
         view.scrollTo(first)
