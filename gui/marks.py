@@ -7,6 +7,7 @@
 | addend of an open finding      |       | faint red tint                     |
 | subject of decided findings    | ✓     | green tint                         |
 | blank (printed empty, /, -)    |       | value shown as ／ in grey           |
+| printed but not a number       |       | the printed text (2a), as it stands |
 | missing (not found)            |       | hatched, value shown as ？          |
 | repaired by normalisation      | ≈     | small grey mark after the state    |
 | corrected by the reviewer      | ✎     | violet bar at the left, bold value |
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from parser.model import BLANK, CORRECTED, MISSING, REPAIRED
+from parser.model import BLANK, CORRECTED, EXTRACTED, MISSING, REPAIRED
 from review.findings import ERROR, INFO, WARNING
 
 RED = QColor("#c5221f")
@@ -60,7 +61,10 @@ def format_value(value: float | int | None) -> str:
     return str(value)
 
 
-def cell_look(value: float | int | None, status: str, severity: str | None, involved: bool, decided: bool) -> CellLook:
+def cell_look(
+    value: float | int | None, status: str, severity: str | None, involved: bool, decided: bool, printed: str = ""
+) -> CellLook:
+    """The look of a value cell. `printed` is the cell's text as printed: shown when it is not a number."""
     background = border = None
     glyph, colour = "", GREY
     if severity is not None:
@@ -75,6 +79,8 @@ def cell_look(value: float | int | None, status: str, severity: str | None, invo
         if status == MISSING:
             text, grey, hatched = "？", True, True
             background = background or MISSING_TINT
+        elif status in (EXTRACTED, REPAIRED) and printed.strip():  # printed, but not a number (2a, 1.2.3)
+            text = printed.strip()
         else:
             text, grey = "／", True
     provenance = "✎" if status == CORRECTED else "≈" if status == REPAIRED else ""

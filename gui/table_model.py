@@ -194,7 +194,7 @@ class ReportTableModel(QAbstractTableModel):
         if cell is None:
             return None
         severity, involved, decided = self.session.cell_mark(key)
-        return cell_look(cell.value, cell.status, severity, involved, decided)
+        return cell_look(cell.value, cell.status, severity, involved, decided, cell.text)
 
     def _on_changed(self, _keys: object) -> None:
         """Repaint exactly the cells whose look changed: the edited ones and those whose findings changed."""

@@ -251,3 +251,17 @@ def test_header_fields_and_header_findings_show_where_the_header_is_printed(qtbo
     finding = next(f for f in session.findings if f.rule == "form.template_version")
     window.findings_pane.select(finding)
     assert report.year_span in window.text_pane.text.highlighted("reveal")
+
+
+def test_a_cell_printed_as_no_number_shows_what_was_printed(qtbot, window):
+    from parser.extract import parse_text
+    from parser.reader import read_text
+
+    text = read_text(S002).replace("(一) 予以公开\t0\t0", "(一) 予以公开\t0\t2a", 1)
+    assert "2a" in text
+    session = window.add_report(parse_text(text, "damaged.txt"))
+    key = "requests/granted/commercial"
+    assert session.report.cells[key].value is None and session.report.cells[key].text == "2a"
+    look = window.tables.views["requests"].report_model.index_of(key).data(LOOK_ROLE)
+    assert look.text == "2a"  # not ／: the agency did print something there
+    assert any(key in f.cells and f.rule == "value.not_number" for f in session.findings)
