@@ -1,7 +1,6 @@
 """The workspace widgets: batch queue, import dialog (worker thread), sign-off dialog, audit view."""
 import sqlite3
 import sys
-import time
 
 import pytest
 from conftest import ROOT, SAMPLE_FILES
@@ -235,6 +234,5 @@ def test_widgets_render(qtbot, ws, tmp_path):
     qtbot.addWidget(queue)
     queue.resize(900, 300)
     queue.show()
-    t = time.perf_counter()
     image = queue.grab()
-    assert time.perf_counter() - t < 2 and not image.isNull()
+    assert not image.isNull()
