@@ -11,9 +11,5 @@
     findings_*.py     the findings list, its filter and the selected finding's actions
     text_pane.py      the report text: line numbers, find, highlights
     header_fields.py  agency, year, format; report_list.py the open reports (the queue's place)
-    reveal.py, loading.py, window_settings.py, i18n.py (tr), compat.py (binding work-around)
+    reveal.py, loading.py, window_settings.py, i18n.py (tr)
 """
-
-from .compat import protect_singletons
-
-protect_singletons()

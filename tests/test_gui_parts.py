@@ -227,13 +227,15 @@ def test_a_failing_checker_does_not_take_the_window_down(qtbot, window):
     assert session.report.value("requests/unable.not_held/natural_person") == 1
 
 
-def test_the_binding_cannot_exhaust_none_true_false():
+def test_the_qt_binding_keeps_references_to_none(qtbot, window):
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None at every void call until the
+    interpreter aborts; pyproject.toml keeps that combination out. Immortal None (3.12+) passes too."""
     import sys
 
-    from gui.compat import binding_steals_singletons
-
-    if binding_steals_singletons():  # PySide6 6.12 on Python 3.11: see gui/compat.py
-        assert min(sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)) > 1 << 39
+    before = sys.getrefcount(None)
+    for i in range(500):
+        window.open_label.setText(str(i))
+    assert sys.getrefcount(None) - before > -50
 
 
 def test_header_fields_and_header_findings_show_where_the_header_is_printed(qtbot, window):
