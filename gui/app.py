@@ -1,7 +1,8 @@
 """gui.app.run(argv): the review window.
 
-python main.py                       the bundled sample reports
-python main.py FILE_OR_DIR…          these reports
+python main.py                       the last workspace (the bundled samples the first time)
+python main.py FILE_OR_DIR…          these reports, imported into the workspace
+--workspace W                        that workspace instead of the default one in the user's data directory
 python main.py FILE --screenshot OUT.png
                                      open FILE at 1366×768, select its first finding, save the window, exit
 """
@@ -62,18 +63,19 @@ def run(argv: list[str]) -> int:
         return screenshot(args.paths, args.screenshot, args.size)
     app = application()
     from .main_window import MainWindow
+    from .workspace_binding import WorkspaceBinding, open_workspace
 
     window = MainWindow(QSettings())
     window.show()
-    if args.workspace:  # the workspace's queue, audit log and persistence around the same window
-        from .workspace_binding import WorkspaceBinding, open_workspace
-
-        workspace = open_workspace(args.workspace, window)
-        if workspace is not None:
-            window.workspace_binding = WorkspaceBinding(window, workspace)
-    paths = args.paths or ([] if args.workspace else default_paths())
-    if paths:
-        QTimer.singleShot(0, lambda: window.open_paths(paths))
+    # the workspace keeps every correction, decision and sign-off (spec/cli.md: the default one unless
+    # --workspace is given); refused (e.g. open in another window) → the window works without it
+    workspace = open_workspace(args.workspace, window)
+    binding = WorkspaceBinding(window, workspace) if workspace is not None else None
+    window.workspace_binding = binding
+    if args.paths:
+        QTimer.singleShot(0, lambda: window.open_paths(args.paths))
+    elif binding is None or not binding.reopen_last():
+        QTimer.singleShot(0, lambda: window.open_paths(default_paths()))  # the first time: the samples
     return app.exec()
 
 

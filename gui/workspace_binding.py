@@ -104,6 +104,7 @@ class WorkspaceBinding(QObject):
             self.window.report_list.select(session)
             return session
         reviewed = self.workspace.load(report_id)
+        self.workspace.set_setting("last_report", str(report_id))
         self._opening = True
         try:
             session = self.window.add_report(reviewed.report, reviewed.report.source)
@@ -162,6 +163,15 @@ class WorkspaceBinding(QObject):
     def _header_of(reviewed: ReviewedReport) -> tuple:
         r = reviewed.report
         return r.agency, r.year, r.template
+
+    def reopen_last(self) -> bool:
+        """Show the report last opened in this workspace (else the first in the queue); False if empty."""
+        ids = self.workspace.report_ids()
+        if not ids:
+            return False
+        last = self.workspace.setting("last_report")
+        self.open_report(int(last) if last and last.isdigit() and int(last) in ids else ids[0])
+        return True
 
     def current_report_id(self) -> int | None:
         session = getattr(self.window, "session", None)
