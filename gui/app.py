@@ -23,7 +23,7 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 SAMPLES = RESOURCES / "samples"
 
 
-def _arguments(argv: list[str]) -> argparse.Namespace:
+def arguments(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="main.py", add_help=False)
     p.add_argument("paths", nargs="*")
     p.add_argument("--screenshot", metavar="OUT.png")
@@ -55,20 +55,27 @@ def default_paths() -> list[str]:
 
 
 def run(argv: list[str]) -> int:
-    args = _arguments(argv)
+    args = arguments(argv)
     if args.screenshot:
         # a screenshot needs no display: render offscreen unless a platform was chosen explicitly
         if QApplication.instance() is None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return screenshot(args.paths, args.screenshot, args.size)
     app = application()
+    open_window(args)
+    return app.exec()
+
+
+def open_window(args: argparse.Namespace):
+    """The review window as `python main.py` shows it: on the workspace (the default one unless
+    --workspace is given), with these files, or the last report, or the bundled samples the first time."""
     from .main_window import MainWindow
     from .workspace_binding import WorkspaceBinding, open_workspace
 
     window = MainWindow(QSettings())
     window.show()
-    # the workspace keeps every correction, decision and sign-off (spec/cli.md: the default one unless
-    # --workspace is given); refused (e.g. open in another window) → the window works without it
+    # the workspace keeps every correction, decision and sign-off; refused (e.g. open in another
+    # window) → the window works without it and says why
     workspace = open_workspace(args.workspace, window)
     binding = WorkspaceBinding(window, workspace) if workspace is not None else None
     window.workspace_binding = binding
@@ -76,7 +83,7 @@ def run(argv: list[str]) -> int:
         QTimer.singleShot(0, lambda: window.open_paths(args.paths))
     elif binding is None or not binding.reopen_last():
         QTimer.singleShot(0, lambda: window.open_paths(default_paths()))  # the first time: the samples
-    return app.exec()
+    return window
 
 
 def screenshot(paths: list[str], out: str, size: str = "1366x768") -> int:

@@ -1,41 +1,36 @@
 """`python main.py`: the default workspace; the bundled samples the first time, the last report after."""
 from conftest import SAMPLE_FILES
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
-from gui.app import run
-from gui.main_window import MainWindow
+from gui.app import arguments, open_window
 from review.workspace import Workspace, default_path
 
 
-def _start_and_quit(argv):
-    def quit_soon():
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, MainWindow):
-                w.close()
-        QApplication.instance().quit()
+def _open(qtbot, argv, reports, stored):
+    """Open the window as main.py does; wait until it shows `reports` and the workspace holds `stored`."""
+    window = open_window(arguments(argv))
+    qtbot.addWidget(window)
+    binding = window.workspace_binding
+    qtbot.waitUntil(lambda: len(window.sessions()) == reports and len(binding.workspace) == stored, timeout=20_000)
+    window.close()
+    binding.close()
+    return window
 
-    QTimer.singleShot(1500, quit_soon)
-    assert run(argv) == 0
 
-
-def test_first_start_reviews_the_samples_in_the_default_workspace(qapp, tmp_path, monkeypatch):
+def test_first_start_reviews_the_samples_in_the_default_workspace(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     assert not default_path().exists()
-    _start_and_quit([])
+    _open(qtbot, [], 5, 5)  # the bundled samples are imported, so their review is kept
+    _open(qtbot, [], 1, 5)  # a later start shows the last report, importing nothing again
     with Workspace(default_path()) as ws:
-        assert len(ws) == 5, "the bundled samples were imported, so their review is kept"
-    _start_and_quit([])
-    with Workspace(default_path()) as ws:
-        assert len(ws) == 5, "a later start reopens the workspace without importing again"
+        assert len(ws) == 5
 
 
-def test_a_given_workspace_is_used(qapp, tmp_path, monkeypatch):
+def test_a_given_workspace_is_used(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     w = tmp_path / "mine.sqlite"
-    _start_and_quit(["--workspace", str(w), str(SAMPLE_FILES[2])])
+    _open(qtbot, ["--workspace", str(w), str(SAMPLE_FILES[2])], 1, 1)
     with Workspace(w) as ws:
         assert len(ws) == 1
     assert not default_path().exists()
