@@ -13,7 +13,7 @@ from review.state import ACCEPTED, POSTPONED
 
 from .i18n import severity_name, tr
 from .marks import decided_icon, severity_icon
-from .session import SEVERITY_ORDER, ReportSession, primary_cells
+from .session import SEVERITY_ORDER, ReportSession
 
 Index = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -87,7 +87,7 @@ class FindingsModel(QAbstractTableModel):
     def subtitle(self, f: Finding) -> str:
         """The rule and the cells it is about, for the list's second line."""
         assert self.session is not None
-        keys = primary_cells(f)
+        keys = f.subjects
         names = "、".join(self.session.display_name(k) for k in keys[:2])
         if len(keys) > 2:
             names += tr(" 等 {n} 格", n=len(keys))

@@ -39,7 +39,7 @@ from .marks import legend_html
 from .menus import build_menus
 from .report_list import ReportList, report_title
 from .reveal import cell_at, reveal_spans
-from .session import ReportSession, primary_cells
+from .session import ReportSession
 from .shortcuts import help_html
 from .tables_view import TablesView
 from .text_pane import ERROR_UNDERLINE, REVEAL_OTHER, REVEAL_PRIMARY, TextPane, char_format
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         spans = []
         for f in s.open_findings():
             if f.severity == "error":
-                spans += [s.report.cells[k].span for k in primary_cells(f) if k in s.report.cells]
+                spans += [s.report.cells[k].span for k in f.subjects if k in s.report.cells]
                 spans.append(f.sentence_span)
         spans = sorted({sp for sp in spans if sp})
         if spans != self.text_pane.text.highlighted("marks"):
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
     # --- reveal: one path for findings, cells and text -------------------------------------------
     def reveal_finding(self, finding: Finding) -> None:
         self.reveal(
-            list(primary_cells(finding)) + [k for k in finding.cells if k not in primary_cells(finding)],
+            list(finding.subjects) + [k for k in finding.cells if k not in finding.subjects],
             finding=finding,
             source="findings",
         )
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
             return
         self._revealing = True
         try:
-            primary = list(primary_cells(finding)) if finding else keys[:1]
+            primary = list(finding.subjects) if finding else keys[:1]
             if source != "table":
                 self.tables.select_cells(primary or keys)
             strong, weak = reveal_spans(s.report, keys, primary, finding)
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
                 text.scroll_to(min(a for a, _ in weak))
             if source != "findings" and keys:
                 related = s.findings_of(keys[0])
-                best = next((f for f in related if keys[0] in primary_cells(f) and s.is_open(f)), None)
+                best = next((f for f in related if keys[0] in f.subjects and s.is_open(f)), None)
                 self.findings_pane.select(best or (related[0] if related else None), emit=False)
             if keys and source != "findings":
                 self.statusBar().showMessage(s.display_name(keys[0]), 4000)

@@ -29,18 +29,6 @@ def _rules_checker() -> tuple[Checker, bool]:
     return (lambda report: check(report)), True
 
 
-EQUATION_RULES = ("row_total", "results_total", "balance")  # rule ids ending so: cells are a total, then addends
-
-
-def primary_cells(finding: Finding) -> tuple[str, ...]:
-    """The cells a finding is about. For a sum: its total and any cell it proposes to change, not every
-    addend (those are only 'involved'); for any other rule (a missing half, a blank, a narrative claim):
-    every cell it names."""
-    if not finding.rule.endswith(EQUATION_RULES):
-        return tuple(finding.cells)
-    keys = list(finding.cells[:1])
-    keys += [k for k in (finding.suggestion or {}) if k not in keys]
-    return tuple(keys)
 
 
 class ReportSession(QObject):
@@ -128,7 +116,7 @@ class ReportSession(QObject):
         for f in findings:
             for k in f.cells:
                 by_cell.setdefault(k, []).append(f)
-            for k in primary_cells(f):
+            for k in f.subjects:
                 primary.setdefault(k, []).append(f)
         self._by_cell, self._primary = by_cell, primary
 

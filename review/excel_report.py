@@ -37,7 +37,7 @@ from .excel_style import (
     put,
     set_print_setup,
 )
-from .findings import ERROR, WARNING, Finding
+from .findings import ERROR, WARNING
 from .state import ACCEPTED, POSTPONED, ReviewedReport
 
 GRID = 15  # columns of a report sheet
@@ -48,7 +48,6 @@ CONTENT_HEADING = "信息内容"
 CORNER_NOTES = {"requests": "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}
 PRINTED_AS_ONE_ROW = {"appeals"}  # table four prints its rows side by side as one row of numbers
 COMMENTED_CELLS = 3  # a finding's message is repeated in the comments of at most this many of its cells
-EQUATION_RULES = ("row_total", "results_total", "balance")  # rule ids ending so: cells are a total, then addends
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_NAMES = {"fail": "不符", "cannot_assess": "无法判断"}
@@ -87,17 +86,6 @@ def printed_value(cell: Cell) -> str:
     return format_number(cell.parsed_value)
 
 
-def marked_cells(finding: Finding) -> list[str]:
-    """The cells a finding is about, as the review window marks them (gui/session.primary_cells): for a
-    sum, its total (listed first) and any cell it proposes to change, not every addend; for any other
-    rule (a missing half, an empty table, a narrative claim), every cell it names."""
-    if not finding.rule.endswith(EQUATION_RULES):
-        return list(finding.cells)
-    keys = list(finding.cells[:1])
-    keys += [k for k in (finding.suggestion or {}) if k not in keys]
-    return keys
-
-
 def cell_marks(item: ReviewedReport) -> dict[str, tuple[PatternFill | None, list[str]]]:
     """Per cell key: the fill that marks it and the lines of its comment."""
     marks: dict[str, tuple[PatternFill | None, list[str]]] = {}
@@ -123,7 +111,7 @@ def cell_marks(item: ReviewedReport) -> dict[str, tuple[PatternFill | None, list
     for f in item.open_findings():
         fill = {ERROR: FILL_ERROR, WARNING: FILL_WARNING}.get(f.severity)
         decision = item.decisions.get(f.id)
-        for i, key in enumerate(marked_cells(f)):
+        for i, key in enumerate(f.subjects):
             if i >= COMMENTED_CELLS and not (f.suggestion and key in f.suggestion):
                 add(key, fill, [])  # an empty table names every cell: all marked, the first few explained
                 continue

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
 FAIL, CANNOT_ASSESS = "fail", "cannot_assess"
+# Rule ids ending so are equations: their cells are a total, then its addends.
+EQUATION_RULES = ("row_total", "results_total", "balance")
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,17 @@ class Finding:
     suggestion: dict[str, float | int] | None = field(default=None, compare=False, hash=False)
     sentence: str | None = None  # narrative rules: the sentence the claim came from
     sentence_span: tuple[int, int] | None = None
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """The cells the finding is about (the window and the workbook mark these): for an equation,
+        its total and any cell it proposes to change, not every addend (those are only involved); for
+        any other rule (a missing half, a blank, a narrative claim), every cell it names."""
+        if not self.rule.endswith(EQUATION_RULES):
+            return self.cells
+        keys = list(self.cells[:1])
+        keys += [k for k in (self.suggestion or {}) if k not in keys]
+        return tuple(keys)
 
     @property
     def id(self) -> str:
