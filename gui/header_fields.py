@@ -86,7 +86,7 @@ class HeaderFields(QWidget):
     def _push(self, field: str, value: object, text: str) -> None:
         s = self.session
         if s is not None and getattr(s.report, field) != value:
-            s.undo_stack.push(EditHeader(s, field, value, text))
+            s.push(EditHeader(s, field, value, text))
 
     def _agency_edited(self) -> None:
         self._push("agency", self.agency.text().strip() or None, tr("修改机关名称"))

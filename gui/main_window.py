@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         session.path = path or report.source
         self.undo_group.addStack(session.undo_stack)
         session.changed.connect(lambda _k, s=session: self._session_changed(s))
+        session.refused.connect(lambda why: self.statusBar().showMessage(why, 8000))
         self.report_list.add(session)
         if show:
             self.report_list.select(session)
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
         if not f.suggestion:
             self.statusBar().showMessage(tr("这条问题没有可采纳的建议更正"), 4000)
             return
-        s.undo_stack.push(CorrectCells(s, dict(f.suggestion), tr("采纳建议：{m}", m=f.message), tr("采纳建议更正")))
+        s.push(CorrectCells(s, dict(f.suggestion), tr("采纳建议：{m}", m=f.message), tr("采纳建议更正")))
         self._show_next(f)
 
     def set_reviewer(self, name: str) -> None:
@@ -341,19 +342,19 @@ class MainWindow(QMainWindow):
         reason = self.ask_reason(f)
         if reason:
             d = Decision(f.id, ACCEPTED, reason, self.reviewer)
-            s.undo_stack.push(DecideFinding(s, f.id, d, tr("按原样接受")))
+            s.push(DecideFinding(s, f.id, d, tr("按原样接受")))
             self.step_finding(True)
 
     def postpone(self) -> None:
         s, f = self.session, self.current_finding()
         if s is not None and f is not None and s.is_open(f):
-            s.undo_stack.push(DecideFinding(s, f.id, Decision(f.id, POSTPONED, "", self.reviewer), tr("稍后处理")))
+            s.push(DecideFinding(s, f.id, Decision(f.id, POSTPONED, "", self.reviewer), tr("稍后处理")))
             self.step_finding(True)
 
     def reopen(self) -> None:
         s, f = self.session, self.current_finding()
         if s is not None and f is not None and s.decision(f) is not None:
-            s.undo_stack.push(DecideFinding(s, f.id, None, tr("撤回决定")))
+            s.push(DecideFinding(s, f.id, None, tr("撤回决定")))
 
     def _selected_cells(self) -> list[str]:
         return self.tables.selected_keys()
@@ -368,7 +369,7 @@ class MainWindow(QMainWindow):
             if s.report.cells[k].value != s.report.cells[k].parsed_value
         }
         if changes:
-            s.undo_stack.push(CorrectCells(s, changes, tr("恢复原文数值"), tr("恢复原文数值")))
+            s.push(CorrectCells(s, changes, tr("恢复原文数值"), tr("恢复原文数值")))
 
     def make_blank(self) -> None:
         s = self.session
@@ -376,7 +377,7 @@ class MainWindow(QMainWindow):
             return
         changes = {k: None for k in self._selected_cells() if s.report.cells[k].value is not None}
         if changes:
-            s.undo_stack.push(CorrectCells(s, changes, tr("置为空白"), tr("置为空白")))
+            s.push(CorrectCells(s, changes, tr("置为空白"), tr("置为空白")))
 
     def _focus_tables(self) -> None:
         view = self.tables.current_view()

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from parser.model import Correction, Report
 from review.findings import ERROR, INFO, WARNING, Finding
 from review.state import ACCEPTED, Decision, ReviewedReport
+
+from .i18n import tr
 
 Checker = Callable[[Report], list[Finding]]
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -36,6 +38,7 @@ class ReportSession(QObject):
     header_changed = Signal()
     correction_made = Signal(object)  # Correction
     decision_made = Signal(object, object)  # finding id, Decision or None (decision withdrawn)
+    refused = Signal(str)  # a change was not made, and why (the report is signed off)
 
     def __init__(
         self,
@@ -70,6 +73,19 @@ class ReportSession(QObject):
 
     def is_open(self, finding: Finding) -> bool:
         return self.reviewed.is_open(finding)
+
+    @property
+    def read_only(self) -> bool:
+        """Signed off or returned: nothing changes until the report is reopened (which is logged)."""
+        return self.reviewed.signoff is not None
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Do a reviewer's change as an undoable command, unless the report is read-only."""
+        if self.read_only:
+            self.refused.emit(tr("此报告已签发或退回，只读；如需修改请先在“工作区”菜单中重新打开"))
+            return False
+        self.undo_stack.push(command)
+        return True
 
     def decision(self, finding: Finding) -> Decision | None:
         return self.reviewed.decisions.get(finding.id)

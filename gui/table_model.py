@@ -75,7 +75,8 @@ class ReportTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if self.key(index) is None:  # labels: the arrow keys pass over them, from value to value
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags if self.session.read_only else flags | Qt.ItemFlag.ItemIsEditable
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -184,10 +185,9 @@ class ReportTableModel(QAbstractTableModel):
         if same_value(self.session.report.cells[key].value, number):
             return True
         name = self.session.display_name(key)
-        self.session.undo_stack.push(
+        return self.session.push(
             CorrectCells(self.session, {key: number}, tr("审核人修改"), tr("修改 {name}", name=name))
         )
-        return True
 
     def _look(self, key: str) -> CellLook | None:
         cell = self.session.report.cells.get(key)

@@ -158,7 +158,7 @@ class ReportTableView(QTableView):
                 elif not same_value(session.report.cells[key].value, value):
                     changes[key] = value
         if changes:
-            session.undo_stack.push(CorrectCells(session, changes, tr("粘贴"), tr("粘贴 {n} 个单元格", n=len(changes))))
+            session.push(CorrectCells(session, changes, tr("粘贴"), tr("粘贴 {n} 个单元格", n=len(changes))))
         if bad:
             self.message.emit(tr("有 {n} 个粘贴内容不是数字，已跳过", n=bad))
 

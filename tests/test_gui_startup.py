@@ -34,3 +34,23 @@ def test_a_given_workspace_is_used(qtbot, tmp_path, monkeypatch):
     with Workspace(w) as ws:
         assert len(ws) == 1
     assert not default_path().exists()
+
+
+def test_a_signed_report_is_read_only_until_reopened(qtbot, tmp_path, monkeypatch):
+    from review.state import PASSED, SignOff
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    window = open_window(arguments(["--workspace", str(tmp_path / "w.sqlite"), str(SAMPLE_FILES[0])]))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: len(window.workspace_binding.workspace) == 1, timeout=20_000)
+    session = window.sessions()[0]
+    session.reviewed.signoff = SignOff(PASSED, "张三")
+    model = window.tables.views["requests"].report_model
+    index = model.index_of("requests/new_received/natural_person")
+    assert not (model.flags(index) & model.flags(index).ItemIsEditable)
+    assert not model.setData(index, "5")
+    assert session.report.value("requests/new_received/natural_person") == 0
+    assert "只读" in window.statusBar().currentMessage()
+    session.reviewed.signoff = None  # reopened
+    assert model.setData(index, "5") and session.report.value("requests/new_received/natural_person") == 5
+    window.workspace_binding.close()
