@@ -60,7 +60,6 @@ def run(argv: list[str]) -> int:
         # a screenshot needs no display: render offscreen unless a platform was chosen explicitly
         if QApplication.instance() is None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # the offscreen plugin's size-hint notes
         return screenshot(args.paths, args.screenshot, args.size)
     app = application()
     open_window(args)
