@@ -26,8 +26,9 @@ def by_rule(findings, rule_id):
 
 
 def test_catalogue_covers_the_spec():
-    spec = (ROOT.parent / "shared" / "spec" / "rules.md")
-    spec = spec if spec.exists() else Path("/work/shared/spec/rules.md")
+    spec = ROOT.parent / "shared" / "spec" / "rules.md"  # the team's shared folder beside the checkout
+    if not spec.exists():
+        pytest.skip("shared/spec/rules.md is not beside this checkout")
     ids = set(re.findall(r"^\| ((?:requests|appeals|value|active|form|text|years)\.[a-z_]+) \|", spec.read_text(),
                          re.M))
     ours = {r.id for r in CATALOGUE}
