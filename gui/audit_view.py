@@ -9,7 +9,6 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -34,14 +33,8 @@ from review.audit import CORRECTION, DECISION, HEADER_LABELS, REOPEN, SIGNOFF, U
 from review.state import RETURNED, ReviewedReport
 from review.workspace import Workspace, WorkspaceError
 
+from .i18n import tr
 from .signoff_dialog import remember_reviewer, remembered_reviewer
-
-_CTX = "nianbao"  # the translation context of gui.i18n.tr: one QTranslator serves all
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
 
 NUMBER, TIME, KIND, REVIEWER, CELL, OLD, NEW, REASON = range(8)
 HEADERS = ("序号", "时间", "操作", "审核人", "单元格 / 问题", "原值", "新值", "理由 / 说明")
@@ -79,12 +72,12 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(HEADERS[section])
+            return tr(HEADERS[section])
         return None
 
     def cell_name(self, key: str) -> str:
         if key in HEADER_LABELS:
-            return _t(HEADER_LABELS[key])
+            return tr(HEADER_LABELS[key])
         spec = versions().get(self.template or "")
         if spec is not None and key in spec.specs:
             return spec.specs[key].display_name()
@@ -101,7 +94,7 @@ class AuditModel(QAbstractTableModel):
             if col == TIME:
                 return local_time(e.time)
             if col == KIND:
-                return _t(e.kind_label)
+                return tr(e.kind_label)
             if col == REVIEWER:
                 return e.reviewer
             if col == CELL:
@@ -113,13 +106,13 @@ class AuditModel(QAbstractTableModel):
             if col == OLD:
                 return format_value(e.old) if changes else ""
             if col == NEW:
-                return format_value(e.new) if changes else (_t(e.action) if e.kind == SIGNOFF else "")
+                return format_value(e.new) if changes else (tr(e.action) if e.kind == SIGNOFF else "")
             if col == REASON:
                 if e.kind == DECISION:
-                    label = {"accepted": _t("接受"), WITHDRAWN: _t("撤回决定")}.get(e.action, _t("暂缓"))
+                    label = {"accepted": tr("接受"), WITHDRAWN: tr("撤回决定")}.get(e.action, tr("暂缓"))
                     return f"{label}：{e.reason}" if e.reason else label
                 if e.kind == UNDO and e.reverts:
-                    return e.reason or _t("撤销第 {n} 条").format(n=e.reverts)
+                    return e.reason or tr("撤销第 {n} 条").format(n=e.reverts)
                 return e.reason
         if role == Qt.ItemDataRole.ForegroundRole and col == KIND:
             color = "#ef6c00" if e.kind == SIGNOFF and e.action == RETURNED else KIND_COLORS.get(e.kind)
@@ -141,7 +134,7 @@ class AuditView(QWidget):
         self.settings = settings
         self.report_id: int | None = None
         self.model = AuditModel(self)
-        self.title = QLabel(_t("审计日志"), self)
+        self.title = QLabel(tr("审计日志"), self)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -157,8 +150,8 @@ class AuditView(QWidget):
         for col in range(len(HEADERS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
-        self.undo_button = QPushButton(_t("撤销所选更正"), self)
-        self.undo_button.setToolTip(_t("追加一条把该格改回原值的记录；原记录保留"))
+        self.undo_button = QPushButton(tr("撤销所选更正"), self)
+        self.undo_button.setToolTip(tr("追加一条把该格改回原值的记录；原记录保留"))
         self.undo_button.setEnabled(False)
         self.message = QLabel(self)
         bar = QHBoxLayout()
@@ -179,15 +172,15 @@ class AuditView(QWidget):
         self.message.clear()
         if report_id is None or self.workspace is None:
             self.model.set_entries([])
-            self.title.setText(_t("审计日志"))
+            self.title.setText(tr("审计日志"))
             self.warning.hide()
             self._selection_changed()
             return
         reviewed = reviewed if reviewed is not None else self.workspace.load(report_id)
         entries = self.workspace.audit_log(report_id)
         self.model.set_entries(entries, reviewed.report.template, {f.id: f.message for f in reviewed.findings})
-        self.title.setText(_t("审计日志：{file}（{n} 条）").format(file=reviewed.report.source, n=len(entries)))
-        self.warning.setText(_t("⚠ 签发后数值已被改动：当前数值与签发时的 SHA-256 校验值不符"))
+        self.title.setText(tr("审计日志：{file}（{n} 条）").format(file=reviewed.report.source, n=len(entries)))
+        self.warning.setText(tr("⚠ 签发后数值已被改动：当前数值与签发时的 SHA-256 校验值不符"))
         self.warning.setVisible(reviewed.hash_mismatch)
         self.table.scrollToBottom()
         self._selection_changed()
@@ -210,7 +203,7 @@ class AuditView(QWidget):
             return False
         name = reviewer or remembered_reviewer(self.settings, self.workspace)
         if not name:
-            name, ok = QInputDialog.getText(self, _t("撤销更正"), _t("审核人姓名："))
+            name, ok = QInputDialog.getText(self, tr("撤销更正"), tr("审核人姓名："))
             if not ok or not name.strip():
                 return False
             remember_reviewer(name, self.settings)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -29,12 +28,7 @@ from PySide6.QtWidgets import (
 from review.state import STATUS_ERRORS, STATUS_IN_REVIEW, STATUS_NEW, STATUS_RETURNED, STATUS_SIGNED
 from review.workspace import QueueRow, Workspace
 
-_CTX = "nianbao"  # the translation context of gui.i18n.tr: one QTranslator serves all
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
+from .i18n import tr
 
 STATUSES = (STATUS_ERRORS, STATUS_IN_REVIEW, STATUS_NEW, STATUS_RETURNED, STATUS_SIGNED)  # also the sort order
 STATUS_COLORS = {
@@ -87,7 +81,7 @@ class QueueModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(HEADERS[section])
+            return tr(HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -96,10 +90,10 @@ class QueueModel(QAbstractTableModel):
         row, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                AGENCY: row.agency or _t("（未识别机关）"),
+                AGENCY: row.agency or tr("（未识别机关）"),
                 YEAR: str(row.year) if row.year is not None else "—",
                 FORMAT: row.format_label,
-                STATUS: _t(row.status),
+                STATUS: tr(row.status),
                 ERRORS: str(row.errors),
                 WARNINGS: str(row.warnings),
                 FILE: row.file_name,
@@ -124,7 +118,7 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (YEAR, ERRORS, WARNINGS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _t("{file}（导入于 {time}）").format(file=row.file_name, time=row.imported_at.replace("T", " "))
+            return tr("{file}（导入于 {time}）").format(file=row.file_name, time=row.imported_at.replace("T", " "))
         return None
 
 
@@ -180,12 +174,12 @@ class BatchQueue(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_t("按机关搜索…"))
+        self.search.setPlaceholderText(tr("按机关搜索…"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
-        self.status_filter.addItem(_t("全部状态"), None)
+        self.status_filter.addItem(tr("全部状态"), None)
         for s in STATUSES:
-            self.status_filter.addItem(_t(s), s)
+            self.status_filter.addItem(tr(s), s)
         self.count_label = QLabel(self)
 
         self.table = _QueueTable(self)
@@ -288,11 +282,11 @@ class BatchQueue(QWidget):
     def _update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         open_errors = sum(r.errors for r in self.model.rows)
-        text = _t("共 {total} 份报告").format(total=total)
+        text = tr("共 {total} 份报告").format(total=total)
         if shown != total:
-            text += _t("，显示 {shown} 份").format(shown=shown)
+            text += tr("，显示 {shown} 份").format(shown=shown)
         if open_errors:
-            text += _t("；未处理错误 {n} 个").format(n=open_errors)
+            text += tr("；未处理错误 {n} 个").format(n=open_errors)
         self.count_label.setText(text)
 
     def _open_index(self, index: QModelIndex) -> None:

@@ -33,25 +33,21 @@ from PySide6.QtWidgets import (
 from review.cli import REPORT_SUFFIXES
 from review.workspace import ImportResult, Workspace
 
-_CTX = "nianbao"  # the translation context of gui.i18n.tr: one QTranslator serves all
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+from .i18n import tr
 
 
 def file_filter() -> str:
     patterns = " ".join(f"*{s}" for s in sorted(REPORT_SUFFIXES))
-    return _t("报告文件 ({patterns});;所有文件 (*)").format(patterns=patterns)
+    return tr("报告文件 ({patterns});;所有文件 (*)").format(patterns=patterns)
 
 
 def choose_files(parent: QWidget | None = None) -> list[str]:
-    files, _ = QFileDialog.getOpenFileNames(parent, _t("选择要导入的报告"), "", file_filter())
+    files, _ = QFileDialog.getOpenFileNames(parent, tr("选择要导入的报告"), "", file_filter())
     return files
 
 
 def choose_folder(parent: QWidget | None = None) -> list[str]:
-    folder = QFileDialog.getExistingDirectory(parent, _t("选择包含报告的文件夹"))
+    folder = QFileDialog.getExistingDirectory(parent, tr("选择包含报告的文件夹"))
     return [folder] if folder else []
 
 
@@ -93,7 +89,7 @@ class ImportWorker(QThread):
             result = self.workspace.import_paths(self.paths, self._progress, self.cancel_event,
                                                  workers=None, nice=BACKGROUND_NICE)
         except Exception as e:  # the workspace failing (disk full, closed): tell the user, never crash the window
-            self.crashed.emit(_t("导入中断：{error}").format(error=e))
+            self.crashed.emit(tr("导入中断：{error}").format(error=e))
             return
         self.completed.emit(result)
 
@@ -112,12 +108,12 @@ class ImportDialog(QDialog):
     def __init__(self, workspace: Workspace, paths: list[str], parent: QWidget | None = None,
                  close_when_clean: bool = True) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("导入报告"))
+        self.setWindowTitle(tr("导入报告"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(460)
         self.close_when_clean = close_when_clean  # close at once when every file was read
         self.import_result: ImportResult | None = None
-        self.label = QLabel(_t("正在查找报告文件…"), self)
+        self.label = QLabel(tr("正在查找报告文件…"), self)
         self.label.setWordWrap(True)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)
@@ -125,10 +121,10 @@ class ImportDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.hide()
         self.buttons = QDialogButtonBox(self)
-        self.cancel_button = QPushButton(_t("取消"), self)
+        self.cancel_button = QPushButton(tr("取消"), self)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setText(_t("关闭"))
+        self.close_button.setText(tr("关闭"))
         self.close_button.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
@@ -163,7 +159,7 @@ class ImportDialog(QDialog):
         if self.worker.isRunning():
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
-            self.label.setText(_t("正在取消…（当前文件导入完成后停止，已导入的报告会保留）"))
+            self.label.setText(tr("正在取消…（当前文件导入完成后停止，已导入的报告会保留）"))
 
     def reject(self) -> None:  # Esc or the window's close button: cancel first, close when stopped
         if self.worker.isRunning():
@@ -182,17 +178,17 @@ class ImportDialog(QDialog):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         if name and not self.worker.cancel_event.is_set():
-            self.label.setText(_t("正在导入第 {n}/{total} 份：{name}").format(n=done + 1, total=total, name=name))
+            self.label.setText(tr("正在导入第 {n}/{total} 份：{name}").format(n=done + 1, total=total, name=name))
 
     def _on_completed(self, result: ImportResult) -> None:
         self.worker.wait()
         self.import_result = result
         self.bar.setRange(0, max(result.total, 1))
         self.bar.setValue(len(result.added) + len(result.duplicates) + len(result.failed))
-        self.label.setText(_t("导入完成：{summary}").format(summary=result.summary()) if not result.cancelled
-                           else _t("导入已取消：{summary}").format(summary=result.summary()))
+        self.label.setText(tr("导入完成：{summary}").format(summary=result.summary()) if not result.cancelled
+                           else tr("导入已取消：{summary}").format(summary=result.summary()))
         if result.total == 0:
-            self.label.setText(_t("没有找到可导入的报告文件"))
+            self.label.setText(tr("没有找到可导入的报告文件"))
         self.importFinished.emit(result)
         if result.failed or result.total == 0 or not self.close_when_clean:
             if result.failed:

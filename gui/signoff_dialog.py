@@ -26,12 +26,9 @@ from review.signoff import OUTCOMES, SignOffRefused, corrected_cells, signoff_pr
 from review.state import PASSED, PASSED_AFTER_CORRECTION, RETURNED, SignOff
 from review.workspace import Workspace, WorkspaceError
 
-_CTX = "nianbao"  # the translation context of gui.i18n.tr: one QTranslator serves all
+from .i18n import tr
+
 REVIEWER_KEY = "reviewer"  # QSettings key of the remembered reviewer name (shared with MainWindow)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def app_settings() -> QSettings:
@@ -73,23 +70,23 @@ class SignoffDialog(QDialog):
         self.reviewed = workspace.load(report_id)
         self.recorded: SignOff | None = None
         report = self.reviewed.report
-        self.setWindowTitle(_t("签发报告"))
+        self.setWindowTitle(tr("签发报告"))
         self.setMinimumWidth(520)
 
         counts = self.reviewed.counts()
-        head_text = _t("<b>{agency}</b>　{year} 年度　{file}<br>更正 {c} 处；未处理：错误 {e} 个，警告 {w} 个")
+        head_text = tr("<b>{agency}</b>　{year} 年度　{file}<br>更正 {c} 处；未处理：错误 {e} 个，警告 {w} 个")
         head = QLabel(head_text.format(
-            agency=report.agency or _t("（未识别机关）"), year=report.year or "—", file=report.source,
+            agency=report.agency or tr("（未识别机关）"), year=report.year or "—", file=report.source,
             c=len(corrected_cells(report)), e=counts["error"], w=counts["warning"]), self)
         head.setWordWrap(True)
 
         self.reviewer = QLineEdit(remembered_reviewer(settings, workspace), self)
-        self.reviewer.setPlaceholderText(_t("审核人姓名"))
+        self.reviewer.setPlaceholderText(tr("审核人姓名"))
         self.outcomes = QButtonGroup(self)
         outcome_row = QHBoxLayout()
         self.outcome_buttons: dict[str, QRadioButton] = {}
         for i, outcome in enumerate(OUTCOMES):
-            b = QRadioButton(_t(outcome), self)
+            b = QRadioButton(tr(outcome), self)
             self.outcomes.addButton(b, i)
             self.outcome_buttons[outcome] = b
             outcome_row.addWidget(b)
@@ -97,19 +94,19 @@ class SignoffDialog(QDialog):
         default = PASSED_AFTER_CORRECTION if corrected_cells(report) else PASSED
         self.outcome_buttons[default].setChecked(True)
         self.reason = QPlainTextEdit(self)
-        self.reason.setPlaceholderText(_t("退回时必填：退回理由，将告知报送机关"))
+        self.reason.setPlaceholderText(tr("退回时必填：退回理由，将告知报送机关"))
         self.reason.setMaximumHeight(90)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(_t("审核人："), self.reviewer)
-        form.addRow(_t("结论："), outcome_row)
-        form.addRow(_t("理由："), self.reason)
+        form.addRow(tr("审核人："), self.reviewer)
+        form.addRow(tr("结论："), outcome_row)
+        form.addRow(tr("理由："), self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("取消"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addLayout(form)
@@ -135,9 +132,9 @@ class SignoffDialog(QDialog):
     def _update(self) -> None:
         problems = self.current_problems()
         self.problems.setText(_problem_html(problems) if problems else
-                              "<span style='color:#2e7d32'>✓ " + _t("可以签发") + "</span>")
+                              "<span style='color:#2e7d32'>✓ " + tr("可以签发") + "</span>")
         self.ok_button.setEnabled(not problems)
-        self.ok_button.setText(_t("退回") if self.outcome() == RETURNED else _t("签发"))
+        self.ok_button.setText(tr("退回") if self.outcome() == RETURNED else tr("签发"))
 
     def accept(self) -> None:
         try:
@@ -167,26 +164,26 @@ class ReopenDialog(QDialog):
         self.report_id = report_id
         self.settings = settings
         signoff = workspace.load(report_id).signoff
-        self.setWindowTitle(_t("重新打开报告"))
+        self.setWindowTitle(tr("重新打开报告"))
         self.setMinimumWidth(460)
-        what = _t("该报告尚未签发。") if signoff is None else _t(
+        what = tr("该报告尚未签发。") if signoff is None else tr(
             "该报告已于 {time} 由 {who} 审核，结论：{outcome}。重新打开后可再修改，此操作会记入审计日志。").format(
-            time=signoff.time.replace("T", " "), who=signoff.reviewer, outcome=_t(signoff.outcome))
+            time=signoff.time.replace("T", " "), who=signoff.reviewer, outcome=tr(signoff.outcome))
         info = QLabel(what, self)
         info.setWordWrap(True)
         self.reviewer = QLineEdit(remembered_reviewer(settings, workspace), self)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(_t("必填：为什么重新打开"))
+        self.reason.setPlaceholderText(tr("必填：为什么重新打开"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(_t("审核人："), self.reviewer)
-        form.addRow(_t("理由："), self.reason)
+        form.addRow(tr("审核人："), self.reviewer)
+        form.addRow(tr("理由："), self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_t("重新打开"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("取消"))
+        self.ok_button.setText(tr("重新打开"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         layout = QVBoxLayout(self)
         layout.addWidget(info)
         layout.addLayout(form)

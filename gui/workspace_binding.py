@@ -21,15 +21,10 @@ from review.workspace import Workspace, WorkspaceError
 
 from .audit_view import AuditView
 from .batch_queue import BatchQueue
+from .i18n import tr
 from .import_dialog import ImportDialog, choose_files, choose_folder
 from .report_list import SESSION_ROLE
 from .signoff_dialog import ReopenDialog, SignoffDialog, remembered_reviewer
-
-_CTX = "nianbao"  # the translation context of gui.i18n.tr
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def open_workspace(path: str | None, parent: QMainWindow | None = None) -> Workspace | None:
@@ -38,7 +33,7 @@ def open_workspace(path: str | None, parent: QMainWindow | None = None) -> Works
         return Workspace(path)
     except WorkspaceError as e:
         if parent is not None and not parent.property("headless"):
-            QMessageBox.warning(parent, _t("无法打开工作区"), str(e))
+            QMessageBox.warning(parent, tr("无法打开工作区"), str(e))
         elif parent is not None:
             parent.statusBar().showMessage(str(e), 15000)
         return None
@@ -65,21 +60,21 @@ class WorkspaceBinding(QObject):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         window.set_report_pane(split)
-        window.report_dock.setWindowTitle(_t("工作区"))
+        window.report_dock.setWindowTitle(tr("工作区"))
 
         self.audit = AuditView(workspace, window, settings=settings)
-        self.audit_dock = QDockWidget(_t("审计日志"), window)
+        self.audit_dock = QDockWidget(tr("审计日志"), window)
         self.audit_dock.setObjectName("auditDock")
         self.audit_dock.setWidget(self.audit)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_dock)
         self.audit_dock.hide()
 
-        menu = window.menuBar().addMenu(_t("工作区(&W)"))
-        self.import_files_action = menu.addAction(_t("导入报告文件…"), self.import_files)
-        self.import_folder_action = menu.addAction(_t("导入文件夹…"), self.import_folder)
+        menu = window.menuBar().addMenu(tr("工作区(&W)"))
+        self.import_files_action = menu.addAction(tr("导入报告文件…"), self.import_files)
+        self.import_folder_action = menu.addAction(tr("导入文件夹…"), self.import_folder)
         menu.addSeparator()
-        self.signoff_action = menu.addAction(_t("签发 / 退回当前报告…"), self.sign_off_current)
-        self.reopen_action = menu.addAction(_t("重新打开当前报告…"), self.reopen_current)
+        self.signoff_action = menu.addAction(tr("签发 / 退回当前报告…"), self.sign_off_current)
+        self.reopen_action = menu.addAction(tr("重新打开当前报告…"), self.reopen_current)
         menu.addSeparator()
         menu.addAction(self.audit_dock.toggleViewAction())
 
@@ -186,9 +181,9 @@ class WorkspaceBinding(QObject):
         reviewed = session.reviewed
         self.audit.show_report(rid)
         if reviewed.signoff is not None:
-            what = _t("已退回") if reviewed.signoff.outcome == "退回" else _t("已签发")
+            what = tr("已退回") if reviewed.signoff.outcome == "退回" else tr("已签发")
             self.window.statusBar().showMessage(
-                _t("此报告{what}，只读；如需修改请先“重新打开”").format(what=what), 8000)
+                tr("此报告{what}，只读；如需修改请先“重新打开”").format(what=what), 8000)
         if self.audit.warning.isVisible():
             self.audit_dock.show()
 
@@ -279,7 +274,7 @@ class WorkspaceBinding(QObject):
     def sign_off_current(self) -> None:
         rid = self.current_report_id() or self.queue.current_report_id()
         if rid is None:
-            self.window.statusBar().showMessage(_t("请先在工作区中打开一份报告"), 5000)
+            self.window.statusBar().showMessage(tr("请先在工作区中打开一份报告"), 5000)
             return
         dialog = SignoffDialog(self.workspace, rid, self.window, settings=self.settings)
         dialog.signedOff.connect(lambda r, s: self._signed(r, s))

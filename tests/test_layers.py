@@ -27,3 +27,10 @@ def test_cli_extract_does_not_load_qt():
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_one_translation_path():
+    """Every user-facing string of the window goes through gui.i18n.tr."""
+    others = [f.name for f in (ROOT / "gui").glob("*.py")
+              if f.name != "i18n.py" and "QCoreApplication.translate" in f.read_text(encoding="utf-8")]
+    assert others == []

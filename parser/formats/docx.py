@@ -143,34 +143,16 @@ def _inline(el) -> str:
     return "".join(parts)
 
 
-def _paragraphs(container) -> list:
+def _children(el, tag: str) -> list:
+    """The w:p / w:tr / w:tc children of an element, looking through content controls, tracked
+    insertions and the other transparent containers."""
     out = []
-    for child in container:
-        if child.tag == f"{W}p":
+    for child in el:
+        if child.tag == f"{W}{tag}":
             out.append(child)
         elif child.tag in _CONTAINERS:
-            out.extend(_paragraphs(child))
+            out.extend(_children(child, tag))
     return out
-
-
-def _rows(tbl) -> list:
-    rows = []
-    for child in tbl:
-        if child.tag == f"{W}tr":
-            rows.append(child)
-        elif child.tag in _CONTAINERS:
-            rows.extend(_rows(child))
-    return rows
-
-
-def _cells(tr) -> list:
-    cells = []
-    for child in tr:
-        if child.tag == f"{W}tc":
-            cells.append(child)
-        elif child.tag in _CONTAINERS:
-            cells.extend(_cells(child))
-    return cells
 
 
 def _val(el, path: str) -> str | None:
@@ -181,10 +163,10 @@ def _val(el, path: str) -> str | None:
 
 
 def _table(tbl, blocks: list[Block], numbering: _Numbering) -> None:
-    rows = _rows(tbl)
-    if tbl.find(f".//{W}tc//{W}tbl") is not None or all(len(_cells(tr)) <= 1 for tr in rows):
+    rows = _children(tbl, "tr")
+    if tbl.find(f".//{W}tc//{W}tbl") is not None or all(len(_children(tr, "tc")) <= 1 for tr in rows):
         for tr in rows:  # a layout table (nested tables, or one column): its cells are containers
-            for tc in _cells(tr):
+            for tc in _children(tr, "tc"):
                 _body(tc, blocks, numbering)
         return
     block = TableBlock()
@@ -193,12 +175,12 @@ def _table(tbl, blocks: list[Block], numbering: _Numbering) -> None:
         before = _val(tr, f"{W}trPr/{W}gridBefore")
         if before:
             cells.append(SourceCell("", colspan=span_value(before)))
-        for tc in _cells(tr):
+        for tc in _children(tr, "tc"):
             span = span_value(_val(tc, f"{W}tcPr/{W}gridSpan"))
             vmerge = _val(tc, f"{W}tcPr/{W}vMerge")
             hmerge = _val(tc, f"{W}tcPr/{W}hMerge")
             covered = (vmerge is not None and vmerge != "restart") or (hmerge is not None and hmerge != "restart")
-            text = BREAK.join(numbering.prefix(p) + _inline(p) for p in _paragraphs(tc))
+            text = BREAK.join(numbering.prefix(p) + _inline(p) for p in _children(tc, "p"))
             cells.append(SourceCell(text.replace("\t", " ").replace("\n", BREAK), colspan=span, covered=covered))
         block.rows.append(cells)
     blocks.append(block)
