@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review.cli import REPORT_SUFFIXES
+from parser.reader import REPORT_SUFFIXES
 from review.workspace import ImportResult, Workspace
 
 from .i18n import tr

@@ -12,7 +12,7 @@ from .i18n import tr
 
 def report_files(paths: list[str]) -> tuple[list[Path], list[str]]:
     """The files to open: files as given, report files inside folders; a folder without any is an error."""
-    from review.cli import expand
+    from parser.reader import expand
 
     files, errors = [], []
     for p in paths:

@@ -189,3 +189,20 @@ def _report_score(s: str) -> int:
         score += 2 if "政府信息公开" in s else 1
     score += sum(1 for m in _markers() if m in s)
     return score
+
+
+# What a folder may hold that is a report (or that we can at least say why we cannot read).
+REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc",
+                   ".wps", ".rtf", ".odt"}
+
+
+def expand(paths: list[str]) -> list[Path]:
+    """Files as given, and the report files inside folders (sorted)."""
+    out: list[Path] = []
+    for s in paths:
+        p = Path(s)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES))
+        else:
+            out.append(p)
+    return out

@@ -8,10 +8,7 @@ from pathlib import Path
 
 from parser.extract import load
 from parser.model import Report
-from parser.reader import ReadError
-
-REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc",
-                   ".wps", ".rtf", ".odt"}
+from parser.reader import ReadError, expand
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,18 +35,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def print_help() -> None:
     _parser().print_help()
-
-
-def expand(paths: list[str]) -> list[Path]:
-    """Files as given, and the report files inside folders (sorted)."""
-    out: list[Path] = []
-    for s in paths:
-        p = Path(s)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES))
-        else:
-            out.append(p)
-    return out
 
 
 def load_all(paths: list[str]) -> tuple[list[Report], bool]:

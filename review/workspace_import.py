@@ -82,9 +82,7 @@ class Importing:
         nice: lower the workers' CPU priority by this much (a window importing in the background
         keeps its event loop ahead of them).
         """
-        from parser.reader import ReadError
-
-        from .cli import expand
+        from parser.reader import ReadError, expand
 
         files = expand([str(p) for p in paths])
         result = ImportResult(total=len(files))
