@@ -117,7 +117,8 @@ def show(n) -> str:
 
 
 class Printed:
-    """How each value is printed: `printed` overrides, `blank` keys printed empty (truth None)."""
+    """How each value is printed: `printed` overrides the text; `blank` keys are blank cells (truth None),
+    printed empty unless `printed` gives a dash."""
 
     def __init__(self, values: dict, printed: dict[str, str] | None = None, blank: set[str] | None = None):
         self.values, self.printed, self.blank = values, dict(printed or {}), set(blank or ())
@@ -138,7 +139,7 @@ class Printed:
         return self
 
     def truth(self) -> dict:
-        return {k: (None if k in self.blank and k not in self.printed else v) for k, v in self.values.items()}
+        return {k: (None if k in self.blank else v) for k, v in self.values.items()}
 
 
 @dataclass

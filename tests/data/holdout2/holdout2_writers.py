@@ -151,7 +151,8 @@ def _chinese_numbering(document) -> int:
     return 90
 
 
-def to_docx(doc: list, *, paragraphs: bool = True, numbered_sections: bool = False, header_rows: dict | None = None) -> bytes:
+def to_docx(doc: list, *, paragraphs: bool = True, numbered_sections: bool = False, header_rows: dict | None = None,
+            post=None) -> bytes:
     """numbered_sections: paragraphs starting with "§" are section headings whose 一、 comes from Word numbering."""
     import docx
     from docx.enum.text import WD_BREAK
@@ -175,6 +176,8 @@ def to_docx(doc: list, *, paragraphs: bool = True, numbered_sections: bool = Fal
         else:
             docx_table(document, block, paragraphs=paragraphs, header_rows=(header_rows or {}).get(tables, 0))
             tables += 1
+    if post is not None:  # a hook editing the finished document's XML (tracked changes, content controls ...)
+        post(document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

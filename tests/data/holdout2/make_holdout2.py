@@ -30,6 +30,7 @@ from holdout2_base import (  # noqa: E402
     request_body,
     request_head,
 )
+from holdout2_more import MORE  # noqa: E402
 from holdout2_writers import to_docx, to_html, to_pdf_ruled, to_pdf_unruled  # noqa: E402
 
 KEY_ORDER: dict[str, list[str]] = {}
@@ -232,14 +233,19 @@ def d12_word_fullwidth_digits() -> Report:
 # ---- PDF ------------------------------------------------------------------------------------------
 
 def p13_pdf_ruled_continued() -> Report:
+    """Table 三 continued over a page break: the first page ends inside （三）不予公开, the next page repeats
+    the three header rows and goes on (the merged 三、本年度办理结果 label cut in two, as Word exports it)."""
     agency, year = "山东省生态环境厅", 2023
     p = Printed(make_values(13, "2021", 190, regulations=True, appeals=5, fee=3.5))
-    widths = {1: [34, 30, 86] + [46.4] * 7}
-    doc = standard(agency, year, "2021", p)
-    # push table 三 down so that it runs over a page
-    i = doc.index(SECTION["three"])
-    doc[i:i] = [("space", 260)]
-    return "p13_pdf_ruled_table_over_page.pdf", to_pdf_ruled(doc, col_widths=widths, repeat={1: 3}), truth(agency, year, "2021", p)
+    widths = {1: [34, 30, 86] + [46.4] * 7, 2: [34, 30, 86] + [46.4] * 7}
+    head, body = request_head(), request_body("2021", p)
+    cut = 8  # new, carried, granted, partially, denied 1-4 | denied 5-8 ...
+    first, second = [list(r) for r in body[:cut]], [list(r) for r in body[cut:]]
+    first[2][0] = Cell(first[2][0].text, rowspan=cut - 2)
+    first[4][0] = Cell(first[4][0].text, rowspan=4)
+    second[0][:0] = [Cell("三、本年度办理结果", rowspan=len(second) - 1), Cell("（三）不予公开", rowspan=4)]
+    doc = standard(agency, year, "2021", p, requests=[head + first, ("break",), head + second])
+    return "p13_pdf_ruled_table_over_page.pdf", to_pdf_ruled(doc, col_widths=widths), truth(agency, year, "2021", p)
 
 
 def p14_pdf_2019_township() -> Report:
@@ -305,7 +311,7 @@ def build_all(folder: Path) -> dict[str, tuple[Path, str]]:
     """Write every document into `folder`; {stem: (path, truth JSON text)}."""
     folder.mkdir(parents=True, exist_ok=True)
     built = {}
-    for builder in BUILDERS:
+    for builder in [*BUILDERS, *(lambda b=b: b(standard, truth) for b in MORE)]:
         name, data, t = builder()
         path = folder / name
         path.write_bytes(data)
