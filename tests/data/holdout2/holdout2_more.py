@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from holdout2_base import SECTION, Cell, Printed, active_table, appeals_table, make_values, request_body
+from holdout2_base import Cell, Printed, active_table, appeals_table, make_values, request_body
 from holdout2_writers import to_docx, to_html, to_pdf_ruled
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -160,4 +160,3 @@ def p20_pdf_thousands_separators(standard, truth):
 
 
 MORE = [h17_dashes_and_wording, d18_tracked_changes_row_controls, d19_numbering_in_cells, p20_pdf_thousands_separators]
-_ = SECTION

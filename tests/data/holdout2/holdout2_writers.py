@@ -193,7 +193,8 @@ def _font() -> str:
     return "STSong-Light"
 
 
-def to_pdf_ruled(doc: list, *, col_widths: dict | None = None, repeat: dict | None = None, font_size: float = 7.5) -> bytes:
+def to_pdf_ruled(doc: list, *, col_widths: dict | None = None, repeat: dict | None = None, font_size: float = 7.5,
+                 center_numbers: bool = False, running: str = "") -> bytes:
     """Ruled tables (reportlab Table, SPAN for merges); long tables split over pages with `repeat` header rows."""
     from reportlab import rl_config
     from reportlab.lib import colors
@@ -205,6 +206,7 @@ def to_pdf_ruled(doc: list, *, col_widths: dict | None = None, repeat: dict | No
     font = _font()
     body = ParagraphStyle("b", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK")
     small = ParagraphStyle("s", fontName=font, fontSize=font_size, leading=font_size + 2, wordWrap="CJK")
+    centred = ParagraphStyle("c", parent=small, alignment=1)
     out = io.BytesIO()
     page = SimpleDocTemplate(out, pagesize=A4, leftMargin=50, rightMargin=50, topMargin=50, bottomMargin=50)
     story: list = []
@@ -232,7 +234,8 @@ def to_pdf_ruled(doc: list, *, col_widths: dict | None = None, repeat: dict | No
                 for rr in range(r, r2 + 1):
                     for cc in range(c, c2 + 1):
                         filled.add((rr, cc))
-                data[r][c] = Paragraph(escape(cell.text).replace("\n", "<br/>"), small) if cell.text else ""
+                numeric = center_numbers and not any("\u4e00" <= ch <= "\u9fff" for ch in cell.text)
+                data[r][c] = Paragraph(escape(cell.text).replace("\n", "<br/>"), centred if numeric else small) if cell.text else ""
                 if (r2, c2) != (r, c):
                     style.append(("SPAN", (c, r), (c2, r2)))
                 c = c2 + 1
@@ -243,7 +246,12 @@ def to_pdf_ruled(doc: list, *, col_widths: dict | None = None, repeat: dict | No
 
     def number(canvas, template) -> None:
         canvas.setFont(font, 9)
-        canvas.drawCentredString(A4[0] / 2, 25, f"— {template.page} —")
+        if running:  # a running head and "第 N 页" foot on every page
+            canvas.drawString(50, A4[1] - 32, running)
+            canvas.line(50, A4[1] - 36, A4[0] - 50, A4[1] - 36)
+            canvas.drawCentredString(A4[0] / 2, 25, f"第 {template.page} 页")
+        else:
+            canvas.drawCentredString(A4[0] / 2, 25, f"— {template.page} —")
 
     page.build(story, onFirstPage=number, onLaterPages=number)
     return out.getvalue()

@@ -30,6 +30,7 @@ from holdout2_base import (  # noqa: E402
     request_body,
     request_head,
 )
+from holdout2_extra import EXTRA  # noqa: E402
 from holdout2_more import MORE  # noqa: E402
 from holdout2_writers import to_docx, to_html, to_pdf_ruled, to_pdf_unruled  # noqa: E402
 
@@ -311,7 +312,7 @@ def build_all(folder: Path) -> dict[str, tuple[Path, str]]:
     """Write every document into `folder`; {stem: (path, truth JSON text)}."""
     folder.mkdir(parents=True, exist_ok=True)
     built = {}
-    for builder in [*BUILDERS, *(lambda b=b: b(standard, truth) for b in MORE)]:
+    for builder in [*BUILDERS, *(lambda b=b: b(standard, truth) for b in (*MORE, *EXTRA))]:
         name, data, t = builder()
         path = folder / name
         path.write_bytes(data)
