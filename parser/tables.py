@@ -19,7 +19,9 @@ from .normalize import label_key
 from .template import Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
 
-_INNER_NUMBER = re.compile(r"\S\s+(\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十]{1,2}[)）])")
+_INNER_NUMBER = re.compile(r"(?<=[^\d\s])\s*(\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）])")
+_LEADING_NUMBER = re.compile(
+    r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
 _MISSING = Token(EMPTY, "", -1, -1, -1)  # marks a cell that was not printed at all (stays missing)
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
 ACTIVE_SCORE = 80
@@ -43,8 +45,7 @@ def _row_keys(row: Row) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def similarity(query: str, row: Row) -> float:
     """How well a (normalised) label text names this row, 0-100."""
-    best = max(_similarity(label_key(query), row), _similarity(label_key(query, explanations=True), row))
-    return best
+    return max(_similarity(label_key(query), row), _similarity(label_key(query, explanations=True), row))
 
 
 def _similarity(q: str, row: Row) -> float:
@@ -55,19 +56,25 @@ def _similarity(q: str, row: Row) -> float:
         if q == k:
             return 100.0
         score = fuzz.ratio(q, k)
+        cover = min(1.0, len(q) / len(k))
         if len(q) >= 2 and len(q) <= len(k) * 1.3:
-            cover = min(1.0, len(q) / len(k))
             score = max(score, fuzz.partial_ratio(q, k) * (0.55 + 0.4 * cover))
+        if k.startswith(q) and len(q) >= 3 and (len(q) >= 6 or cover >= 0.6):
+            score = max(score, 85 + 15 * cover)  # the start of the label, the rest wrapped below its numbers
         best = max(best, score)
     return best
 
 
 def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshold: float) -> Row | None:
-    """The row named by the end of the accumulated labels (last one, two or three label tokens)."""
-    queries = [("".join(labels[-n:]), 2 * (n - 1)) for n in range(1, min(3, len(labels)) + 1)]
-    inner = _INNER_NUMBER.search(labels[-1]) if labels else None
-    if inner:  # "他处理 3.其他": a wrapped neighbour's label before this row's numbering
-        queries.append((labels[-1][inner.start(1):], 0))
+    """The row named by the end of the accumulated labels (last one, two or three label tokens).
+
+    A label token that starts with its own numbering (2.申请人…, （一）予以公开) begins a row label, so
+    it is not joined with the tokens above it (the wrapped tail of the row before)."""
+    joinable = 1 if labels and _LEADING_NUMBER.match(labels[-1]) else min(3, len(labels))
+    queries = [("".join(labels[-n:]), 2 * (n - 1)) for n in range(1, joinable + 1)]
+    inner = [m.start(1) for m in _INNER_NUMBER.finditer(labels[-1])] if labels else []
+    if inner:  # from the last numbering inside the label: "他处理 3.其他", "本年度办理结果（一）予以公"
+        queries.append((labels[-1][inner[-1]:], 0))
     best: tuple[float, Row] | None = None
     for query, penalty in queries:
         for row in rows:
@@ -151,6 +158,32 @@ def _fit(run: list[Token], ncols: int, lead: int | None, table: str = "",
     return None
 
 
+class _Grid:
+    """A table rendered as an exact grid (HTML, Word): nearly every line holding values has the same
+    number of cells, the values in the last columns, whatever the span of each row's label."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        cells: dict[int, int] = {}
+        valued: set[int] = set()
+        for t in tokens:
+            if t.kind in (LABEL, VALUE, EMPTY):
+                cells[t.line] = cells.get(t.line, 0) + 1 + t.lead_gap
+                if t.kind == VALUE:
+                    valued.add(t.line)
+        widths = [cells[line] for line in valued]
+        self.cells = cells
+        self.width = max(set(widths), key=widths.count) if len(widths) >= 5 else None
+        if self.width is not None and widths.count(self.width) < 0.8 * len(widths):
+            self.width = None
+
+    def fit(self, run: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
+        """The row's cells by position, when its line has the grid's width (None: no opinion)."""
+        if (self.width is None or not run or not run[0].same_line or len(run) < ncols
+                or self.cells.get(run[0].line) != self.width or any(t.kind == VALUE for t in run[:-ncols])):
+            return None
+        return [t if t.kind == VALUE else None for t in run[-ncols:]], set()
+
+
 def _drop_stray(values: list[Token]) -> tuple[list[Token | None], set[int]] | None:
     """One number too many in a row of table three (a page number, a 序号): drop the first or the
     last when exactly one of the two leaves a row that adds up."""
@@ -205,6 +238,7 @@ class TableReader:
         runs = _runs(tokens)
         leads = [_lead(run) for _, run in runs if sum(t.kind == VALUE for t in run) == max(ncols.values())]
         lead = max(set(leads), key=leads.count) if leads else None
+        grid = _Grid(tokens)
         order = {r.key: i for i, r in enumerate(rows)}
         placed: list[Placed] = []
         blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
@@ -226,7 +260,7 @@ class TableReader:
                 if len(run) >= n and row.key not in blank_rows:
                     blank_rows[row.key] = Placed(row, [None] * n)
                 continue
-            fitted = _fit(run, n, lead, table.key, by_label)
+            fitted = grid.fit(run, n) or _fit(run, n, lead, table.key, by_label)
             if fitted is not None:
                 done.add(row.key)
                 placed.append(Placed(row, *fitted))

@@ -170,7 +170,8 @@ def _spaced(chars: list[dict], fallback: str) -> str:
 
 
 def _paragraphs(lines: list[dict], page_width: float) -> list[dict]:
-    """Join a paragraph's wrapped lines: a line that runs to the right margin continues on the next."""
+    """Join a paragraph's wrapped lines: a line that runs to the right margin continues on the next
+    (lines of table cells, split by TABs, are rows and are never joined)."""
     if not lines:
         return []
     left = min(line["x0"] for line in lines)
@@ -182,7 +183,8 @@ def _paragraphs(lines: list[dict], page_width: float) -> list[dict]:
         gap = line["top"] - prev["bottom"]
         if prev["x1"] >= right - 1.5 * em and line["x0"] <= left + 0.5 * em and gap < em and \
                 not _PAGE_NUMBER.match(line["text"]) and not _HEADING.match(line["text"]) and \
-                prev["text"][-1:] not in "。！？!?：:；;":  # a paragraph end that happens to fill the line
+                prev["text"][-1:] not in "。！？!?：:；;" and \
+                "\t" not in prev["text"] + line["text"]:  # not a paragraph end filling its line, nor a table row
             joiner = "" if _wide(prev["text"][-1:]) or _wide(line["text"][:1]) else " "
             prev["text"] = prev["text"] + joiner + line["text"]
             prev["x1"], prev["bottom"] = line["x1"], line["bottom"]
