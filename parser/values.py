@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import BLANK, EXTRACTED, REPAIRED, Number
 
@@ -36,6 +37,7 @@ def is_blank_mark(text: str) -> bool:
     return text.strip() in BLANK_MARKS
 
 
+@lru_cache(maxsize=1 << 14)
 def looks_like_value(text: str) -> bool:
     """True when a cell's text reads as a number or a blank mark (not a label)."""
     t = text.strip()
@@ -52,6 +54,7 @@ def looks_like_value(text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1 << 14)
 def read_value(text: str, kind: str = "count") -> CellValue | None:
     """The value of a printed cell, or None when the text is not a value.
 
