@@ -35,8 +35,9 @@ def parse_text(text: str, source: str = "") -> Report:
         if table.key in regions:
             for placed in reader.read(table, regions[table.key]):
                 _fill(cells, table.key, placed, ver, norm, text)
-    report.template = template if template else (ver.key if any(c.status != MISSING for c in cells.values()) else None)
-    report.cells = cells if report.template else {k: Cell(k) for k in ver.cell_keys()}
+    # no version words and no year: the 2021 format if its tables were found, else unknown
+    report.template = template or (ver.key if any(c.status != MISSING for c in cells.values()) else None)
+    report.cells = cells
     table_spans = {k: (tokens[a].start, tokens[b - 1].end) for k, (a, b) in regions.items() if b > a}
     report.sections = {k: norm.span(a, b) for k, (a, b) in find_sections(norm.text, table_spans).items()}
     return report
@@ -57,13 +58,9 @@ def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm
         if cv is None:  # printed, but not a number (value.not_number says so): keep the text, no value
             cells[key] = Cell(key, None, printed, span, EXTRACTED)
             continue
-        status = REPAIRED if (i in placed.repaired or (cv.status != BLANK and printed.strip() != tok.text
-                                                          and not _same_digits(printed, tok.text))) else cv.status
-        cells[key] = Cell(key, cv.value, printed, span, status, cv.unit)
-
-
-def _same_digits(printed: str, norm_text: str) -> bool:
-    return printed.strip() == norm_text.strip()
+        # repaired: joined from pieces, or the printed characters differ from what was read (０, l0, ...)
+        changed = i in placed.repaired or (cv.status != BLANK and printed != tok.text)
+        cells[key] = Cell(key, cv.value, printed, span, REPAIRED if changed else cv.status, cv.unit)
 
 
 def find_regions(ver: Version, tokens: list[Token]) -> dict[str, tuple[int, int]]:
