@@ -9,8 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from holdout3_base import (
-    ENDING, JIGOU, active_rows, appeals_head, appeals_values, make_values, narrative, num, per_line,
-    requests_head, requests_rows, spaces, tabs, truth,
+    ENDING,
+    JIGOU,
+    active_rows,
+    appeals_head,
+    appeals_values,
+    make_values,
+    narrative,
+    num,
+    per_line,
+    requests_head,
+    requests_rows,
+    spaces,
+    tabs,
+    truth,
 )
 
 REPORTS: dict[str, Callable[[], tuple[str, dict]]] = {}
@@ -360,5 +372,85 @@ def r322():
     render = lambda rows: spaces(rows, gap="\u3000")  # noqa: E731
     act, req, app = std_tables(v, t, render, rows={"groups": "own"})
     text = "\n".join([f"{agency}{year}年政府信息公开工作年度报告", intro(year), narrative(year, "昌宁镇", v, 322),
+                      sections(v, t, act, req, app), ENDING])
+    return text, truth(agency, year, t, v)
+
+
+def wrapped(label: str, width: int) -> list[str]:
+    return [label[i:i + width] for i in range(0, len(label), width)]
+
+
+@report("323_pdf_wrapped_labels_numbers_on_first_line")
+def r323():
+    agency, year, t = "泉州市丰泽区应急管理局", 2024, "2021"
+    v = make_values(323, t, 21, appeals=2)
+    act, _, app = std_tables(v, t, spaces)
+    lines = spaces(requests_head()).split("\n")
+    for row in requests_rows(v, t, groups="own"):
+        parts = wrapped(row[0], 14)
+        lines.append(" ".join([parts[0], *row[1:]]))
+        lines += parts[1:]
+    text = "\n".join([f"{agency}{year}年政府信息公开工作年度报告", intro(year), narrative(year, "区应急管理局", v, 323),
+                      sections(v, t, act, "\n".join(lines), app), ENDING])
+    return text, truth(agency, year, t, v)
+
+
+@report("324_appeals_header_short_words_tabs")
+def r324():
+    agency, year, t = "黄山市黄山区林业局", 2022, "2021"
+    v = make_values(324, t, 7, appeals=3)
+    act, req, _ = std_tables(v, t, tabs)
+    short = ["维持", "纠正", "其他", "未审结", "合计"]
+    app = tabs([["行政复议", "行政诉讼"], [*short, "未经复议直接起诉", "复议后起诉"], short * 2, appeals_values(v)])
+    text = "\n".join([f"{agency}{year}年政府信息公开工作年度报告", intro(year), narrative(year, "区林业局", v, 324),
+                      sections(v, t, act, req, app), ENDING])
+    return text, truth(agency, year, t, v)
+
+
+@report("325_requests_without_total_column")
+def r325():
+    agency, year, t = "鞍山市铁东区人力资源和社会保障局", 2023, "2021"
+    v = make_values(325, t, 15, appeals=2)
+    act, _, app = std_tables(v, t, tabs)
+    head = [[JIGOU, "申请人情况"], ["自然人", "法人或其他组织"], ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]
+    req = tabs(head + [r[:-1] for r in requests_rows(v, t)])
+    for key in list(v):
+        if key.startswith("requests/") and key.endswith("/total"):
+            v[key] = None
+    text = "\n".join([f"{agency}{year}年政府信息公开工作年度报告", intro(year), narrative(year, "区人社局", v, 325)
+                      .replace("申请None件", "申请若干件"), sections(v, t, act, req, app), ENDING])
+    return text, truth(agency, year, t, v)
+
+
+@report("326_site_menu_before_title_footer_after")
+def r326():
+    agency, year, t = "潍坊市退役军人事务局", 2021, "2021"
+    v = make_values(326, t, 19, appeals=2)
+    act, req, app = std_tables(v, t, tabs)
+    text = "\n".join([
+        "无障碍 | 长者模式 | English", "潍坊市退役军人事务局", "首页", "机构概况", "政策文件", "政务公开", "互动交流",
+        "政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报",
+        f"{agency}{year}年政府信息公开工作年度报告", "发布日期：2022-01-25 10:12", intro(year, "市退役军人事务局办公室"),
+        narrative(year, "市退役军人事务局", v, 326), sections(v, t, act, req, app), ENDING,
+        "网站地图 | 联系我们 | 使用帮助", "主办单位：潍坊市退役军人事务局  联系电话：0536-8096235",
+        "网站标识码：3707000041  鲁ICP备05036512号-1  鲁公网安备 37070202000317号",
+    ])
+    return text, truth(agency, year, t, v)
+
+
+@report("327_group_rows_carry_subtotals")
+def r327():
+    agency, year, t = "成都市武侯区财政局", 2024, "2021"
+    v = make_values(327, t, 28, appeals=2)
+    act, _, app = std_tables(v, t, tabs)
+    rows = requests_rows(v, t, groups="own")
+    groups = {"（三）不予公开": "denied.", "（四）无法提供": "unable.", "（五）不予处理": "not_processed.", "（六）其他处理": "other."}
+    cols = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+    for row in rows:
+        if row[0] in groups:
+            pre = groups[row[0]]
+            row += [str(sum(x for k, x in v.items() if k.startswith(f"requests/{pre}") and k.endswith(f"/{c}"))) for c in cols]
+    req = tabs(requests_head() + rows)
+    text = "\n".join([f"{agency}{year}年政府信息公开工作年度报告", intro(year), narrative(year, "区财政局", v, 327),
                       sections(v, t, act, req, app), ENDING])
     return text, truth(agency, year, t, v)
