@@ -1,6 +1,7 @@
 """Text → Report: the whole parse of one annual report."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .header import detect_version, find_agency, find_sections, find_year
@@ -24,11 +25,12 @@ def parse_text(text: str, source: str = "") -> Report:
     report = Report(source, text, template, agency, year, version_votes=votes)
     report.year_span = norm.span(*year_span) if year_span else None
     report.agency_span = norm.span(*agency_span) if agency_span else None
-    if report.agency_span:  # as printed (full-width brackets kept), in Simplified characters
-        report.agency = to_simplified(text[report.agency_span[0]:report.agency_span[1]]).strip()
+    if report.agency_span:  # as printed (full-width brackets, 於潜), in Simplified if printed Traditional
+        printed = text[report.agency_span[0]:report.agency_span[1]].strip()
+        report.agency = to_simplified(printed) if norm.traditional else printed
     ver = version(template or "2021")
     tokens = tokenize(norm.text)
-    regions = find_regions(ver, tokens)
+    regions = find_regions(ver, tokens, year)
     reader = TableReader(ver, tokens)
     cells = {k: Cell(k) for k in ver.cell_keys()}
     for table in ver.tables:
@@ -63,39 +65,69 @@ def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm
         cells[key] = Cell(key, cv.value, printed, span, REPAIRED if changed else cv.status, cv.unit)
 
 
-def find_regions(ver: Version, tokens: list[Token]) -> dict[str, tuple[int, int]]:
-    """Token index ranges [a, b) of the active, requests and appeals tables."""
+def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> dict[str, tuple[int, int]]:
+    """Token index ranges [a, b) of the active, requests and appeals tables, in whatever order the
+    report prints them; a table printed for two years (this and last, for comparison) keeps this year's."""
     labels = [(i, label_key(t.text)) for i, t in enumerate(tokens) if t.kind == LABEL]
     req_rows = list(ver.table("requests").blocks[0].rows)
-    first_row = req_rows[0]
 
-    def first(pred, after: int = -1) -> int | None:
-        return next((i for i, k in labels if i > after and pred(k)), None)
+    def first(pred, followed_by=None, within: int = 80) -> int | None:
+        """The first label meeting pred (and followed, within some tokens, by a label meeting
+        followed_by: a table of contents names the sections too, but no table follows it)."""
+        for i, k in labels:
+            if pred(k) and (followed_by is None or any(i < j <= i + within and followed_by(q) for j, q in labels)):
+                return i
+        return None
 
-    active_start = first(lambda k: k.startswith("第二十条第") or k in ("信息内容",) or "主动公开政府信息情况" == k)
-    req_start = first(lambda k: "勾稽关系" in k or k == "申请人情况" or "收到和处理政府信息公开申请" in k
-                      or _best_row([k], [first_row], None, 85) is not None, active_start if active_start else -1)
-    if req_start is None:
-        req_start = first(lambda k: _best_row([k], [first_row], None, 85) is not None)
-    if active_start is None:
-        active_start = first(lambda k: k in ("规章", "行政许可"))
-        if active_start is not None and req_start is not None and active_start > req_start:
-            active_start = None
-    app_from = req_start if req_start is not None else (active_start if active_start is not None else -1)
-    last_req_row = req_rows[-1]
-    carried = first(lambda k: _best_row([k], [last_req_row], None, 85) is not None, app_from)
-    app_start = first(lambda k: "行政复议" in k or "行政诉讼" in k, carried if carried is not None else app_from)
+    def names_row(row):
+        return lambda k: _best_row([k], [row], None, 85) is not None
+
+    active_rows = ("规章", "行政规范性文件", "规范性文件", "行政许可")
+    active = first(lambda k: k.startswith("第二十条第") or k == "信息内容" or k == "主动公开政府信息情况",
+                   lambda k: k in active_rows)
+    if active is None:
+        active = first(lambda k: k in active_rows)
+    def requests_heading(k: str) -> bool:
+        return len(k) < 40 and ("勾稽关系" in k or k == "申请人情况" or "收到和处理政府信息公开申请" in k)
+
+    requests = first(requests_heading, names_row(req_rows[0]))
+    if requests is None:
+        requests = first(names_row(req_rows[0]))
+    if requests is None:  # a table whose first rows were lost
+        requests = first(requests_heading)
+    starts = {"active": active, "requests": requests, "appeals": _appeals_start(labels, first(names_row(req_rows[-1])))}
+    order = sorted((pos, key) for key, pos in starts.items() if pos is not None)
     regions: dict[str, tuple[int, int]] = {}
-    n = len(tokens)
-    if active_start is not None:
-        end = req_start if req_start is not None and req_start > active_start else (app_start or n)
-        regions["active"] = (active_start, end)
-    if req_start is not None:
-        regions["requests"] = (req_start, app_start if app_start is not None and app_start > req_start else n)
-        regions["requests"] = _cut_at_end_words(tokens, *regions["requests"])
-    if app_start is not None:
-        regions["appeals"] = _cut_at_end_words(tokens, app_start, n)
+    for n, (pos, key) in enumerate(order):
+        end = order[n + 1][0] if n + 1 < len(order) else len(tokens)
+        regions[key] = _this_year_only(tokens, *_cut_at_end_words(tokens, pos, end), year)
     return regions
+
+
+def _appeals_start(labels: list[tuple[int, str]], carried_forward: int | None) -> int | None:
+    """Table four: a heading naming 行政复议 or 行政诉讼 that its column headings (结果维持) follow;
+    else the first such heading after table three's last row."""
+    heads = [i for i, k in labels if len(k) < 40 and ("行政复议" in k or "行政诉讼" in k)]
+    for i in heads:
+        if any(i < j <= i + 60 and "维持" in k and len(k) < 10 for j, k in labels):
+            return i
+    after = [i for i in heads if carried_forward is not None and i > carried_forward]
+    return after[0] if after else (heads[0] if heads else None)
+
+
+_YEAR_HEADING = re.compile(r"^[(（]?[一二三四五六七八九十\d]{0,2}[)）、.]?\s*(20\d\d)\s*年")
+
+
+def _this_year_only(tokens: list[Token], a: int, b: int, year: int | None) -> tuple[int, int]:
+    """Within a table region, the part under the heading of the report's year when the table is
+    printed for several years under headings such as （一）2023年度 / （二）2022年度（上年，供对比）."""
+    heads = [(i, int(m.group(1))) for i in range(a, b) if tokens[i].kind == LABEL and len(tokens[i].text) <= 30
+             and (m := _YEAR_HEADING.match(tokens[i].text))]
+    if year is None or len({y for _, y in heads}) < 2 or year not in {y for _, y in heads}:
+        return a, b
+    start = next(i for i, y in heads if y == year)
+    end = next((i for i, y in heads if i > start and y != year), b)
+    return start, end
 
 
 def _cut_at_end_words(tokens: list[Token], a: int, b: int) -> tuple[int, int]:

@@ -30,6 +30,9 @@ _YEAR = r"(20[1-4]\d)"
 _TITLE_YEAR = re.compile(_YEAR + r"\s*年\s*度?")
 _CN_YEAR = re.compile(r"([二][〇零○O0][一二三四五六七八九〇零○0]{2})\s*年")
 _CN_DIGITS = str.maketrans("〇零○O一二三四五六七八九", "0000123456789")
+_HAS_YEAR = re.compile(_YEAR + r"\s*年|" + _CN_YEAR.pattern)
+_INDEX_ROW = re.compile(r"^(?:名\s*称|标\s*题|题\s*目)\s*[:：]?\s*")
+_DATE_LINE = re.compile(r"^\s*(?:20\d\d|二[〇零○O0])\S{0,3}\s*年\s*\S{1,3}\s*月")
 _PERIOD = re.compile(_YEAR + r"\s*年\s*1\s*月\s*1\s*日")
 _ORG_SUFFIX = re.compile(
     r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|管理局|局|厅|部|委|办|院|中心|署|会|处|所|馆|站|队|街道办事处|街道|镇|乡)$"
@@ -84,7 +87,8 @@ def detect_version(text: str, year: int | None) -> tuple[str | None, dict[str, i
 
 def _title_lines(text: str) -> list[tuple[int, str]]:
     """The lines of the report's title (…政府信息公开工作年度报告), which copies often split in two or
-    three; site chrome above it (首页 > 政务公开 > 年度报告) is skipped."""
+    three. Site chrome is passed over; a title with its year is preferred, then one without; the rows
+    of a page's index table (名称：…) only when nothing else names the report."""
     lines: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
@@ -94,24 +98,38 @@ def _title_lines(text: str) -> list[tuple[int, str]]:
             if len(lines) >= 20:
                 break
         pos += len(line) + 1
+    for index_rows, need_year in ((False, True), (False, False), (True, True), (True, False)):
+        found = _find_title(lines, index_rows, need_year)
+        if found:
+            return found
+    return []
+
+
+def _find_title(lines: list[tuple[int, str]], index_rows: bool, need_year: bool) -> list[tuple[int, str]]:
+    if index_rows:
+        lines = [(start, _INDEX_ROW.sub("", s)) for start, s in lines]
     for j, (_, s) in enumerate(lines):
-        if ("报告" not in s and "年报" not in s) or re.search(r"[>|【】]|首页|^标\s*题", s):
-            continue  # not a title, or site chrome (首页 > 政务公开 > 年报; an index table's 标题 row)
+        if ("报告" not in s and "年报" not in s) or re.search(r"[|【】]|首页", s):
+            continue  # not a title, or site chrome
+        if not index_rows and _INDEX_ROW.match(s):
+            continue  # an index table's 名称/标题 row: the title proper usually follows
         for k in range(0, 3):
             if j - k < 0:
                 break
-            window = lines[j - k:j + 1]
-            joined = "".join(w for _, w in window)
+            joined = "".join(w for _, w in lines[j - k:j + 1])
             if len(joined) > 100:
                 break
-            if "信息公开" in joined:
+            if "信息公开" in joined and (not need_year or _HAS_YEAR.search(joined)):
                 return _extend_title(lines, j - k, j)
     return []
 
 
 def _title_text(line: str) -> str:
-    """A line as a title reads: letter spacing (水 利 部 2 0 2 3 年) and markup (# , 标题) removed."""
+    """A line as a title reads: letter spacing (水 利 部 2 0 2 3 年), markup (# ) and a breadcrumb's
+    path (首页 > … > 合肥经济技术开发区管理委员会2024年…报告) removed."""
     s = re.sub(r"^#+\s*", "", line)
+    if ">" in s:
+        s = s.rsplit(">", 1)[1].strip()
     if re.search(r"[\u3400-\u9fff\d] [\u3400-\u9fff\d] [\u3400-\u9fff\d]", s):
         s = re.sub(r"(?<=[\u3400-\u9fff\d]) (?=[\u3400-\u9fff\d])", "", s)
     return s
@@ -170,7 +188,10 @@ def find_agency(text: str) -> tuple[str | None, tuple[int, int] | None]:
             if _is_org(name):
                 i = text.find(name, start)
                 return name, (i, i + len(name))
-    # no usable title: the organisation named most often just before 政府信息公开
+    signed = _signature(text)
+    if signed:
+        return signed
+    # no usable title or signature: the organisation named most often just before 政府信息公开
     counts: Counter[str] = Counter()
     for m in re.finditer(r"([\u3400-\u9fff]{3,30}?)(?=政府信息公开|办公室联系|政务公开工作领导)", text[:20000]):
         cand = _clean_org(m.group(1))
@@ -183,6 +204,16 @@ def find_agency(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+def _signature(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The agency that signs the report: a line naming an organisation just above the closing date."""
+    tail_start = max(0, len(text) - 800)
+    lines = _all_lines_after(text, tail_start, len(text) - tail_start)
+    for (start, s), (_, nxt) in zip(lines, lines[1:], strict=False):
+        if _is_org(s) and _DATE_LINE.match(nxt):
+            return s, (start, start + len(s))
+    return None
+
+
 def _all_lines_before(text: str, pos: int) -> list[tuple[int, str]]:
     out, p = [], 0
     for line in text[:pos].split("\n"):
@@ -192,9 +223,9 @@ def _all_lines_before(text: str, pos: int) -> list[tuple[int, str]]:
     return out
 
 
-def _all_lines_after(text: str, pos: int) -> list[tuple[int, str]]:
+def _all_lines_after(text: str, pos: int, length: int = 400) -> list[tuple[int, str]]:
     out, p = [], pos
-    for line in text[pos:pos + 400].split("\n"):
+    for line in text[pos:pos + length].split("\n"):
         if line.strip():
             out.append((p + line.index(line.strip()[0]), line.strip()))
         p += len(line) + 1

@@ -36,6 +36,7 @@ def _t2s():
 class Normalized:
     text: str  # normalised text
     orig: list[int]  # orig[i] = offset in the original text of text[i]; orig[len(text)] = len(original)
+    traditional: bool = False  # the report is printed in Traditional characters
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) span of normalised [start, end)."""
@@ -56,11 +57,14 @@ def to_simplified(text: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching; see the module docstring."""
-    simple = to_simplified(text).translate(_FOLD)
+    simple = to_simplified(text)
+    # Traditional text changes in many places; Simplified text only in a few (於潜, a place name)
+    traditional = sum(a != b for a, b in zip(text[:3000], simple[:3000], strict=True)) > 20
+    simple = simple.translate(_FOLD)
     cuts = sorted([(m.start(), m.end()) for m in _PINYIN.finditer(simple)] +
                   [(m.start(), m.end()) for m in _DROP.finditer(simple)])
     if not cuts:
-        return Normalized(simple, [*range(len(text) + 1)])
+        return Normalized(simple, [*range(len(text) + 1)], traditional)
     parts: list[str] = []
     orig: list[int] = []
     pos = 0
@@ -73,7 +77,7 @@ def normalize(text: str) -> Normalized:
     parts.append(simple[pos:])
     orig.extend(range(pos, len(simple)))
     orig.append(len(text))
-    return Normalized("".join(parts), orig)
+    return Normalized("".join(parts), orig, traditional)
 
 
 _LABEL_DROP = re.compile(r"[\s\-—_·.,:;!?'\"“”‘’、，。：；！？（）()\[\]【】《》<>〈〉/／|]+")

@@ -158,6 +158,14 @@ def _fit(run: list[Token], ncols: int, lead: int | None, table: str = "",
     return None
 
 
+def _without_total_column(runs: list[tuple[list[str], list[Token]]]) -> bool:
+    """Table three printed without its 总计 column: no such heading, and rows of six numbers."""
+    if not runs or any(label_key(x) in ("总计", "合计") for x in runs[0][0]):
+        return False
+    counts = [sum(t.kind == VALUE for t in run) for _, run in runs]
+    return counts.count(6) >= 0.8 * len(counts) and len(counts) >= 5
+
+
 class _Grid:
     """A table rendered as an exact grid (HTML, Word): nearly every line holding values has the same
     number of cells, the values in the last columns, whatever the span of each row's label."""
@@ -239,6 +247,7 @@ class TableReader:
         leads = [_lead(run) for _, run in runs if sum(t.kind == VALUE for t in run) == max(ncols.values())]
         lead = max(set(leads), key=leads.count) if leads else None
         grid = _Grid(tokens)
+        no_total = table.key == "requests" and _without_total_column(runs)
         order = {r.key: i for i, r in enumerate(rows)}
         placed: list[Placed] = []
         blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
@@ -260,7 +269,11 @@ class TableReader:
                 if len(run) >= n and row.key not in blank_rows:
                     blank_rows[row.key] = Placed(row, [None] * n)
                 continue
-            fitted = grid.fit(run, n) or _fit(run, n, lead, table.key, by_label)
+            if no_total:  # the six applicant columns only: 总计 was not printed at all
+                fitted = grid.fit(run, n - 1) or _fit(run, n - 1, lead, table.key, by_label)
+                fitted = (fitted[0] + [_MISSING], fitted[1]) if fitted else None
+            else:
+                fitted = grid.fit(run, n) or _fit(run, n, lead, table.key, by_label)
             if fitted is not None:
                 done.add(row.key)
                 placed.append(Placed(row, *fitted))
