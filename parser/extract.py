@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from pathlib import Path
 
 from .header import detect_version, find_agency, find_sections, find_year
@@ -74,8 +76,8 @@ def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> 
     def first(pred, followed_by=None, within: int = 80) -> int | None:
         """The first label meeting pred (and followed, within some tokens, by a label meeting
         followed_by: a table of contents names the sections too, but no table follows it)."""
-        for i, k in labels:
-            if pred(k) and (followed_by is None or any(i < j <= i + within and followed_by(q) for j, q in labels)):
+        for n, (i, k) in enumerate(labels):
+            if pred(k) and (followed_by is None or any(followed_by(q) for q in _ahead(labels, n + 1, i + within))):
                 return i
         return None
 
@@ -108,11 +110,20 @@ def _appeals_start(labels: list[tuple[int, str]], carried_forward: int | None) -
     """Table four: a heading naming 行政复议 or 行政诉讼 that its column headings (结果维持) follow;
     else the first such heading after table three's last row."""
     heads = [i for i, k in labels if len(k) < 40 and ("行政复议" in k or "行政诉讼" in k)]
+    positions = [i for i, _ in labels]
     for i in heads:
-        if any(i < j <= i + 60 and "维持" in k and len(k) < 10 for j, k in labels):
+        if any("维持" in k and len(k) < 10 for k in _ahead(labels, bisect_right(positions, i), i + 60)):
             return i
     after = [i for i in heads if carried_forward is not None and i > carried_forward]
     return after[0] if after else (heads[0] if heads else None)
+
+
+def _ahead(labels: list[tuple[int, str]], n: int, limit: int) -> Iterator[str]:
+    """The label keys from labels[n] on, up to token index `limit`."""
+    for i, k in labels[n:]:
+        if i > limit:
+            return
+        yield k
 
 
 _YEAR_HEADING = re.compile(r"^[(（]?[一二三四五六七八九十\d]{0,2}[)）、.]?\s*(20\d\d)\s*年")

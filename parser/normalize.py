@@ -59,7 +59,7 @@ def normalize(text: str) -> Normalized:
     """Normalise `text` for matching; see the module docstring."""
     simple = to_simplified(text)
     # Traditional text changes in many places; Simplified text only in a few (於潜, a place name)
-    traditional = sum(a != b for a, b in zip(text[:3000], simple[:3000], strict=True)) > 20
+    traditional = sum(map(str.__ne__, text[:3000], simple[:3000])) > 20
     simple = simple.translate(_FOLD)
     cuts = sorted([(m.start(), m.end()) for m in _PINYIN.finditer(simple)] +
                   [(m.start(), m.end()) for m in _DROP.finditer(simple)])

@@ -23,7 +23,7 @@ class Column:
     group: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per template row: compared and hashed by identity
 class Row:
     key: str
     label: str
