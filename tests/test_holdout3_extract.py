@@ -12,45 +12,19 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import math
 from pathlib import Path
 
 import pytest
+from corpus import compare, summary, truth_of
 
-from parser.extract import load
 from parser.template import version
 
 HOLDOUT3 = Path(__file__).resolve().parent / "data" / "holdout3"
 TRUTHS = sorted(HOLDOUT3.glob("*.json"))
 
 
-def _same(want, got) -> bool:
-    """Numbers compare by value (12 == 12.0); None (nothing printed / found) never equals 0."""
-    if want is None or got is None:
-        return want is None and got is None
-    if isinstance(got, bool) or not isinstance(got, int | float):
-        return False
-    return math.isclose(float(want), float(got), rel_tol=0, abs_tol=1e-9)
 
 
-def _compare(stem: str) -> tuple[list[str], int, int, list[str]]:
-    """(differences, cells right, cells total, confident wrong cells) of one report."""
-    truth = json.loads((HOLDOUT3 / f"{stem}.json").read_text(encoding="utf-8"))
-    report = load(HOLDOUT3 / f"{stem}.txt")
-    diffs = [f"{f}: expected {truth[f]!r}, extracted {getattr(report, f)!r}"
-             for f in ("agency", "year", "template") if truth[f] != getattr(report, f)]
-    right, confident = 0, []
-    for key, want in truth["values"].items():
-        cell = report.cells.get(key)
-        got = cell.value if cell else None
-        if cell is not None and _same(want, got):
-            right += 1
-            continue
-        shown = "no such cell" if cell is None else f"{got!r} (printed {cell.text!r}, {cell.status})"
-        diffs.append(f"{key}: expected {want!r}, extracted {shown}")
-        if cell is not None and cell.status == "extracted":
-            confident.append(f"{stem} {key}: expected {want!r}, extracted {got!r} (printed {cell.text!r})")
-    return diffs, right, len(truth["values"]), confident
 
 
 def test_holdout3_truth_is_complete_and_what_the_generator_writes() -> None:
@@ -74,23 +48,12 @@ def test_holdout3_truth_is_complete_and_what_the_generator_writes() -> None:
 
 @pytest.mark.parametrize("stem", [p.stem for p in TRUTHS])
 def test_holdout3_report(stem: str) -> None:
-    diffs, right, total, _ = _compare(stem)
+    diffs, right, total, _ = compare(HOLDOUT3 / f"{stem}.txt", truth_of(HOLDOUT3 / f"{stem}.txt"))
     assert not diffs, f"{stem}: {right}/{total} cells right, {len(diffs)} differences\n" + "\n".join(diffs)
 
 
 def test_holdout3_summary_no_confident_wrong_number(capsys: pytest.CaptureFixture[str]) -> None:
-    right = total = 0
-    confident: list[str] = []
-    lines = []
-    for path in TRUTHS:
-        diffs, r, t, c = _compare(path.stem)
-        right, total = right + r, total + t
-        confident += c
-        header = [d.split(":")[0] for d in diffs if d.split(":")[0] in ("agency", "year", "template")]
-        lines.append(f"  {path.stem:55s} {r:4d}/{t}  header {'WRONG ' + ','.join(header) if header else 'ok'}")
+    table, confident = summary("holdout3", [(p.stem, p.with_suffix(".txt"), truth_of(p)) for p in TRUTHS])
     with capsys.disabled():
-        print(f"\nholdout3: {len(TRUTHS)} reports, {right}/{total} cells right = {100 * right / total:.2f}%")
-        print("\n".join(lines))
-        print(f"confident wrong numbers: {len(confident)}")
-        print("\n".join(confident[:120]))
+        print(table)
     assert not confident, f"{len(confident)} confident wrong numbers (status 'extracted'):\n" + "\n".join(confident)

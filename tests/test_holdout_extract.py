@@ -10,81 +10,41 @@ any confident wrong number (a value that differs from the truth while its status
 from __future__ import annotations
 
 import importlib.util
-import json
-import math
 from pathlib import Path
 
 import pytest
+from corpus import compare, summary, truth_of
 
-from parser.extract import load
 from parser.template import version
 
 HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout"
 REPORTS = sorted(HOLDOUT.glob("*.txt"))
 
 
-def _truth(path: Path) -> dict:
-    return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
 
 
-def _same(want, got) -> bool:
-    """Numbers compare by value (12 == 12.0); None (nothing printed / found) never equals 0."""
-    if want is None or got is None:
-        return want is None and got is None
-    if isinstance(got, bool) or not isinstance(got, int | float):
-        return False
-    return math.isclose(float(want), float(got), rel_tol=0, abs_tol=1e-9)
 
 
-def _compare(path: Path) -> tuple[list[str], int, int, list[str]]:
-    """(differences, cells right, cells total, confident wrong cells) of one report."""
-    truth = _truth(path)
-    report = load(path)
-    diffs = [f"{f}: expected {truth[f]!r}, extracted {getattr(report, f)!r}"
-             for f in ("agency", "year", "template") if truth[f] != getattr(report, f)]
-    right, confident = 0, []
-    for key, want in truth["values"].items():
-        cell = report.cells.get(key)
-        got = cell.value if cell else None
-        if cell is not None and _same(want, got):
-            right += 1
-            continue
-        shown = "no such cell" if cell is None else f"{got!r} (printed {cell.text!r}, {cell.status})"
-        diffs.append(f"{key}: expected {want!r}, extracted {shown}")
-        if cell is not None and cell.status == "extracted":
-            confident.append(f"{path.stem} {key}: expected {want!r}, extracted {got!r} (printed {cell.text!r})")
-    return diffs, right, len(truth["values"]), confident
 
 
 def test_holdout_is_large_enough() -> None:
     assert len(REPORTS) >= 15
     for path in REPORTS:
-        truth = _truth(path)
+        truth = truth_of(path)
         assert list(truth) == ["agency", "year", "template", "values", "findings"]
         assert list(truth["values"]) == version(truth["template"]).cell_keys(), path.name
 
 
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.stem)
 def test_holdout_report(path: Path) -> None:
-    diffs, right, total, _ = _compare(path)
+    diffs, right, total, _ = compare(path, truth_of(path))
     assert not diffs, f"{path.name}: {right}/{total} cells right, {len(diffs)} differences\n" + "\n".join(diffs)
 
 
 def test_holdout_summary_no_confident_wrong_number(capsys: pytest.CaptureFixture[str]) -> None:
-    right = total = 0
-    confident: list[str] = []
-    lines = []
-    for path in REPORTS:
-        diffs, r, t, c = _compare(path)
-        right, total = right + r, total + t
-        confident += c
-        header_ok = not any(d.split(":")[0] in ("agency", "year", "template") for d in diffs)
-        lines.append(f"  {path.stem:45s} {r:4d}/{t}  header {'ok' if header_ok else 'WRONG'}")
+    table, confident = summary("holdout", [(p.stem, p, truth_of(p)) for p in REPORTS])
     with capsys.disabled():
-        print(f"\nholdout: {len(REPORTS)} reports, {right}/{total} cells right = {100 * right / total:.2f}%")
-        print("\n".join(lines))
-        print(f"confident wrong numbers: {len(confident)}")
-        print("\n".join(confident[:60]))
+        print(table)
     assert not confident, f"{len(confident)} confident wrong numbers (status 'extracted'):\n" + "\n".join(confident)
 
 
