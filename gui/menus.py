@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from .export import export_to_excel
 from .i18n import tr
 from .shortcuts import sequences, shortcut
 
@@ -52,6 +53,9 @@ def build_menus(w: MainWindow) -> tuple[dict[str, QAction], QMenu]:
     file_menu.addAction(act("open", w.open_dialog, "打开报告…"))
     recent_menu = file_menu.addMenu(tr("最近打开"))
     file_menu.addAction(act("close_report", w.close_current, "关闭当前报告"))
+    file_menu.addSeparator()
+    file_menu.addAction(act("export_current", lambda: export_to_excel(w, False), "导出当前报告到 Excel…"))
+    file_menu.addAction(act("export_all", lambda: export_to_excel(w, True), "导出全部报告到 Excel…"))
     file_menu.addSeparator()
     file_menu.addAction(tr("审核人姓名…"), w.ask_reviewer)
     file_menu.addSeparator()

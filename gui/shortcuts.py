@@ -38,6 +38,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("close_find", ("Esc",), "关闭查找栏"),
     Shortcut("open", ("Ctrl+O",), "打开报告（可多选）"),
     Shortcut("close_report", ("Ctrl+W",), "关闭当前报告"),
+    Shortcut("export_current", ("Ctrl+E",), "把当前报告导出为 Excel"),
+    Shortcut("export_all", ("Ctrl+Shift+E",), "把全部报告（有工作区时为整个工作区）导出为 Excel"),
     Shortcut("next_report", ("Ctrl+PgDown",), "下一份报告"),
     Shortcut("previous_report", ("Ctrl+PgUp",), "上一份报告"),
     Shortcut("focus_findings", ("Alt+1",), "转到问题列表"),
