@@ -20,6 +20,13 @@ def _command(argv: list[str]) -> str | None:
     return None
 
 
+def _no_display(argv: list[str]) -> bool:
+    """On Linux the window needs an X11 or Wayland display (or a Qt platform chosen explicitly)."""
+    if not sys.platform.startswith("linux") or "--screenshot" in argv:
+        return False
+    return not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _command(argv) in COMMANDS:
@@ -35,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
 
         print_help()
         return 0
+    if _no_display(argv):
+        print("无法打开审核窗口：没有图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。\n"
+              "可在命令行使用 extract / check / export / import（python main.py --help），"
+              "或用 --screenshot 输出窗口截图。", file=sys.stderr)
+        return 2
     from gui.app import run as run_gui  # Qt is imported only here
 
     return run_gui(argv)

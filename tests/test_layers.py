@@ -34,3 +34,12 @@ def test_one_translation_path():
     others = [f.name for f in (ROOT / "gui").glob("*.py")
               if f.name != "i18n.py" and "QCoreApplication.translate" in f.read_text(encoding="utf-8")]
     assert others == []
+
+
+def test_window_without_a_display_says_so():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "main.py", "resources/samples"], cwd=ROOT, capture_output=True, text=True,
+                       env=env, timeout=60)
+    assert r.returncode == 2 and "没有图形显示" in r.stderr and "Traceback" not in r.stderr
