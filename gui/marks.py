@@ -76,11 +76,12 @@ def cell_look(
         background, glyph, colour = DECIDED_TINT, "✓", GREEN
     text, grey, hatched = format_value(value), False, False
     if value is None:
-        if status == MISSING:
+        if status in (EXTRACTED, REPAIRED, MISSING) and printed.strip():  # printed, not read as a number (2a, ■)
+            text, hatched = printed.strip(), status == MISSING
+            background = background or (MISSING_TINT if status == MISSING else None)
+        elif status == MISSING:
             text, grey, hatched = "？", True, True
             background = background or MISSING_TINT
-        elif status in (EXTRACTED, REPAIRED) and printed.strip():  # printed, but not a number (2a, 1.2.3)
-            text = printed.strip()
         else:
             text, grey = "／", True
     provenance = "✎" if status == CORRECTED else "≈" if status == REPAIRED else ""

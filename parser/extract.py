@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .header import detect_version, find_agency, find_sections, find_year
-from .model import BLANK, EXTRACTED, MISSING, REPAIRED, Cell, Report
+from .model import BLANK, MISSING, REPAIRED, Cell, Report
 from .normalize import Normalized, label_key, normalize, to_simplified
 from .reader import read_text
 from .tables import Placed, TableReader, _best_row, is_missing
@@ -59,8 +59,11 @@ def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm
         span = norm.span(tok.start, tok.end)
         printed = text[span[0]:span[1]]
         cv = read_value(tok.text.replace(" ", "") if i in placed.repaired else tok.text, col.kind)
-        if cv is None:  # printed, but not a number (value.not_number says so): keep the text, no value
-            cells[key] = Cell(key, None, printed, span, EXTRACTED)
+        if cv is None:  # printed, but unreadable as a number: kept as printed, no value (value.not_number)
+            cells[key] = Cell(key, None, printed, span, MISSING)
+            continue
+        if i in placed.in_yuan and cv.unit is None and cv.value is not None:  # heading says 元: → 万元
+            cells[key] = Cell(key, round(cv.value / 10000, 6), printed, span, REPAIRED, "元")
             continue
         # repaired: joined from pieces, or the printed characters differ from what was read (０, l0, ...)
         changed = i in placed.repaired or (cv.status != BLANK and printed != tok.text)

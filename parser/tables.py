@@ -34,6 +34,7 @@ class Placed:
     row: Row
     cells: list[Token | None]
     repaired: set[int] = field(default_factory=set)  # indexes whose text was joined from pieces
+    in_yuan: set[int] = field(default_factory=set)  # money columns whose printed heading says 元, not 万元
 
 
 @cache
@@ -151,11 +152,24 @@ def _fit(run: list[Token], ncols: int, lead: int | None, table: str = "",
         return [t if t.kind == VALUE else None for t in rest[:ncols]], set()
     if any(t.kind == EMPTY for t in run):
         return None
-    if table == "active" and by_label:  # a copy that dropped the empty cells: what is printed comes first
+    if table == "active" and by_label and not run[0].same_line:
+        # one cell per line, the empty ones dropped by the copy: what is printed comes first
         return [*values, *[_MISSING] * (ncols - len(values))], set()
     if table == "requests" and len(values) == ncols - 1 and not run[0].same_line:
         return [*values, None], set()  # one cell per line, 总计 left blank on a sub-row
     return None
+
+
+def _money_headed_in_yuan(table: Table, tokens: list[Token]) -> dict[str, set[int]]:
+    """Row key → indexes of its money columns whose heading is printed in 元 (采购总金额（元）)."""
+    printed = [t.text for t in tokens if t.kind == LABEL and "元" in t.text and "万元" not in t.text]
+    out: dict[str, set[int]] = {}
+    for block in table.blocks:
+        for i, col in enumerate(block.columns):
+            if col.kind == "money" and any(label_key(col.label).rstrip("万元") in label_key(p) for p in printed):
+                for row in block.rows:
+                    out.setdefault(row.key, set()).add(i)
+    return out
 
 
 def _without_total_column(runs: list[tuple[list[str], list[Token]]]) -> bool:
@@ -248,6 +262,7 @@ class TableReader:
         lead = max(set(leads), key=leads.count) if leads else None
         grid = _Grid(tokens)
         no_total = table.key == "requests" and _without_total_column(runs)
+        yuan = _money_headed_in_yuan(table, tokens)
         order = {r.key: i for i, r in enumerate(rows)}
         placed: list[Placed] = []
         blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
@@ -276,7 +291,7 @@ class TableReader:
                 fitted = grid.fit(run, n) or _fit(run, n, lead, table.key, by_label)
             if fitted is not None:
                 done.add(row.key)
-                placed.append(Placed(row, *fitted))
+                placed.append(Placed(row, *fitted, in_yuan=yuan.get(row.key, set())))
         placed.extend(p for key, p in blank_rows.items() if key not in done)
         if len(placed) < len(rows) // 2:
             by_columns = self._read_columns(table, tokens)

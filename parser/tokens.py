@@ -20,12 +20,15 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*�
 # A label followed by numbers on the same cell: "（一）予以公开 3 0 0 0 0 0 3"
 # One printed value inside a line: a number (signed, 增/减, or 一 for a minus read by OCR), with an
 # optional money unit, or a blank mark.
-_ONE = r"(?:[+\-增减一]?\d[\d,]*(?:\.\d+)?(?:万元|元)?|/|-|—|无)"
+# (digits may carry OCR look-alikes: 1O, l5, O)
+_ONE = (r"(?:(?:增加|减少|[+\-增减一])?(?:\d|[OoIl](?=[\dOoIlS,.]*(?:\s|$)))[\dOoIlS,]*(?:\.[\dOoIlS]+)?"
+        r"(?:万元|元)?|/|-|—|无)")
 _TRAILING_VALUES = re.compile(rf"(?:\s+{_ONE})+\s*$")
 _VALUE_PIECE = re.compile(_ONE)
 # A short cell without Chinese that holds a digit but reads as no number (2a, 1.2.3, 3?): a damaged
 # value in a value's place. Numbering (1. / (1)), dates and times are not.
-_DAMAGED_VALUE = re.compile(r"(?![(（]?\d{1,2}[.、)）]$)(?!.*\d[-:/]\d)[^\u3400-\u9fff\s]*\d[^\u3400-\u9fff\s]*")
+_DAMAGED_VALUE = re.compile(r"(?![(（]?\d{1,2}[.、)）]$)(?!.*\d[-:/]\d)[^\u3400-\u9fff\s]*\d[^\u3400-\u9fff\s]*"
+                            r"|[?？#■□*]{1,2}")  # or an unreadable mark where a number was printed
 _MULTI_VALUES = re.compile(rf"{_ONE}(?:\s+{_ONE})+")
 
 

@@ -16,13 +16,15 @@ BLANK_MARKS = {"/", "-", "—", "——", "--", "无", "\\", "空", "×", "x", "
 # A cell that is a number, possibly damaged: digits with OCR look-alikes, separators, a sign or
 # 增/减, and an optional unit.
 _NUMBER = re.compile(
-    r"^(?P<sign>[+\-增减]|一(?=\d))?\s*"
-    r"(?P<body>[0-9OoIl〇][0-9OoIl〇 \u00a0,，']*(?:[.·][0-9OoIl ]+)?)\s*"
+    r"^(?P<sign>增加|减少|[+\-增减]|一(?=\d))?\s*"
+    r"(?P<body>[0-9OoIl〇][0-9OoIlS〇 \u00a0,，']*(?:[.·][0-9OoIlS ]+)?)\s*"
     r"(?P<unit>万元|元|件|个|项|次|条|人次)?$"
 )
+# OCR noise around a number: ・4, 228。, |38
+_NOISE = re.compile(r"^[・·.。,，|｜'`‘’:：;；]+(?=[\d+\-])|(?<=\d)[・。,，|｜'`‘’:：;；]+$")
 _CLEAN_INT = re.compile(r"^-?\d+$")
 _CLEAN_DEC = re.compile(r"^-?\d+\.\d+$")
-_OCR = str.maketrans({"O": "0", "o": "0", "〇": "0", "I": "1", "l": "1", "，": ",", "·": "."})
+_OCR = str.maketrans({"O": "0", "o": "0", "〇": "0", "I": "1", "l": "1", "S": "5", "，": ",", "·": "."})
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def is_blank_mark(text: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def looks_like_value(text: str) -> bool:
     """True when a cell's text reads as a number or a blank mark (not a label)."""
-    t = text.strip()
+    t = _NOISE.sub("", text.strip())
     if not t:
         return False
     if t in BLANK_MARKS:
@@ -63,6 +65,10 @@ def read_value(text: str, kind: str = "count") -> CellValue | None:
     t = text.strip()
     if t in BLANK_MARKS:
         return CellValue(None, BLANK)
+    denoised = _NOISE.sub("", t)
+    if denoised != t:  # ・4 → 4: the noise is gone, the number is a repair
+        cv = read_value(denoised, kind)
+        return None if cv is None else CellValue(cv.value, REPAIRED if cv.value is not None else cv.status, cv.unit)
     m = _NUMBER.match(t)
     if not m or not looks_like_value(t):
         return None
@@ -76,7 +82,7 @@ def read_value(text: str, kind: str = "count") -> CellValue | None:
         number: float = float(digits)
     except ValueError:
         return None
-    if sign in ("-", "减", "一"):  # 一3: a minus sign read by OCR as the character 一
+    if sign in ("-", "减", "减少", "一"):  # 一3: a minus sign read by OCR as the character 一
         number = -number
     if unit == "元" and kind == "money":
         number = number / 10000
@@ -88,7 +94,7 @@ def read_value(text: str, kind: str = "count") -> CellValue | None:
     clean = _CLEAN_INT.match(plain.lstrip("+")) or _CLEAN_DEC.match(plain.lstrip("+"))
     repaired = (
         not clean
-        or sign in ("增", "减", "一")
+        or sign in ("增", "减", "增加", "减少", "一")
         or (unit is not None and not (kind == "money" and unit == "万元") and kind == "money")
     )
     joinable = bool(re.fullmatch(r"\d+", t))

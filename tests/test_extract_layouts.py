@@ -96,10 +96,13 @@ def test_an_unknown_row_is_not_taken_for_a_template_row():
 
 def test_a_damaged_cell_keeps_its_text_and_its_row_stays_aligned():
     got = cells(HEAD + "（一）予以公开\t3\t2a\t0\t0\t0\t0\t5\n")
-    assert got["granted/commercial"] == (None, "extracted")
+    assert got["granted/commercial"] == (None, "missing"), "not read: no value, and not a confident one"
     assert got["granted/total"] == (5, "extracted")
     report = parse_text(HEAD + "（一）予以公开\t3\t2a\t0\t0\t0\t0\t5\n")
     assert report.cells["requests/granted/commercial"].text == "2a"
+    from review.rules import check
+
+    assert [f.cells for f in check(report) if f.rule == "value.not_number"] == [("requests/granted/commercial",)]
 
 
 def test_tables_printed_column_by_column():
