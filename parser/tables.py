@@ -22,6 +22,7 @@ from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
 _INNER_NUMBER = re.compile(r"(?<=[^\d\s])\s*(\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）])")
 _LEADING_NUMBER = re.compile(
     r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
+_THOUSANDS = re.compile(r"\d{3}(?:\.\d+)?(?:万元|元)?")  # the group after a space in "1 256.8万元"
 _MISSING = Token(EMPTY, "", -1, -1, -1)  # marks a cell that was not printed at all (stays missing)
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
 ACTIVE_SCORE = 80
@@ -222,7 +223,8 @@ def _join_split_numbers(values: list[Token], ncols: int) -> tuple[list[Token | N
     only one such join exists, or only one makes the row add up (six applicant columns = 总计)."""
     if len(values) - ncols != 1:
         return None
-    pairs = [i for i in range(len(values) - 1) if values[i].joinable and values[i + 1].joinable
+    pairs = [i for i in range(len(values) - 1) if values[i].joinable
+             and (values[i + 1].joinable or (len(values[i].text) <= 3 and _THOUSANDS.fullmatch(values[i + 1].text)))
              and values[i].line == values[i + 1].line and values[i + 1].start - values[i].end == 1]
     options = [(i, _joined(values, i)) for i in pairs]
     if len(options) > 1 and ncols == 7:

@@ -29,6 +29,7 @@ _VALUE_PIECE = re.compile(_ONE)
 # value in a value's place. Numbering (1. / (1)), dates and times are not.
 _DAMAGED_VALUE = re.compile(r"(?![(（]?\d{1,2}[.、)）]$)(?!.*\d[-:/]\d)[^\u3400-\u9fff\s]*\d[^\u3400-\u9fff\s]*"
                             r"|[?？#■□*]{1,2}")  # or an unreadable mark where a number was printed
+_SPLIT_SIGN = re.compile(r"[+\-]\s+\d[\d,]*(?:\.\d+)?")
 _MULTI_VALUES = re.compile(rf"{_ONE}(?:\s+{_ONE})+")
 
 
@@ -130,8 +131,9 @@ def _cell(text: str, s: int, e: int, line_no: int, out: list[Token], seen_label:
     """Emit the tokens of one non-empty cell; returns True when it emitted a label."""
     cell = text[s:e]
     # several numbers in one cell, split by spaces: "3 0 0 0 0 0 3" (or "1 2", half of which may be
-    # damage: the row reader joins such pieces back when the row has one value too many)
-    if _MULTI_VALUES.fullmatch(cell):
+    # damage: the row reader joins such pieces back when the row has one value too many); but a sign
+    # alone before its digits ("- 2", OCR) is one signed number
+    if _MULTI_VALUES.fullmatch(cell) and not _SPLIT_SIGN.fullmatch(cell):
         for m in _VALUE_PIECE.finditer(cell):
             out.append(Token(VALUE, m.group(), s + m.start(), s + m.end(), line_no, joinable=m.group().isdigit(),
                              same_line=seen_label))

@@ -95,6 +95,7 @@ def read_value(text: str, kind: str = "count") -> CellValue | None:
     repaired = (
         not clean
         or sign in ("增", "减", "增加", "减少", "一")
+        or bool(re.match(r"[+\-]\s", t))  # a sign split from its digits
         or (unit is not None and not (kind == "money" and unit == "万元") and kind == "money")
     )
     joinable = bool(re.fullmatch(r"\d+", t))

@@ -50,7 +50,6 @@ def test_holdout4_truth_is_complete_and_what_the_generator_writes() -> None:
 KNOWN_GAPS = {
     "409_2020_half_printed_rows": "a row printed only partly is not guessed into its leading columns",
     "415_2019_ocr_swapped_label_characters": "政府采中购 (characters swapped by OCR) is too far from 政府集中采购",
-    "419_2020_ocr_split_signs_spaced_amount": "a sign split from its digits (- 2) and a space inside an amount",
 }
 
 
