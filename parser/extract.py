@@ -100,7 +100,9 @@ def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> 
         requests = first(names_row(req_rows[0]))
     if requests is None:  # a table whose first rows were lost
         requests = first(requests_heading)
-    starts = {"active": active, "requests": requests, "appeals": _appeals_start(labels, first(names_row(req_rows[-1])))}
+    overview = _overview(tokens)
+    starts = {"active": active, "requests": requests,
+              "appeals": _appeals_start(labels, first(names_row(req_rows[-1])), overview)}
     order = sorted((pos, key) for key, pos in starts.items() if pos is not None)
     regions: dict[str, tuple[int, int]] = {}
     for n, (pos, key) in enumerate(order):
@@ -109,10 +111,25 @@ def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> 
     return regions
 
 
-def _appeals_start(labels: list[tuple[int, str]], carried_forward: int | None) -> int | None:
+def _overview(tokens: list[Token]) -> range:
+    """Token indexes of section 一、总体情况 (a table quoted there, e.g. the whole system's, is not
+    the report's own)."""
+    heads = [i for i, t in enumerate(tokens) if t.kind == LABEL and _TOP_HEADING.match(t.text)]
+    start = next((i for i in heads if "总体情况" in tokens[i].text), None)
+    if start is None:
+        return range(0)
+    return range(start, next((i for i in heads if i > start), start))
+
+
+_TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]\s*[、.．]\s*\S{2,20}$")
+
+
+def _appeals_start(labels: list[tuple[int, str]], carried_forward: int | None, overview: range) -> int | None:
     """Table four: a heading naming 行政复议 or 行政诉讼 that its column headings (结果维持) follow;
-    else the first such heading after table three's last row."""
+    else the first such heading after table three's last row. Headings inside 一、总体情况 only
+    when there is no other."""
     heads = [i for i, k in labels if len(k) < 40 and ("行政复议" in k or "行政诉讼" in k)]
+    heads = [i for i in heads if i not in overview] or heads
     positions = [i for i, _ in labels]
     for i in heads:
         if any("维持" in k and len(k) < 10 for k in _ahead(labels, bisect_right(positions, i), i + 60)):

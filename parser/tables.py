@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .columns import read_by_columns
 from .normalize import label_key
-from .template import Row, Table, Version
+from .template import Block, Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
 
 _INNER_NUMBER = re.compile(r"(?<=[^\d\s])\s*(\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）])")
@@ -135,8 +135,8 @@ def _lead(run: list[Token]) -> int:
     return n
 
 
-def _fit(run: list[Token], ncols: int, lead: int | None, table: str = "",
-         by_label: bool = True) -> tuple[list[Token | None], set[int]] | None:
+def _fit(run: list[Token], ncols: int, lead: int | None, table: str = "", by_label: bool = True,
+         totals_left_blank: bool = False) -> tuple[list[Token | None], set[int]] | None:
     """Place a run of tokens in ncols cells, or None when it cannot be done with confidence."""
     values = [t for t in run if t.kind == VALUE]
     if len(values) == ncols:
@@ -156,9 +156,33 @@ def _fit(run: list[Token], ncols: int, lead: int | None, table: str = "",
     if table == "active" and by_label and not run[0].same_line:
         # one cell per line, the empty ones dropped by the copy: what is printed comes first
         return [*values, *[_MISSING] * (ncols - len(values))], set()
-    if table == "requests" and len(values) == ncols - 1 and not run[0].same_line:
-        return [*values, None], set()  # one cell per line, 总计 left blank on a sub-row
+    if totals_left_blank and len(values) == ncols - 1 and not run[0].same_line:
+        return [*values, None], set()  # one cell per line, 总计 left blank on the sub-rows (most rows show it)
     return None
+
+
+def _printed_columns(labels: list[str], block: Block, table: str) -> tuple[int, ...] | None:
+    """The order in which the labels before a row print the block's column headings: () when they print
+    none (nothing learnt), the template order when they agree with it, a permutation when table two
+    prints its headings in another order, None when table three does (its two-level header cannot be
+    re-ordered safely)."""
+    seq: list[int] = []
+    for label in labels:
+        key = label_key(label)
+        for j, col in enumerate(block.columns):
+            names = {label_key(col.label), *(label_key(a) for a in col.aliases)}
+            if j not in seq and key and (key in names or any(fuzz.ratio(key, m) >= 90 for m in names if len(m) > 3)):
+                seq.append(j)
+                break
+    n = len(block.columns)
+    if len(seq) < 2:
+        return ()
+    if table == "requests":  # where 总计 stands says nothing: a two-level header may print it anywhere
+        applicants = [j for j in seq if j < n - 1]
+        return tuple(range(n)) if applicants == sorted(applicants) else None
+    if seq == sorted(seq):
+        return tuple(range(n))
+    return tuple(seq) if len(seq) == n else None
 
 
 def _money_headed_in_yuan(table: Table, tokens: list[Token]) -> dict[str, set[int]]:
@@ -264,8 +288,12 @@ class TableReader:
         lead = max(set(leads), key=leads.count) if leads else None
         grid = _Grid(tokens)
         no_total = table.key == "requests" and _without_total_column(runs)
+        counts = [sum(t.kind == VALUE for t in run) for _, run in runs]
+        totals_left_blank = table.key == "requests" and counts.count(ncols[rows[0].key] - 1) >= 0.5 * len(counts)
         yuan = _money_headed_in_yuan(table, tokens)
         order = {r.key: i for i, r in enumerate(rows)}
+        block_of = {r.key: b for b in table.blocks for r in b.rows}
+        printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
         placed: list[Placed] = []
         blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
         done: set[str] = set()
@@ -282,6 +310,13 @@ class TableReader:
             if row is None:
                 continue
             n = ncols[row.key]
+            block = block_of[row.key]
+            seen = _printed_columns(labels, block, table.key)
+            if seen != ():
+                printed_order[id(block)] = seen
+            columns = printed_order.get(id(block), tuple(range(n)))
+            if columns is None:
+                continue  # the header prints the columns in another order than the format, not readable as a grid
             if not any(t.kind == VALUE for t in run):
                 if len(run) >= n and row.key not in blank_rows:
                     blank_rows[row.key] = Placed(row, [None] * n)
@@ -290,10 +325,14 @@ class TableReader:
                 fitted = grid.fit(run, n - 1) or _fit(run, n - 1, lead, table.key, by_label)
                 fitted = (fitted[0] + [_MISSING], fitted[1]) if fitted else None
             else:
-                fitted = grid.fit(run, n) or _fit(run, n, lead, table.key, by_label)
+                fitted = grid.fit(run, n) or _fit(run, n, lead, table.key, by_label, totals_left_blank)
             if fitted is not None:
                 done.add(row.key)
-                placed.append(Placed(row, *fitted, in_yuan=yuan.get(row.key, set())))
+                cells, repaired = fitted
+                if columns != tuple(range(n)):  # printed in another order (table two): put each value in its column
+                    cells = [cells[columns.index(j)] for j in range(n)]
+                    repaired = {columns[j] for j in repaired}
+                placed.append(Placed(row, cells, repaired, in_yuan=yuan.get(row.key, set())))
         placed.extend(p for key, p in blank_rows.items() if key not in done)
         if len(placed) < len(rows) // 2:
             by_columns = self._read_columns(table, tokens)

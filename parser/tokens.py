@@ -27,7 +27,8 @@ _TRAILING_VALUES = re.compile(rf"(?:\s+{_ONE})+\s*$")
 _VALUE_PIECE = re.compile(_ONE)
 # A short cell without Chinese that holds a digit but reads as no number (2a, 1.2.3, 3?): a damaged
 # value in a value's place. Numbering (1. / (1)), dates and times are not.
-_DAMAGED_VALUE = re.compile(r"(?![(（]?\d{1,2}[.、)）]$)(?!.*\d[-:/]\d)[^\u3400-\u9fff\s]*\d[^\u3400-\u9fff\s]*"
+_DAMAGED_VALUE = re.compile(r"(?![(（]?\d{1,2}[.、)）]$)(?!.*\d[-:/]\d)(?!\d{4}\.\d{1,2}\.\d)"  # not a date
+                            r"[^\u3400-\u9fff\s]*\d[^\u3400-\u9fff\s]*"
                             r"|[?？#■□*]{1,2}")  # or an unreadable mark where a number was printed
 _SPLIT_SIGN = re.compile(r"[+\-]\s+\d[\d,]*(?:\.\d+)?")
 _MULTI_VALUES = re.compile(rf"{_ONE}(?:\s+{_ONE})+")
