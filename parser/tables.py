@@ -297,7 +297,7 @@ class TableReader:
         placed: list[Placed] = []
         blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
         done: set[str] = set()
-        for labels, run in runs:
+        for n_run, (labels, run) in enumerate(runs):
             if not labels:
                 continue
             remaining = [r for r in rows if r.key not in done]
@@ -326,6 +326,10 @@ class TableReader:
                 fitted = (fitted[0] + [_MISSING], fitted[1]) if fitted else None
             else:
                 fitted = grid.fit(run, n) or _fit(run, n, lead, table.key, by_label, totals_left_blank)
+            if fitted is None and n_run + 1 < len(runs) and not runs[n_run + 1][0]:
+                # the row's values go on below a page break ("8 3 1" / - 3 - / "2 0 1 15"): both or nothing
+                both = [t for t in run + runs[n_run + 1][1] if t.kind == VALUE]
+                fitted = (list(both), set()) if len(both) == n else None
             if fitted is not None:
                 done.add(row.key)
                 cells, repaired = fitted

@@ -47,7 +47,6 @@ KNOWN_GAPS = {
     "504_requests_total_first_natural_person_last": "table three printed in another column order is refused",
     "506_2019_active_and_requests_columns_reordered": "table three printed in another column order is refused",
     "507_thousands_separators": "'1, 234' (a space after the thousands comma) in a one-number row",
-    "508_footnote_marker_and_page_footer_in_row": "a row split by a page footer loses its values",
 }
 
 
