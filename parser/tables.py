@@ -168,12 +168,9 @@ def _printed_columns(labels: list[str], block: Block, table: str) -> tuple[int, 
     re-ordered safely)."""
     seq: list[int] = []
     for label in labels:
-        key = label_key(label)
-        for j, col in enumerate(block.columns):
-            names = {label_key(col.label), *(label_key(a) for a in col.aliases)}
-            if j not in seq and key and (key in names or any(fuzz.ratio(key, m) >= 90 for m in names if len(m) > 3)):
-                seq.append(j)
-                break
+        j = _column_named(label, block)
+        if j is not None and j not in seq:
+            seq.append(j)
     n = len(block.columns)
     if len(seq) < 2:
         return ()
@@ -183,6 +180,19 @@ def _printed_columns(labels: list[str], block: Block, table: str) -> tuple[int, 
     if seq == sorted(seq):
         return tuple(range(n))
     return tuple(seq) if len(seq) == n else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _column_named(label: str, block: Block) -> int | None:
+    """The index of the block's column this label names as its heading, if any."""
+    key = label_key(label)
+    if not key:
+        return None
+    for j, col in enumerate(block.columns):
+        names = {label_key(col.label), *(label_key(a) for a in col.aliases)}
+        if key in names or any(fuzz.ratio(key, m) >= 90 for m in names if len(m) > 3):
+            return j
+    return None
 
 
 def _money_headed_in_yuan(table: Table, tokens: list[Token]) -> dict[str, set[int]]:

@@ -32,7 +32,7 @@ class Row:
     group: str | None = None  # parent labels joined by "/", e.g. "三、本年度办理结果/（三）不予公开"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # template singletons: compared and hashed by identity
 class Block:
     heading: str | None
     columns: tuple[Column, ...]
