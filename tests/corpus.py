@@ -61,3 +61,29 @@ def summary(corpus: str, items: list[tuple[str, Path, dict]]) -> tuple[str, list
     head = f"\n{corpus}: {len(items)} reports, {right}/{total} cells right = {100 * right / max(total, 1):.2f}%"
     tail = f"confident wrong numbers: {len(confident)}"
     return "\n".join([head, *lines, tail, *confident[:60]]), confident
+
+
+def load_generator(path: Path):
+    """The generator module of a corpus (tests/data/*/make_*.py), loaded from its file."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def assert_truth_shape(truth: dict, name: str) -> None:
+    """A truth file has the samples' fields and every cell key of its format, in key order."""
+    from parser.template import version
+
+    assert list(truth) == ["agency", "year", "template", "values", "findings"], name
+    assert list(truth["values"]) == version(truth["template"]).cell_keys(), name
+
+
+def with_known_gaps(stems: list[str], known_gaps: dict[str, str]) -> list:
+    """pytest parameters: the reports with a known gap are strict xfails (a fix makes the test say so)."""
+    import pytest
+
+    return [pytest.param(s, marks=pytest.mark.xfail(reason=known_gaps[s], strict=True)) if s in known_gaps else s
+            for s in stems]

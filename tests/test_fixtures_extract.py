@@ -6,11 +6,10 @@ nothing is printed). A failure lists each differing key with the expected and th
 """
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-from corpus import compare, truth_of
+from corpus import assert_truth_shape, compare, load_generator, truth_of
 
 from parser.template import version
 
@@ -38,9 +37,7 @@ def test_fixture_extracts_exactly(path: Path) -> None:
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_truth_has_every_key_in_order(path: Path) -> None:
-    truth = truth_of(path)
-    assert list(truth) == ["agency", "year", "template", "values", "findings"]
-    assert list(truth["values"]) == version(truth["template"]).cell_keys()
+    assert_truth_shape(truth_of(path), path.name)
 
 
 def _sum_errors(values: dict, template: str) -> list[str]:
@@ -78,9 +75,7 @@ def test_truth_adds_up_unless_a_finding_says_otherwise(path: Path) -> None:
 
 def test_generated_fixtures_are_up_to_date() -> None:
     """The committed files are exactly what tests/data/make_reports.py produces (fixed seed)."""
-    spec = importlib.util.spec_from_file_location("make_reports", DATA / "make_reports.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_generator(DATA / "make_reports.py")
     for name, (data, truth_json) in module.build_all().items():
         assert (REPORTS / f"{name}.txt").read_bytes() == data, f"{name}.txt differs: rerun make_reports.py"
         assert (REPORTS / f"{name}.json").read_text(encoding="utf-8") == truth_json, f"{name}.json differs"
