@@ -17,7 +17,8 @@ REPAIRED = "repaired"  # printed text changed by normalisation (l0 → 10, 25100
 BLANK = "blank"  # printed empty, "/", "-", "—", "无"
 MISSING = "missing"  # not found in the report
 CORRECTED = "corrected"  # changed by a reviewer
-STATUSES = (EXTRACTED, REPAIRED, BLANK, MISSING, CORRECTED)
+UNCERTAIN = "uncertain"  # a best reading that needs a look (low OCR confidence, or placed by the equations)
+STATUSES = (EXTRACTED, REPAIRED, UNCERTAIN, BLANK, MISSING, CORRECTED)
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,25 @@ class Cell:
     parsed_value: Number | None = None  # the value the parser read, kept for "restore printed value"
     parsed_status: str = MISSING
     history: list[Correction] = field(default_factory=list)
+    # read from a page (PDF or image): 1-based page, box [x0, y0, x1, y1] in PDF points (72 dpi) from
+    # the top left, and the OCR engine's confidence 0–1 (None when not read by OCR)
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
 
     def __post_init__(self) -> None:
         if not self.history:
             self.parsed_value, self.parsed_status = self.value, self.status
+
+    def to_dict(self) -> dict:
+        """The cell of `extract --json` (spec/cli.md); page, box and confidence only when read from a page."""
+        d = {"value": self.value, "text": self.text, "span": list(self.span) if self.span else None,
+             "status": self.status}
+        if self.page is not None or self.box is not None:
+            d["page"], d["box"] = self.page, list(self.box) if self.box else None
+        if self.confidence is not None:
+            d["confidence"] = self.confidence
+        return d
 
     @property
     def is_number(self) -> bool:
@@ -105,10 +121,7 @@ class Report:
             "agency": self.agency,
             "year": self.year,
             "template": self.template,
-            "cells": {
-                k: {"value": c.value, "text": c.text, "span": list(c.span) if c.span else None, "status": c.status}
-                for k, c in self.cells.items()
-            },
+            "cells": {k: c.to_dict() for k, c in self.cells.items()},
         }
 
     @classmethod

@@ -171,7 +171,7 @@ def migrate(conn: sqlite3.Connection, path: Path,
 
 # -- report ↔ JSON (the `parsed` column) -----------------------------------------------------------
 
-_CELL_FIELDS = ("value", "text", "span", "status", "unit")
+_CELL_FIELDS = ("value", "text", "span", "status", "unit", "page", "box", "confidence")
 
 
 def report_to_json(report: Report) -> str:
@@ -189,8 +189,9 @@ def report_from_json(parsed: str, text: str) -> Report:
     cells = {}
     for key, values in d.pop("cells", {}).items():
         kw = {n: v for n, v in zip(names, values, strict=False) if n in cell_names}
-        if kw.get("span") is not None:
-            kw["span"] = tuple(kw["span"])
+        for name in ("span", "box"):
+            if kw.get(name) is not None:
+                kw[name] = tuple(kw[name])
         cells[key] = Cell(key, **kw)
     known = {f.name for f in fields(Report)} - {"text", "cells"}
     kw = {k: _restore(k, v) for k, v in d.items() if k in known}
