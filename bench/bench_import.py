@@ -68,7 +68,7 @@ def bench_core(files: list[Path], folder: Path, work: Path, workers: int | None 
         t = time.perf_counter()
         ws.queue()
         print(f"queue(): {(time.perf_counter() - t) * 1000:.0f} ms")
-        rows = ws._q("SELECT parsed, text FROM reports LIMIT 200")
+        rows = ws.store.query("SELECT parsed, text FROM reports LIMIT 200")
     t = time.perf_counter()
     for r in rows:
         report_from_json(r["parsed"], r["text"])

@@ -56,7 +56,7 @@ def test_page_fields_in_json_only_when_read_from_a_page():
 
 
 def test_page_fields_survive_the_workspace_codec():
-    from review.workspace_schema import report_from_json, report_to_json
+    from review.workspace.codec import report_from_json, report_to_json
 
     r = Report.from_values({"requests/total/total": 3})
     r.cells["requests/total/total"] = Cell("requests/total/total", 3, "3", None, "uncertain", page=2,

@@ -14,8 +14,8 @@ from conftest import ROOT, SAMPLE_FILES
 
 from parser.extract import load
 from review.workspace import Workspace, WorkspaceError, WorkspaceLocked, report_to_json
+from review.workspace.schema import _v1, migrate
 from review.workspace_cli import ProgressBar
-from review.workspace_schema import _v1, migrate
 
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_import import make_reports  # noqa: E402
@@ -222,11 +222,26 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(tmp_path):
     path = tmp_path / "w.sqlite"
     with Workspace(path) as ws:
         rid, _ = ws.import_file(SAMPLE_FILES[0])
-        pages = ws._conn.execute("PRAGMA page_count").fetchone()[0]
-        ws._conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # the file cannot grow: like a full disk
+        pages = ws.store.connection.execute("PRAGMA page_count").fetchone()[0]
+        ws.store.connection.execute(f"PRAGMA max_page_count = {pages + 1}")  # the file cannot grow: like a full disk
         with pytest.raises(WorkspaceError, match="无法写入工作区"):
             ws.import_file(SAMPLE_FILES[3])
         assert len(ws) == 1 and ws.load(rid).report.agency
     with Workspace(path) as ws:
         assert len(ws) == 1
         assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_only_the_sqlite_backend_knows_sqlite():
+    """The workspace's parts talk to the Store protocol; SQLite lives in its backend and its schema only."""
+    import ast
+
+    package = ROOT / "review" / "workspace"
+    users = []
+    for f in sorted(package.glob("*.py")):
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(n.split(".")[0] == "sqlite3" for n in names):
+                users.append(f.name)
+    assert sorted(set(users)) == ["schema.py", "sqlite.py"]

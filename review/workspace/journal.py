@@ -1,36 +1,52 @@
-"""Changes to reports in a workspace: corrections (cells and header), undo, decisions, sign-off, reopening.
+"""The journal of a workspace: corrections (cells and header), undo, decisions, sign-off, reopening.
 
-Part of review.workspace.Workspace (a base class). Every change is appended (nothing is updated or
-deleted) and committed at once; a signed-off or returned report refuses changes until reopened.
+Every change is appended (nothing is updated or deleted) and committed at once, with an event
+number in the `journal` table that orders every event of every table; a signed-off or returned
+report refuses changes until reopened. audit_log reads it all back for the reviewer.
 """
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from parser.model import Correction, Number, Report
+from parser.model import Correction, Number
 
-from .audit import CORRECTION, DECISION, HEADER_CELLS, REOPEN, SIGNOFF, WITHDRAWN, format_value
-from .findings import Finding
-from .signoff import SignOffRefused, signed_hash, signoff_problems
-from .state import ACCEPTED, POSTPONED, Decision, SignOff, now
-from .workspace_schema import WorkspaceError
+from ..audit import (
+    CORRECTION,
+    DECISION,
+    HEADER_CELLS,
+    IMPORT,
+    REOPEN,
+    SIGNOFF,
+    UNDO,
+    WITHDRAWN,
+    AuditEntry,
+    format_value,
+)
+from ..signoff import SignOffRefused, signed_hash, signoff_problems
+from ..state import ACCEPTED, POSTPONED, Decision, SignOff, now
+from .errors import WorkspaceError
+from .replay import Replay
+from .store import Store, Transaction
 
 
 def _same(a: Number | None, b: Number | None) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and a == b)
 
 
-def _journal(c: Any, report_id: int, kind: str, time: str) -> int:
+def new_event(tx: Transaction, report_id: int, kind: str, time: str) -> int:
     """A new event number (ordering every event of every table); call inside the event's transaction."""
-    return c.execute("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (report_id, kind, time)).lastrowid
+    return tx.insert("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (report_id, kind, time))
 
 
-class Reviewing:
-    """The changing methods of Workspace; uses its _mutex, _tx, _q, _row, _editable_row, _corrected, load."""
+class Journal:
+    """Appends the reviewer's changes to a store and reads them back as the audit log."""
+
+    def __init__(self, store: Store, replay: Replay) -> None:
+        self.store = store
+        self.replay = replay
 
     def record_correction(self, report_id: int, correction: Correction, reverts: int | None = None) -> int:
         """Append a correction of one cell (committed at once); returns its audit entry id.
@@ -40,9 +56,9 @@ class Reviewing:
         if correction.cell in HEADER_CELLS:
             return self.record_header(report_id, HEADER_CELLS[correction.cell], correction.new, correction.reviewer,
                                       correction.reason, old=correction.old, time=correction.time, reverts=reverts)
-        with self._mutex:
-            row = self._editable_row(report_id)
-            report = self._corrected(row, self._corrections_of([report_id]).get(report_id, []))
+        with self.store.lock:
+            row = self.replay.editable_row(report_id)
+            report = self.replay.corrected(row, self.replay.corrections_of([report_id]).get(report_id, []))
             cell = report.cells.get(correction.cell)
             if cell is None:
                 raise WorkspaceError(f"报告中没有这个单元格：{correction.cell}")
@@ -55,16 +71,16 @@ class Reviewing:
                                      f"{format_value(correction.old)} 不符，请刷新后重试")
             if _same(cell.value, new) and type(cell.value) is type(new):
                 raise WorkspaceError("新值与当前值相同，无需更正")
-            with self._tx() as c:
-                cid = _journal(c, report_id, CORRECTION, correction.time)
-                c.execute(
+            with self.store.transaction() as tx:
+                cid = new_event(tx, report_id, CORRECTION, correction.time)
+                tx.execute(
                     "INSERT INTO corrections (id, report_id, cell, old, new, reason, reviewer, time, reverts)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (cid, report_id, correction.cell, json.dumps(cell.value), json.dumps(new), correction.reason,
                      correction.reviewer, correction.time, reverts),
                 )
-            self._reviewed([row])
-            self._refresh_next_year(row["agency"], row["year"])
+            self.replay.reviewed([row])
+            self.replay.refresh_next_year(row["agency"], row["year"])
             return cid
 
     def record_header(self, report_id: int, field: str, new: str | int | None, reviewer: str, reason: str = "", *,
@@ -84,9 +100,9 @@ class Reviewing:
             if new is not None and not isinstance(new, str):
                 raise WorkspaceError(f"机关名称须为文字：{new!r}")
             new = (new or "").strip() or None
-        with self._mutex:
-            row = self._editable_row(report_id)
-            report = self._corrected(row, self._corrections_of([report_id]).get(report_id, []))
+        with self.store.lock:
+            row = self.replay.editable_row(report_id)
+            report = self.replay.corrected(row, self.replay.corrections_of([report_id]).get(report_id, []))
             current = getattr(report, field)
             if old is not ... and old != current:
                 raise WorkspaceError(f"该项当前为 {format_value(current)}，与更正前的值 {format_value(old)} 不符，"
@@ -94,36 +110,30 @@ class Reviewing:
             if new == current:
                 raise WorkspaceError("新值与当前值相同，无需更正")
             stamp = time or now()
-            with self._tx() as c:
-                cid = _journal(c, report_id, CORRECTION, stamp)
-                c.execute("INSERT INTO corrections (id, report_id, cell, old, new, reason, reviewer, time, reverts)"
+            with self.store.transaction() as tx:
+                cid = new_event(tx, report_id, CORRECTION, stamp)
+                tx.execute("INSERT INTO corrections (id, report_id, cell, old, new, reason, reviewer, time, reverts)"
                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           (cid, report_id, key, json.dumps(current, ensure_ascii=False),
                            json.dumps(new, ensure_ascii=False), reason, reviewer, stamp, reverts))
-                c.execute(f"UPDATE reports SET {field} = ?, status = NULL WHERE id = ?", (new, report_id))
+                tx.execute(f"UPDATE reports SET {field} = ?, status = NULL WHERE id = ?", (new, report_id))
                 for agency, year in {(report.agency, report.year), (row["agency"], row["year"])}:
                     if agency and year is not None:  # the next year's comparison may change with it
-                        c.execute("UPDATE reports SET status = NULL WHERE agency = ? AND year = ?", (agency, year + 1))
-            self._refresh_stale()
-            after = self._row(report_id)
-            self._refresh_next_year(after["agency"], after["year"])
+                        tx.execute("UPDATE reports SET status = NULL WHERE agency = ? AND year = ?", (agency, year + 1))
+            self.replay.refresh_stale()
+            after = self.replay.row(report_id)
+            self.replay.refresh_next_year(after["agency"], after["year"])
             return cid
-
-    def rules_for(self, report_id: int) -> Callable[[Report], list[Finding]]:
-        """The rules with this report's previous year bound (for a window that re-runs them after each edit)."""
-        with self._mutex:
-            row = self._row(report_id)
-            previous = self._previous_report(row["agency"], row["year"])
-        return lambda report: self._run_rules(report, previous)
 
     def undo_correction(self, report_id: int, correction_id: int, reviewer: str, reason: str = "") -> int:
         """Append an entry that reverts an earlier correction (nothing is deleted); returns its id."""
-        with self._mutex:
-            found = self._q("SELECT * FROM corrections WHERE id = ? AND report_id = ?", (correction_id, report_id))
+        with self.store.lock:
+            found = self.store.query("SELECT * FROM corrections WHERE id = ? AND report_id = ?",
+                                     (correction_id, report_id))
             if not found:
                 raise WorkspaceError(f"该报告没有第 {correction_id} 条更正")
             entry = found[0]
-            report = self.load(report_id).report
+            report = self.replay.load(report_id).report
             field = HEADER_CELLS.get(entry["cell"])
             current = getattr(report, field) if field else report.value(entry["cell"])
             if not _same(current, json.loads(entry["new"])):
@@ -138,17 +148,17 @@ class Reviewing:
             raise WorkspaceError(f"未知的处理方式：{decision.action}")
         if decision.action == ACCEPTED and not decision.reason.strip():
             raise WorkspaceError("接受一个问题须说明理由")
-        with self._mutex:
-            row = self._editable_row(report_id)
-            with self._tx() as c:
-                did = _journal(c, report_id, DECISION, decision.time)
-                c.execute(
+        with self.store.lock:
+            row = self.replay.editable_row(report_id)
+            with self.store.transaction() as tx:
+                did = new_event(tx, report_id, DECISION, decision.time)
+                tx.execute(
                     "INSERT INTO decisions (id, report_id, finding_id, action, reason, reviewer, time)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (did, report_id, decision.finding_id, decision.action, decision.reason, decision.reviewer,
                      decision.time),
                 )
-            self._reviewed([row])
+            self.replay.reviewed([row])
             return did
 
     def withdraw_decision(self, report_id: int, finding_id: str, reviewer: str, reason: str = "") -> int:
@@ -161,35 +171,55 @@ class Reviewing:
         Returns the recorded SignOff, with the SHA-256 over the signed values. The report is then
         read-only until reopened.
         """
-        with self._mutex:
-            reviewed = self.load(report_id)
+        with self.store.lock:
+            reviewed = self.replay.load(report_id)
             problems = signoff_problems(reviewed, signoff.outcome, signoff.reviewer, signoff.reason)
             if problems:
                 raise SignOffRefused(problems)
-            sha = self._row(report_id, "sha256")["sha256"]
+            sha = self.replay.row(report_id, "sha256")["sha256"]
             signoff = replace(signoff, values_hash="")
             signoff = replace(signoff, values_hash=signed_hash(reviewed.report, sha, signoff))
-            with self._tx() as c:
-                sid = _journal(c, report_id, SIGNOFF, signoff.time)
-                c.execute("INSERT INTO signoffs (id, report_id, event, outcome, reviewer, reason, values_hash, time)"
+            with self.store.transaction() as tx:
+                sid = new_event(tx, report_id, SIGNOFF, signoff.time)
+                tx.execute("INSERT INTO signoffs (id, report_id, event, outcome, reviewer, reason, values_hash, time)"
                           " VALUES (?, ?, 'signoff', ?, ?, ?, ?, ?)",
                           (sid, report_id, signoff.outcome, signoff.reviewer, signoff.reason, signoff.values_hash,
                            signoff.time))
-                c.execute("INSERT INTO settings (key, value) VALUES ('last_reviewer', ?)"
+                tx.execute("INSERT INTO settings (key, value) VALUES ('last_reviewer', ?)"
                           " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (signoff.reviewer,))
-            self.load(report_id)
+            self.replay.load(report_id)
             return signoff
 
     def reopen(self, report_id: int, reviewer: str, reason: str) -> None:
         """Make a signed-off or returned report editable again; the reopening is logged."""
-        with self._mutex:
-            if self.load(report_id).signoff is None:
+        with self.store.lock:
+            if self.replay.load(report_id).signoff is None:
                 raise WorkspaceError("该报告尚未签发或退回，无需重新打开")
             if not reviewer.strip() or not reason.strip():
                 raise WorkspaceError("重新打开报告须填写审核人和理由")
-            with self._tx() as c:
+            with self.store.transaction() as tx:
                 stamp = now()
-                sid = _journal(c, report_id, REOPEN, stamp)
-                c.execute("INSERT INTO signoffs (id, report_id, event, reviewer, reason, time)"
+                sid = new_event(tx, report_id, REOPEN, stamp)
+                tx.execute("INSERT INTO signoffs (id, report_id, event, reviewer, reason, time)"
                           " VALUES (?, ?, 'reopen', ?, ?, ?)", (sid, report_id, reviewer, reason, stamp))
-            self.load(report_id)
+            self.replay.load(report_id)
+
+    def audit_log(self, report_id: int) -> list[AuditEntry]:
+        """Everything that happened to a report, oldest first."""
+        with self.store.lock:
+            row = self.replay.row(report_id, "file_name, origin, imported_at")
+            first = self.store.query("SELECT min(id) AS first FROM journal WHERE report_id = ? AND kind = ?",
+                                     (report_id, IMPORT))[0]["first"]
+            entries = [AuditEntry(row["imported_at"], IMPORT, reason=f"导入文件 {row['file_name']}（{row['origin']}）",
+                                  entry_id=first or 0)]
+            for r in self.store.query("SELECT * FROM corrections WHERE report_id = ? ORDER BY id", (report_id,)):
+                entries.append(AuditEntry(r["time"], UNDO if r["reverts"] else CORRECTION, r["reviewer"], r["cell"],
+                                          json.loads(r["old"]), json.loads(r["new"]), r["reason"],
+                                          entry_id=r["id"], reverts=r["reverts"]))
+            for r in self.store.query("SELECT * FROM decisions WHERE report_id = ? ORDER BY id", (report_id,)):
+                entries.append(AuditEntry(r["time"], DECISION, r["reviewer"], reason=r["reason"],
+                                          finding_id=r["finding_id"], action=r["action"], entry_id=r["id"]))
+            for r in self.store.query("SELECT * FROM signoffs WHERE report_id = ? ORDER BY id", (report_id,)):
+                entries.append(AuditEntry(r["time"], SIGNOFF if r["event"] == "signoff" else REOPEN, r["reviewer"],
+                                          reason=r["reason"], action=r["outcome"], entry_id=r["id"]))
+        return sorted(entries, key=AuditEntry.sort_key)

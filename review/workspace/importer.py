@@ -1,14 +1,10 @@
-"""Importing report files into a workspace: read the bytes, skip what is already there, parse, store.
-
-Part of review.workspace.Workspace (a base class, so the store itself stays readable).
-"""
+"""Importing report files into a workspace: read the bytes, skip what is already there, parse, store."""
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
 import os
 import pickle
-import sqlite3
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -20,9 +16,12 @@ from typing import Any
 
 from parser.model import Report
 
-from .audit import IMPORT
-from .state import ReviewedReport, now
-from .workspace_schema import file_format, report_to_json
+from ..audit import IMPORT
+from ..state import ReviewedReport, now
+from .codec import file_format, report_to_json
+from .errors import StoreConflict
+from .replay import Replay
+from .store import Store
 
 ProgressCallback = Callable[[int, int, Path | None], None]
 
@@ -48,8 +47,12 @@ def _cancelled(flag: Any) -> bool:
     return bool(flag()) if callable(flag) else bool(flag)
 
 
-class Importing:
-    """import_file / import_paths of Workspace; uses its _q, _tx, _previous_report, _run_rules."""
+class Importer:
+    """Adds report files to a store: original bytes, parsed report and queue summary, one transaction per file."""
+
+    def __init__(self, store: Store, replay: Replay) -> None:
+        self.store = store
+        self.replay = replay
 
     def import_file(self, path: str | Path, *, refresh: bool = True) -> tuple[int, bool]:
         """Add one report file; returns (report id, added). Same bytes already present → (their id, False).
@@ -64,9 +67,9 @@ class Importing:
         if existing is not None:
             return existing, False
         outcome = _parse_outcome(data, p.name)
-        added = self._store(p, data, sha, outcome)
+        added = self._add(p, data, sha, outcome)
         if refresh:
-            self._refresh_stale()
+            self.replay.refresh_stale()
         return added
 
     def import_paths(self, paths: Iterable[str | Path], progress_callback: ProgressCallback | None = None,
@@ -119,7 +122,7 @@ class Importing:
                     result.duplicates.append((f, existing))
                     continue
                 try:
-                    rid, added = self._store(f, data, sha, _result_of(outcome, data, f.name))
+                    rid, added = self._add(f, data, sha, _result_of(outcome, data, f.name))
                 except ReadError as e:
                     result.failed.append((f, str(e)))
                     continue
@@ -127,7 +130,7 @@ class Importing:
         finally:
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)
-            self._refresh_stale()
+            self.replay.refresh_stale()
         if progress_callback:
             done = len(result.added) + len(result.duplicates) + len(result.failed)
             progress_callback(done, len(files), None)
@@ -137,10 +140,10 @@ class Importing:
         """Read the bytes; (data, sha256, id of the report with the same bytes or None)."""
         data = _read_bytes(p)
         sha = hashlib.sha256(data).hexdigest()
-        found = self._q("SELECT id FROM reports WHERE sha256 = ?", (sha,))
+        found = self.store.query("SELECT id FROM reports WHERE sha256 = ?", (sha,))
         return data, sha, found[0]["id"] if found else None
 
-    def _store(self, p: Path, data: bytes, sha: str, outcome: tuple[str, Any]) -> tuple[int, bool]:
+    def _add(self, p: Path, data: bytes, sha: str, outcome: tuple[str, Any]) -> tuple[int, bool]:
         """Run the rules on a parsed report and add it in one transaction; raises ReadError if it failed to parse."""
         from parser.reader import ReadError
 
@@ -148,25 +151,25 @@ class Importing:
         if kind == "error":
             raise ReadError(value)
         report: Report = value
-        previous = self._previous_report(report.agency, report.year)
-        reviewed = ReviewedReport(report, self._run_rules(report, previous))
+        previous = self.replay.previous_report(report.agency, report.year)
+        reviewed = ReviewedReport(report, self.replay.run_rules(report, previous))
         try:
-            with self._tx() as c:
+            with self.store.transaction() as tx:
                 stamp = now()
-                rid = c.execute(
+                rid = tx.insert(
                     "INSERT INTO reports (sha256, file_name, origin, data, imported_at, agency, year, template, text,"
                     " parsed, file_format, status, open_errors, open_warnings)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (sha, p.name, str(p.resolve()), data, stamp, report.agency, report.year, report.template,
                      report.text, report_to_json(report), file_format(p.name), reviewed.status,
                      *reviewed.counts().values()),
-                ).lastrowid
-                c.execute("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (rid, IMPORT, stamp))
+                )
+                tx.execute("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (rid, IMPORT, stamp))
                 if report.agency and report.year is not None:
-                    c.execute("UPDATE reports SET status = NULL WHERE agency = ? AND year = ?",
+                    tx.execute("UPDATE reports SET status = NULL WHERE agency = ? AND year = ?",
                               (report.agency, report.year + 1))
-        except sqlite3.IntegrityError:  # the same bytes were added meanwhile (another thread, or twice in a batch)
-            return self._q("SELECT id FROM reports WHERE sha256 = ?", (sha,))[0]["id"], False
+        except StoreConflict:  # the same bytes were added meanwhile (another thread, or twice in a batch)
+            return self.store.query("SELECT id FROM reports WHERE sha256 = ?", (sha,))[0]["id"], False
         return rid, True
 
 

@@ -1,0 +1,163 @@
+"""The workspace: one file holding a batch under review, so that nothing is ever lost.
+
+It keeps each imported report's original bytes and SHA-256, the parsed report (as JSON, so it reloads
+without reparsing and a parser upgrade never silently changes what a reviewer saw and signed), and
+append-only logs of corrections, decisions on findings and sign-offs. Every change is committed when
+it is made. One process at a time: a second instance is refused (lock.WorkspaceLock). Methods may be
+called from several threads.
+
+`Workspace` is a facade over parts that each do one thing, composed around one store:
+
+    store.Store     the storage seam (SQLite today: sqlite.SQLiteStore; schema.py its migrations)
+    replay.Replay   the reviewed state: parsed report + logs replayed + rules re-run
+    journal.Journal corrections, undo, decisions, sign-off, reopening; the audit log
+    importer        report files in: bytes, duplicates, parsing (in worker processes for batches)
+    queue.Queue     the batch queue rows from the cached summaries
+    codec           report ↔ JSON
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from parser.model import Correction, Report
+
+from ..audit import AuditEntry
+from ..findings import Finding
+from ..signoff import SignOffRefused
+from ..state import Decision, ReviewedReport, SignOff
+from .codec import report_from_json, report_to_json
+from .errors import WorkspaceError, WorkspaceLocked
+from .importer import Importer, ImportResult, ProgressCallback
+from .journal import Journal
+from .queue import Queue, QueueRow
+from .replay import REPORT_COLUMNS, Checker, Replay
+from .sqlite import SQLiteStore
+from .store import Store
+
+__all__ = ["Workspace", "WorkspaceError", "WorkspaceLocked", "SignOffRefused", "QueueRow", "ImportResult",
+           "ProgressCallback", "Store", "default_path", "report_to_json", "report_from_json"]
+
+APP_NAME = "nianbao-shenhetai"
+
+
+def default_path() -> Path:
+    """The default workspace in the user's data directory."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "workspace.sqlite"
+
+
+class Workspace:
+    """A batch under review in one file (reports, corrections, decisions, sign-offs); closed by close()."""
+
+    def __init__(self, path: str | Path | None = None, *, check: Checker | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        if self.path.is_dir():
+            raise WorkspaceError(f"工作区应是一个文件，这里却是文件夹：{self.path}")
+        self.store: Store = SQLiteStore(self.path)
+        self.migrated_from = self.store.migrated_from
+        self.replay = Replay(self.store, check)
+        self.journal = Journal(self.store, self.replay)
+        self.importer = Importer(self.store, self.replay)
+        self._queue = Queue(self.store, self.replay)
+
+    # -- lifetime ----------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def closed(self) -> bool:
+        return self.store.closed
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self.store.query("SELECT count(*) AS n FROM reports")[0]["n"]
+
+    def report_ids(self) -> list[int]:
+        return [r["id"] for r in self.store.query("SELECT id FROM reports ORDER BY id")]
+
+    def original(self, report_id: int) -> tuple[str, bytes]:
+        """(file name, original bytes) of an imported report."""
+        row = self.replay.row(report_id, "file_name, data")
+        return row["file_name"], bytes(row["data"])
+
+    def load(self, report_id: int) -> ReviewedReport:
+        """The reviewed state of one report: values after correction, findings re-run, decisions, sign-off."""
+        return self.replay.load(report_id)
+
+    def reviewed_reports(self) -> list[ReviewedReport]:
+        """Every report of the workspace in its reviewed state, ordered by agency, year and import."""
+        with self.store.lock:
+            rows = self.store.query(f"SELECT {REPORT_COLUMNS} FROM reports ORDER BY agency IS NULL, agency, year, id")
+            return self.replay.reviewed(rows)
+
+    def queue(self) -> list[QueueRow]:
+        """The batch queue: one row per report, from the cached review summary (computed when missing)."""
+        return self._queue.rows()
+
+    def queue_row(self, report_id: int) -> QueueRow:
+        """The batch-queue row of one report (after a change to it)."""
+        return self._queue.row(report_id)
+
+    def audit_log(self, report_id: int) -> list[AuditEntry]:
+        """Everything that happened to a report, oldest first."""
+        return self.journal.audit_log(report_id)
+
+    def rules_for(self, report_id: int) -> Callable[[Report], list[Finding]]:
+        """The rules with this report's previous year bound (for a window that re-runs them after each edit)."""
+        return self.replay.rules_for(report_id)
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        rows = self.store.query("SELECT value FROM settings WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.store.transaction() as tx:
+            tx.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- importing ---------------------------------------------------------------------------------
+
+    def import_file(self, path: str | Path, *, refresh: bool = True) -> tuple[int, bool]:
+        """Add one report file; returns (report id, added); see importer.Importer.import_file."""
+        return self.importer.import_file(path, refresh=refresh)
+
+    def import_paths(self, paths: Any, progress_callback: ProgressCallback | None = None, cancel_flag: Any = None,
+                     workers: int | None = 0, nice: int = 0) -> ImportResult:
+        """Import files and the report files inside folders; see importer.Importer.import_paths."""
+        return self.importer.import_paths(paths, progress_callback, cancel_flag, workers, nice)
+
+    # -- changing (see journal.Journal) --------------------------------------------------------------
+
+    def record_correction(self, report_id: int, correction: Correction, reverts: int | None = None) -> int:
+        return self.journal.record_correction(report_id, correction, reverts)
+
+    def record_header(self, report_id: int, field: str, new: str | int | None, reviewer: str, reason: str = "", *,
+                      old: Any = ..., time: str | None = None, reverts: int | None = None) -> int:
+        return self.journal.record_header(report_id, field, new, reviewer, reason, old=old, time=time,
+                                          reverts=reverts)
+
+    def undo_correction(self, report_id: int, correction_id: int, reviewer: str, reason: str = "") -> int:
+        return self.journal.undo_correction(report_id, correction_id, reviewer, reason)
+
+    def record_decision(self, report_id: int, decision: Decision) -> int:
+        return self.journal.record_decision(report_id, decision)
+
+    def withdraw_decision(self, report_id: int, finding_id: str, reviewer: str, reason: str = "") -> int:
+        return self.journal.withdraw_decision(report_id, finding_id, reviewer, reason)
+
+    def sign_off(self, report_id: int, signoff: SignOff) -> SignOff:
+        return self.journal.sign_off(report_id, signoff)
+
+    def reopen(self, report_id: int, reviewer: str, reason: str) -> None:
+        self.journal.reopen(report_id, reviewer, reason)

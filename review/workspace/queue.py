@@ -1,0 +1,57 @@
+"""The batch queue: one row per report from the cached review summary, without loading the reports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .replay import Replay
+from .store import Row, Store
+
+_NAMES = ("id", "file_name", "agency", "year", "template", "file_format", "status", "open_errors", "open_warnings",
+          "imported_at")
+_COLUMNS = ", ".join(_NAMES)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One report in the batch queue (from the cached summary, without loading the report)."""
+
+    report_id: int
+    file_name: str
+    agency: str | None
+    year: int | None
+    template: str | None
+    file_format: str
+    status: str
+    errors: int
+    warnings: int
+    imported_at: str
+
+    @property
+    def format_label(self) -> str:
+        """e.g. 2021年版 · TXT."""
+        t = f"{self.template}年版" if self.template else "格式未识别"
+        return f"{t} · {self.file_format}"
+
+
+class Queue:
+    """Reads the queue rows; a summary marked stale (NULL status) is recomputed first."""
+
+    def __init__(self, store: Store, replay: Replay) -> None:
+        self.store = store
+        self.replay = replay
+
+    def rows(self) -> list[QueueRow]:
+        with self.store.lock:
+            self.replay.refresh_stale()
+            rows = self.store.query(f"SELECT {_COLUMNS} FROM reports ORDER BY id")
+        return [_queue_row(r) for r in rows]
+
+    def row(self, report_id: int) -> QueueRow:
+        with self.store.lock:
+            if self.replay.row(report_id, "status")["status"] is None:
+                self.replay.load(report_id)
+            return _queue_row(self.replay.row(report_id, _COLUMNS))
+
+
+def _queue_row(row: Row) -> QueueRow:
+    return QueueRow(*(row[name] for name in _NAMES))

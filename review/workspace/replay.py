@@ -1,0 +1,209 @@
+"""The reviewed state of stored reports: the parsed report with its logs replayed and the rules re-run.
+
+A report's values are its parsed cells with every correction applied in order; its decisions are the
+latest per finding; its sign-off the last sign-off event unless a reopening followed. The queue's
+summary (status, open errors and warnings) is stored back on the report row as a cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from parser.model import Report
+
+from ..audit import HEADER_CELLS, WITHDRAWN
+from ..findings import CANNOT_ASSESS, WARNING, Finding
+from ..signoff import signed_hash
+from ..state import RETURNED, Decision, ReviewedReport, SignOff
+from .codec import report_from_json
+from .errors import WorkspaceError
+from .store import Row, Store
+
+# what rebuilding a report needs (not the original bytes: megabytes for a batch, read only when checked)
+REPORT_COLUMNS = "id, sha256, file_name, agency, year, template, text, parsed, status, open_errors, open_warnings"
+Checker = Callable[[Report, Report | None], list[Finding]]
+_REPORTED: set[str] = set()  # rule crashes already printed (once each)
+
+
+def rules_check(report: Report, previous: Report | None) -> list[Finding]:
+    """review.rules.check, imported lazily; no findings while that module does not exist yet."""
+    import importlib
+
+    package = __package__.rsplit(".", 1)[0]
+    try:
+        rules = importlib.import_module(f"{package}.rules")
+    except ModuleNotFoundError as e:
+        if e.name == f"{package}.rules":
+            return []
+        raise
+    check = getattr(rules, "check", None)
+    return [] if check is None else list(check(report, previous))
+
+
+class Replay:
+    """Rebuilds reviewed reports from a store; every method holds the store's lock while it reads."""
+
+    def __init__(self, store: Store, check: Checker | None = None) -> None:
+        self.store = store
+        self.check = check or rules_check
+
+    # -- rows --------------------------------------------------------------------------------------
+
+    def row(self, report_id: int, columns: str = "") -> Row:
+        columns = columns or REPORT_COLUMNS
+        rows = self.store.query(f"SELECT {columns} FROM reports WHERE id = ?", (report_id,))
+        if not rows:
+            raise WorkspaceError(f"工作区中没有编号为 {report_id} 的报告")
+        return rows[0]
+
+    def editable_row(self, report_id: int) -> Row:
+        """The report's row; WorkspaceError when it is signed off or returned (read-only until reopened)."""
+        row = self.row(report_id)
+        last = self.store.query("SELECT event, outcome FROM signoffs WHERE report_id = ? ORDER BY id DESC LIMIT 1",
+                                (report_id,))
+        if last and last[0]["event"] == "signoff":
+            done = "已退回" if last[0]["outcome"] == RETURNED else "已签发"
+            raise WorkspaceError(f"报告{done}，处于只读状态；如需修改请先重新打开")
+        return row
+
+    def corrections_of(self, ids: list[int]) -> dict[int, list[Row]]:
+        out: dict[int, list[Row]] = {}
+        for r in self.store.query_in("SELECT * FROM corrections WHERE report_id IN ({}) ORDER BY id", ids):
+            out.setdefault(r["report_id"], []).append(r)
+        return out
+
+    def current(self, report_id: int) -> tuple[Row, Report]:
+        """The report's row and its report with every correction applied (no rules run)."""
+        row = self.row(report_id)
+        return row, self.corrected(row, self.corrections_of([report_id]).get(report_id, []))
+
+    @staticmethod
+    def corrected(row: Row, corrections: list[Row]) -> Report:
+        report = report_from_json(row["parsed"], row["text"])
+        for c in corrections:
+            if c["cell"] in HEADER_CELLS:
+                set_header(report, HEADER_CELLS[c["cell"]], json.loads(c["new"]))
+                continue
+            cell = report.cells.get(c["cell"])
+            if cell is not None:
+                cell.correct(json.loads(c["new"]), c["reviewer"], c["reason"], c["time"])
+        return report
+
+    # -- rules ---------------------------------------------------------------------------------------
+
+    def previous_report(self, agency: str | None, year: int | None) -> Report | None:
+        """The same agency's report of the year before, corrected (the latest import if several)."""
+        if not agency or year is None:
+            return None
+        rows = self.store.query(f"SELECT {REPORT_COLUMNS} FROM reports WHERE agency = ? AND year = ?"
+                                " ORDER BY id DESC LIMIT 1", (agency, year - 1))
+        if not rows:
+            return None
+        return self.corrected(rows[0], self.corrections_of([rows[0]["id"]]).get(rows[0]["id"], []))
+
+    def run_rules(self, report: Report, previous: Report | None) -> list[Finding]:
+        try:
+            return self.check(report, previous)
+        except Exception as e:  # a broken rule must not lose the review; say so as a finding
+            message = f"审核规则运行出错：{e.__class__.__name__}: {e}"
+            if message not in _REPORTED:
+                _REPORTED.add(message)
+                print(message, file=sys.stderr)
+            return [Finding("rules.crashed", WARNING, CANNOT_ASSESS, (),
+                            f"审核规则运行出错，本报告的检查结果不完整（{e.__class__.__name__}：{e}）")]
+
+    def rules_for(self, report_id: int) -> Callable[[Report], list[Finding]]:
+        """The rules with this report's previous year bound (for a window that re-runs them after each edit)."""
+        with self.store.lock:
+            row = self.row(report_id)
+            previous = self.previous_report(row["agency"], row["year"])
+        return lambda report: self.run_rules(report, previous)
+
+    # -- reviewed state --------------------------------------------------------------------------------
+
+    def load(self, report_id: int) -> ReviewedReport:
+        with self.store.lock:
+            return self.reviewed([self.row(report_id)])[0]
+
+    def refresh_next_year(self, agency: str | None, year: int | None) -> None:
+        """The same agency's next-year report runs the years.* rules against this one: refresh its summary."""
+        if agency and year is not None:
+            rows = self.store.query(f"SELECT {REPORT_COLUMNS} FROM reports WHERE agency = ? AND year = ?",
+                                    (agency, year + 1))
+            if rows:
+                self.reviewed(rows)
+
+    def refresh_stale(self) -> None:
+        """Recompute the queue summaries marked stale (NULL status), e.g. after a previous year arrived."""
+        with self.store.lock:
+            stale = [r["id"] for r in self.store.query("SELECT id FROM reports WHERE status IS NULL")]
+        for i in range(0, len(stale), 20):  # in small steps: other threads get the workspace in between
+            with self.store.lock:
+                self.reviewed(self.store.query_in(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id IN ({{}})",
+                                                  stale[i:i + 20]))
+
+    def reviewed(self, rows: list[Row]) -> list[ReviewedReport]:
+        """Rebuild the reviewed state of these reports and store their queue summaries."""
+        ids = [r["id"] for r in rows]
+        corrections = self.corrections_of(ids)
+        decisions: dict[int, dict[str, Decision]] = {}
+        for r in self.store.query_in("SELECT * FROM decisions WHERE report_id IN ({}) ORDER BY id", ids):
+            of_report = decisions.setdefault(r["report_id"], {})
+            if r["action"] == WITHDRAWN:
+                of_report.pop(r["finding_id"], None)
+            else:
+                of_report[r["finding_id"]] = Decision(r["finding_id"], r["action"], r["reason"], r["reviewer"],
+                                                      r["time"])
+        last_sign: dict[int, Row] = {}
+        for r in self.store.query_in("SELECT * FROM signoffs WHERE report_id IN ({}) ORDER BY id", ids):
+            last_sign[r["report_id"]] = r
+        reports = {r["id"]: self.corrected(r, corrections.get(r["id"], [])) for r in rows}
+        latest = {(r["agency"], r["year"]): r["id"] for r in sorted(rows, key=lambda r: r["id"])}
+        out, summaries = [], []
+        for row in rows:
+            report = reports[row["id"]]
+            prev_key = (row["agency"], row["year"] - 1 if row["year"] is not None else None)
+            if not row["agency"] or row["year"] is None:
+                previous = None
+            elif prev_key in latest:
+                previous = reports[latest[prev_key]]
+            else:
+                previous = self.previous_report(row["agency"], row["year"])
+            s = last_sign.get(row["id"])
+            signoff = None
+            if s is not None and s["event"] == "signoff":
+                signoff = SignOff(s["outcome"], s["reviewer"], s["reason"], s["values_hash"], s["time"])
+            reviewed = ReviewedReport(report, self.run_rules(report, previous), decisions.get(row["id"], {}),
+                                      signoff, report_id=row["id"])
+            if signoff is not None:
+                data = self.store.query("SELECT data FROM reports WHERE id = ?", (row["id"],))[0]["data"]
+                tampered_bytes = hashlib.sha256(bytes(data)).hexdigest() != row["sha256"]
+                reviewed.hash_mismatch = tampered_bytes or signed_hash(report, row["sha256"], replace(
+                    signoff, values_hash="")) != signoff.values_hash
+            out.append(reviewed)
+            summary = (reviewed.status, *reviewed.counts().values())
+            if (row["status"], row["open_errors"], row["open_warnings"]) != summary:
+                summaries.append((*summary, row["id"]))
+        if summaries:
+            try:
+                with self.store.transaction() as tx:
+                    tx.executemany("UPDATE reports SET status = ?, open_errors = ?, open_warnings = ? WHERE id = ?",
+                                   summaries)
+            except WorkspaceError:
+                pass  # only the queue's cache: reading must work where the file cannot be written
+        return out
+
+
+def set_header(report: Report, field: str, value: Any) -> None:
+    """Apply a header correction; a new format version gets its cells (missing), the old ones stay."""
+    from parser.model import MISSING, Cell
+    from parser.template import versions
+
+    setattr(report, field, value)
+    if field == "template" and value in versions():
+        for key in versions()[value].cell_keys():
+            report.cells.setdefault(key, Cell(key, None, "", None, MISSING))

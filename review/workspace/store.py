@@ -1,0 +1,58 @@
+"""The storage seam of the workspace: what the review needs from an SQL database.
+
+The workspace's parts (replay, journal, importer, queue) talk to a `Store` only: queries, one
+transaction per change, and a lock that makes a series of calls atomic for other threads. SQLite
+(review.workspace.sqlite) is the one backend today; another database (e.g. PostgreSQL for a shared
+office server) would be one new module implementing these two protocols and its own schema. The SQL
+the parts write is plain: `?` placeholders, `IN ({})` lists expanded by query_in, no vendor syntax
+except the `ON CONFLICT … DO UPDATE` upsert that SQLite and PostgreSQL share.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol
+
+Row = Mapping[str, Any]  # a result row: by column name (and, for SQLite, by position too)
+
+
+class Transaction(Protocol):
+    """The statements of one change; committed together when the `with` block ends, else rolled back."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """Run one statement."""
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
+
+    def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run an INSERT and return the id of the new row."""
+
+
+class Store(Protocol):
+    """A workspace database: opened (locked against a second instance, schema migrated) by its constructor."""
+
+    path: Path
+    migrated_from: int  # the schema version the file had when opened (0: new file)
+
+    @property
+    def lock(self) -> AbstractContextManager[Any]:
+        """A re-entrant lock: hold it across several calls that must see one consistent state."""
+
+    @property
+    def closed(self) -> bool:
+        """True after close()."""
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        """The rows of a SELECT; raises WorkspaceError when closed."""
+
+    def query_in(self, sql: str, ids: Sequence[int]) -> list[Row]:
+        """The rows of a SELECT with one `IN ({})` list filled with `ids` (in chunks the database accepts)."""
+
+    def transaction(self) -> AbstractContextManager[Transaction]:
+        """A write transaction; a database failure (disk full, read-only medium) raises WorkspaceError
+        and leaves nothing half-written; a constraint violation raises errors.StoreConflict."""
+
+    def close(self) -> None:
+        """Release the file and its lock (idempotent)."""
