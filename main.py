@@ -1,10 +1,10 @@
-"""年报审核台: one entry point. GUI by default; subcommands extract / check / export / import / rules."""
+"""年报审核台: one entry point. GUI by default (gui/); subcommands extract / check / export / import / rules… (cli/)."""
 from __future__ import annotations
 
 import os
 import sys
 
-COMMANDS = {"extract", "check", "export", "import", "rules"}
+from cli import COMMANDS  # argparse only: Qt and the core load when a command or the window needs them
 
 
 def _command(argv: list[str]) -> str | None:
@@ -30,7 +30,7 @@ def _no_display(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _command(argv) in COMMANDS:
-        from review.cli import run
+        from cli import run
 
         try:
             return run(argv)
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
     if argv and argv[0] in ("-h", "--help"):
-        from review.cli import print_help
+        from cli import print_help
 
         print_help()
         return 0

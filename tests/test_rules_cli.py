@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from review.cli import run
+from cli import run
 from review.rules import CATALOGUE
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,10 +12,10 @@ import time
 import pytest
 from conftest import ROOT, SAMPLE_FILES
 
+from cli.importing import ProgressBar
 from parser.extract import load
 from review.workspace import Workspace, WorkspaceError, WorkspaceLocked, report_to_json
 from review.workspace.schema import _v1, migrate
-from review.workspace_cli import ProgressBar
 
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_import import make_reports  # noqa: E402

@@ -1,18 +1,20 @@
-"""`python main.py export FILE_OR_DIR… -o OUT.xlsx` and `python main.py export --workspace W -o OUT.xlsx`."""
+"""`export FILE_OR_DIR… -o OUT.xlsx` and `export --workspace W -o OUT.xlsx`."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from parser.model import Report
+from review.findings import CANNOT_ASSESS, WARNING, Finding
+from review.state import ReviewedReport
 
-from .findings import CANNOT_ASSESS, WARNING, Finding
-from .state import ReviewedReport
+from .extract import load_all
 
 
 def check(report: Report, previous: Report | None) -> list[Finding]:
     """review.rules.check (imported lazily); a crashing rule becomes a finding, never a lost export."""
-    from .rules import check as run
+    from review.rules import check as run
 
     try:
         return list(run(report, previous))
@@ -46,7 +48,7 @@ def _output(path: str) -> Path | None:
 
 
 def _write(items: list[ReviewedReport], out: Path) -> bool:
-    from .excel import export_workbook
+    from review.excel import export_workbook
 
     try:
         export_workbook(items, out)
@@ -59,6 +61,11 @@ def _write(items: list[ReviewedReport], out: Path) -> bool:
     return True
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Parse, check and write the Excel workbook; or export a workspace's reviewed state."""
+    return run_export(args.files, getattr(args, "workspace", None), args.output)
+
+
 def run_export(files: list[str], workspace: str | None, output: str) -> int:
     """Exit status per spec/cli.md: 0 written; 2 bad usage, an unreadable input or an unwritable output."""
     out = _output(output)
@@ -68,8 +75,6 @@ def run_export(files: list[str], workspace: str | None, output: str) -> int:
         if workspace is not None:
             print("请只指定报告文件或 --workspace 之一", file=sys.stderr)
             return 2
-        from .cli import load_all
-
         reports, failed = load_all(files)
         if not reports:
             print("没有可导出的报告", file=sys.stderr)
@@ -80,7 +85,7 @@ def run_export(files: list[str], workspace: str | None, output: str) -> int:
 
 
 def _export_workspace(workspace: str | None, out: Path) -> int:
-    from .workspace import Workspace, WorkspaceError, default_path
+    from review.workspace import Workspace, WorkspaceError, default_path
 
     path = Path(workspace) if workspace is not None else default_path()
     if not path.is_file():

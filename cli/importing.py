@@ -1,12 +1,13 @@
-"""`python main.py import FILE_OR_DIR… [--workspace W]`: add reports to a workspace, with a progress bar."""
+"""`import FILE_OR_DIR… [--workspace W]`: add reports to a workspace, with a progress bar."""
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
 from typing import TextIO
 
-from .workspace import ImportResult, Workspace, WorkspaceError
+from review.workspace import ImportResult, Workspace, WorkspaceError
 
 
 class ProgressBar:
@@ -43,6 +44,11 @@ class ProgressBar:
             self.stream.write("\n")
             self.stream.flush()
             self._drawn = False
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Add reports to a workspace; the same bytes are never added twice."""
+    return run_import(args.files, getattr(args, "workspace", None))
 
 
 def run_import(files: list[str], workspace: str | None) -> int:

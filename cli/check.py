@@ -1,0 +1,72 @@
+"""`check FILE… [--json] [--previous FILE]` and `rules`."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from parser.extract import load
+from parser.model import Report
+from parser.reader import ReadError, expand
+from review.findings import Finding
+from review.rules import CATALOGUE, SEVERITY_NAMES, check, has_errors
+
+from .extract import dump_json, reason_line
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Parse each file and run the rules (spec/cli.md): exit 0 no error finding, 1 error findings,
+    2 when a file (or --previous) could not be read; the other files are still checked."""
+    unreadable, errors = False, False
+    previous = None
+    if args.previous:
+        try:
+            previous = load(args.previous, str(args.previous))
+        except ReadError as e:
+            print(f"{args.previous}: {e}（上一年度报告无法读取，跨年度规则不运行）", file=sys.stderr)
+            unreadable = True
+    results, count = [], 0
+    for path in expand(args.files):
+        try:
+            report = load(path, str(path))
+        except ReadError as e:
+            print(reason_line(path, e), file=sys.stderr)
+            unreadable = True
+            continue
+        findings = check(report, previous)
+        errors = errors or has_errors(findings)
+        count += 1
+        if args.json:
+            results.append({"file": report.source, "findings": [f.to_dict() for f in findings]})
+        else:
+            print(format_findings(report, findings), flush=True)
+    if args.json:
+        dump_json(results, single=len(args.files) == 1)
+    elif count > 1:
+        print(f"\n共审核 {count} 份报告。")
+    return 2 if unreadable else (1 if errors else 0)
+
+
+def format_findings(report: Report, findings: list[Finding]) -> str:
+    """The findings of one report as readable lines, errors first."""
+    head = f"== {report.source}（{report.agency or '机关未识别'}，{report.year or '年度未识别'} 年度）"
+    if not findings:
+        return f"{head}\n  未发现问题"
+    order = {"error": 0, "warning": 1, "info": 2}
+    lines = [head]
+    for f in sorted(findings, key=lambda f: order.get(f.severity, 3)):
+        tag = SEVERITY_NAMES.get(f.severity, f.severity) + ("·无法核对" if f.status == "cannot_assess" else "")
+        lines.append(f"  [{tag}] {f.rule}  {f.message}")
+        if f.suggestion:
+            lines.append("      建议更正：" + "；".join(
+                f"{report.spec(k).display_name() if report.version and k in report.version.specs else k} → {v:g}"
+                for k, v in f.suggestion.items()))
+    return "\n".join(lines)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """List every rule: id, severity, one-line description."""
+    width = max(len(r.id) for r in CATALOGUE)
+    for r in CATALOGUE:
+        extra = "（需 --previous 上一年度报告）" if r.needs_previous else ""
+        print(f"{r.id:<{width}}  {SEVERITY_NAMES[r.severity]}  {r.description}{extra}")
+    return 0
