@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QRegularExpression, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QRegularExpressionValidator
-from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
 
+from .i18n import tr
 from .marks import BLUE, SEVERITY_GLYPHS, VIOLET, CellLook, decided_icon, severity_icon
+from .table_entry import entry_problem, split_values
+from .table_entry import parse_number as parse_cell
 from .table_model import KIND_ROLE, LOOK_ROLE, ReportTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,6 +57,7 @@ class CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._bold_fonts: dict[str, QFont] = {}
         self._elided: dict[tuple[str, int, str], str] = {}  # row labels cut to their column's width
+        self._editing: dict[int, QPersistentModelIndex] = {}  # id(editor) → the cell it edits
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         model = index.model()
@@ -153,11 +165,13 @@ class CellDelegate(QStyledItemDelegate):
 
     # --- editing -------------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        # no validator: whatever is typed stays visible, and Enter says why it cannot be entered
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        pattern = QRegularExpression(r"^\s*[+\-增减＋－]?[0-9０-９,]*([.．][0-9０-９]*)?\s*$")
-        editor.setValidator(QRegularExpressionValidator(pattern, editor))
         editor.setFrame(False)
+        key = id(editor)
+        self._editing[key] = QPersistentModelIndex(index)
+        editor.destroyed.connect(lambda *_: self._editing.pop(key, None))
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -169,3 +183,57 @@ class CellDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QLineEdit)
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter with a value the cell cannot take keeps the editor open and says why; Ctrl+Enter puts
+        the typed value in every selected cell (one undo step)."""
+        if isinstance(watched, QLineEdit) and isinstance(event, QKeyEvent):
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if event.type() == QEvent.Type.ShortcutOverride and enter and ctrl:
+                event.accept()  # the editor takes Ctrl+Enter (not the window's 采纳建议)
+                return True
+            if event.type() == QEvent.Type.KeyPress and (enter or event.key() == Qt.Key.Key_Tab):
+                index = self._editing.get(id(watched))
+                model = index.model() if index is not None and index.isValid() else None
+                if isinstance(model, ReportTableModel) and index is not None:
+                    if enter and ctrl:
+                        self._fill_selection(watched, model, index)
+                        return True
+                    if self._refuse(watched, model, index):
+                        return True
+        return super().eventFilter(watched, event)
+
+    def _problem(self, editor: QLineEdit, model: ReportTableModel, index: Index) -> str:
+        key = model.key(index)
+        text = editor.text()
+        if key is None or len(split_values(text)) > 1:
+            return ""  # a row typed into its first cell: placed (and reported) by the model
+        return entry_problem(text, model.session.report.spec(key).kind)
+
+    def _refuse(self, editor: QLineEdit, model: ReportTableModel, index: Index) -> bool:
+        problem = self._problem(editor, model, index)
+        if not problem:
+            return False
+        message = tr("{why}，请改正或按 Esc 放弃", why=tr(problem))
+        model.message.emit(message)
+        QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), message, editor)
+        editor.selectAll()
+        return True
+
+    def _fill_selection(self, editor: QLineEdit, model: ReportTableModel, index: Index) -> None:
+        if self._refuse(editor, model, index):
+            return
+        view = self.parent()
+        keys = set(view.selected_keys()) if hasattr(view, "selected_keys") else set()
+        key = model.key(index)
+        keys |= {key} if key else set()
+        text = editor.text()
+        values = {}
+        for k in keys:
+            ok, value = parse_cell(text, model.session.report.spec(k).kind)
+            if ok:
+                values[k] = value
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        shown = text.strip() or tr("空白")
+        model.fill(values, tr("填充所选"), lambda n: tr("已把 {v} 填入所选 {n} 格", v=shown, n=n))

@@ -78,6 +78,12 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.header_fields)
+        # what the last paste or fast entry placed (or why it was refused), until the next one
+        self.notice = QLabel(self)
+        self.notice.setObjectName("entryNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        box.addWidget(self.notice)
         box.addWidget(self.tables, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_split.setObjectName("mainSplit")
@@ -113,10 +119,17 @@ class MainWindow(QMainWindow):
         self.findings_pane.postpone.connect(self.postpone)
         self.findings_pane.reopen.connect(self.reopen)
         self.tables.cell_chosen.connect(lambda key: self.reveal([key], source="table"))
-        self.tables.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.tables.message.connect(self.show_notice)
         self.text_pane.text.position_clicked.connect(self._text_clicked)
         self.header_fields.span_wanted.connect(self._show_span)
         self.report_list.session_chosen.connect(self.show_session)
+
+    def show_notice(self, message: str) -> None:
+        """Say what an entry placed or why it was refused: above the tables and in the status bar."""
+        self.statusBar().showMessage(message, 8000)
+        self.notice.setText(message)
+        self.notice.setToolTip(message)
+        self.notice.show()
 
     def set_report_pane(self, widget: QWidget) -> None:
         """Put another widget (e.g. the workspace's batch queue) where the open-reports list is."""
@@ -186,6 +199,7 @@ class MainWindow(QMainWindow):
 
     def show_session(self, session: ReportSession | None) -> None:
         self.session = session
+        self.notice.hide()
         self.undo_group.setActiveStack(session.undo_stack if session else None)
         self.text_pane.text.set_report_text(session.report.text if session else "")
         self.header_fields.set_session(session)
@@ -297,6 +311,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("没有未处理的问题"), 4000)
         else:
             self.findings_pane.select(f)
+            # the loop goes on from the list: Enter accepts, F9 accepts as is, F7 postpones
+            self.findings_pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def accept_suggestion(self) -> None:
         s, f = self.session, self.current_finding()
@@ -378,6 +394,21 @@ class MainWindow(QMainWindow):
         changes = {k: None for k in self._selected_cells() if s.report.cells[k].value is not None}
         if changes:
             s.push(CorrectCells(s, changes, tr("置为空白"), tr("置为空白")))
+
+    def fill_zero(self) -> None:
+        """全部置 0: the selected cells (when several are selected), else every empty cell of the shown
+        table, set to 0 as one undo step with one reason."""
+        view = self.tables.current_view()
+        s = self.session
+        if view is None or s is None:
+            return
+        keys = view.selected_keys()
+        if len(keys) < 2:
+            keys = [k for k in view.report_model.layout.key_positions if s.report.cells[k].value is None]
+        if not keys:
+            self.show_notice(tr("本表没有空白或未找到的单元格"))
+            return
+        view.report_model.fill(dict.fromkeys(keys, 0), tr("置 0"), lambda n: tr("已把 {n} 格置为 0", n=n))
 
     def _focus_tables(self) -> None:
         view = self.tables.current_view()

@@ -71,6 +71,7 @@ def build_menus(w: MainWindow) -> tuple[dict[str, QAction], QMenu]:
     edit.addSeparator()
     edit.addAction(act("restore_printed", w.restore_printed, "恢复原文数值"))
     edit.addAction(act("make_blank", w.make_blank, "置为空白", owner=w.tables))
+    edit.addAction(act("fill_zero", w.fill_zero, "全部置 0", owner=w.tables))
     edit.addSeparator()
     edit.addAction(act("find", w.text_pane.open_find, "在原文中查找…"))
 

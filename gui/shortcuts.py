@@ -23,13 +23,22 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("next_finding", ("F8",), "下一条未处理的问题"),
     Shortcut("previous_finding", ("Shift+F8",), "上一条未处理的问题"),
     Shortcut("accept_suggestion", ("Return", "Enter"), "采纳当前问题的建议更正（在问题列表中）"),
-    Shortcut("accept_suggestion_anywhere", ("Ctrl+Return", "Ctrl+Enter"), "采纳当前问题的建议更正（任意位置）"),
+    Shortcut(
+        "accept_suggestion_anywhere",
+        ("Ctrl+Return", "Ctrl+Enter"),
+        "采纳当前问题的建议更正（任意位置）；正在编辑单元格时：把键入的数值填入所有选中的单元格",
+    ),
     Shortcut("accept_as_is", ("F9",), "确认当前问题按原样接受，并填写理由（如：已与报送单位核实）"),
     Shortcut("postpone", ("F7",), "当前问题稍后处理（不算已处理）"),
     Shortcut("reopen", ("Shift+F9",), "撤回对当前问题的决定"),
     Shortcut("restore_printed", ("Ctrl+R",), "恢复所选单元格的原文数值"),
     Shortcut("make_blank", ("Delete",), "将所选单元格置为空白"),
     Shortcut("edit_cell", ("F2",), "编辑所选单元格（也可直接键入数字）"),
+    Shortcut(
+        "row_entry", ("Space",), "在一行的第一格键入以空格分隔的一行数字（如 1 0 0 0 0 0 1），按 Enter 填满该行"
+    ),
+    Shortcut("fill_zero", ("Ctrl+0",), "全部置 0：所选单元格，未选多格时为本表所有空白或未找到的单元格"),
+    Shortcut("paste", ("Ctrl+V",), "粘贴多行数值（制表符、空格或逗号分隔，可带行名），并说明放入了哪些格"),
     Shortcut("undo", ("Ctrl+Z",), "撤销"),
     Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "重做"),
     Shortcut("find", ("Ctrl+F",), "在原文中查找"),

@@ -6,11 +6,10 @@ it pushes a CorrectCells command on the session's undo stack.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from parser.model import Number
 
@@ -18,6 +17,7 @@ from .commands import CorrectCells, same_value
 from .i18n import severity_name, tr
 from .marks import STATUS_NAMES, CellLook, cell_look, format_value
 from .session import ReportSession
+from .table_entry import describe, entry_problem, parse_number, plan_paste, split_values
 from .table_layout import COLUMNS, DATA, HEADING, TableLayout, group_label, layout
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,27 +26,9 @@ LOOK_ROLE = Qt.ItemDataRole.UserRole + 2  # marks.CellLook of a value cell
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # "value", "group", "label", "heading", "columns"
 
 
-def parse_number(text: str, kind: str) -> tuple[bool, Number | None]:
-    """What the reviewer typed → (valid, value). Empty → blank (None); full-width digits are fine."""
-    s = unicodedata.normalize("NFKC", text).strip().replace(",", "")
-    if s in ("", "/", "-", "—", "无"):
-        return True, None
-    if s[0] in "增减":
-        s = ("-" if s[0] == "减" else "+") + s[1:]
-    try:
-        if kind == "money" or "." in s:
-            v = float(s)
-            value: Number = int(v) if v.is_integer() and kind != "money" else v
-        else:
-            value = int(s)
-    except ValueError:
-        return False, None
-    if kind == "count" and (value < 0 or not float(value).is_integer()):
-        return False, None
-    return True, value
-
-
 class ReportTableModel(QAbstractTableModel):
+    message = Signal(str)  # what an entry did or why it was refused, for the reviewer
+
     def __init__(self, session: ReportSession, table_key: str) -> None:
         super().__init__()
         self.session = session
@@ -176,10 +158,14 @@ class ReportTableModel(QAbstractTableModel):
         key = self.key(index)
         if key is None or role != Qt.ItemDataRole.EditRole:
             return False
+        if isinstance(value, str) and len(split_values(value)) > 1:  # a row typed into its first cell
+            return self.enter_text(index, value, tr("逐行录入")) > 0
         if isinstance(value, str):
-            ok, number = parse_number(value, self.session.report.spec(key).kind)
-            if not ok:
+            problem = entry_problem(value, self.session.report.spec(key).kind)
+            if problem:
+                self.message.emit(tr("未修改 {name}：{why}", name=self.session.display_name(key), why=tr(problem)))
                 return False
+            number = parse_number(value, self.session.report.spec(key).kind)[1]
         else:
             number = value
         if same_value(self.session.report.cells[key].value, number):
@@ -188,6 +174,25 @@ class ReportTableModel(QAbstractTableModel):
         return self.session.push(
             CorrectCells(self.session, {key: number}, tr("审核人修改"), tr("修改 {name}", name=name))
         )
+
+    def enter_text(self, index: Index, text: str, reason: str) -> int:
+        """Rows of values (pasted, or typed as one line) placed from this cell as one undo step;
+        says what was placed. Returns how many cells changed."""
+        kinds = {k: self.session.report.spec(k).kind for k in self.layout.key_positions}
+        plan = plan_paste(self.layout, index.row(), index.column(), text, kinds)
+        return self.fill(plan.values, reason, lambda changed: describe(plan, changed))
+
+    def fill(self, values: dict[str, Number | None], reason: str, say: Any = None) -> int:
+        """Set these cells as one undo step with one reason; returns how many changed."""
+        cells = self.session.report.cells
+        changes = {k: v for k, v in values.items() if not same_value(cells[k].value, v)}
+        done = bool(changes) and self.session.push(
+            CorrectCells(self.session, changes, reason, tr("{why}：{n} 格", why=reason, n=len(changes)))
+        )
+        n = len(changes) if done else 0
+        if say is not None and (done or not changes):
+            self.message.emit(tr(say(n)))
+        return n
 
     def _look(self, key: str) -> CellLook | None:
         cell = self.session.report.cells.get(key)

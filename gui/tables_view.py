@@ -14,16 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parser.model import Number
 from parser.template import TABLE_NUMBERS
 
 from .cell_delegate import CellDelegate, group_lines
-from .commands import CorrectCells, same_value
 from .grouped_header import GroupedHeader
 from .i18n import tr
 from .marks import format_value
 from .session import ReportSession
-from .table_model import ReportTableModel, parse_number
+from .table_model import ReportTableModel
 
 TAB_NAMES = {"active": "主动公开", "requests": "依申请公开", "appeals": "复议诉讼"}
 CORNERS = {"requests": "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}
@@ -62,6 +60,7 @@ class ReportTableView(QTableView):
             self.setSpan(s.row, s.column, s.rows, s.columns)
         self._fit_columns()
         self.quiet = False
+        model.message.connect(self.message)
         self.selectionModel().currentChanged.connect(self._on_current)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -139,29 +138,14 @@ class ReportTableView(QTableView):
         QGuiApplication.clipboard().setText("\n".join("\t".join(r) for r in rows.values()))
 
     def paste(self) -> None:
-        """Paste a tab/line grid from the clipboard starting at the current cell, as one undo step."""
+        """Paste rows from the clipboard (tab, space or comma separated, with or without their row labels)
+        at the current cell, as one undo step, and say what was placed."""
         start = self.currentIndex()
-        text = QGuiApplication.clipboard().text().strip("\r\n")
-        if not start.isValid() or not text:
+        text = QGuiApplication.clipboard().text()
+        if not start.isValid() or not text.strip():
+            self.message.emit(tr("剪贴板中没有可粘贴的内容"))
             return
-        model, session = self.report_model, self.report_model.session
-        changes: dict[str, Number | None] = {}
-        bad = 0
-        for dr, line in enumerate(text.splitlines()):
-            for dc, token in enumerate(line.split("\t")):
-                key = model.key(model.index(start.row() + dr, start.column() + dc))
-                if key is None:
-                    continue
-                ok, value = parse_number(token, session.report.spec(key).kind)
-                if not ok:
-                    bad += 1
-                elif not same_value(session.report.cells[key].value, value):
-                    changes[key] = value
-        if changes:
-            session.push(CorrectCells(session, changes, tr("粘贴"), tr("粘贴 {n} 个单元格", n=len(changes))))
-        if bad:
-            self.message.emit(tr("有 {n} 个粘贴内容不是数字，已跳过", n=bad))
-
+        self.report_model.enter_text(start, text, tr("粘贴"))
 
 class TablesView(QTabWidget):
     """表二 / 表三 / 表四 as tabs; the tab title counts the table's open findings."""
