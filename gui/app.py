@@ -16,11 +16,10 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-SAMPLES = RESOURCES / "samples"
+import resources
 
 
 def arguments(argv: list[str]) -> argparse.Namespace:
@@ -44,14 +43,15 @@ def application() -> QApplication:
     font.setFamilies([font.family(), "Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"])
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     app.setFont(font)
-    qss = RESOURCES / "style.qss"
-    if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    app.setStyleSheet(resources.read_text("style.qss"))
+    icon = resources.path("icons/nianbao.png")
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
 def default_paths() -> list[str]:
-    return [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    return [str(p) for p in resources.sample_reports()]
 
 
 def run(argv: list[str]) -> int:

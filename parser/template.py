@@ -1,15 +1,14 @@
 """The report format as data: tables, blocks, rows, columns and their printed labels.
 
-Everything is read from ``resources/template.json``; no label string is repeated in code.
+Everything is read from ``resources/template.json`` (package data); no label string is repeated in code.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from resources import read_text
 
 TABLE_NUMBERS = {"active": "二", "requests": "三", "appeals": "四"}
 
@@ -138,13 +137,13 @@ def _version(key: str, data: dict) -> Version:
 
 @cache
 def versions() -> dict[str, Version]:
-    data = json.loads((RESOURCES / "template.json").read_text(encoding="utf-8"))
+    data = json.loads(read_text("template.json"))
     return {k: _version(k, v) for k, v in data["versions"].items()}
 
 
 @cache
 def sections() -> tuple[Section, ...]:
-    data = json.loads((RESOURCES / "template.json").read_text(encoding="utf-8"))
+    data = json.loads(read_text("template.json"))
     return tuple(Section(s["key"], s["number"], s["title"]) for s in data["sections"])
 
 
