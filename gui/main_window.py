@@ -37,12 +37,15 @@ from .i18n import tr
 from .loading import load_report, report_files
 from .marks import legend_html
 from .menus import build_menus
+from .page_view import PageView
 from .report_list import ReportList, report_title
 from .reveal import cell_at, reveal_spans
 from .session import ReportSession
 from .shortcuts import help_html
+from .source_pane import SourcePane
 from .tables_view import TablesView
 from .text_pane import ERROR_UNDERLINE, REVEAL_OTHER, REVEAL_PRIMARY, TextPane, char_format
+from .verification import Verification
 from .window_settings import WindowSettings
 
 REASONS = ("经与报送单位核实，数据无误", "原文如此，已告知报送单位", "不影响审核结论")
@@ -67,9 +70,12 @@ class MainWindow(QMainWindow):
         self.header_fields = HeaderFields(self)
         self.tables = TablesView(self)
         self.report_list = ReportList(self)
+        self.page_view = PageView(self)
+        self.source_pane = SourcePane(self.text_pane, self.page_view, self._workspace, self)
+        self.verification = Verification(self)  # F4: the uncertain cells one by one, beside their page
 
         self.left_split = QSplitter(Qt.Orientation.Vertical, self)
-        self.left_split.addWidget(self.text_pane)
+        self.left_split.addWidget(self.source_pane)
         self.left_split.addWidget(self.findings_pane)
         self.left_split.setStretchFactor(0, 3)
         self.left_split.setStretchFactor(1, 2)
@@ -84,6 +90,7 @@ class MainWindow(QMainWindow):
         self.notice.setWordWrap(True)
         self.notice.hide()
         box.addWidget(self.notice)
+        box.addWidget(self.verification.panel)
         box.addWidget(self.tables, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_split.setObjectName("mainSplit")
@@ -121,6 +128,7 @@ class MainWindow(QMainWindow):
         self.tables.cell_chosen.connect(lambda key: self.reveal([key], source="table"))
         self.tables.message.connect(self.show_notice)
         self.text_pane.text.position_clicked.connect(self._text_clicked)
+        self.page_view.cell_clicked.connect(lambda key: self.reveal([key], source="page"))
         self.header_fields.span_wanted.connect(self._show_span)
         self.report_list.session_chosen.connect(self.show_session)
 
@@ -130,6 +138,9 @@ class MainWindow(QMainWindow):
         self.notice.setText(message)
         self.notice.setToolTip(message)
         self.notice.show()
+
+    def _workspace(self) -> object | None:
+        return getattr(self.workspace_binding, "workspace", None)
 
     def set_report_pane(self, widget: QWidget) -> None:
         """Put another widget (e.g. the workspace's batch queue) where the open-reports list is."""
@@ -201,7 +212,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.notice.hide()
         self.undo_group.setActiveStack(session.undo_stack if session else None)
+        self.verification.session_changed()
         self.text_pane.text.set_report_text(session.report.text if session else "")
+        self.source_pane.set_session(session)
         self.header_fields.set_session(session)
         self.tables.set_session(session)
         self.findings_pane.set_session(session)
@@ -214,6 +227,7 @@ class MainWindow(QMainWindow):
     def _session_changed(self, session: ReportSession) -> None:
         if session is self.session:
             self._mark_text()
+            self.page_view.refresh()
             self._update_status()
 
     def _update_status(self) -> None:
@@ -270,6 +284,7 @@ class MainWindow(QMainWindow):
             primary = list(finding.subjects) if finding else keys[:1]
             if source != "table":
                 self.tables.select_cells(primary or keys)
+            self.page_view.show_cells(primary or keys[:1], keys)
             strong, weak = reveal_spans(s.report, keys, primary, finding)
             text = self.text_pane.text
             text.set_layer("reveal_other", weak, char_format(REVEAL_OTHER))

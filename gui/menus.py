@@ -83,6 +83,8 @@ def build_menus(w: MainWindow) -> tuple[dict[str, QAction], QMenu]:
     review.addAction(act("accept_as_is", w.accept_as_is, "按原样接受…"))
     review.addAction(act("postpone", w.postpone, "稍后处理"))
     review.addAction(act("reopen", w.reopen, "撤回决定"))
+    review.addSeparator()
+    review.addAction(act("verify_uncertain", w.verification.start, "核对存疑单元格"))
     act("accept_suggestion", w.accept_suggestion, owner=w.findings_pane.view)
 
     view = mb.addMenu(tr("视图(&V)"))
@@ -91,7 +93,7 @@ def build_menus(w: MainWindow) -> tuple[dict[str, QAction], QMenu]:
     view.addSeparator()
     view.addAction(act("focus_findings", lambda: w.findings_pane.view.setFocus(), "转到问题列表"))
     view.addAction(act("focus_tables", w._focus_tables, "转到表格"))
-    view.addAction(act("focus_text", lambda: w.text_pane.text.setFocus(), "转到原文"))
+    view.addAction(act("focus_text", w.source_pane.focus_text, "转到原文"))
     view.addSeparator()
     view.addAction(w.report_dock.toggleViewAction())
 

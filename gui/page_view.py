@@ -1,0 +1,357 @@
+"""The page view: the report's original page (PDF or image) with the boxes of the cells read from it.
+
+The selected cell's box is outlined, the boxes of the other cells of the current finding are filled,
+uncertain cells carry a dashed outline; a click on a box asks the window to reveal that cell (the one
+reveal path). Zoom in/out, fit width, page up/down. Scene coordinates are PDF points (the unit of
+Cell.box), so boxes never move when the page is re-rendered sharper after a zoom; rendering happens
+off the GUI thread (gui/page_render.py), so a selection or a click never waits for pdfium.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShortcut,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parser.model import UNCERTAIN, Report
+
+from .i18n import tr
+from .page_render import PageRenderer, dpi_for
+from .shortcuts import sequences, shortcut
+
+PRIMARY = QColor("#e37400")  # the selected cell: the text pane's reveal colour, darker for a thin line
+OTHER_FILL = QColor(251, 188, 4, 70)  # the finding's other cells
+UNCERTAIN_PEN = QColor("#b06000")
+BOX_PEN = QColor(25, 103, 210, 60)  # every cell read from the page, faintly (they can be clicked)
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
+Box = tuple[float, float, float, float]
+
+
+def cell_at_point(report: Report, page: int, x: float, y: float) -> str | None:
+    """The cell whose box on `page` (1-based) holds the point (points); the smallest when boxes nest."""
+    hits = [(abs((b[2] - b[0]) * (b[3] - b[1])), k) for k, c in report.cells.items()
+            if c.page == page and (b := c.box) and b[0] <= x <= b[2] and b[1] <= y <= b[3]]
+    return min(hits)[1] if hits else None
+
+
+def page_of(report: Report, keys: list[str]) -> int | None:
+    """The page (1-based) of the first of these cells that was read from a page."""
+    return next((c.page for k in keys if (c := report.cells.get(k)) and c.page and c.box), None)
+
+
+class PageCanvas(QGraphicsView):
+    clicked = Signal(QPointF)  # scene position (points)
+    zoomed = Signal(int)  # +1 / -1 from Ctrl+wheel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.Antialiasing)
+        self.setBackgroundBrush(QColor("#e8eaed"))
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.mapToScene(event.position().toPoint()))
+        super().mousePressEvent(event)
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoomed.emit(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+
+class PageView(QWidget):
+    """The 页面 tab of the source pane."""
+
+    cell_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.renderer = PageRenderer(self)
+        self.report: Report | None = None
+        self.page = 1  # 1-based, as Cell.page
+        self.zoom = 1.0  # 1.0: one point is one point on the screen (logical dpi / 72 pixels)
+        self.fit = True  # follow the width of the pane
+        self.primary: list[str] = []
+        self.others: list[str] = []
+        self.canvas = PageCanvas(self)
+        self._pixmap = QGraphicsPixmapItem()
+        self._pixmap.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.canvas.scene().addItem(self._pixmap)
+        self._boxes: list[QGraphicsRectItem] = []
+        self._shown: tuple[int, int] | None = None  # (page, dpi) of the image on the canvas
+        self._sharpen = QTimer(self, singleShot=True, interval=120)  # re-render once zooming pauses
+        self._sharpen.timeout.connect(self._request_image)
+
+        self.prev_button = self._button("◀", "page_previous", lambda: self.go_to(self.page - 1))
+        self.next_button = self._button("▶", "page_next", lambda: self.go_to(self.page + 1))
+        self.page_label = QLabel(self)
+        self.zoom_out_button = self._button("－", "zoom_out", lambda: self.step_zoom(-1))
+        self.zoom_in_button = self._button("＋", "zoom_in", lambda: self.step_zoom(1))
+        self.fit_button = self._button(tr("适合宽度"), "fit_width", self.fit_width)
+        self.zoom_label = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("pageMessage")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        for w in (self.prev_button, self.page_label, self.next_button):
+            bar.addWidget(w)
+        bar.addSpacing(12)
+        for w in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.message)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addLayout(bar)
+        box.addWidget(self.canvas, 1)
+
+        self.canvas.clicked.connect(self._clicked)
+        self.canvas.zoomed.connect(self.step_zoom)
+        self.renderer.opened.connect(lambda *_: self._document_opened())
+        self.renderer.rendered.connect(lambda _g, index, _d, _img: self._rendered(index))
+        self._update_bar()
+
+    def _button(self, text: str, shortcut_id: str, slot: object) -> QToolButton:
+        s = shortcut(shortcut_id)
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(f"{tr(s.description)}（{s.keys[0]}）")
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        for seq in sequences(shortcut_id):  # only while the page has the focus (PgUp/PgDown scroll elsewhere)
+            QShortcut(seq, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        return button
+
+    # --- the document ----------------------------------------------------------------------------
+    def set_source(self, data: bytes | None, report: Report | None) -> None:
+        """Show the pages of these file bytes (a PDF or an image) with the boxes of this report's cells."""
+        if report is None:  # cells revealed before the pages of the same report were read stay revealed
+            self.primary, self.others = [], []
+        self.report = report
+        self.page = 1
+        self._shown = None
+        self._pixmap.setPixmap(QPixmap())
+        self.message.setText(tr("正在打开页面…") if data else "")
+        self.renderer.open(data)
+        self._update_bar()
+
+    @property
+    def page_count(self) -> int:
+        return len(self.renderer.sizes)
+
+    def page_rect(self) -> QRectF:
+        if not 1 <= self.page <= self.page_count:
+            return QRectF()
+        size = self.renderer.sizes[self.page - 1]
+        return QRectF(0, 0, size.width, size.height)
+
+    def _document_opened(self) -> None:
+        self.message.setText(self.renderer.error)
+        if self.page_count:
+            self._show_page()
+            if self.primary or self.others:  # revealed before the pages were open
+                self.show_cells(self.primary, self.others)
+        self._update_bar()
+
+    # --- what is shown ---------------------------------------------------------------------------
+    def show_cells(self, primary: list[str], others: list[str]) -> None:
+        """Outline the primary cells' boxes, fill the others'; turn to the page of the first of them."""
+        self.primary, self.others = list(primary), [k for k in others if k not in primary]
+        page = page_of(self.report, self.primary) if self.report else None
+        if page is None and self.report is not None:
+            page = page_of(self.report, self.others)
+        if page is not None and page != self.page and 1 <= page <= self.page_count:
+            self.page = page
+            self._show_page()
+        else:
+            self._draw_boxes()
+        self._scroll_to_primary()
+
+    def refresh(self) -> None:
+        """Redraw the boxes (a cell's status changed)."""
+        self._draw_boxes()
+
+    def go_to(self, page: int) -> None:
+        if 1 <= page <= self.page_count and page != self.page:
+            self.page = page
+            self._show_page()
+            self.canvas.verticalScrollBar().setValue(0)
+
+    def _show_page(self) -> None:
+        rect = self.page_rect()
+        self.canvas.scene().setSceneRect(rect.adjusted(-8, -8, 8, 8))
+        self._apply_zoom()
+        self._request_image()
+        self._draw_boxes()
+        self._update_bar()
+
+    def _pixels_per_point(self) -> float:
+        return self.zoom * self.logicalDpiX() / 72
+
+    def _request_image(self) -> None:
+        if not self.page_count:
+            return
+        dpi = dpi_for(self._pixels_per_point() * self.devicePixelRatioF())
+        image = self.renderer.request(self.page - 1, dpi)
+        if image is None:
+            image = self.renderer.cached(self.page - 1)  # a blurrier rendering until the sharp one comes
+            if image is None:
+                self.message.setText(tr("正在显示页面…"))
+                self._pixmap.setPixmap(QPixmap())
+                return
+        self._set_image(image)
+
+    def _set_image(self, image: QImage) -> None:
+        self._pixmap.setPixmap(QPixmap.fromImage(image))
+        size = self.renderer.sizes[self.page - 1]
+        self._pixmap.setScale(size.width / max(1, image.width()))
+        self.message.setText("")
+
+    def _rendered(self, index: int) -> None:
+        if index == self.page - 1:
+            image = self.renderer.cached(index, dpi_for(self._pixels_per_point() * self.devicePixelRatioF()))
+            self._set_image(image or self.renderer.cached(index) or QImage())
+
+    def _draw_boxes(self) -> None:
+        scene = self.canvas.scene()
+        for item in self._boxes:
+            scene.removeItem(item)
+        self._boxes = []
+        if self.report is None or not self.page_count:
+            return
+        primary, others = set(self.primary), set(self.others)
+        for key, cell in self.report.cells.items():
+            if cell.page != self.page or not cell.box:
+                continue
+            x0, y0, x1, y1 = cell.box
+            item = QGraphicsRectItem(QRectF(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2))
+            pen = QPen(BOX_PEN, 1)
+            if key in primary:
+                pen, z = QPen(PRIMARY, 2.5), 3
+                item.setBrush(QBrush(QColor(251, 188, 4, 40)))
+            elif key in others:
+                pen, z = QPen(QColor("#f9ab00"), 1.2), 2
+                item.setBrush(QBrush(OTHER_FILL))
+            elif cell.status == UNCERTAIN:
+                pen, z = QPen(UNCERTAIN_PEN, 1.5, Qt.PenStyle.DashLine), 1
+            else:
+                z = 0
+            pen.setCosmetic(True)  # the same line width at every zoom
+            item.setPen(pen)
+            item.setZValue(z)
+            item.setData(0, key)
+            item.setToolTip(key)
+            scene.addItem(item)
+            self._boxes.append(item)
+
+    def box_items(self) -> dict[str, QGraphicsRectItem]:
+        """The drawn boxes by cell key (for tests and the screenshot)."""
+        return {item.data(0): item for item in self._boxes}
+
+    def _scroll_to_primary(self) -> None:
+        boxes = [c.box for k in self.primary or self.others
+                 if self.report and (c := self.report.cells.get(k)) and c.page == self.page and c.box]
+        if boxes:
+            x0, y0, x1, y1 = boxes[0]
+            self.canvas.ensureVisible(QRectF(x0, y0, x1 - x0, y1 - y0), 40, 60)
+
+    def _clicked(self, pos: QPointF) -> None:
+        if self.report is None:
+            return
+        key = cell_at_point(self.report, self.page, pos.x(), pos.y())
+        if key is not None:
+            self.cell_clicked.emit(key)
+
+    # --- zoom ------------------------------------------------------------------------------------
+    def step_zoom(self, direction: int) -> None:
+        if direction > 0:
+            z = next((s for s in ZOOM_STEPS if s > self.zoom * 1.01), ZOOM_STEPS[-1])
+        else:
+            z = next((s for s in reversed(ZOOM_STEPS) if s < self.zoom * 0.99), ZOOM_STEPS[0])
+        self.set_zoom(z)
+
+    def set_zoom(self, zoom: float, fit: bool = False) -> None:
+        self.zoom, self.fit = max(ZOOM_STEPS[0] / 2, min(ZOOM_STEPS[-1], zoom)), fit
+        self._apply_zoom()
+        self._sharpen.start()
+        self._update_bar()
+
+    def fit_width(self) -> None:
+        rect = self.page_rect()
+        if rect.isEmpty():
+            self.fit = True
+            return
+        width = self.canvas.viewport().width() - 20
+        self.set_zoom(width / (rect.width() * self.logicalDpiX() / 72), fit=True)
+
+    def _apply_zoom(self) -> None:
+        k = self._pixels_per_point()
+        self.canvas.resetTransform()
+        self.canvas.scale(k, k)
+        if self.fit and self.page_count and self.isVisible():
+            QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        rect = self.page_rect()
+        if self.fit and not rect.isEmpty():
+            width = self.canvas.viewport().width() - 20
+            zoom = width / (rect.width() * self.logicalDpiX() / 72)
+            if abs(zoom - self.zoom) > 0.005:
+                self.set_zoom(zoom, fit=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fit:
+            self._refit()
+
+    def showEvent(self, event: object) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        if self.fit:
+            QTimer.singleShot(0, self._refit)
+
+    def _update_bar(self) -> None:
+        n = self.page_count
+        self.page_label.setText(tr("第 {p} / {n} 页", p=self.page, n=n) if n else "")
+        self.prev_button.setEnabled(self.page > 1)
+        self.next_button.setEnabled(self.page < n)
+        for b in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
+            b.setEnabled(bool(n))
+        self.zoom_label.setText(f"{round(self.zoom * 100)}%" if n else "")
+
+    def closeEvent(self, event: object) -> None:  # noqa: ANN001
+        self.renderer.close()
+        super().closeEvent(event)

@@ -1,0 +1,123 @@
+"""pytest-qt tests of the page view: a finding outlines its cells' boxes, a click on a box selects its cell,
+pages and zoom; text inputs keep the text pane alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+from pagegen import boxed_pdf, review_window
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from gui.page_view import OTHER_FILL, PRIMARY, cell_at_point
+from parser.extract import load
+
+S002 = SAMPLES / "002_4baf6e6a93faded0.txt"
+TOTAL_NP = "requests/total/natural_person"
+NOT_HELD_NP = "requests/unable.not_held/natural_person"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return review_window(qtbot, tmp_path / "settings.ini")
+
+
+def open_pdf(qtbot, window, tmp_path: Path, sample: Path = S002):
+    """The sample's report, opened as if read from a PDF printing its tables (boxes on two pages)."""
+    report = load(sample)
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(boxed_pdf(report))
+    session = window.add_report(report, str(pdf))
+    view = window.page_view
+    qtbot.waitUntil(lambda: view.page_count == 2, timeout=5000)
+    qtbot.waitUntil(lambda: not view._pixmap.pixmap().isNull(), timeout=5000)
+    return session
+
+
+def test_pdf_input_shows_page_and_text_tabs_text_input_only_text(qtbot, window, tmp_path):
+    window.open_paths([str(S002)])
+    QApplication.processEvents()
+    assert not window.source_pane.has_pages and not window.source_pane.tabBar().isVisible()
+    assert window.source_pane.currentWidget() is window.text_pane
+    open_pdf(qtbot, window, tmp_path)
+    pane = window.source_pane
+    assert pane.has_pages and pane.tabBar().isVisible()
+    assert [pane.tabText(i) for i in range(pane.count())] == ["页面", "文字"]
+    assert pane.currentWidget() is window.page_view
+    assert window.page_view.page_label.text() == "第 1 / 2 页"
+
+
+def test_a_finding_outlines_its_cells_boxes_on_their_page(qtbot, window, tmp_path):
+    session = open_pdf(qtbot, window, tmp_path)
+    (finding,) = [f for f in session.findings if f.rule == "requests.results_total" and f.cells[0] == TOTAL_NP]
+    window.page_view.go_to(2)
+    assert window.findings_pane.select(finding)
+    view = window.page_view
+    assert view.page == 1  # turned to the page of the finding's cells
+    boxes = view.box_items()
+    assert TOTAL_NP in finding.subjects
+    subject = boxes[TOTAL_NP]
+    assert all(boxes[k].pen().color() == PRIMARY and boxes[k].pen().widthF() > 2 for k in finding.subjects)
+    others = [k for k in finding.cells if k not in finding.subjects]
+    assert len(others) > 3  # the addends of the column
+    assert all(boxes[k].brush().color() == OTHER_FILL for k in others)
+    unrelated = boxes["requests/new_received/commercial"]
+    assert unrelated.brush().style() == Qt.BrushStyle.NoBrush and unrelated.pen().color() != PRIMARY
+    # the outlined box is scrolled into view
+    rect = view.canvas.mapFromScene(subject.rect()).boundingRect()
+    assert view.canvas.viewport().rect().intersects(rect)
+
+
+def test_clicking_a_box_selects_its_cell_everywhere(qtbot, window, tmp_path):
+    session = open_pdf(qtbot, window, tmp_path)
+    view = window.page_view
+    box = session.report.cells[NOT_HELD_NP].box
+    assert cell_at_point(session.report, 1, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2) == NOT_HELD_NP
+    view.canvas.ensureVisible(box[0], box[1], box[2] - box[0], box[3] - box[1])
+    QApplication.processEvents()
+    pos = view.canvas.mapFromScene((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.tables.selected_keys() == [NOT_HELD_NP]
+    assert session.report.cells[NOT_HELD_NP].span in window.text_pane.text.highlighted("reveal")
+    assert view.box_items()[NOT_HELD_NP].pen().color() == PRIMARY
+    current = window.findings_pane.current()
+    assert current is not None and NOT_HELD_NP in current.cells
+    # a click beside every box selects nothing new
+    qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=view.canvas.mapFromScene(5, 5))
+    assert window.tables.selected_keys() == [NOT_HELD_NP]
+
+
+def test_page_keys_zoom_and_fit_width(qtbot, window, tmp_path):
+    open_pdf(qtbot, window, tmp_path)
+    view = window.page_view
+    view.canvas.setFocus()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_PageDown)
+    assert view.page == 2 and view.page_label.text() == "第 2 / 2 页"
+    assert set(view.box_items()) and all(k.startswith("appeals/") for k in view.box_items())
+    qtbot.keyClick(view.canvas, Qt.Key.Key_PageDown)  # no page 3
+    assert view.page == 2
+    qtbot.keyClick(view.canvas, Qt.Key.Key_PageUp)
+    assert view.page == 1
+    fit = view.zoom
+    page_px = view.canvas.mapFromScene(view.page_rect()).boundingRect().width()
+    assert abs(page_px - (view.canvas.viewport().width() - 20)) <= 3  # fits the pane's width
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom > fit and not view.fit and view.zoom_label.text() == f"{round(view.zoom * 100)}%"
+    # after the pause the page is rendered again, sharper
+    qtbot.waitUntil(lambda: view._pixmap.pixmap().width() >= view.zoom * view.logicalDpiX() / 72 * 595 * 0.9,
+                    timeout=5000)
+    view.fit_width()
+    assert view.fit and abs(view.zoom - fit) < 0.01
+
+
+def test_a_broken_pdf_says_so_in_the_page_tab(qtbot, window, tmp_path):
+    report = load(S002)
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4\n" + b"\x00" * 200)
+    window.add_report(report, str(bad))
+    qtbot.waitUntil(lambda: "无法显示页面" in window.page_view.message.text(), timeout=5000)
+    assert window.page_view.page_count == 0
+    window.reveal([TOTAL_NP])  # nothing to outline, no error
+    assert window.tables.selected_keys() == [TOTAL_NP]
