@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from parser.model import MISSING, Cell, Number
+from parser.model import MISSING, UNCERTAIN, Cell, Number
 from parser.template import version as template_version
 from review.state import Decision
 
@@ -43,6 +43,29 @@ class CorrectCells(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self.old, tr("撤销：{text}", text=self.text()))
+
+
+class ConfirmCells(QUndoCommand):
+    """Confirm uncertain cells as read, after checking them against the page: they become certain.
+    Logged as a correction to the same value; undo logs the same entry again, which withdraws it."""
+
+    def __init__(self, session: ReportSession, keys: list[str], reason: str, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.reason = reason
+        self.keys = [k for k in keys if session.report.cells[k].status == UNCERTAIN]
+
+    def _toggle(self, reason: str) -> None:
+        cells = self.session.report.cells
+        for key in self.keys:
+            self.session.notify_correction(cells[key].correct(cells[key].value, self.session.reviewer, reason))
+        self.session.after_change(set(self.keys))
+
+    def redo(self) -> None:
+        self._toggle(self.reason)
+
+    def undo(self) -> None:
+        self._toggle(tr("撤销：{text}", text=self.text()))
 
 
 class DecideFinding(QUndoCommand):

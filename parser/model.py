@@ -65,6 +65,15 @@ class Cell:
         return d
 
     @property
+    def confirmed(self) -> bool:
+        """An uncertain reading a reviewer has confirmed as printed (see correct)."""
+        return self.status == EXTRACTED and self.parsed_status == UNCERTAIN
+
+    def confirm(self, reviewer: str = "", reason: str = "", time: str | None = None) -> Correction | None:
+        """Confirm an uncertain cell's value as printed; None (nothing logged) when it is not uncertain."""
+        return self.correct(self.value, reviewer, reason, time) if self.status == UNCERTAIN else None
+
+    @property
     def is_number(self) -> bool:
         return self.value is not None
 
@@ -72,6 +81,14 @@ class Cell:
         """Set a reviewer's value; returns the Correction record (also appended to history)."""
         c = Correction(self.key, self.value, new, reason, reviewer, *([time] if time else []))
         self.history.append(c)
+        if new == self.value and type(new) is type(self.value):
+            # the same value again is a reviewer's check against the original page: it confirms an
+            # uncertain reading (now certain); on a confirmed cell it withdraws the confirmation (undo)
+            if self.status == UNCERTAIN:
+                self.status = EXTRACTED
+            elif self.confirmed:
+                self.status = UNCERTAIN
+            return c
         self.value = new
         if new == self.parsed_value and type(new) is type(self.parsed_value):
             self.status = self.parsed_status
