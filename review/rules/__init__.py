@@ -20,11 +20,14 @@ CATALOGUE: list[Rule] = sorted(REGISTRY, key=lambda r: _GROUPS.index(r.id.split(
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-def check(report: Report, previous: Report | None = None, *, strict: bool = False) -> list[Finding]:
+def check(report: Report, previous: Report | None = None, *, strict: bool = False,
+          previous_searched: bool = False) -> list[Finding]:
     """Run every rule on `report` (the years.* rules only with last year's report) and return what
     fails or cannot be assessed, in catalogue order. A rule that breaks on an odd report yields a
-    cannot-assess finding instead of stopping the others (`strict` re-raises, for tests)."""
-    ctx = Context(report, previous)
+    cannot-assess finding instead of stopping the others (`strict` re-raises, for tests).
+    `previous_searched`: a workspace looked for last year's report; when it found none, the info
+    finding years.no_previous says that the cross-year rules did not run."""
+    ctx = Context(report, previous, previous_searched=previous_searched)
     findings: list[Finding] = []
     for r in CATALOGUE:
         if r.needs_previous and previous is None:

@@ -17,9 +17,10 @@ EMPTY_SHARE = 0.25  # a table with fewer values than this share of its cells pri
 
 
 class Context:
-    def __init__(self, report: Report, previous: Report | None = None) -> None:
+    def __init__(self, report: Report, previous: Report | None = None, *, previous_searched: bool = False) -> None:
         self.report = report
         self.previous = previous
+        self.previous_searched = previous_searched  # a workspace looked for last year's report (years.no_previous)
         self.version: Version | None = report.version if report.cells else None
         self.values: dict[str, Number | None] = {k: c.value for k, c in report.cells.items()}
         self._proposals: dict[str, object] = {}

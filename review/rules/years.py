@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from review.findings import ERROR, WARNING, Finding
+from review.findings import ERROR, INFO, WARNING, Finding
 
 from .context import Context
 from .registry import Rule, rule
@@ -143,3 +143,41 @@ def identical_tables(ctx: Context) -> Iterator[Finding]:
     if all(ctx.values[k] == prev.value(k) for k in both):
         yield identical_tables.fail((), f"三张表中可比对的 {len(both)} 个数值与上一年度报告完全相同（且不全为 0），"
                                         f"疑似照搬上年数据", reported=len(both))
+
+
+# years.jump: the main figures a unit or typing slip shows up in (2021 and 2019 formats)
+JUMP_FACTOR, JUMP_MIN_CHANGE = 5, 20
+_JUMP_CELLS = ("requests/new_received/total", "active/regulations/in_force", "active/normative_documents/in_force",
+               "active/regulations/total", "active/normative_documents/total", "active/licensing/decisions",
+               "active/punishment/decisions", "active/fees/amount")
+
+
+@rule("years.jump", WARNING, "主要数值（新收申请总数、现行有效件数、行政许可和行政处罚决定数、收费金额）与上一年度相比"
+      "变化五倍以上且相差至少 20：常是单位或录入错误", needs_previous=True)
+def jump(ctx: Context) -> Iterator[Finding]:
+    prev = ctx.previous
+    if ctx.version is None or prev is None or prev.version is None or prev.template != ctx.report.template:
+        return
+    if _years_apart(ctx, jump) is not None:
+        return  # years.carry_over already says the years are not consecutive
+    for key in _JUMP_CELLS:
+        if key not in ctx.version.specs:
+            continue
+        now, last = ctx.values.get(key), prev.value(key)
+        if now is None or last is None:
+            continue
+        low, high = sorted((abs(now), abs(last)))
+        if high - low >= JUMP_MIN_CHANGE and high >= JUMP_FACTOR * low:
+            how = f"{high / low:.0f} 倍" if low else "从 0 起"
+            yield jump.fail((key,), f"{ctx.name(key)}：上一年度 {last:g}，本年度 {now:g}（变化{how}），"
+                                    f"请核实是否单位或录入错误", reported=now, computed=last)
+
+
+@rule("years.no_previous", INFO, "工作区中没有同一机关（按名称或名单别名）上一年度的报告，跨年度规则未运行")
+def no_previous(ctx: Context) -> Iterator[Finding]:
+    if not ctx.previous_searched or ctx.previous is not None:
+        return
+    year = ctx.report.year
+    which = f" {year - 1} 年度" if year is not None else "上一年度"
+    yield no_previous.fail((), f"工作区中没有{ctx.report.agency or '本机关'}{which}的报告（按名称或名单别名查找），"
+                               f"跨年度规则（结转、现行有效件数、雷同等）未运行")
