@@ -15,7 +15,7 @@ from conftest import ROOT, SAMPLE_FILES
 from cli.importing import ProgressBar
 from parser.extract import load
 from review.workspace import Workspace, WorkspaceError, WorkspaceLocked, report_to_json
-from review.workspace.schema import _v1, migrate
+from review.workspace.schema import SCHEMA_VERSION, _v1, migrate
 
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_import import make_reports  # noqa: E402
@@ -52,7 +52,7 @@ def test_v1_workspace_is_migrated_not_dropped(tmp_path):
         assert [(e.kind, e.reviewer) for e in ws.audit_log(1)] == [("import", ""), ("correction", "赵六")]
         rid, added = ws.import_file(SAMPLE_FILES[0])
         assert (rid, added) == (1, False)  # the v1 report's hash is still recognised
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     backup = tmp_path / "old.sqlite.v1.bak"
     assert sqlite3.connect(backup).execute("SELECT count(*) FROM corrections").fetchone()[0] == 1
 

@@ -24,6 +24,7 @@ from typing import Any
 from parser.model import Correction, Report
 
 from ..audit import AuditEntry
+from ..office.store import Office
 from ..findings import Finding
 from ..signoff import SignOffRefused
 from ..state import Decision, ReviewedReport, SignOff
@@ -59,6 +60,8 @@ class Workspace:
         self.store: Store = SQLiteStore(self.path)
         self.migrated_from = self.store.migrated_from
         self.replay = Replay(self.store, check)
+        self.office = Office(self.store)  # roster, aliases, removal and resubmission (review.office)
+        self.replay.identity_of = self.office.identity
         self.journal = Journal(self.store, self.replay)
         self.importer = Importer(self.store, self.replay)
         self._queue = Queue(self.store, self.replay)

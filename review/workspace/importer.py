@@ -17,6 +17,7 @@ from typing import Any
 from parser.model import Report
 
 from ..audit import IMPORT
+from ..office.figures import figures_json
 from ..state import ReviewedReport, now
 from .codec import file_format, report_to_json
 from .errors import StoreConflict
@@ -158,16 +159,17 @@ class Importer:
                 stamp = now()
                 rid = tx.insert(
                     "INSERT INTO reports (sha256, file_name, origin, data, imported_at, agency, year, template, text,"
-                    " parsed, file_format, status, open_errors, open_warnings)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " parsed, file_format, status, open_errors, open_warnings, figures)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (sha, p.name, str(p.resolve()), data, stamp, report.agency, report.year, report.template,
                      report.text, report_to_json(report), file_format(p.name), reviewed.status,
-                     *reviewed.counts().values()),
+                     *reviewed.counts().values(), figures_json(reviewed)),
                 )
                 tx.execute("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (rid, IMPORT, stamp))
-                if report.agency and report.year is not None:
-                    tx.execute("UPDATE reports SET status = NULL WHERE agency = ? AND year = ?",
-                              (report.agency, report.year + 1))
+                next_year = self.replay.same_agency_ids(report.agency, report.year + 1 if report.year else None)
+                for i in range(0, len(next_year), 500):
+                    chunk = next_year[i:i + 500]
+                    tx.execute(f"UPDATE reports SET status = NULL WHERE id IN ({','.join('?' * len(chunk))})", chunk)
         except StoreConflict:  # the same bytes were added meanwhile (another thread, or twice in a batch)
             return self.store.query("SELECT id FROM reports WHERE sha256 = ?", (sha,))[0]["id"], False
         return rid, True

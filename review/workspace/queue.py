@@ -34,7 +34,8 @@ class QueueRow:
 
 
 class Queue:
-    """Reads the queue rows; a summary marked stale (NULL status) is recomputed first."""
+    """Reads the queue rows (reports removed from the workspace left out); a summary marked stale
+    (NULL status) is recomputed first."""
 
     def __init__(self, store: Store, replay: Replay) -> None:
         self.store = store
@@ -43,7 +44,7 @@ class Queue:
     def rows(self) -> list[QueueRow]:
         with self.store.lock:
             self.replay.refresh_stale()
-            rows = self.store.query(f"SELECT {_COLUMNS} FROM reports ORDER BY id")
+            rows = self.store.query(f"SELECT {_COLUMNS} FROM reports WHERE removed_at IS NULL ORDER BY id")
         return [_queue_row(r) for r in rows]
 
     def row(self, report_id: int) -> QueueRow:

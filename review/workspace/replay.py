@@ -17,6 +17,8 @@ from parser.model import Report
 
 from ..audit import HEADER_CELLS, WITHDRAWN
 from ..findings import CANNOT_ASSESS, WARNING, Finding
+from ..office.figures import figures_json
+from ..office.identity import Identity
 from ..signoff import signed_hash
 from ..state import RETURNED, Decision, ReviewedReport, SignOff
 from .codec import report_from_json
@@ -24,7 +26,8 @@ from .errors import WorkspaceError
 from .store import Row, Store
 
 # what rebuilding a report needs (not the original bytes: megabytes for a batch, read only when checked)
-REPORT_COLUMNS = "id, sha256, file_name, agency, year, template, text, parsed, status, open_errors, open_warnings"
+REPORT_COLUMNS = ("id, sha256, file_name, agency, year, template, text, parsed, status, open_errors, open_warnings,"
+                  " figures")
 Checker = Callable[[Report, Report | None], list[Finding]]
 _REPORTED: set[str] = set()  # rule crashes already printed (once each)
 
@@ -41,7 +44,8 @@ def rules_check(report: Report, previous: Report | None) -> list[Finding]:
             return []
         raise
     check = getattr(rules, "check", None)
-    return [] if check is None else list(check(report, previous))
+    # a workspace always looks for last year's report: when there is none, years.no_previous says so
+    return [] if check is None else list(check(report, previous, previous_searched=True))
 
 
 class Replay:
@@ -50,6 +54,21 @@ class Replay:
     def __init__(self, store: Store, check: Checker | None = None) -> None:
         self.store = store
         self.check = check or rules_check
+        # the roster's identity (review.office.store.Office.identity): one agency across its names
+        self.identity_of: Callable[[], Identity] = Identity
+
+    def agency_key(self, agency: str | None) -> str | None:
+        """The same key for every name of one agency (roster name or alias, else the folded name)."""
+        return self.identity_of().key(agency)
+
+    def same_agency_ids(self, agency: str | None, year: int | None) -> list[int]:
+        """The reports (not removed) of this agency, by identity, for that year, oldest import first."""
+        if not agency or year is None:
+            return []
+        key = self.agency_key(agency)
+        rows = self.store.query("SELECT id, agency FROM reports WHERE year = ? AND removed_at IS NULL ORDER BY id",
+                                (year,))
+        return [r["id"] for r in rows if r["agency"] and self.agency_key(r["agency"]) == key]
 
     # -- rows --------------------------------------------------------------------------------------
 
@@ -97,12 +116,10 @@ class Replay:
 
     def previous_report(self, agency: str | None, year: int | None) -> Report | None:
         """The same agency's report of the year before, corrected (the latest import if several)."""
-        if not agency or year is None:
+        ids = self.same_agency_ids(agency, year - 1 if year is not None else None)
+        if not ids:
             return None
-        rows = self.store.query(f"SELECT {REPORT_COLUMNS} FROM reports WHERE agency = ? AND year = ?"
-                                " ORDER BY id DESC LIMIT 1", (agency, year - 1))
-        if not rows:
-            return None
+        rows = self.store.query(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id = ?", (ids[-1],))
         return self.corrected(rows[0], self.corrections_of([rows[0]["id"]]).get(rows[0]["id"], []))
 
     def run_rules(self, report: Report, previous: Report | None) -> list[Finding]:
@@ -131,11 +148,9 @@ class Replay:
 
     def refresh_next_year(self, agency: str | None, year: int | None) -> None:
         """The same agency's next-year report runs the years.* rules against this one: refresh its summary."""
-        if agency and year is not None:
-            rows = self.store.query(f"SELECT {REPORT_COLUMNS} FROM reports WHERE agency = ? AND year = ?",
-                                    (agency, year + 1))
-            if rows:
-                self.reviewed(rows)
+        ids = self.same_agency_ids(agency, year + 1 if year is not None else None)
+        if ids:
+            self.reviewed(self.store.query_in(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id IN ({{}})", ids))
 
     def refresh_stale(self) -> None:
         """Recompute the queue summaries marked stale (NULL status), e.g. after a previous year arrived."""
@@ -162,11 +177,11 @@ class Replay:
         for r in self.store.query_in("SELECT * FROM signoffs WHERE report_id IN ({}) ORDER BY id", ids):
             last_sign[r["report_id"]] = r
         reports = {r["id"]: self.corrected(r, corrections.get(r["id"], [])) for r in rows}
-        latest = {(r["agency"], r["year"]): r["id"] for r in sorted(rows, key=lambda r: r["id"])}
+        latest = {(self.agency_key(r["agency"]), r["year"]): r["id"] for r in sorted(rows, key=lambda r: r["id"])}
         out, summaries = [], []
         for row in rows:
             report = reports[row["id"]]
-            prev_key = (row["agency"], row["year"] - 1 if row["year"] is not None else None)
+            prev_key = (self.agency_key(row["agency"]), row["year"] - 1 if row["year"] is not None else None)
             if not row["agency"] or row["year"] is None:
                 previous = None
             elif prev_key in latest:
@@ -185,14 +200,14 @@ class Replay:
                 reviewed.hash_mismatch = tampered_bytes or signed_hash(report, row["sha256"], replace(
                     signoff, values_hash="")) != signoff.values_hash
             out.append(reviewed)
-            summary = (reviewed.status, *reviewed.counts().values())
-            if (row["status"], row["open_errors"], row["open_warnings"]) != summary:
+            summary = (reviewed.status, *reviewed.counts().values(), figures_json(reviewed))
+            if (row["status"], row["open_errors"], row["open_warnings"], row["figures"]) != summary:
                 summaries.append((*summary, row["id"]))
         if summaries:
             try:
                 with self.store.transaction() as tx:
-                    tx.executemany("UPDATE reports SET status = ?, open_errors = ?, open_warnings = ? WHERE id = ?",
-                                   summaries)
+                    tx.executemany("UPDATE reports SET status = ?, open_errors = ?, open_warnings = ?, figures = ?"
+                                   " WHERE id = ?", summaries)
             except WorkspaceError:
                 pass  # only the queue's cache: reading must work where the file cannot be written
         return out

@@ -5,6 +5,10 @@ Schema history (PRAGMA user_version):
      the journal whose ids order every event; the logs are append-only (triggers refuse UPDATE, DELETE).
   2  review summary cached on each report for the batch queue (status, open error and warning
      counts), the file format, and an index for finding the same agency's previous year.
+  3  the office's year: the roster of agencies expected to report and their aliases (from the roster
+     or a reviewer's link), the append-only office log auditing every change to them, a report's
+     link to the one it replaces (resubmission) and its removal time (soft delete), the overview
+     figures cached beside the review summary, and an index by year.
 
 A workspace written by an older version is migrated step by step, each step in one transaction,
 after a backup copy of the file is made; nothing is ever dropped. A newer workspace is refused.
@@ -111,7 +115,38 @@ def _v2(conn: sqlite3.Connection) -> None:
                      [(file_format(name), rid) for rid, name in rows])
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+def _v3(conn: sqlite3.Connection) -> None:
+    _script(conn, """
+    CREATE TABLE roster (
+        agency TEXT PRIMARY KEY,
+        region TEXT NOT NULL DEFAULT '',
+        level TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL           -- the order of the roster file
+    );
+    CREATE TABLE aliases (
+        alias TEXT PRIMARY KEY,             -- as written (identity folds it when matching)
+        agency TEXT NOT NULL,
+        source TEXT NOT NULL                -- 'roster' or 'link' (a reviewer linked a report's name)
+    );
+    CREATE TABLE office_log (               -- every change to roster, aliases and report links
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        report_id INTEGER REFERENCES reports(id),
+        agency TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '',
+        reviewer TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        time TEXT NOT NULL
+    );
+    CREATE INDEX office_log_report ON office_log(report_id, id);
+    ALTER TABLE reports ADD COLUMN replaces INTEGER REFERENCES reports(id);
+    ALTER TABLE reports ADD COLUMN removed_at TEXT;
+    ALTER TABLE reports ADD COLUMN figures TEXT;          -- JSON cache for the overview: open rules, main figures
+    CREATE INDEX reports_year ON reports(year);
+    """ + _APPEND_ONLY.format(t="office_log"))
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
