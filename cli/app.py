@@ -15,6 +15,11 @@ COMMANDS: dict[str, str] = {
     "export": "export:cmd_export",
     "import": "importing:cmd_import",
     "rules": "check:cmd_rules",
+    "roster": "office:cmd_roster",
+    "status": "office:cmd_status",
+    "link": "office:cmd_link",
+    "memo": "documents:cmd_memo",
+    "bulletin": "documents:cmd_bulletin",
 }
 
 
@@ -25,8 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="解析报告并输出提取的表格数值")
     e.add_argument("files", nargs="+")
     e.add_argument("--json", action="store_true", help="输出 JSON")
-    c = sub.add_parser("check", help="解析报告并运行审核规则，输出问题")
-    c.add_argument("files", nargs="+")
+    c = sub.add_parser("check", help="解析报告并运行审核规则，输出问题（给出 --workspace 时与工作区中"
+                                     "上一年度的报告比对；不给文件时审核工作区中的全部报告）")
+    c.add_argument("files", nargs="*")
     c.add_argument("--json", action="store_true", help="输出 JSON")
     c.add_argument("--previous", help="同一机关上一年度的报告")
     x = sub.add_parser("export", help="解析、审核并导出 Excel 工作簿")
@@ -35,7 +41,30 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import", help="把报告加入工作区")
     i.add_argument("files", nargs="+")
     sub.add_parser("rules", help="列出全部审核规则")
-    for s in (e, c, x, i):
+    r = sub.add_parser("roster", help="导入工作区的报送名单（Excel 或 CSV，列：机关、别名、地区、层级）")
+    r.add_argument("file")
+    st = sub.add_parser("status", help="本年度报送与审核情况：名单中每个机关的报告或“未报送”")
+    st.add_argument("--year", type=int, help="年度（默认：工作区中最新的年度）")
+    st.add_argument("--region", help="只列出该地区")
+    st.add_argument("--level", help="只列出该层级")
+    st.add_argument("--status", help="只列出该状态（未报送、待审、有错误、已处理、已签发、已退回）")
+    st.add_argument("--json", action="store_true", help="输出 JSON")
+    ln = sub.add_parser("link", help="把报告关联到名单中的机关（报告上的名称记为别名）")
+    ln.add_argument("report", help="报告编号或文件名")
+    ln.add_argument("agency", help="名单中的机关")
+    m = sub.add_parser("memo", help="一份报告的审核意见书（退回通知），Word 文档")
+    m.add_argument("report", help="报告编号（status --json 中的 report）或文件名")
+    m.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
+    m.add_argument("--deadline", default="", help="整改期限，如 2025年3月31日")
+    m.add_argument("--contact", default="", help="联系人及电话")
+    b = sub.add_parser("bulletin", help="本年度年报审核情况通报，Word 文档")
+    b.add_argument("--year", type=int, help="年度（默认：工作区中最新的年度）")
+    b.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
+    for sp in (r, ln, m, b):
+        sp.add_argument("--reviewer", default="", help="审核人")
+    for sp in (m, b):
+        sp.add_argument("--office", default="", help="发文机关（默认：上次使用的，或“政务公开办公室”）")
+    for s in (e, c, x, i, r, st, ln, m, b):
         s.add_argument("--workspace", help="工作区文件（SQLite）", default=argparse.SUPPRESS)
     return p
 

@@ -16,6 +16,13 @@ from .extract import dump_json, reason_line
 def cmd_check(args: argparse.Namespace) -> int:
     """Parse each file and run the rules (spec/cli.md): exit 0 no error finding, 1 error findings,
     2 when a file (or --previous) could not be read; the other files are still checked."""
+    if getattr(args, "workspace", None) is not None and not args.previous:
+        from .check_workspace import check_in_workspace
+
+        return check_in_workspace(args)
+    if not args.files:
+        print("请给出要审核的报告文件，或用 --workspace 审核工作区中的报告", file=sys.stderr)
+        return 2
     unreadable, errors = False, False
     previous = None
     if args.previous:

@@ -24,8 +24,8 @@ from typing import Any
 from parser.model import Correction, Report
 
 from ..audit import AuditEntry
-from ..office.store import Office
 from ..findings import Finding
+from ..office.store import Office
 from ..signoff import SignOffRefused
 from ..state import Decision, ReviewedReport, SignOff
 from .codec import report_from_json, report_to_json
