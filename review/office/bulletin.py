@@ -63,7 +63,8 @@ def write_bulletin(ov: Overview, path: str | Path, details: BulletinDetails | No
             if this == this:
                 parts.append(f"{label} {this:g} 件{_change(last, this)}")
         official.paragraph(doc, f"各机关年度报告表三合计：{'；'.join(parts)}。")
-        official.picture(doc, charts.png(charts.draw_totals, ov))
+        if totals.fillna(0).to_numpy().any():
+            official.picture(doc, charts.png(charts.draw_totals, ov))
     official.picture(doc, charts.png(charts.draw_status, ov, height=4.2))
 
     official.heading(doc, "二、未报送年度报告的机关")

@@ -40,8 +40,11 @@ def fonts():
                                   "font.sans-serif": [font, "DejaVu Sans"] if font else ["DejaVu Sans"]})
 
 
-def _style(ax) -> None:
+def _style(ax, counts_on: str = "x") -> None:
+    from matplotlib.ticker import MaxNLocator
+
     ax.spines[["top", "right"]].set_visible(False)
+    (ax.xaxis if counts_on == "x" else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
 
 
 def draw_rules(fig: Figure, ov: Overview, names: dict[str, str] | None = None) -> None:
@@ -53,7 +56,7 @@ def draw_rules(fig: Figure, ov: Overview, names: dict[str, str] | None = None) -
     for i, v in enumerate(top.to_numpy()):
         ax.text(v, i, f" {v}", va="center", fontsize=8)
     ax.set_title(f"{ov.year} 年度常见问题（涉及报告数）" if len(top) else "本年度没有未处理的问题")
-    ax.tick_params(labelsize=8)
+    ax.tick_params(labelsize=9)
     _style(ax)
 
 
@@ -71,7 +74,7 @@ def draw_status(fig: Figure, ov: Overview) -> None:
     more = f"（机关最多的 {MAX_REGIONS} 个地区）" if len(ov.by_region) > MAX_REGIONS else ""
     ax.set_title(f"{ov.year} 年度各地区报送与审核情况{more}")
     ax.invert_yaxis()
-    ax.tick_params(labelsize=8)
+    ax.tick_params(labelsize=9)
     if len(table.columns):
         ax.legend(fontsize=7, ncols=min(6, len(table.columns)), loc="lower right")
     _style(ax)
@@ -90,9 +93,9 @@ def draw_totals(fig: Figure, ov: Overview) -> None:
     ax.bar_label(this, fmt="%g", fontsize=7)
     ax.set_xticks(list(x), list(totals.index))
     ax.set_title("依申请公开办理情况（表三总计，各机关合计）")
-    ax.tick_params(labelsize=8)
+    ax.tick_params(labelsize=9)
     ax.legend(fontsize=8)
-    _style(ax)
+    _style(ax, "y")
 
 
 def _short(text: str, limit: int = 22) -> str:

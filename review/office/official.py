@@ -133,7 +133,7 @@ def _cell_text(cell, text: str, font: str) -> None:
 def picture(doc, png: bytes, width_cm: float = 15.5) -> None:
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.line_spacing = None
+    p.paragraph_format.line_spacing = 1.0  # not the body's exact 28 pt, which would crop the picture
     p.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
 
 

@@ -41,8 +41,9 @@ def read_roster(path: str | Path) -> list[RosterEntry]:
         if suffix in (".xlsx", ".xlsm", ".xls"):
             frame = pd.read_excel(p, dtype=str, keep_default_na=False)
         elif suffix in (".csv", ".txt"):
-            frame = pd.read_csv(p, dtype=str, keep_default_na=False, encoding=_encoding(p), sep=None,
-                                engine="python")
+            encoding = _encoding(p)
+            frame = pd.read_csv(p, dtype=str, keep_default_na=False, encoding=encoding,
+                                sep=_delimiter(p.read_bytes()[:4096].decode(encoding, "ignore")))
         else:
             raise RosterError(f"名单应为 Excel（.xlsx）或 CSV 文件：{p.name}")
     except RosterError:
@@ -71,6 +72,12 @@ def roster_from_frame(frame, name: str = "名单") -> list[RosterEntry]:
     if not entries:
         raise RosterError(f"名单中没有任何机关：{name}")
     return list(entries.values())
+
+
+def _delimiter(head: str) -> str:
+    """The delimiter of the header line: tab, semicolon or comma (a one-column file has none)."""
+    line = head.splitlines()[0] if head else ""
+    return max(("\t", ";", ","), key=line.count) if any(d in line for d in "\t;,") else ","
 
 
 def _encoding(p: Path) -> str:

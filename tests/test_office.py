@@ -1,0 +1,128 @@
+"""The office's year in the core: roster files, identity, status of the year, the workspace's roster,
+links, removal and resubmission, the previous year found through the roster."""
+import pandas as pd
+import pytest
+from year_reports import derive, roster_file, sample
+
+from review.office.identity import Identity, fold
+from review.office.roster import RosterError, read_roster
+from review.office.status import REPORT_COLUMNS, year_status
+from review.workspace import Workspace
+
+
+def test_fold_ignores_script_width_spacing_and_punctuation():
+    assert fold("烏蘇市 教育和科學技術局") == fold("乌苏市教育和科学技术局")
+    assert fold("（乌苏市）教科局。") == fold("乌苏市教科局") == "乌苏市教科局"
+    assert fold("ＡＢ局") == "AB局"
+
+
+def test_identity_matches_names_and_aliases_never_a_near_name():
+    ident = Identity.of(["乌苏市教育和科学技术局", "神池县教育科技局"], [("乌苏市教科局", "乌苏市教育和科学技术局")])
+    assert ident.match("烏蘇市教科局").agency == "乌苏市教育和科学技术局"
+    near = ident.match("神池县教科局")
+    assert near.agency is None and near.candidates[0] == "神池县教育科技局"
+    assert ident.same_agency("乌苏市教科局", "乌苏市教育和科学技术局")
+    assert not ident.same_agency("神池县教科局", "神池县教育科技局")
+
+
+def test_roster_from_csv_in_gbk_and_from_xlsx(tmp_path):
+    text = "机关,别名,地区,层级\n乌苏市教育和科学技术局,乌苏市教科局；乌苏市教育局、教科局,乌苏市,县级部门\n,,,\n"
+    entries = read_roster(roster_file(tmp_path, text, "gbk"))
+    assert [(e.agency, e.aliases, e.region) for e in entries] == [
+        ("乌苏市教育和科学技术局", ["乌苏市教科局", "乌苏市教育局", "教科局"], "乌苏市")]
+    xlsx = tmp_path / "名单.xlsx"
+    pd.DataFrame({"机关": ["神池县教育科技局"], "地区": ["神池县"]}).to_excel(xlsx, index=False)
+    assert [(e.agency, e.aliases, e.region, e.level) for e in read_roster(xlsx)] == [
+        ("神池县教育科技局", [], "神池县", "")]
+
+
+@pytest.mark.parametrize("content, message", [("名称,地区\n甲,乙\n", "缺少“机关”列"), ("机关\n\n", "没有任何机关")])
+def test_unusable_roster_says_why(tmp_path, content, message):
+    with pytest.raises(RosterError, match=message):
+        read_roster(roster_file(tmp_path, content))
+    other = tmp_path / "名单.docx"
+    other.write_bytes(b"PK")
+    with pytest.raises(RosterError, match="Excel"):
+        read_roster(other)
+    damaged = tmp_path / "名单.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 not a workbook")
+    with pytest.raises(RosterError, match="无法读取名单文件"):
+        read_roster(damaged)
+
+
+def test_year_status_in_pandas():
+    ident = Identity.of(["甲局", "乙局", "丙局"], [("甲", "甲局")])
+    from review.office.roster import RosterEntry
+
+    roster = [RosterEntry("甲局", ["甲"], "A"), RosterEntry("乙局", [], "B"), RosterEntry("丙局", [], "B")]
+    reports = pd.DataFrame([(1, "a", "甲", 2023, "有错误", 2, 0, "t1"), (2, "b", "甲局", 2022, "已签发", 0, 0, "t0"),
+                            (3, "c", "乙局", 2023, "待审", 0, 0, "t2"), (4, "c2", "乙局", 2023, "审核中", 0, 1, "t3"),
+                            (5, "d", "丁局", 2023, "待审", 0, 0, "t4")], columns=REPORT_COLUMNS)
+    s = year_status(roster, ident, reports)
+    assert s.year == 2023
+    rows = s.to_dict()["agencies"]
+    assert [(r["agency"], r["report"], r["status"], r["open_errors"], r["previous"]) for r in rows] == [
+        ("甲局", 1, "有错误", 2, 2), ("乙局", 4, "已处理", 0, None), ("丙局", None, "未报送", None, None)]
+    assert [u["report"] for u in s.unmatched] == [5]
+    assert list(s.filtered(region="B", status="未报送")["agency"]) == ["丙局"]
+    assert s.counts()["未报送"] == 1 and s.counts()["未匹配"] == 1
+
+
+@pytest.fixture
+def two_names(tmp_path):
+    """乌苏市教科局 2024 (sample 000) and its 2023 report printed under the full name."""
+    return sample("000"), derive("000", tmp_path, agency=("乌苏市教科局", "乌苏市教育和科学技术局"), year=(2024, 2023))
+
+
+def _rules(ws, rid):
+    return {f.rule for f in ws.load(rid).findings}
+
+
+def test_previous_year_found_through_the_roster_alias(tmp_path, two_names):
+    this, last = two_names
+    with Workspace(tmp_path / "w.sqlite") as ws:
+        rid, _ = ws.import_file(this)
+        ws.import_file(last)
+        assert "years.no_previous" in _rules(ws, rid)  # two names, no roster yet: not the same agency
+        ws.office.set_roster(read_roster(roster_file(tmp_path)), "李四")
+        assert ws.queue_row(rid).status  # the summary was marked stale and is recomputed
+        rules = _rules(ws, rid)
+        assert "years.no_previous" not in rules and "years.identical_tables" in rules
+        kinds = [e.kind for e in ws.office.log()]
+        assert kinds.count("roster_add") == 5 and "alias_add" in kinds
+
+
+def test_link_remembers_the_name_as_an_alias_audited(tmp_path, two_names):
+    this, last = two_names
+    with Workspace(tmp_path / "w.sqlite") as ws:
+        ws.office.set_roster(read_roster(roster_file(tmp_path, "机关,地区\n乌苏市教育和科学技术局,乌苏市\n")))
+        rid, _ = ws.import_file(this)
+        ws.import_file(last)
+        [unmatched] = ws.office.year_status(2024).unmatched
+        assert unmatched["candidates"] == ["乌苏市教育和科学技术局"]
+        ws.office.link(rid, "乌苏市教育和科学技术局", "李四", "同一机关的简称")
+        assert ws.office.year_status(2024).unmatched == []
+        assert ("乌苏市教科局", "乌苏市教育和科学技术局", "link") in ws.office.aliases()
+        [entry] = [e for e in ws.office.log(rid) if e.kind == "link"]
+        assert (entry.reviewer, entry.detail, entry.reason) == ("李四", "乌苏市教科局", "同一机关的简称")
+        assert "years.no_previous" not in _rules(ws, rid)
+    with Workspace(tmp_path / "w.sqlite") as ws:  # remembered
+        assert ws.office.identity().exact("乌苏市教科局") == "乌苏市教育和科学技术局"
+
+
+def test_removal_is_a_soft_delete_and_resubmission_replaces(tmp_path, two_names):
+    this, _last = two_names
+    fixed = derive("000", tmp_path, replace={"政府信息公开工作": "政府信息公开工作 "}, name="000_fixed.txt")
+    with Workspace(tmp_path / "w.sqlite") as ws:
+        ws.office.set_roster(read_roster(roster_file(tmp_path)))
+        old, _ = ws.import_file(this)
+        new, _ = ws.import_file(fixed)
+        ws.office.mark_resubmission(new, old, "李四", "机关更正后重新报送")
+        assert ws.office.versions(old) == ws.office.versions(new) == [old, new]
+        assert list(ws.office.report_frame()["report"]) == [new]
+        assert ws.office.year_status(2024).agencies.iloc[0]["report"] == new
+        ws.office.remove_report(new, "李四", "误导入")
+        assert [r.report_id for r in ws.queue()] == [old]
+        assert len(ws) == 2 and ws.office.removed_reports()[0]["report"] == new  # nothing is lost
+        ws.office.restore_report(new, "李四", "")
+        assert [e.kind for e in ws.office.log(new)] == ["resubmit", "remove", "restore"]
