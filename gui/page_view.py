@@ -110,8 +110,8 @@ class PageView(QWidget):
         self._pixmap = QGraphicsPixmapItem()
         self._pixmap.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.canvas.scene().addItem(self._pixmap)
-        self._boxes: list[QGraphicsRectItem] = []
-        self._shown: tuple[int, int] | None = None  # (page, dpi) of the image on the canvas
+        self._boxes: dict[str, QGraphicsRectItem] = {}  # the cells' boxes on the page shown
+        self._pixmaps: dict[int, QPixmap] = {}  # QImage.cacheKey → its pixmap, the last few shown
         self._sharpen = QTimer(self, singleShot=True, interval=120)  # re-render once zooming pauses
         self._sharpen.timeout.connect(self._request_image)
 
@@ -163,7 +163,7 @@ class PageView(QWidget):
             self.primary, self.others = [], []
         self.report = report
         self.page = 1
-        self._shown = None
+        self._pixmaps.clear()
         self._pixmap.setPixmap(QPixmap())
         self.message.setText(tr("正在打开页面…") if data else "")
         self.renderer.open(data)
@@ -190,6 +190,7 @@ class PageView(QWidget):
     # --- what is shown ---------------------------------------------------------------------------
     def show_cells(self, primary: list[str], others: list[str]) -> None:
         """Outline the primary cells' boxes, fill the others'; turn to the page of the first of them."""
+        before = {*self.primary, *self.others}
         self.primary, self.others = list(primary), [k for k in others if k not in primary]
         page = page_of(self.report, self.primary) if self.report else None
         if page is None and self.report is not None:
@@ -198,12 +199,15 @@ class PageView(QWidget):
             self.page = page
             self._show_page()
         else:
-            self._draw_boxes()
+            for key in before | {*self.primary, *self.others}:  # restyle only the boxes whose role changed
+                if key in self._boxes:
+                    self._style(key, self._boxes[key])
         self._scroll_to_primary()
 
     def refresh(self) -> None:
-        """Redraw the boxes (a cell's status changed)."""
-        self._draw_boxes()
+        """Restyle the boxes (a cell's status changed)."""
+        for key, item in self._boxes.items():
+            self._style(key, item)
 
     def go_to(self, page: int) -> None:
         if 1 <= page <= self.page_count and page != self.page:
@@ -236,7 +240,11 @@ class PageView(QWidget):
         self._set_image(image)
 
     def _set_image(self, image: QImage) -> None:
-        self._pixmap.setPixmap(QPixmap.fromImage(image))
+        pixmap = self._pixmaps.pop(image.cacheKey(), None) or QPixmap.fromImage(image)
+        self._pixmaps[image.cacheKey()] = pixmap  # turning back to a page needs no conversion
+        while len(self._pixmaps) > 4:
+            self._pixmaps.pop(next(iter(self._pixmaps)))
+        self._pixmap.setPixmap(pixmap)
         size = self.renderer.sizes[self.page - 1]
         self._pixmap.setScale(size.width / max(1, image.width()))
         self.message.setText("")
@@ -247,40 +255,42 @@ class PageView(QWidget):
             self._set_image(image or self.renderer.cached(index) or QImage())
 
     def _draw_boxes(self) -> None:
+        """Make the boxes of the cells read from the page shown."""
         scene = self.canvas.scene()
-        for item in self._boxes:
+        for item in self._boxes.values():
             scene.removeItem(item)
-        self._boxes = []
+        self._boxes = {}
         if self.report is None or not self.page_count:
             return
-        primary, others = set(self.primary), set(self.others)
         for key, cell in self.report.cells.items():
             if cell.page != self.page or not cell.box:
                 continue
             x0, y0, x1, y1 = cell.box
             item = QGraphicsRectItem(QRectF(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2))
-            pen = QPen(BOX_PEN, 1)
-            if key in primary:
-                pen, z = QPen(PRIMARY, 2.5), 3
-                item.setBrush(QBrush(QColor(251, 188, 4, 40)))
-            elif key in others:
-                pen, z = QPen(QColor("#f9ab00"), 1.2), 2
-                item.setBrush(QBrush(OTHER_FILL))
-            elif cell.status == UNCERTAIN:
-                pen, z = QPen(UNCERTAIN_PEN, 1.5, Qt.PenStyle.DashLine), 1
-            else:
-                z = 0
-            pen.setCosmetic(True)  # the same line width at every zoom
-            item.setPen(pen)
-            item.setZValue(z)
             item.setData(0, key)
-            item.setToolTip(key)
+            self._style(key, item)
             scene.addItem(item)
-            self._boxes.append(item)
+            self._boxes[key] = item
+
+    def _style(self, key: str, item: QGraphicsRectItem) -> None:
+        """Selected: thick outline; the finding's other cells: filled; uncertain: dashed; else faint."""
+        brush = QBrush()
+        if key in self.primary:
+            pen, z, brush = QPen(PRIMARY, 2.5), 3, QBrush(QColor(251, 188, 4, 40))
+        elif key in self.others:
+            pen, z, brush = QPen(QColor("#f9ab00"), 1.2), 2, QBrush(OTHER_FILL)
+        elif self.report is not None and self.report.cells[key].status == UNCERTAIN:
+            pen, z = QPen(UNCERTAIN_PEN, 1.5, Qt.PenStyle.DashLine), 1
+        else:
+            pen, z = QPen(BOX_PEN, 1), 0
+        pen.setCosmetic(True)  # the same line width at every zoom
+        item.setPen(pen)
+        item.setBrush(brush)
+        item.setZValue(z)
 
     def box_items(self) -> dict[str, QGraphicsRectItem]:
         """The drawn boxes by cell key (for tests and the screenshot)."""
-        return {item.data(0): item for item in self._boxes}
+        return dict(self._boxes)
 
     def _scroll_to_primary(self) -> None:
         boxes = [c.box for k in self.primary or self.others
