@@ -144,7 +144,7 @@ def bench_page_view(window: MainWindow, app, tmp: str, runs: int = 40) -> dict[s
         reveals.append((time.perf_counter() - start) * 1000)
     out["reveal a finding (all panes, page outlined)"] = reveals
     turns = []
-    for i in range(runs):
+    for _ in range(runs):
         start = time.perf_counter()
         view.go_to(2 if view.page == 1 else 1)
         app.processEvents()
