@@ -114,3 +114,48 @@ def test_escape_ends_the_loop_and_a_report_without_uncertain_cells_says_so(qtbot
         scan.report.cells[key].status = EXTRACTED
     window.actions_by_id["verify_uncertain"].trigger()
     assert not loop.panel.isVisible() and window.statusBar().currentMessage() == "没有存疑的单元格"
+
+
+def test_the_workspace_keeps_confirmations_and_shows_its_own_copy_of_the_pages(qtbot, window, tmp_path,
+                                                                             monkeypatch):
+    import copy
+
+    from gui.workspace_binding import WorkspaceBinding
+    from review.workspace import Workspace, importer
+
+    report = load(S002)
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(boxed_pdf(report))
+    for key in UNSURE:
+        report.cells[key].status = report.cells[key].parsed_status = UNCERTAIN
+    # the scan as an OCR reader would give it (uncertain cells with boxes), whatever the parser makes of the PDF
+    monkeypatch.setattr(importer, "_parse", lambda data, path: copy.deepcopy(report))
+    ws = Workspace(tmp_path / "w.sqlite")
+    rid, added = ws.import_file(pdf)
+    assert added
+    pdf.unlink()  # the pages now come from the workspace's copy of the original
+    window.workspace_binding = binding = WorkspaceBinding(window, ws)
+    window.set_reviewer("李审核")
+    session = binding.open_report(rid)
+    qtbot.waitUntil(lambda: window.page_view.page_count == 2, timeout=5000)
+    assert window.source_pane.has_pages
+
+    window.actions_by_id["verify_uncertain"].trigger()
+    press(qtbot, window.verification.panel.value, Qt.Key.Key_Return)
+    assert session.report.cells[UNSURE[0]].status == EXTRACTED
+    stored = ws.load(rid).report.cells[UNSURE[0]]
+    assert stored.status == EXTRACTED and stored.confirmed
+    assert ws.audit_log(rid)[-1].reason == CONFIRM_REASON
+    window.verification.stop()
+    window.actions_by_id["undo"].trigger()
+    assert ws.load(rid).report.cells[UNSURE[0]].status == UNCERTAIN
+    window.actions_by_id["redo"].trigger()
+    assert ws.load(rid).report.cells[UNSURE[0]].status == EXTRACTED
+    # a same-value entry on a certain cell is still refused
+    from parser.model import Correction
+    from review.workspace import WorkspaceError
+
+    value = ws.load(rid).report.value("requests/total/total")
+    with pytest.raises(WorkspaceError, match="相同"):
+        ws.record_correction(rid, Correction("requests/total/total", value, value, "", "李审核"))
+    ws.close()

@@ -11,7 +11,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from parser.model import Correction, Number
+from parser.model import UNCERTAIN, Correction, Number
 
 from ..audit import (
     CORRECTION,
@@ -69,7 +69,8 @@ class Journal:
             if not _same(cell.value, correction.old):
                 raise WorkspaceError(f"该格当前值为 {format_value(cell.value)}，与更正前的值 "
                                      f"{format_value(correction.old)} 不符，请刷新后重试")
-            if _same(cell.value, new) and type(cell.value) is type(new):
+            checked = cell.status == UNCERTAIN or cell.confirmed  # the same value confirms or withdraws that
+            if _same(cell.value, new) and type(cell.value) is type(new) and not checked:
                 raise WorkspaceError("新值与当前值相同，无需更正")
             with self.store.transaction() as tx:
                 cid = new_event(tx, report_id, CORRECTION, correction.time)
