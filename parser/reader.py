@@ -1,45 +1,16 @@
-"""Files → decoded text. Every failure is a ReadError with a one-line reason in Chinese."""
+"""Files → decoded text. Every failure is a ReadError (parser/errors.py) with a one-line reason in Chinese."""
 from __future__ import annotations
 
-import codecs
 import re
 from functools import cache
 from pathlib import Path
 
+from .decoding import decode
+from .errors import INTERNAL_ERROR, ReadError
+
 MAX_BYTES = 60 * 1024 * 1024  # larger files are refused, not read into memory
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # a text or web page this big is not one report (a long one is < 1 MB)
-INTERNAL_ERROR = "文件内容异常，无法读取"
 MAX_TEXT_CHARS = 3_000_000  # rendered text longer than this is refused (the text pane shows all of it)
-
-
-class ReadError(Exception):
-    """A file that cannot be read as a report; str(e) is a one-line reason in Chinese."""
-
-
-def decode(data: bytes) -> str:
-    """Decode report bytes whatever the encoding: BOMs, UTF-8, GB18030/GBK, UTF-16 without BOM."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    sample = data[:4000]
-    if sample and sample.count(0) > len(sample) // 4:  # UTF-16 without BOM: many NULs
-        even_nuls = sample[0::2].count(0)
-        odd_nuls = sample[1::2].count(0)
-        return data.decode("utf-16-be" if even_nuls > odd_nuls else "utf-16-le", errors="replace")
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None:
-        return str(best)
-    return data.decode("gb18030", errors="replace")
 
 
 def read_text(path: str | Path) -> str:

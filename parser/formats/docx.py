@@ -23,7 +23,7 @@ _CONTAINERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}mov
 
 def check_zip(data: bytes, name: str = "", main_part: str = "word/document.xml") -> zipfile.ZipFile:
     """Open the zip container, refusing a corrupt one or a decompression bomb (ReadError)."""
-    from ..reader import ReadError
+    from ..errors import ReadError
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -52,7 +52,7 @@ def docx_to_text(data: bytes, name: str = "") -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    from ..reader import ReadError
+    from ..errors import ReadError
 
     archive = check_zip(data, name)
     if "word/document.xml" not in archive.namelist():
@@ -98,7 +98,7 @@ def _alt_chunk(el, document) -> list[str]:
     part = document.part.related_parts.get(rid) if document is not None and rid else None
     if part is None or len(part.blob) > MAX_DOCUMENT_XML:
         return []
-    from ..reader import ReadError
+    from ..errors import ReadError
 
     content_type = part.content_type.lower()
     try:
@@ -110,7 +110,7 @@ def _alt_chunk(el, document) -> list[str]:
         elif "wordprocessingml" in content_type:
             text = docx_to_text(part.blob, "")
         elif content_type.startswith("text/"):
-            from ..reader import decode
+            from ..decoding import decode
 
             text = decode(part.blob)
         else:

@@ -54,7 +54,7 @@ def span_value(raw: object, limit: int = MAX_SPAN) -> int:
 
 def layout(rows: list[list[SourceCell]]) -> list[list[str]]:
     """Place cells on a grid honouring rowspan/colspan; covered positions are empty strings."""
-    from ..reader import ReadError
+    from ..errors import ReadError
 
     n_rows = len(rows)
     taken: dict[tuple[int, int], str] = {}

@@ -28,7 +28,7 @@ _GBK_NAMES = {"gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "euc-cn", "x-euc-
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
     """The page's text: BOM, else the declared or <meta> charset if the bytes really are in it, else detection."""
-    from ..reader import decode
+    from ..decoding import decode
 
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode(data)
@@ -60,7 +60,7 @@ def mhtml_to_text(data: bytes, name: str = "") -> str:
     import email
     import email.policy
 
-    from ..reader import ReadError
+    from ..errors import ReadError
 
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
@@ -76,7 +76,7 @@ def html_to_text(data: bytes, name: str = "", encoding: str | None = None) -> st
     import lxml.html
     from lxml import etree
 
-    from ..reader import ReadError
+    from ..errors import ReadError
 
     data = strip_inline_images(data)
     text = _CONTROL.sub("", _XML_DECL.sub("", decode_html(data, encoding), count=1))

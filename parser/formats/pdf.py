@@ -21,7 +21,7 @@ _HEADING = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][�
 
 def pdf_to_text(data: bytes, name: str = "") -> str:
     """Render a PDF's text layer as report text (see grid.render); ReadError if there is none."""
-    from ..reader import ReadError
+    from ..errors import ReadError
 
     try:
         import pdfplumber
