@@ -6,48 +6,34 @@ With a workspace, "all" is the whole workspace's reviewed state; without one, th
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
 from review.state import ReviewedReport
 
 from .i18n import tr
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
-
-def reports_to_export(window: MainWindow, everything: bool) -> list[ReviewedReport]:
-    binding = window.workspace_binding
-    if everything:
-        if binding is not None:
-            return binding.workspace.reviewed_reports()
-        return [s.reviewed for s in window.sessions()]
-    return [window.session.reviewed] if window.session is not None else []
-
-
-def export_to_excel(window: MainWindow, everything: bool) -> Path | None:
-    """Ask where, then write the workbook; returns the file written, or None."""
-    items = reports_to_export(window, everything)
+def export_to_excel(window: QMainWindow, items: list[ReviewedReport], settings: QSettings) -> Path | None:
+    """Ask where (starting in the folder used last), then write the workbook; returns the file written, or None."""
     if not items:
         window.statusBar().showMessage(tr("没有可导出的报告"), 5000)
         return None
     first = items[0].report
     one = f"{first.agency or Path(first.source).stem}{first.year or ''}.xlsx"
     name = tr("年报审核汇总.xlsx") if len(items) > 1 else one
-    start = str(Path(str(window.settings.value("export_dir", "") or Path.home())) / name)
+    start = str(Path(str(settings.value("export_dir", "") or Path.home())) / name)
     path, _ = QFileDialog.getSaveFileName(window, tr("导出 Excel"), start, tr("Excel 工作簿 (*.xlsx)"))
     if not path:
         return None
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
-    window.settings.setValue("export_dir", str(Path(path).parent))
+    settings.setValue("export_dir", str(Path(path).parent))
     return write_workbook(window, items, Path(path))
 
 
-def write_workbook(window: MainWindow, items: list[ReviewedReport], path: Path) -> Path | None:
+def write_workbook(window: QMainWindow, items: list[ReviewedReport], path: Path) -> Path | None:
     """Write with a progress dialog (the window keeps painting); a failure is said in Chinese."""
     from review.excel import export_workbook
 

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from parser.model import Report
 from review.findings import Finding
-from review.state import ACCEPTED, POSTPONED, Decision
+from review.state import ACCEPTED, POSTPONED, Decision, ReviewedReport
 
 from .commands import CorrectCells, DecideFinding
+from .export import export_to_excel
 from .findings_pane import FindingsPane
 from .header_fields import HeaderFields
 from .i18n import tr
@@ -117,7 +118,36 @@ class MainWindow(QMainWindow):
 
     # --- construction --------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        self.actions_by_id, self.recent_menu = build_menus(self)
+        """What each action of gui/menus.py does in this window, and the pane its keys are limited to."""
+        handlers = {
+            "open": self.open_dialog, "close_report": self.close_current,
+            "export_current": lambda: self.export_excel(False), "export_all": lambda: self.export_excel(True),
+            "reviewer": self.ask_reviewer, "quit": self.close, "restore_printed": self.restore_printed,
+            "make_blank": self.make_blank, "fill_zero": self.fill_zero, "find": self.text_pane.open_find,
+            "next_finding": lambda: self.step_finding(True), "previous_finding": lambda: self.step_finding(False),
+            "accept_suggestion_anywhere": self.accept_suggestion, "accept_suggestion": self.accept_suggestion,
+            "accept_as_is": self.accept_as_is, "postpone": self.postpone, "reopen": self.reopen,
+            "verify_uncertain": self.verification.start, "next_report": lambda: self.report_list.step(True),
+            "previous_report": lambda: self.report_list.step(False),
+            "focus_findings": lambda: self.findings_pane.view.setFocus(), "focus_tables": self.focus_tables,
+            "focus_text": self.source_pane.focus_text, "help": self.show_help,
+        }
+        ready = {"undo": self.undo_group.createUndoAction(self, tr("撤销")),
+                 "redo": self.undo_group.createRedoAction(self, tr("重做")),
+                 "report_dock": self.report_dock.toggleViewAction()}
+        owners = {"make_blank": self.tables, "fill_zero": self.tables, "accept_suggestion": self.findings_pane.view}
+        self.actions_by_id, self.recent_menu = build_menus(self, handlers, ready, owners)
+
+    def reports_to_export(self, everything: bool) -> list[ReviewedReport]:
+        """The current report, or all: the whole workspace's reviewed state when bound, else the open reports."""
+        if not everything:
+            return [self.session.reviewed] if self.session is not None else []
+        binding = self.workspace_binding
+        return binding.workspace.reviewed_reports() if binding is not None else [s.reviewed for s in self.sessions()]
+
+    def export_excel(self, everything: bool) -> Path | None:
+        """File → 导出 Excel: ask where, write the workbook; returns the file written, or None."""
+        return export_to_excel(self, self.reports_to_export(everything), self.settings)
 
     def _connect(self) -> None:
         self.findings_pane.finding_chosen.connect(self.reveal_finding)
@@ -425,7 +455,7 @@ class MainWindow(QMainWindow):
             return
         view.report_model.fill(dict.fromkeys(keys, 0), tr("置 0"), lambda n: tr("已把 {n} 格置为 0", n=n))
 
-    def _focus_tables(self) -> None:
+    def focus_tables(self) -> None:
         view = self.tables.current_view()
         if view is not None:
             view.setFocus()

@@ -1,102 +1,83 @@
-"""The review window's menus and actions; every key comes from gui/shortcuts.py."""
+"""The review window's menus as a table of actions; every key comes from gui/shortcuts.py.
+
+`MENUS` lists each menu's entries by action id (None: a separator; RECENT: the recently opened files).
+The window says what each id does (`handlers`), which ready-made actions it has (undo/redo from its undo
+group, a dock's toggle) and which pane an id's keys are limited to (`owners`); this module knows no window
+and no pane. Ids with a handler but no menu entry are keyboard-only actions (Return in the findings list)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from .export import export_to_excel
 from .i18n import tr
-from .shortcuts import sequences, shortcut
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
+from .shortcuts import SHORTCUTS, sequences, shortcut
 
 Slot = Callable[[], object]
+RECENT = "recent_files"
+
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    ("文件(&F)", ("open", RECENT, "close_report", None, "export_current", "export_all", None, "reviewer", None,
+                "quit")),
+    ("编辑(&E)", ("undo", "redo", None, "restore_printed", "make_blank", "fill_zero", None, "find")),
+    ("审核(&R)", ("next_finding", "previous_finding", None, "accept_suggestion_anywhere", "accept_as_is", "postpone",
+                "reopen", None, "verify_uncertain")),
+    ("视图(&V)", ("next_report", "previous_report", None, "focus_findings", "focus_tables", "focus_text", None,
+                "report_dock")),
+    ("帮助(&H)", ("help",)),
+)
+
+# the menu text, where it is not the shortcut's description (or the action has no key)
+TEXTS = {
+    "open": "打开报告…", RECENT: "最近打开", "close_report": "关闭当前报告",
+    "export_current": "导出当前报告到 Excel…", "export_all": "导出全部报告到 Excel…", "reviewer": "审核人姓名…",
+    "quit": "退出", "undo": "撤销", "redo": "重做", "restore_printed": "恢复原文数值", "make_blank": "置为空白",
+    "fill_zero": "全部置 0", "find": "在原文中查找…", "next_finding": "下一条问题", "previous_finding": "上一条问题",
+    "accept_suggestion_anywhere": "采纳建议更正", "accept_as_is": "按原样接受…", "postpone": "稍后处理",
+    "reopen": "撤回决定", "verify_uncertain": "核对存疑单元格", "next_report": "下一份报告",
+    "previous_report": "上一份报告", "focus_findings": "转到问题列表", "focus_tables": "转到表格",
+    "focus_text": "转到原文", "help": "快捷键与图例",
+}
+
+_KEYED = {s.id for s in SHORTCUTS}
 
 
-def _action(
-    w: MainWindow,
-    actions: dict[str, QAction],
-    id_: str,
-    slot: Slot,
-    text: str | None = None,
-    owner: QWidget | None = None,
-) -> QAction:
-    """An action with its keys from gui/shortcuts.py; with `owner`, the keys work only inside that pane."""
-    s = shortcut(id_)
-    action = QAction(tr(text or s.description), w)
-    action.setShortcuts(sequences(id_))
-    action.setToolTip(f"{tr(s.description)}（{s.keys[0]}）")
+def _action(window: QMainWindow, id_: str, slot: Slot, owner: QWidget | None) -> QAction:
+    """An action with its keys from gui/shortcuts.py (if it has any); with `owner`, the keys work only in that pane."""
+    action = QAction(tr(TEXTS.get(id_) or shortcut(id_).description), window)
+    if id_ in _KEYED:
+        s = shortcut(id_)
+        action.setShortcuts(sequences(id_))
+        action.setToolTip(f"{tr(s.description)}（{s.keys[0]}）")
     action.triggered.connect(slot)
     if owner is not None:
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    (owner or w).addAction(action)
-    actions[id_] = action
+    (owner or window).addAction(action)
     return action
 
 
-def build_menus(w: MainWindow) -> tuple[dict[str, QAction], QMenu]:
-    """The menu bar; every key comes from gui/shortcuts.py. Returns the actions by id and the recent-files menu."""
+def build_menus(window: QMainWindow, handlers: Mapping[str, Slot], ready: Mapping[str, QAction] | None = None,
+                owners: Mapping[str, QWidget] | None = None) -> tuple[dict[str, QAction], QMenu]:
+    """The menu bar from `MENUS`. Returns the actions by id and the (empty) recently-opened menu."""
+    ready, owners = ready or {}, owners or {}
     actions: dict[str, QAction] = {}
-
-    def act(id_: str, slot: Slot, text: str | None = None, owner: QWidget | None = None) -> QAction:
-        return _action(w, actions, id_, slot, text, owner)
-
-    mb = w.menuBar()
-    file_menu = mb.addMenu(tr("文件(&F)"))
-    file_menu.addAction(act("open", w.open_dialog, "打开报告…"))
-    recent_menu = file_menu.addMenu(tr("最近打开"))
-    file_menu.addAction(act("close_report", w.close_current, "关闭当前报告"))
-    file_menu.addSeparator()
-    file_menu.addAction(act("export_current", lambda: export_to_excel(w, False), "导出当前报告到 Excel…"))
-    file_menu.addAction(act("export_all", lambda: export_to_excel(w, True), "导出全部报告到 Excel…"))
-    file_menu.addSeparator()
-    file_menu.addAction(tr("审核人姓名…"), w.ask_reviewer)
-    file_menu.addSeparator()
-    file_menu.addAction(act("quit", w.close, "退出"))
-
-    edit = mb.addMenu(tr("编辑(&E)"))
-    undo = w.undo_group.createUndoAction(w, tr("撤销"))
-    undo.setShortcuts(sequences("undo"))
-    redo = w.undo_group.createRedoAction(w, tr("重做"))
-    redo.setShortcuts(sequences("redo"))
-    actions.update(undo=undo, redo=redo)
-    edit.addActions([undo, redo])
-    edit.addSeparator()
-    edit.addAction(act("restore_printed", w.restore_printed, "恢复原文数值"))
-    edit.addAction(act("make_blank", w.make_blank, "置为空白", owner=w.tables))
-    edit.addAction(act("fill_zero", w.fill_zero, "全部置 0", owner=w.tables))
-    edit.addSeparator()
-    edit.addAction(act("find", w.text_pane.open_find, "在原文中查找…"))
-
-    review = mb.addMenu(tr("审核(&R)"))
-    review.addAction(act("next_finding", lambda: w.step_finding(True), "下一条问题"))
-    review.addAction(act("previous_finding", lambda: w.step_finding(False), "上一条问题"))
-    review.addSeparator()
-    review.addAction(act("accept_suggestion_anywhere", w.accept_suggestion, "采纳建议更正"))
-    review.addAction(act("accept_as_is", w.accept_as_is, "按原样接受…"))
-    review.addAction(act("postpone", w.postpone, "稍后处理"))
-    review.addAction(act("reopen", w.reopen, "撤回决定"))
-    review.addSeparator()
-    review.addAction(act("verify_uncertain", w.verification.start, "核对存疑单元格"))
-    act("accept_suggestion", w.accept_suggestion, owner=w.findings_pane.view)
-
-    view = mb.addMenu(tr("视图(&V)"))
-    view.addAction(act("next_report", lambda: w.report_list.step(True), "下一份报告"))
-    view.addAction(act("previous_report", lambda: w.report_list.step(False), "上一份报告"))
-    view.addSeparator()
-    view.addAction(act("focus_findings", lambda: w.findings_pane.view.setFocus(), "转到问题列表"))
-    view.addAction(act("focus_tables", w._focus_tables, "转到表格"))
-    view.addAction(act("focus_text", w.source_pane.focus_text, "转到原文"))
-    view.addSeparator()
-    view.addAction(w.report_dock.toggleViewAction())
-
-    help_menu = mb.addMenu(tr("帮助(&H)"))
-    help_menu.addAction(act("help", w.show_help, "快捷键与图例"))
-    return actions, recent_menu
+    for id_, action in ready.items():
+        if id_ in _KEYED:
+            action.setShortcuts(sequences(id_))
+        actions[id_] = action
+    for id_, slot in handlers.items():
+        actions[id_] = _action(window, id_, slot, owners.get(id_))
+    recent = QMenu(tr(TEXTS[RECENT]), window)
+    for title, entries in MENUS:
+        menu = window.menuBar().addMenu(tr(title))
+        for id_ in entries:
+            if id_ is None:
+                menu.addSeparator()
+            elif id_ == RECENT:
+                menu.addMenu(recent)
+            else:
+                menu.addAction(actions[id_])
+    return actions, recent

@@ -25,7 +25,7 @@ from .page_render import PageRenderer
 from .table_model import parse_number
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .review_window import ReviewWindow
     from .session import ReportSession
 
 SNIPPET_DPI = 200  # the page is cut at this resolution: a 10-point digit is ~28 pixels tall
@@ -133,7 +133,7 @@ class VerifyPanel(QFrame):
 class Verification(QObject):
     """Runs the loop on the window's current report."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
         self.panel = VerifyPanel(window)
@@ -225,6 +225,6 @@ class Verification(QObject):
                 return True
             if event.key() == Qt.Key.Key_Escape:
                 self.stop()
-                self.window._focus_tables()
+                self.window.focus_tables()
                 return True
         return super().eventFilter(watched, event)

@@ -4,7 +4,6 @@ from conftest import SAMPLE_FILES
 from PySide6.QtWidgets import QFileDialog
 
 from gui.app import application
-from gui.export import export_to_excel
 from gui.main_window import MainWindow
 
 
@@ -26,7 +25,7 @@ def test_export_current_report_with_its_correction(qtbot, tmp_path, monkeypatch)
     assert model.setData(model.index_of("requests/unable.not_held/natural_person"), "0")
     out = tmp_path / "one.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    assert export_to_excel(window, everything=False) == out
+    assert window.export_excel(everything=False) == out
     sheet = openpyxl.load_workbook(out)["汇总"]
     keys = [c.value for c in sheet[2]]
     assert sheet.max_row == 3, "one report: two header rows and one data row"
@@ -38,9 +37,9 @@ def test_export_all_open_reports_and_a_clear_message_when_the_file_cannot_be_wri
     window.open_paths([str(p) for p in SAMPLE_FILES])
     out = tmp_path / "all"  # the suffix is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    assert export_to_excel(window, everything=True) == tmp_path / "all.xlsx"
+    assert window.export_excel(everything=True) == tmp_path / "all.xlsx"
     assert openpyxl.load_workbook(tmp_path / "all.xlsx")["汇总"].max_row == 2 + len(SAMPLE_FILES)
     blocked = tmp_path / "missing-folder" / "x.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blocked), ""))
-    assert export_to_excel(window, everything=True) is None
+    assert window.export_excel(everything=True) is None
     assert "无法写入" in window.statusBar().currentMessage()

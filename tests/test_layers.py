@@ -1,4 +1,5 @@
-"""The core (parser/, review/) never imports Qt, and the CLI starts without Qt."""
+"""The layers hold: gui and cli above review, review above parser, Qt only in gui/, no import cycles
+(the import-linter contracts of pyproject.toml); the CLI starts without Qt."""
 import ast
 import subprocess
 import sys
@@ -43,3 +44,21 @@ def test_window_without_a_display_says_so():
     r = subprocess.run([sys.executable, "main.py", "resources/samples"], cwd=ROOT, capture_output=True, text=True,
                        env=env, timeout=60)
     assert r.returncode == 2 and "没有图形显示" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_import_contracts_are_kept():
+    """pyproject.toml [tool.importlinter]: layers, Qt only in gui/, acyclic siblings (type-checking imports too)."""
+    from importlinter.cli import lint_imports
+
+    assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True) == 0
+
+
+def test_contracts_cover_every_package():
+    """A new top-level package must be placed in the layers (and so be checked for Qt and cycles)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    packages = sorted(p.parent.name for p in ROOT.glob("*/__init__.py"))
+    assert sorted(config["root_packages"]) == packages
+    layered = {name.strip() for layer in config["contracts"][0]["layers"] for name in layer.split("|")}
+    assert layered == set(packages)
