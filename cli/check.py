@@ -5,12 +5,11 @@ import argparse
 import sys
 
 from parser.extract import load
-from parser.model import Report
 from parser.reader import ReadError, expand
-from review.findings import Finding
 from review.rules import CATALOGUE, SEVERITY_NAMES, check, has_errors
 
 from .extract import dump_json, reason_line
+from .text import format_findings
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -51,23 +50,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     elif count > 1:
         print(f"\n共审核 {count} 份报告。")
     return 2 if unreadable else (1 if errors else 0)
-
-
-def format_findings(report: Report, findings: list[Finding]) -> str:
-    """The findings of one report as readable lines, errors first."""
-    head = f"== {report.source}（{report.agency or '机关未识别'}，{report.year or '年度未识别'} 年度）"
-    if not findings:
-        return f"{head}\n  未发现问题"
-    order = {"error": 0, "warning": 1, "info": 2}
-    lines = [head]
-    for f in sorted(findings, key=lambda f: order.get(f.severity, 3)):
-        tag = SEVERITY_NAMES.get(f.severity, f.severity) + ("·无法核对" if f.status == "cannot_assess" else "")
-        lines.append(f"  [{tag}] {f.rule}  {f.message}")
-        if f.suggestion:
-            lines.append("      建议更正：" + "；".join(
-                f"{report.spec(k).display_name() if report.version and k in report.version.specs else k} → {v:g}"
-                for k, v in f.suggestion.items()))
-    return "\n".join(lines)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -10,8 +10,8 @@ from parser.reader import ReadError, expand
 from review.rules import check, has_errors
 from review.workspace import Workspace, WorkspaceError
 
-from .check import format_findings
 from .extract import dump_json, reason_line
+from .text import format_findings
 
 
 def _previous(ws: Workspace, agency: str | None, year: int | None) -> dict | None:

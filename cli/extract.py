@@ -4,12 +4,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
 from parser.extract import load
 from parser.model import Report
 from parser.reader import ReadError, expand
+
+from .text import format_report
 
 
 def load_all(paths: list[str]) -> tuple[list[Report], bool]:
@@ -48,51 +49,3 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for r in reports:
             print(format_report(r))
     return 2 if failed else 0
-
-
-def format_report(report: Report) -> str:
-    """A readable text rendering of the extracted tables, one block per table, aligned for a terminal
-    (Chinese characters take two columns); sub-rows are indented under their group."""
-    lines = [f"== {report.source}", f"机关：{report.agency or '（未识别）'}  年度：{report.year or '（未识别）'}  "
-             f"格式：{report.version.name if report.version else '（未识别）'}"]
-    if report.version is None:
-        return "\n".join(lines)
-    label_width, col_width = 40, 12
-    for table in report.version.tables:
-        lines.append(f"\n{table.number}、{table.title}")
-        for block in table.blocks:
-            if block.heading:
-                lines.append(f"  {block.heading}")
-            lines.append("  " + _pad("", label_width) + "".join(_pad(_clip(c.label, col_width - 2), col_width, True)
-                                                            for c in block.columns))
-            group = None
-            for row in block.rows:
-                if row.group and row.group.split("/")[-1] != group:
-                    group = row.group.split("/")[-1]
-                    lines.append("  " + group)
-                elif not row.group:
-                    group = None
-                label = ("  " if row.group else "") + row.label
-                vals = []
-                for col in block.columns:
-                    cell = report.cells[f"{table.key}/{row.key}/{col.key}"]
-                    shown = {"missing": "?", "blank": "—"}.get(cell.status) if cell.value is None else f"{cell.value:g}"
-                    vals.append(_pad(shown + ("*" if cell.status == "repaired" else ""), col_width, True))
-                lines.append("  " + _pad(_clip(label, label_width - 2), label_width) + "".join(vals))
-    lines.append("\n（? 未找到；— 空白；* 经规范化修复）")
-    return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _clip(text: str, width: int) -> str:
-    while _width(text) > width:
-        text = text[:-2] + "…"
-    return text
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    gap = " " * max(0, width - _width(text))
-    return gap + text if right else text + gap

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .figures import FIGURE_LABELS
+from ..figures import FIGURE_LABELS
 from .status import STATUSES, YearStatus, year_status
 
 if TYPE_CHECKING:

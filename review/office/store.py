@@ -1,15 +1,17 @@
 """The office's part of a workspace: the roster, aliases, links of reports to agencies, removal and
 resubmission of reports, all recorded in the append-only office log (schema v3).
 
-Office works through the workspace's storage seam (review.workspace.store.Store) and keeps the
+Office works through the workspace's storage seam (the part of review.workspace.store.Store it needs, declared
+below, so that the workspace, which composes the office, and the office do not import each other) and keeps the
 identity the replay uses to find an agency's previous year; any change to names marks the summaries
 of the reports it affects stale, so their cross-year rules run again.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -18,8 +20,27 @@ from .identity import Identity, fold
 from .roster import RosterEntry
 from .status import REPORT_COLUMNS, YearStatus, year_status
 
-if TYPE_CHECKING:
-    from ..workspace.store import Store, Transaction
+
+class Transaction(Protocol):
+    """One write transaction of the workspace's store (review.workspace.store.Transaction)."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """Run one statement."""
+
+
+class Store(Protocol):
+    """What the office needs of the workspace's store (review.workspace.store.Store has it)."""
+
+    @property
+    def lock(self) -> AbstractContextManager[Any]:
+        """A re-entrant lock held across calls that must see one consistent state."""
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[Mapping[str, Any]]:
+        """The rows of a SELECT."""
+
+    def transaction(self) -> AbstractContextManager[Transaction]:
+        """A write transaction, committed when the `with` block ends."""
+
 
 # office log kinds
 ROSTER_ADD, ROSTER_CHANGE, ROSTER_REMOVE = "roster_add", "roster_change", "roster_remove"

@@ -17,7 +17,7 @@ from typing import Any
 from parser.model import Report
 
 from ..audit import IMPORT
-from ..office.figures import figures_json
+from ..figures import figures_json
 from ..state import ReviewedReport, now
 from .codec import file_format, report_to_json
 from .errors import StoreConflict

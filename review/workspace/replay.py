@@ -16,8 +16,8 @@ from typing import Any
 from parser.model import Report
 
 from ..audit import HEADER_CELLS, WITHDRAWN
+from ..figures import figures_json
 from ..findings import CANNOT_ASSESS, WARNING, Finding
-from ..office.figures import figures_json
 from ..office.identity import Identity
 from ..signoff import signed_hash
 from ..state import RETURNED, Decision, ReviewedReport, SignOff

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..findings import FAIL, INFO
-from ..state import ReviewedReport
+from .findings import FAIL, INFO
+from .state import ReviewedReport
 
 # table three, column 总计: the year's totals across agencies
 REQUEST_FIGURES = {
