@@ -108,12 +108,12 @@ class AuditModel(QAbstractTableModel):
             if col == NEW:
                 return format_value(e.new) if changes else (tr(e.action) if e.kind == SIGNOFF else "")
             if col == REASON:
+                undoing = tr("撤销第 {n} 条").format(n=e.reverts) if e.reverts else ""
                 if e.kind == DECISION:
                     label = {"accepted": tr("接受"), WITHDRAWN: tr("撤回决定")}.get(e.action, tr("暂缓"))
+                    label = f"{label}（{undoing}）" if undoing else label
                     return f"{label}：{e.reason}" if e.reason else label
-                if e.kind == UNDO and e.reverts:
-                    return e.reason or tr("撤销第 {n} 条").format(n=e.reverts)
-                return e.reason
+                return e.reason or undoing
         if role == Qt.ItemDataRole.ForegroundRole and col == KIND:
             color = "#ef6c00" if e.kind == SIGNOFF and e.action == RETURNED else KIND_COLORS.get(e.kind)
             return QBrush(QColor(color)) if color else None

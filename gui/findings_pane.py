@@ -306,7 +306,8 @@ class FindingsPane(QWidget):
             )
         if f.suggestion:
             changes = "；".join(
-                tr("{name} 改为 {v}", name=s.display_name(k), v=format_value(v)) for k, v in f.suggestion.items()
+                tr("{name} 改为 {v}", name=s.display_name(k), v=format_value(v))
+                for k, v in f.changes_to_accept().items()
             )
             parts.append(f"<span style='color:#188038'>{tr('建议更正：')}{_esc(changes)}</span>")
         if f.sentence:

@@ -366,7 +366,8 @@ class MainWindow(QMainWindow):
         if not f.suggestion:
             self.statusBar().showMessage(tr("这条问题没有可采纳的建议更正"), 4000)
             return
-        s.push(CorrectCells(s, dict(f.suggestion), tr("采纳建议：{m}", m=f.message), tr("采纳建议更正")))
+        changes = f.changes_to_accept()  # every cell of the correction, one undo step (not only this finding's)
+        s.push(CorrectCells(s, changes, tr("采纳建议：{m}", m=f.message), tr("采纳建议更正")))
         self._show_next(f)
 
     def set_reviewer(self, name: str) -> None:

@@ -1,8 +1,9 @@
 """One report under review in the window: the core ReviewedReport, its undo stack and its findings.
 
-Every change goes through an undo command (gui/commands.py) which calls back `after_change`; the
-rules then re-run at once and `changed` tells every view to repaint. The workspace can listen to
-`correction_made` / `decision_made` to append them to its audit log.
+Every change is a core command (review.commands) on the session's EditContext, wrapped for the undo
+stack by gui/commands.py, which calls back `after_change`; the rules then re-run at once and `changed`
+tells every view to repaint. The context's journal records each edit: in memory for a report opened
+from a file, in the workspace once the workspace binds the report (`session.journal = …`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from parser.model import Correction, Report
+from parser.model import Report
+from review.commands import EditContext
+from review.edit_journal import Journal, MemoryJournal
 from review.findings import ERROR, INFO, WARNING, Finding
 from review.state import ACCEPTED, Decision, ReviewedReport
 
@@ -36,9 +39,7 @@ def _rules_checker() -> tuple[Checker, bool]:
 class ReportSession(QObject):
     changed = Signal(object)  # set of cell keys whose value changed (empty: only findings/decisions)
     header_changed = Signal()
-    correction_made = Signal(object)  # Correction
-    decision_made = Signal(object, object)  # finding id, Decision or None (decision withdrawn)
-    refused = Signal(str)  # a change was not made, and why (the report is signed off)
+    refused = Signal(str)  # a change was not made, and why (the report is signed off, the workspace refused)
 
     def __init__(
         self,
@@ -54,7 +55,7 @@ class ReportSession(QObject):
         else:
             self.rules_available = True
         self.checker = checker
-        self.reviewer = reviewer
+        self.context = EditContext(self.reviewed, MemoryJournal(), reviewer)
         self.undo_stack = QUndoStack(self)
         self.path: str = self.reviewed.report.source
         self.check_error = ""  # why the rules could not run on the report as it stands, if they could not
@@ -63,6 +64,23 @@ class ReportSession(QObject):
         self.recheck()
 
     # --- reading -------------------------------------------------------------------------------
+    @property
+    def reviewer(self) -> str:
+        return self.context.reviewer
+
+    @reviewer.setter
+    def reviewer(self, name: str) -> None:
+        self.context.reviewer = name
+
+    @property
+    def journal(self) -> Journal:
+        """Where this report's edits are recorded (the workspace's journal once bound)."""
+        return self.context.journal
+
+    @journal.setter
+    def journal(self, journal: Journal) -> None:
+        self.context.journal = journal
+
     @property
     def report(self) -> Report:
         return self.reviewed.report
@@ -137,21 +155,11 @@ class ReportSession(QObject):
         self._by_cell, self._primary = by_cell, primary
 
     def after_change(self, keys: set[str] | frozenset[str] = frozenset(), header: bool = False) -> None:
-        """Called by the undo commands after they changed the report."""
+        """Called by the undo commands after they changed the report (or a reload from the workspace)."""
         self.recheck()
         if header:
             self.header_changed.emit()
         self.changed.emit(set(keys))
-
-    def notify_correction(self, correction: Correction) -> None:
-        self.correction_made.emit(correction)
-
-    def set_decision(self, finding_id: str, decision: Decision | None) -> None:
-        if decision is None:
-            self.reviewed.decisions.pop(finding_id, None)
-        else:
-            self.reviewed.decisions[finding_id] = decision
-        self.decision_made.emit(finding_id, decision)
 
     def is_accepted(self, finding: Finding) -> bool:
         d = self.decision(finding)

@@ -4,7 +4,8 @@ The window stays ignorant of SQLite. WorkspaceBinding(window, workspace):
 - puts the batch queue above the window's open-reports list (one dock), double-click opens a report;
 - opens a report with its stored decisions and sign-off, the rules bound to its previous year;
 - imports a report the window opens from a file and shows the workspace's copy instead (nothing unkept);
-- appends every correction, header edit and decision the reviewer makes to the workspace at once;
+- gives each open report the workspace's journal, so every edit (review.commands) is committed at once;
+- reloads an open report when its log changed outside its undo stack (an undo in the audit view);
 - adds a 工作区 menu: import files / a folder (worker thread), sign off, reopen, show the audit log;
 - shows the audit log of the current report in a dock, and says when signed values were altered.
 """
@@ -15,8 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter
 
-from review.audit import HEADER_CELLS
-from review.state import ReviewedReport
+from review.commands import same_value
 from review.workspace import Workspace, WorkspaceError
 
 from .audit_view import AuditView
@@ -24,7 +24,7 @@ from .batch_queue import BatchQueue
 from .i18n import tr
 from .import_dialog import ImportDialog, choose_files, choose_folder
 from .report_list import SESSION_ROLE
-from .signoff_dialog import ReopenDialog, SignoffDialog, remembered_reviewer
+from .signoff_dialog import ReopenDialog, SignoffDialog
 
 
 def open_workspace(path: str | None, parent: QMainWindow | None = None) -> Workspace | None:
@@ -46,8 +46,6 @@ class WorkspaceBinding(QObject):
         self.workspace = workspace
         self.sessions: dict[int, object] = {}  # report id → ReportSession
         self._ids: dict[int, int] = {}  # id(session) → report id
-        self._headers: dict[int, tuple] = {}  # report id → (agency, year, template) as stored
-        self._reverting = False
         self._imports: list[ImportDialog] = []
         settings = getattr(window, "settings", None)
         self.settings = settings
@@ -68,6 +66,7 @@ class WorkspaceBinding(QObject):
         self.audit_dock.setWidget(self.audit)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_dock)
         self.audit_dock.hide()
+        self.audit.reportChanged.connect(self.reload)
 
         menu = window.menuBar().addMenu(tr("工作区(&W)"))
         self.import_files_action = menu.addAction(tr("导入报告文件…"), self.import_files)
@@ -110,13 +109,12 @@ class WorkspaceBinding(QObject):
         session.reviewed.report_id = report_id
         session.reviewed.hash_mismatch = reviewed.hash_mismatch
         session.checker = self.workspace.rules_for(report_id)
+        session.journal = self.workspace.journal_for(report_id)
         session.recheck()
         self.sessions[report_id] = session
         self._ids[id(session)] = report_id
-        self._headers[report_id] = self._header_of(reviewed)
-        session.correction_made.connect(lambda c, s=session: self._correction(s, c))
-        session.decision_made.connect(lambda fid, d, s=session: self._decision(s, fid, d))
-        session.header_changed.connect(lambda s=session: self._header(s))
+        session.changed.connect(lambda _keys, r=report_id: self._changed(r))
+        session.header_changed.connect(self.queue.refresh)  # the agency or year may move it and link another year
         session.changed.emit(set())  # repaint with the stored decisions
         self._session_shown(session)
         return session
@@ -154,11 +152,6 @@ class WorkspaceBinding(QObject):
         self.queue.refresh()
         self.open_report(rid)
 
-    @staticmethod
-    def _header_of(reviewed: ReviewedReport) -> tuple:
-        r = reviewed.report
-        return r.agency, r.year, r.template
-
     def reopen_last(self) -> bool:
         """Show the report last opened in this workspace (else the first in the queue); False if empty."""
         ids = self.workspace.report_ids()
@@ -187,71 +180,35 @@ class WorkspaceBinding(QObject):
         if self.audit.warning.isVisible():
             self.audit_dock.show()
 
-    # -- persisting the reviewer's changes -----------------------------------------------------------
+    # -- keeping the window and the workspace in step ---------------------------------------------------
 
-    def _refused(self, session: object, message: str) -> None:
-        """The workspace refused a change (e.g. the report is signed off): undo it in the window too."""
-        self.window.show_error(message)
-
-        def revert() -> None:
-            self._reverting = True
-            try:
-                if session.undo_stack.canUndo():
-                    session.undo_stack.undo()
-            finally:
-                self._reverting = False
-
-        QTimer.singleShot(0, revert)
-
-    def _correction(self, session: object, correction: object) -> None:
-        rid = self._ids.get(id(session))
-        if rid is None or self._reverting:
+    def reload(self, report_id: int) -> None:
+        """The workspace's copy of a report changed outside the window's undo stack (an undo in the audit
+        view): show the stored values, decisions and sign-off in its open session, if any."""
+        session = self.sessions.get(report_id)
+        if session is None:
+            self._changed(report_id)
             return
-        try:
-            self.workspace.record_correction(rid, correction)
-        except WorkspaceError as e:
-            self._refused(session, str(e))
-            return
-        self._changed(rid)
-
-    def _decision(self, session: object, finding_id: str, decision: object) -> None:
-        rid = self._ids.get(id(session))
-        if rid is None or self._reverting:
-            return
-        try:
-            if decision is None:
-                self.workspace.withdraw_decision(rid, finding_id, session.reviewer or self._reviewer())
-            else:
-                self.workspace.record_decision(rid, decision)
-        except WorkspaceError as e:
-            self._refused(session, str(e))
-            return
-        self._changed(rid)
-
-    def _header(self, session: object) -> None:
-        rid = self._ids.get(id(session))
-        if rid is None or self._reverting:
-            return
-        stored = self._headers[rid]
-        now = (session.report.agency, session.report.year, session.report.template)
-        try:
-            for key, old, new in zip(HEADER_CELLS, stored, now, strict=True):
-                if old != new:
-                    self.workspace.record_header(rid, HEADER_CELLS[key], new, session.reviewer or self._reviewer())
-        except WorkspaceError as e:
-            self._refused(session, str(e))
-            return
-        self._headers[rid] = now
-        self.queue.refresh()  # the agency or year may move the report in the queue and link another year
-        self._changed(rid)
+        stored = self.workspace.load(report_id)
+        report, fresh = session.report, stored.report
+        keys = {k for k, c in fresh.cells.items() if k not in report.cells or not same_value(report.cells[k].value,
+                                                                                              c.value)}
+        report.cells.update({k: fresh.cells[k] for k in keys})
+        header = False
+        for field in ("agency", "year", "template"):
+            if getattr(report, field) != getattr(fresh, field):
+                setattr(report, field, getattr(fresh, field))
+                header = True
+        session.reviewed.decisions.clear()
+        session.reviewed.decisions.update(stored.decisions)
+        session.reviewed.signoff = stored.signoff
+        session.reviewed.hash_mismatch = stored.hash_mismatch
+        session.after_change(keys, header=header)  # repaints, and through `changed` refreshes queue and log
 
     def _changed(self, report_id: int) -> None:
         self.queue.refresh_report(report_id)
         if self.current_report_id() == report_id:
             self.audit.show_report(report_id)
-
-    def _reviewer(self) -> str:
-        return remembered_reviewer(self.settings, self.workspace) or getattr(self.window, "reviewer", "")
 
     # -- actions -------------------------------------------------------------------------------------
 

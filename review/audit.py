@@ -40,7 +40,7 @@ class AuditEntry:
     finding_id: str = ""  # for decisions
     action: str = ""  # decision action, or sign-off outcome
     entry_id: int = 0  # event number in the workspace journal (orders all entries; an undo names it)
-    reverts: int | None = None  # for UNDO: the correction it reverts
+    reverts: int | None = None  # the entry this one undoes (UNDO of a correction; a decision, sign-off, reopening)
 
     @property
     def kind_label(self) -> str:
@@ -50,16 +50,17 @@ class AuditEntry:
 
     def summary(self) -> str:
         """One line of Chinese describing what happened (without time and reviewer)."""
+        undoing = f"（撤销第 {self.reverts} 条）" if self.reverts else ""
         if self.kind in (CORRECTION, UNDO):
             what = f"{HEADER_LABELS.get(self.cell, self.cell)}：{format_value(self.old)} → {format_value(self.new)}"
-            return what + (f"（撤销第 {self.reverts} 条）" if self.kind == UNDO and self.reverts else "")
+            return what + undoing
         if self.kind == DECISION:
-            return f"{ACTION_LABELS.get(self.action, self.action)}：{self.finding_id}"
+            return f"{ACTION_LABELS.get(self.action, self.action)}：{self.finding_id}{undoing}"
         if self.kind == SIGNOFF:
-            return f"结论：{self.action}"
+            return f"结论：{self.action}{undoing}"
         if self.kind == IMPORT:
             return self.reason
-        return self.kind_label
+        return self.kind_label + undoing
 
     def sort_key(self) -> tuple:
         return (self.entry_id, _KIND_ORDER.get(self.kind, 9), self.time)

@@ -22,6 +22,8 @@ class Finding:
     suggestion: dict[str, float | int] | None = field(default=None, compare=False, hash=False)
     sentence: str | None = None  # narrative rules: the sentence the claim came from
     sentence_span: tuple[int, int] | None = None
+    # cells outside this finding that the same least correction changes too (it holds only as a whole)
+    suggestion_elsewhere: dict[str, float | int] | None = field(default=None, compare=False, hash=False)
 
     @property
     def subjects(self) -> tuple[str, ...]:
@@ -33,6 +35,10 @@ class Finding:
         keys = list(self.cells[:1])
         keys += [k for k in (self.suggestion or {}) if k not in keys]
         return tuple(keys)
+
+    def changes_to_accept(self) -> dict[str, float | int]:
+        """Every cell that accepting the suggestion sets: its own cells and those the correction needs elsewhere."""
+        return {**(self.suggestion or {}), **(self.suggestion_elsewhere or {})} if self.suggestion else {}
 
     @property
     def id(self) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from parser.model import Report
 
@@ -71,3 +72,14 @@ class ReviewedReport:
 
     def counts(self) -> dict[str, int]:
         return {s: len(self.open_findings(s)) for s in (ERROR, WARNING)}
+
+
+def set_header(report: Report, field: str, value: Any) -> None:
+    """Set the agency, year or format version; a new format version gets its cells (missing), the old ones stay."""
+    from parser.model import MISSING, Cell
+    from parser.template import versions
+
+    setattr(report, field, value)
+    if field == "template" and value in versions():
+        for key in versions()[value].cell_keys():
+            report.cells.setdefault(key, Cell(key, None, "", None, MISSING))

@@ -187,6 +187,26 @@ def test_enter_accepts_the_suggestion_and_undo_restores(qtbot, window):
     assert results_total(session)
 
 
+def test_ctrl_enter_on_a_two_cell_suggestion_changes_both_and_one_ctrl_z_reverts_both(qtbot, window):
+    """Issue 14.1: sample 002's suggestion names two cells (共 2 格); accepting it must not leave a row_total error."""
+    session = open_sample(window)
+    (finding,) = results_total(session)
+    assert "共 2 格" in finding.message
+    window.findings_pane.select(finding)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.tables.current_view().setFocus()  # "anywhere": not the findings list
+    before = {k: session.report.cells[k].value for k in (NOT_HELD_NP, NOT_HELD_TOTAL)}
+    assert before == {NOT_HELD_NP: 1, NOT_HELD_TOTAL: 1}
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert {k: session.report.cells[k].value for k in before} == {NOT_HELD_NP: 0, NOT_HELD_TOTAL: 0}
+    assert not [f for f in session.findings if f.rule in ("requests.results_total", "requests.row_total")]
+    assert session.undo_stack.count() == 1
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {k: session.report.cells[k].value for k in before} == before
+    assert len(results_total(session)) == 1
+
+
 def test_accept_as_is_with_a_reason_is_a_decision_and_undoable(qtbot, window):
     session = open_sample(window)
     (finding,) = results_total(session)

@@ -49,7 +49,7 @@ def test_window_edits_are_stored_and_survive_a_restart(qtbot, window, tmp_path):
     assert [e.kind for e in binding.audit.model.entries][-1] == "correction"
     session.undo_stack.undo()
     assert ws.load(rid).report.value(FEES) == 63.6773
-    assert [e.kind for e in ws.audit_log(rid)] == ["import", "correction", "correction"]  # undo appended
+    assert [e.kind for e in ws.audit_log(rid)] == ["import", "correction", "undo"]  # appended, naming what it reverts
 
     finding = session.findings[0]
     decision = Decision(finding.id, ACCEPTED, "已核实", "张三")
@@ -74,6 +74,30 @@ def test_window_edits_are_stored_and_survive_a_restart(qtbot, window, tmp_path):
         reviewed = again.load(rid)
         assert reviewed.report.agency == "乌苏市教育科学技术局" and reviewed.signoff.outcome == PASSED
         assert reviewed.decisions[finding.id].action == ACCEPTED and not reviewed.hash_mismatch
+
+
+def test_undo_in_the_audit_view_updates_the_open_report_and_the_next_edit_is_kept(qtbot, window, tmp_path):
+    """Issue 16 item 4: after an undo from the audit view the open report showed the undone value, and the
+    reviewer's next edit of that cell was refused as out of date."""
+    ws = Workspace(tmp_path / "w.sqlite", check=fee_limit)
+    rid = ws.import_file(next(p for p in SAMPLE_FILES if p.name.startswith("000")))[0]
+    binding = WorkspaceBinding(window, ws)
+    session = binding.open_report(rid)
+    refused = []
+    session.refused.connect(refused.append)
+    session.push(CorrectCells(session, {FEES: 6.36773}, "小数点错位", "更正收费金额"))
+    assert not session.findings
+    audit = binding.audit
+    audit.table.selectRow(len(audit.model.entries) - 1)
+    assert audit.selected_entry().kind == "correction"
+    assert audit.undo_selected("张三")
+    assert session.report.value(FEES) == 63.6773 == ws.load(rid).report.value(FEES)  # the window shows it
+    assert [f.rule for f in session.findings] == ["test.fee_limit"]
+    session.push(CorrectCells(session, {FEES: 6.3677}, "再次更正", "更正收费金额"))
+    assert refused == []
+    assert ws.load(rid).report.value(FEES) == 6.3677 == session.report.value(FEES)
+    assert [e.kind for e in ws.audit_log(rid)] == ["import", "correction", "undo", "correction"]
+    binding.close()
 
 
 def test_second_window_on_the_same_workspace_is_told_why(window, tmp_path):

@@ -90,9 +90,9 @@ def _check(ctx: Context, r: Rule, message) -> Iterator[Finding]:
         computed = sum(values[k] for k in e.minus)  # type: ignore[misc]
         if reported != computed:
             text = message(e, reported, computed)
-            suggestion, advice = _advice(ctx, table, e)
-            yield r.fail(e.cells, f"{text}。{advice}" if advice else text,
-                         reported=reported, computed=computed, suggestion=suggestion)
+            suggestion, elsewhere, advice = _advice(ctx, table, e)
+            yield r.fail(e.cells, f"{text}。{advice}" if advice else text, reported=reported, computed=computed,
+                         suggestion=suggestion, suggestion_elsewhere=elsewhere)
     if not unassessable:
         return
     what = _WHAT[r.id]
@@ -124,31 +124,34 @@ def _fill_note(ctx: Context, fill: dict) -> str:
     return f"。由表中其余数值和各等式可推出：{shown}{more}（空白若本应为这些值，可采纳建议补录）"
 
 
-def _advice(ctx: Context, table: str, e: Equation) -> tuple[dict | None, str]:
-    """The suggestion for this broken equality and the sentence explaining it."""
+def _advice(ctx: Context, table: str, e: Equation) -> tuple[dict | None, dict | None, str]:
+    """The suggestion for this broken equality's cells, the cells the same correction changes elsewhere,
+    and the sentence explaining it."""
     p = ctx.proposal(table)
     if p is None:
-        return None, "无法找到不超过三格的改动使全部等式成立，请对照原文核对"
+        return None, None, "无法找到不超过三格的改动使全部等式成立，请对照原文核对"
     if p.unique:
         mine = {k: v for k, v in p.changes.items() if k in e.cells}
         if not mine:
-            return None, ""
+            return None, None, ""
+        elsewhere = {k: v for k, v in p.changes.items() if k not in mine} or None
         parts = "、".join(f"{ctx.name(k)}改为 {v:g}" for k, v in mine.items())
         if p.size == 1:
             (k, v), = p.changes.items()
             labels = list(dict.fromkeys(p.reasons[k]))
             why = labels[0] if len(labels) == 1 else "、".join(labels[:-1]) + "与" + labels[-1]
-            return mine, f"建议将{parts}：{why}{'均' if len(set(p.reasons[k])) > 1 else ''}要求该格为 {v:g}"
+            return mine, None, f"建议将{parts}：{why}{'均' if len(set(p.reasons[k])) > 1 else ''}要求该格为 {v:g}"
         others = "、".join(f"{ctx.name(k)}改为 {v:g}" for k, v in p.changes.items() if k not in mine)
         with_others = f"（同时{others}）" if others else ""
         number = ctx.version.table(table).number  # type: ignore[union-attr]
-        return mine, f"建议将{parts}{with_others}：这是使表{number}全部等式成立的唯一最少改动（共 {p.size} 格）"
+        why = f"这是使表{number}全部等式成立的唯一最少改动（共 {p.size} 格）"
+        return mine, elsewhere, f"建议将{parts}{with_others}：{why}"
     options = list(dict.fromkeys((k, v) for alt in p.alternatives for k, v in alt.items()
                                  if k in e.cells and v is not None))
     if options and len(options) <= 6:
         listed = "；".join(f"{ctx.name(k)}应为 {v:g}{_repaired_note(ctx, k)}" for k, v in options)
-        return None, f"等式不能唯一确定哪一格有误，可能是：{listed}"
-    return None, f"等式不能唯一确定哪一格有误（有 {len(p.alternatives)} 种同样少的改法），请对照原文核对"
+        return None, None, f"等式不能唯一确定哪一格有误，可能是：{listed}"
+    return None, None, f"等式不能唯一确定哪一格有误（有 {len(p.alternatives)} 种同样少的改法），请对照原文核对"
 
 
 def _repaired_note(ctx: Context, key: str) -> str:

@@ -35,9 +35,10 @@ class Rule:
 
     def fail(self, cells: Iterable[str], message: str, *, reported: Number | None = None,
              computed: Number | None = None, suggestion: dict[str, Number] | None = None,
-             sentence: str | None = None, sentence_span: tuple[int, int] | None = None) -> Finding:
+             sentence: str | None = None, sentence_span: tuple[int, int] | None = None,
+             suggestion_elsewhere: dict[str, Number] | None = None) -> Finding:
         return Finding(self.id, self.severity, FAIL, tuple(cells), message, reported, computed, suggestion or None,
-                       sentence, sentence_span)
+                       sentence, sentence_span, (suggestion_elsewhere or None) if suggestion else None)
 
     def cannot_assess(self, cells: Iterable[str], message: str, *, sentence: str | None = None,
                       sentence_span: tuple[int, int] | None = None,

@@ -31,7 +31,7 @@ from ..state import Decision, ReviewedReport, SignOff
 from .codec import report_from_json, report_to_json
 from .errors import WorkspaceError, WorkspaceLocked
 from .importer import Importer, ImportResult, ProgressCallback
-from .journal import Journal
+from .journal import Journal, ReportJournal
 from .queue import Queue, QueueRow
 from .replay import REPORT_COLUMNS, Checker, Replay
 from .sqlite import SQLiteStore
@@ -142,8 +142,17 @@ class Workspace:
 
     # -- changing (see journal.Journal) --------------------------------------------------------------
 
+    def journal_for(self, report_id: int) -> ReportJournal:
+        """The journal of one report, for review.commands (every edit committed at once)."""
+        self.replay.row(report_id, "id")  # WorkspaceError when there is no such report
+        return ReportJournal(self.journal, report_id)
+
     def record_correction(self, report_id: int, correction: Correction, reverts: int | None = None) -> int:
         return self.journal.record_correction(report_id, correction, reverts)
+
+    def record_corrections(self, report_id: int, corrections: list[Correction],
+                           reverts: list[int | None] | None = None) -> list[int]:
+        return self.journal.record_corrections(report_id, corrections, reverts)
 
     def record_header(self, report_id: int, field: str, new: str | int | None, reviewer: str, reason: str = "", *,
                       old: Any = ..., time: str | None = None, reverts: int | None = None) -> int:
@@ -153,14 +162,18 @@ class Workspace:
     def undo_correction(self, report_id: int, correction_id: int, reviewer: str, reason: str = "") -> int:
         return self.journal.undo_correction(report_id, correction_id, reviewer, reason)
 
-    def record_decision(self, report_id: int, decision: Decision) -> int:
-        return self.journal.record_decision(report_id, decision)
+    def undo_corrections(self, report_id: int, correction_ids: list[int], reviewer: str, reason: str = "") -> list[int]:
+        return self.journal.undo_corrections(report_id, correction_ids, reviewer, reason)
 
-    def withdraw_decision(self, report_id: int, finding_id: str, reviewer: str, reason: str = "") -> int:
-        return self.journal.withdraw_decision(report_id, finding_id, reviewer, reason)
+    def record_decision(self, report_id: int, decision: Decision, reverts: int | None = None) -> int:
+        return self.journal.record_decision(report_id, decision, reverts)
 
-    def sign_off(self, report_id: int, signoff: SignOff) -> SignOff:
-        return self.journal.sign_off(report_id, signoff)
+    def withdraw_decision(self, report_id: int, finding_id: str, reviewer: str, reason: str = "",
+                          reverts: int | None = None) -> int:
+        return self.journal.withdraw_decision(report_id, finding_id, reviewer, reason, reverts)
 
-    def reopen(self, report_id: int, reviewer: str, reason: str) -> None:
-        self.journal.reopen(report_id, reviewer, reason)
+    def sign_off(self, report_id: int, signoff: SignOff, reverts: int | None = None) -> SignOff:
+        return self.journal.sign_off(report_id, signoff, reverts)
+
+    def reopen(self, report_id: int, reviewer: str, reason: str, reverts: int | None = None) -> int:
+        return self.journal.reopen(report_id, reviewer, reason, reverts)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from parser.model import UNCERTAIN, Correction, Number
+from parser.model import UNCERTAIN, Correction, Number, Report
 
 from ..audit import (
     CORRECTION,
@@ -25,8 +26,9 @@ from ..audit import (
     AuditEntry,
     format_value,
 )
+from ..edit_journal import EditRefused
 from ..signoff import SignOffRefused, signed_hash, signoff_problems
-from ..state import ACCEPTED, POSTPONED, Decision, SignOff, now
+from ..state import ACCEPTED, POSTPONED, Decision, ReviewedReport, SignOff, now
 from .errors import WorkspaceError
 from .replay import Replay
 from .store import Store, Transaction
@@ -56,33 +58,55 @@ class Journal:
         if correction.cell in HEADER_CELLS:
             return self.record_header(report_id, HEADER_CELLS[correction.cell], correction.new, correction.reviewer,
                                       correction.reason, old=correction.old, time=correction.time, reverts=reverts)
+        return self.record_corrections(report_id, [correction], [reverts])[0]
+
+    def record_corrections(self, report_id: int, corrections: list[Correction],
+                           reverts: list[int | None] | None = None) -> list[int]:
+        """Append corrections of several cells in one transaction: all are recorded, or none (then
+        WorkspaceError says why). `reverts[i]`: the entry the i-th correction undoes, if it is an undo.
+        Returns their audit entry ids, in order. Header cells go through record_header, one at a time."""
+        reverts = list(reverts) if reverts is not None else [None] * len(corrections)
+        if len(reverts) != len(corrections):
+            raise ValueError("one reverts entry per correction")
+        if any(c.cell in HEADER_CELLS for c in corrections):
+            raise WorkspaceError("报告信息（机关、年度、格式版本）须逐项更正")
+        if len({c.cell for c in corrections}) != len(corrections):
+            raise WorkspaceError("同一单元格在一次更正中出现了两次")
         with self.store.lock:
             row = self.replay.editable_row(report_id)
             report = self.replay.corrected(row, self.replay.corrections_of([report_id]).get(report_id, []))
-            cell = report.cells.get(correction.cell)
-            if cell is None:
-                raise WorkspaceError(f"报告中没有这个单元格：{correction.cell}")
-            new = correction.new
-            if new is not None and (isinstance(new, bool) or not isinstance(new, int | float)
-                                    or not math.isfinite(new)):
-                raise WorkspaceError(f"更正值须为数字或空：{new!r}")
-            if not _same(cell.value, correction.old):
-                raise WorkspaceError(f"该格当前值为 {format_value(cell.value)}，与更正前的值 "
-                                     f"{format_value(correction.old)} 不符，请刷新后重试")
-            checked = cell.status == UNCERTAIN or cell.confirmed  # the same value confirms or withdraws that
-            if _same(cell.value, new) and type(cell.value) is type(new) and not checked:
-                raise WorkspaceError("新值与当前值相同，无需更正")
+            olds = [self._check_cell(report, c) for c in corrections]
+            ids = []
             with self.store.transaction() as tx:
-                cid = new_event(tx, report_id, CORRECTION, correction.time)
-                tx.execute(
-                    "INSERT INTO corrections (id, report_id, cell, old, new, reason, reviewer, time, reverts)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (cid, report_id, correction.cell, json.dumps(cell.value), json.dumps(new), correction.reason,
-                     correction.reviewer, correction.time, reverts),
-                )
+                for c, old, undone in zip(corrections, olds, reverts, strict=True):
+                    cid = new_event(tx, report_id, CORRECTION, c.time)
+                    tx.execute(
+                        "INSERT INTO corrections (id, report_id, cell, old, new, reason, reviewer, time, reverts)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (cid, report_id, c.cell, json.dumps(old), json.dumps(c.new), c.reason, c.reviewer, c.time,
+                         undone),
+                    )
+                    ids.append(cid)
             self.replay.reviewed([row])
             self.replay.refresh_next_year(row["agency"], row["year"])
-            return cid
+            return ids
+
+    @staticmethod
+    def _check_cell(report: Report, correction: Correction) -> Number | None:
+        """The cell's current value, after checking the correction applies to it (else WorkspaceError)."""
+        cell = report.cells.get(correction.cell)
+        if cell is None:
+            raise WorkspaceError(f"报告中没有这个单元格：{correction.cell}")
+        new = correction.new
+        if new is not None and (isinstance(new, bool) or not isinstance(new, int | float) or not math.isfinite(new)):
+            raise WorkspaceError(f"更正值须为数字或空：{new!r}")
+        if not _same(cell.value, correction.old):
+            raise WorkspaceError(f"该格当前值为 {format_value(cell.value)}，与更正前的值 "
+                                 f"{format_value(correction.old)} 不符，请刷新后重试")
+        if _same(cell.value, new) and type(cell.value) is type(new) and cell.status != UNCERTAIN \
+                and not cell.confirmed:  # the same value again confirms an uncertain reading (or withdraws that)
+            raise WorkspaceError("新值与当前值相同，无需更正")
+        return cell.value
 
     def record_header(self, report_id: int, field: str, new: str | int | None, reviewer: str, reason: str = "", *,
                       old: Any = ..., time: str | None = None, reverts: int | None = None) -> int:
@@ -114,9 +138,9 @@ class Journal:
             with self.store.transaction() as tx:
                 cid = new_event(tx, report_id, CORRECTION, stamp)
                 tx.execute("INSERT INTO corrections (id, report_id, cell, old, new, reason, reviewer, time, reverts)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          (cid, report_id, key, json.dumps(current, ensure_ascii=False),
-                           json.dumps(new, ensure_ascii=False), reason, reviewer, stamp, reverts))
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           (cid, report_id, key, json.dumps(current, ensure_ascii=False),
+                            json.dumps(new, ensure_ascii=False), reason, reviewer, stamp, reverts))
                 tx.execute(f"UPDATE reports SET {field} = ?, status = NULL WHERE id = ?", (new, report_id))
                 for agency, year in {(report.agency, report.year), (row["agency"], row["year"])}:
                     if agency and year is not None:  # the next year's comparison may change with it
@@ -128,23 +152,36 @@ class Journal:
 
     def undo_correction(self, report_id: int, correction_id: int, reviewer: str, reason: str = "") -> int:
         """Append an entry that reverts an earlier correction (nothing is deleted); returns its id."""
-        with self.store.lock:
-            found = self.store.query("SELECT * FROM corrections WHERE id = ? AND report_id = ?",
-                                     (correction_id, report_id))
-            if not found:
-                raise WorkspaceError(f"该报告没有第 {correction_id} 条更正")
-            entry = found[0]
-            report = self.replay.load(report_id).report
-            field = HEADER_CELLS.get(entry["cell"])
-            current = getattr(report, field) if field else report.value(entry["cell"])
-            if not _same(current, json.loads(entry["new"])):
-                raise WorkspaceError(f"第 {correction_id} 条更正之后该格又被改过，请先撤销后来的更正")
-            back = Correction(entry["cell"], current, json.loads(entry["old"]),
-                              reason or f"撤销第 {correction_id} 条更正", reviewer)
-            return self.record_correction(report_id, back, reverts=correction_id)
+        return self.undo_corrections(report_id, [correction_id], reviewer, reason)[0]
 
-    def record_decision(self, report_id: int, decision: Decision) -> int:
-        """Append a decision on a finding (the latest per finding wins); returns its id."""
+    def undo_corrections(self, report_id: int, correction_ids: list[int], reviewer: str, reason: str = "") -> list[int]:
+        """Append entries that revert earlier corrections, each naming the one it reverts, in one transaction."""
+        with self.store.lock:
+            report = self.replay.current(report_id)[1]
+            back, header = [], []
+            for correction_id in correction_ids:
+                found = self.store.query("SELECT * FROM corrections WHERE id = ? AND report_id = ?",
+                                         (correction_id, report_id))
+                if not found:
+                    raise WorkspaceError(f"该报告没有第 {correction_id} 条更正")
+                entry = found[0]
+                field = HEADER_CELLS.get(entry["cell"])
+                current = getattr(report, field) if field else report.value(entry["cell"])
+                if not _same(current, json.loads(entry["new"])):
+                    raise WorkspaceError(f"第 {correction_id} 条更正之后该格又被改过，请先撤销后来的更正")
+                c = Correction(entry["cell"], current, json.loads(entry["old"]),
+                               reason or f"撤销第 {correction_id} 条更正", reviewer)
+                (header if field else back).append((c, correction_id))
+            if header and (back or len(header) > 1):
+                raise WorkspaceError("报告信息（机关、年度、格式版本）的更正须逐条撤销")
+            if header:
+                (c, correction_id), = header
+                return [self.record_correction(report_id, c, reverts=correction_id)]
+            return self.record_corrections(report_id, [c for c, _ in back], [i for _, i in back])
+
+    def record_decision(self, report_id: int, decision: Decision, reverts: int | None = None) -> int:
+        """Append a decision on a finding (the latest per finding wins); returns its id.
+        `reverts`: the decision entry this one undoes (it restores the state before that one)."""
         if decision.action not in (ACCEPTED, POSTPONED, WITHDRAWN):
             raise WorkspaceError(f"未知的处理方式：{decision.action}")
         if decision.action == ACCEPTED and not decision.reason.strip():
@@ -154,23 +191,24 @@ class Journal:
             with self.store.transaction() as tx:
                 did = new_event(tx, report_id, DECISION, decision.time)
                 tx.execute(
-                    "INSERT INTO decisions (id, report_id, finding_id, action, reason, reviewer, time)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO decisions (id, report_id, finding_id, action, reason, reviewer, time, reverts)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (did, report_id, decision.finding_id, decision.action, decision.reason, decision.reviewer,
-                     decision.time),
+                     decision.time, reverts),
                 )
             self.replay.reviewed([row])
             return did
 
-    def withdraw_decision(self, report_id: int, finding_id: str, reviewer: str, reason: str = "") -> int:
+    def withdraw_decision(self, report_id: int, finding_id: str, reviewer: str, reason: str = "",
+                          reverts: int | None = None) -> int:
         """Withdraw the decision on a finding (it is open again); appended like any decision."""
-        return self.record_decision(report_id, Decision(finding_id, WITHDRAWN, reason, reviewer))
+        return self.record_decision(report_id, Decision(finding_id, WITHDRAWN, reason, reviewer), reverts)
 
-    def sign_off(self, report_id: int, signoff: SignOff) -> SignOff:
+    def sign_off(self, report_id: int, signoff: SignOff, reverts: int | None = None) -> SignOff:
         """Sign a report off (or return it); raises SignOffRefused with the reasons when not allowed.
 
         Returns the recorded SignOff, with the SHA-256 over the signed values. The report is then
-        read-only until reopened.
+        read-only until reopened. `reverts`: the reopening this sign-off undoes, if it is an undo.
         """
         with self.store.lock:
             reviewed = self.replay.load(report_id)
@@ -182,17 +220,18 @@ class Journal:
             signoff = replace(signoff, values_hash=signed_hash(reviewed.report, sha, signoff))
             with self.store.transaction() as tx:
                 sid = new_event(tx, report_id, SIGNOFF, signoff.time)
-                tx.execute("INSERT INTO signoffs (id, report_id, event, outcome, reviewer, reason, values_hash, time)"
-                          " VALUES (?, ?, 'signoff', ?, ?, ?, ?, ?)",
-                          (sid, report_id, signoff.outcome, signoff.reviewer, signoff.reason, signoff.values_hash,
-                           signoff.time))
+                tx.execute("INSERT INTO signoffs (id, report_id, event, outcome, reviewer, reason, values_hash, time,"
+                           " reverts) VALUES (?, ?, 'signoff', ?, ?, ?, ?, ?, ?)",
+                           (sid, report_id, signoff.outcome, signoff.reviewer, signoff.reason, signoff.values_hash,
+                            signoff.time, reverts))
                 tx.execute("INSERT INTO settings (key, value) VALUES ('last_reviewer', ?)"
-                          " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (signoff.reviewer,))
+                           " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (signoff.reviewer,))
             self.replay.load(report_id)
             return signoff
 
-    def reopen(self, report_id: int, reviewer: str, reason: str) -> None:
-        """Make a signed-off or returned report editable again; the reopening is logged."""
+    def reopen(self, report_id: int, reviewer: str, reason: str, reverts: int | None = None) -> int:
+        """Make a signed-off or returned report editable again; the reopening is logged; returns its id.
+        `reverts`: the sign-off this reopening undoes, if it is an undo."""
         with self.store.lock:
             if self.replay.load(report_id).signoff is None:
                 raise WorkspaceError("该报告尚未签发或退回，无需重新打开")
@@ -201,9 +240,10 @@ class Journal:
             with self.store.transaction() as tx:
                 stamp = now()
                 sid = new_event(tx, report_id, REOPEN, stamp)
-                tx.execute("INSERT INTO signoffs (id, report_id, event, reviewer, reason, time)"
-                          " VALUES (?, ?, 'reopen', ?, ?, ?)", (sid, report_id, reviewer, reason, stamp))
+                tx.execute("INSERT INTO signoffs (id, report_id, event, reviewer, reason, time, reverts)"
+                           " VALUES (?, ?, 'reopen', ?, ?, ?, ?)", (sid, report_id, reviewer, reason, stamp, reverts))
             self.replay.load(report_id)
+            return sid
 
     def audit_log(self, report_id: int) -> list[AuditEntry]:
         """Everything that happened to a report, oldest first."""
@@ -219,8 +259,56 @@ class Journal:
                                           entry_id=r["id"], reverts=r["reverts"]))
             for r in self.store.query("SELECT * FROM decisions WHERE report_id = ? ORDER BY id", (report_id,)):
                 entries.append(AuditEntry(r["time"], DECISION, r["reviewer"], reason=r["reason"],
-                                          finding_id=r["finding_id"], action=r["action"], entry_id=r["id"]))
+                                          finding_id=r["finding_id"], action=r["action"], entry_id=r["id"],
+                                          reverts=r["reverts"]))
             for r in self.store.query("SELECT * FROM signoffs WHERE report_id = ? ORDER BY id", (report_id,)):
                 entries.append(AuditEntry(r["time"], SIGNOFF if r["event"] == "signoff" else REOPEN, r["reviewer"],
-                                          reason=r["reason"], action=r["outcome"], entry_id=r["id"]))
+                                          reason=r["reason"], action=r["outcome"], entry_id=r["id"],
+                                          reverts=r["reverts"]))
         return sorted(entries, key=AuditEntry.sort_key)
+
+
+class ReportJournal:
+    """review.edit_journal.Journal of one report in a workspace: every edit committed at once.
+
+    The workspace checks each edit against what it has stored (not against the window's copy), so an
+    edit based on a stale copy is refused, never silently applied; refusals become EditRefused."""
+
+    def __init__(self, journal: Journal, report_id: int) -> None:
+        self.journal = journal
+        self.report_id = report_id
+
+    def correct(self, corrections: Sequence[Correction], reverts: Sequence[int | None] | None = None) -> list[int]:
+        try:
+            if len(corrections) == 1 and corrections[0].cell in HEADER_CELLS:
+                return [self.journal.record_correction(self.report_id, corrections[0], reverts[0] if reverts else None)]
+            return self.journal.record_corrections(self.report_id, list(corrections),
+                                                   list(reverts) if reverts is not None else None)
+        except WorkspaceError as e:
+            raise EditRefused(str(e)) from e
+
+    def decide(self, decision: Decision, reverts: int | None = None) -> int:
+        try:
+            return self.journal.record_decision(self.report_id, decision, reverts)
+        except WorkspaceError as e:
+            raise EditRefused(str(e)) from e
+
+    def sign_off(self, reviewed: ReviewedReport, signoff: SignOff, reverts: int | None = None) -> tuple[int, SignOff]:
+        """Sign off the report as the workspace holds it (`reviewed` is the caller's copy, not consulted)."""
+        try:
+            with self.journal.store.lock:
+                sealed = self.journal.sign_off(self.report_id, signoff, reverts)
+                last = self.journal.store.query("SELECT max(id) AS id FROM signoffs WHERE report_id = ?",
+                                                (self.report_id,))
+        except (WorkspaceError, SignOffRefused) as e:
+            raise EditRefused(str(e)) from e
+        return last[0]["id"], sealed
+
+    def reopen(self, reviewer: str, reason: str, reverts: int | None = None) -> int:
+        try:
+            return self.journal.reopen(self.report_id, reviewer, reason, reverts)
+        except WorkspaceError as e:
+            raise EditRefused(str(e)) from e
+
+    def entries(self) -> list[AuditEntry]:
+        return self.journal.audit_log(self.report_id)

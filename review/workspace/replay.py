@@ -11,7 +11,6 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from parser.model import Report
 
@@ -20,7 +19,7 @@ from ..figures import figures_json
 from ..findings import CANNOT_ASSESS, WARNING, Finding
 from ..office.identity import Identity
 from ..signoff import signed_hash
-from ..state import RETURNED, Decision, ReviewedReport, SignOff
+from ..state import RETURNED, Decision, ReviewedReport, SignOff, set_header
 from .codec import report_from_json
 from .errors import WorkspaceError
 from .store import Row, Store
@@ -211,14 +210,3 @@ class Replay:
             except WorkspaceError:
                 pass  # only the queue's cache: reading must work where the file cannot be written
         return out
-
-
-def set_header(report: Report, field: str, value: Any) -> None:
-    """Apply a header correction; a new format version gets its cells (missing), the old ones stay."""
-    from parser.model import MISSING, Cell
-    from parser.template import versions
-
-    setattr(report, field, value)
-    if field == "template" and value in versions():
-        for key in versions()[value].cell_keys():
-            report.cells.setdefault(key, Cell(key, None, "", None, MISSING))

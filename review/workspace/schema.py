@@ -9,6 +9,7 @@ Schema history (PRAGMA user_version):
      or a reviewer's link), the append-only office log auditing every change to them, a report's
      link to the one it replaces (resubmission) and its removal time (soft delete), the overview
      figures cached beside the review summary, and an index by year.
+  4  `reverts` on decisions and sign-off events too: every undo names the entry it reverts.
 
 A workspace written by an older version is migrated step by step, each step in one transaction,
 after a backup copy of the file is made; nothing is ever dropped. A newer workspace is refused.
@@ -146,7 +147,14 @@ def _v3(conn: sqlite3.Connection) -> None:
     """ + _APPEND_ONLY.format(t="office_log"))
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(conn: sqlite3.Connection) -> None:
+    _script(conn, """
+    ALTER TABLE decisions ADD COLUMN reverts INTEGER REFERENCES decisions(id);  -- set when it undoes one
+    ALTER TABLE signoffs ADD COLUMN reverts INTEGER REFERENCES signoffs(id);
+    """)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
