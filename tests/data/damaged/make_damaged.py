@@ -1,0 +1,353 @@
+"""Damaged copies (issue 11): reports in the official layout put through the damage real copies show on the way
+to a reviewer — a PDF viewer's text order, converter Markdown, OCR from other tools, and crawler text with the
+table cells glued together.
+
+Each report draws one consistent set of values (tests/data/report_content.py: row and column totals and the
+balance hold, the narrative states the request counts), renders the three tables in the official layout
+(tests/data/report_layouts.py) and then damages that rendering. The truth is the drawn values: what the report
+really says, never adjusted to the parser. Where a copy destroys information (glued digits the arithmetic
+cannot split, a digit an OCR dropped) the truth still holds the real value; the parser is expected to leave
+such cells missing or uncertain, never to give a wrong value as certain.
+
+Run `python tests/data/damaged/make_damaged.py` from the repository root to rewrite the .txt/.json files.
+"""
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent)]
+
+from report_content import Meta, compose, draw_values, fmt, narrative, truth  # noqa: E402
+from report_layouts import MERGED, active_table, appeals_table, requests_table  # noqa: E402
+
+SEED = 20261202
+
+
+def _is_number(text: str) -> bool:
+    t = text.strip().replace("万元", "").lstrip("+-")
+    return bool(t) and t.replace(".", "", 1).isdigit()
+
+
+def cells(row: list) -> list[str]:
+    """The printed cells of a row model (merged continuations are not printed)."""
+    return [c for c in row if c is not MERGED]
+
+
+def split(row: list) -> tuple[list[str], list[str]]:
+    """(labels, numbers) of a row."""
+    cs = cells(row)
+    return [c for c in cs if not _is_number(c)], [c for c in cs if _is_number(c)]
+
+
+def spaced(parts: list[str], rng: random.Random) -> str:
+    return (" " * rng.choice((2, 3, 4))).join(p for p in parts if p)
+
+
+def pdf(rows: list[list], rng: random.Random) -> list[str]:
+    """A row per line, cells split by runs of spaces (a PDF text layer)."""
+    return [spaced(cells(r), rng) for r in rows]
+
+
+def draw(rng: random.Random, template: str, profile: str) -> tuple[dict, dict]:
+    values = draw_values(rng, template, profile)
+    printed = {k: fmt(v) for k, v in values.items()}
+    if template == "2019":
+        printed["active/procurement/amount"] += "万元"
+    return values, printed
+
+
+def assemble(rng: random.Random, m: Meta, template: str, values: dict, active: list[str], requests: list[str],
+             appeals: list[str]) -> tuple[str, dict]:
+    tables = {"template": template, "active": "\n".join(active), "requests": "\n".join(requests),
+              "appeals": "\n".join(appeals)}
+    return compose(m, narrative(rng, m, values, template), tables, rng), truth(m, template, values)
+
+
+# --------------------------------------------------------------------------- PDF text order
+
+def d01_pdf_numbers_before_label(rng):
+    """Every row's numbers on the line before its label (tables two and three), as a PDF viewer orders a row
+    whose label cell sits lower than its numbers."""
+    m = Meta("宿迁市宿豫区住房和城乡建设局", 2022, "住房和城乡建设")
+    v, p = draw(rng, "2021", "county")
+
+    def flipped(rows: list[list], header: int) -> list[str]:
+        out = pdf(rows[:header], rng)
+        for r in rows[header:]:
+            labels, numbers = split(r)
+            out += [spaced(numbers, rng), spaced(labels, rng)] if numbers else [spaced(labels, rng)]
+        return out
+    act = flipped(active_table("2021", p), 0)
+    req = flipped(requests_table("2021", p, merge="middle"), 3)
+    return assemble(rng, m, "2021", v, act, req, pdf(appeals_table(p), rng))
+
+
+def d02_pdf_two_labels_then_rows(rng):
+    """Pairs of rows printed as two labels, then the two rows of numbers (2019 format)."""
+    m = Meta("淮安市清江浦区教育体育局", 2020, "教育", title="year_first")
+    v, p = draw(rng, "2019", "city")
+
+    def paired(rows: list[list], pairs: set[int]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(rows):
+            if i in pairs and i + 1 < len(rows):
+                (la, na), (lb, nb) = split(rows[i]), split(rows[i + 1])
+                out += [spaced(la, rng), spaced(lb, rng), spaced(na, rng), spaced(nb, rng)]
+                i += 2
+                continue
+            out.append(spaced(cells(rows[i]), rng))
+            i += 1
+        return out
+    act_rows = active_table("2019", p)
+    req_rows = requests_table("2019", p, merge="first")
+    act = paired(act_rows, {2, 5})  # 规章 + 规范性文件, 行政许可 + 其他对外管理服务事项
+    req = paired(req_rows, {3, 7, 12, 18, 22})
+    return assemble(rng, m, "2019", v, act, req, pdf(appeals_table(p), rng))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[j:j + width] for j in range(0, len(text), width)] or [""]
+
+
+def d03_pdf_wrapped_labels_interleaved(rng):
+    """Labels wrapped over 2–4 lines with the numbers on one of them; the group label 三、本年度办理结果 printed
+    vertically, one character per line between the rows."""
+    m = Meta("泰州市姜堰区卫生健康委员会", 2023, "卫生健康")
+    v, p = draw(rng, "2021", "county")
+    rows = requests_table("2021", p, merge="first")
+    out = pdf(rows[:3], rng)
+    vertical = list("三本年度办理结果")
+    body = rows[3:]
+    slots = {2 + round(k * (len(body) - 4) / (len(vertical) - 1)): ch for k, ch in enumerate(vertical)}
+    for i, r in enumerate(body):
+        if i in slots:
+            out.append(slots[i])
+        labels, numbers = split(r)
+        labels = [x for x in labels if x != "三、本年度办理结果"]
+        leaf = labels[-1]
+        chunks = _wrap(leaf, rng.choice((5, 6, 7))) if len(leaf) > 6 else [leaf]
+        chunks = chunks[:3] + ["".join(chunks[3:])] if len(chunks) > 4 else chunks
+        at = rng.randrange(len(chunks))
+        for j, chunk in enumerate(chunks):
+            parts = (labels[:-1] if j == 0 else []) + [chunk] + (numbers if j == at else [])
+            out.append(spaced(parts, rng))
+    act = []
+    for r in active_table("2021", p):
+        labels, numbers = split(r)
+        head = [c for c in labels]
+        if len(head) > 1 and head[0] == "信息内容":
+            act.append(spaced(["信息内容", *[w for h in head[1:] for w in _wrap(h, 4)[:1]]], rng))
+            act.append(spaced([w for h in head[1:] for w in _wrap(h, 4)[1:2]], rng))
+        else:
+            act.append(spaced(cells(r), rng))
+    return assemble(rng, m, "2021", v, act, out, pdf(appeals_table(p), rng))
+
+
+def d04_pdf_page_marks_in_tables(rng):
+    """Page footers (- 5 -, 第5页 共9页, a bare page number), the running title and the repeated header rows
+    inside tables two and three."""
+    m = Meta("连云港市海州区司法局", 2021, "法治建设")
+    v, p = draw(rng, "2021", "county")
+    running = f"{m.agency}{m.year}年政府信息公开工作年度报告"
+    rows = requests_table("2021", p, merge="middle")
+    req = pdf(rows[:14], rng) + ["", "- 5 -", "", running] + pdf(rows[:3], rng) + pdf(rows[14:22], rng) \
+        + ["", "第6页 共9页", ""] + pdf(rows[22:], rng)
+    act_rows = active_table("2021", p)
+    act = pdf(act_rows[:5], rng) + ["", "4", "", running] + pdf(act_rows[5:], rng)
+    return assemble(rng, m, "2021", v, act, req, pdf(appeals_table(p), rng))
+
+
+def _appeal_numbers(p: dict, row: str) -> list[str]:
+    return [p[f"appeals/{row}/{c}"] for c in ("upheld", "corrected", "other", "pending", "total")]
+
+
+_RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def d05_pdf_appeals_separate_blocks(rng):
+    """Table four's three groups printed as separate blocks, each with its heading and column headings."""
+    m = Meta("镇江市京口区市场监督管理局", 2022, "市场监管")
+    v, p = draw(rng, "2021", "city")
+    app = ["行政复议", spaced(_RESULTS, rng), spaced(_appeal_numbers(p, "review"), rng),
+           "行政诉讼", "未经复议直接起诉", spaced(_RESULTS, rng), spaced(_appeal_numbers(p, "litigation_direct"), rng),
+           "复议后起诉", spaced(_RESULTS, rng), spaced(_appeal_numbers(p, "litigation_after_review"), rng)]
+    act = pdf(active_table("2021", p), rng)
+    return assemble(rng, m, "2021", v, act, pdf(requests_table("2021", p, merge="middle"), rng), app)
+
+
+def d06_pdf_appeals_headings_after_numbers(rng):
+    """Table four's groups with their headings printed after their numbers (2019 format)."""
+    m = Meta("盐城市亭湖区交通运输局", 2020, "交通运输")
+    v, p = draw(rng, "2019", "city")
+    app = [spaced(_appeal_numbers(p, "review"), rng), "行政复议", spaced(_RESULTS, rng),
+           spaced(_appeal_numbers(p, "litigation_direct"), rng), "行政诉讼", "未经复议直接起诉", spaced(_RESULTS, rng),
+           spaced(_appeal_numbers(p, "litigation_after_review"), rng), "复议后起诉", spaced(_RESULTS, rng)]
+    act = pdf(active_table("2019", p), rng)
+    return assemble(rng, m, "2019", v, act, pdf(requests_table("2019", p, merge="middle"), rng), app)
+
+
+# --------------------------------------------------------------------------- converter Markdown
+
+def _md(row: list[str]) -> str:
+    return "| " + " | ".join(row) + " |"
+
+
+def _md_rule(n: int) -> str:
+    return "|" + "---|" * n
+
+
+def _md_cells(row: list) -> list[str]:
+    return ["" if c is MERGED else c for c in row]
+
+
+def d07_md_table_per_group(rng):
+    """A converter's Markdown: one pipe table per row group of table three, each opened by a header row
+    (the real one first, then generic 列1…列10 ones), |---| separators."""
+    m = Meta("扬州市邗江区民政局", 2022, "民政")
+    v, p = draw(rng, "2021", "county")
+    rows = requests_table("2021", p, merge="first")
+    width = len(rows[3])
+    groups = [(3, 5), (5, 7), (7, 15), (15, 18), (18, 23), (23, 26), (26, 27), (27, 28)]
+    req = [_md(_md_cells(rows[0]) + [""] * (width - 2)), _md_rule(width)]
+    req += [_md(_md_cells(r) + [""] * (width - len(r))) for r in rows[1:3]]
+    for n, (a, b) in enumerate(groups):
+        if n:
+            req += ["", _md([f"列{j + 1}" for j in range(width)]), _md_rule(width)]
+        req += [_md(_md_cells(r)) for r in rows[a:b]]
+    act: list[str] = []
+    for r in active_table("2021", p):
+        cs = cells(r)
+        if len(cs) == 1:
+            act += ["", cs[0], ""]
+        elif cs[0] == "信息内容":
+            act += [_md(cs), _md_rule(len(cs))]
+        else:
+            act.append(_md(cs))
+    app_rows = appeals_table(p)
+    app = [_md(_md_cells(app_rows[0])), _md_rule(len(app_rows[0]))] + [_md(_md_cells(r)) for r in app_rows[1:]]
+    return assemble(rng, m, "2021", v, act, req, app)
+
+
+def d08_md_data_columns_unlabelled_rows(rng):
+    """Markdown with columns named 数据1…数据7, the official header rows repeated mid-table, two rows whose
+    labels were lost (numbers only) and a row whose 总计 stands alone on the next line (2019 format)."""
+    m = Meta("南通市崇川区人力资源和社会保障局", 2020, "人力资源和社会保障")
+    v, p = draw(rng, "2019", "city")
+    rows = requests_table("2019", p, merge="first")
+    req = [_md(["项目", "", "", *[f"数据{j + 1}" for j in range(7)]]), _md_rule(10)]
+    for i, r in enumerate(rows):
+        c = _md_cells(r)
+        if i in (9, 17):  # 4.保护第三方合法权益, 2.重复申请: label cells lost
+            c = ["", "", "", *c[3:]]
+        if i == 14:
+            req += [_md(_md_cells(x)) for x in rows[:3]]  # header rows again (a page break in the source)
+        if i == 25:  # （七）总计: its total on a line of its own
+            req += [_md(c[:-1]), c[-1]]
+            continue
+        req.append(_md(c))
+    act: list[str] = []
+    for r in active_table("2019", p):
+        cs = cells(r)
+        if len(cs) == 1:
+            act += ["", cs[0]]
+        elif cs[0] == "信息内容":
+            act += [_md(["信息内容", *[f"数据{j + 1}" for j in range(len(cs) - 1)]]), _md_rule(len(cs))]
+        else:
+            act.append(_md(cs))
+    app_rows = appeals_table(p)
+    app = [_md([f"数据{j + 1}" for j in range(15)]), _md_rule(15)] + [_md(_md_cells(r)) for r in app_rows]
+    return assemble(rng, m, "2019", v, act, req, app)
+
+
+# --------------------------------------------------------------------------- OCR from other tools
+
+_OCR_ZERO = ("O", "o", "D")
+_OCR_ONE = ("l", "I")
+
+
+def d09_ocr_letters_for_digits(rng):
+    """An OCR tool's text: O/o/D for 0 and l/I for 1 inside numbers, misread characters in labels
+    (沐阳 for 沭阳 in the narrative), tab-separated rows."""
+    m = Meta("沭阳县农业农村局", 2022, "农业农村")
+    v, p = draw(rng, "2021", "city")
+    keys = [k for k in p if k.startswith(("requests/", "active/licensing", "active/punishment"))]
+    zeros = [k for k in keys if "0" in p[k] and len(p[k]) > 1]
+    ones = [k for k in keys if "1" in p[k] and len(p[k]) > 1]
+    for k in rng.sample(zeros, min(4, len(zeros))):
+        p[k] = p[k].replace("0", rng.choice(_OCR_ZERO), 1)
+    for k in rng.sample([k for k in ones if k not in zeros], min(4, len(ones))):
+        p[k] = p[k].replace("1", rng.choice(_OCR_ONE), 1)
+    tab = "\t".join
+    act = [tab(cells(r)) for r in active_table("2021", p)]
+    req = [tab(cells(r)) for r in requests_table("2021", p)]
+    req = [x.replace("予以公开", "子以公开").replace("不掌握", "不掌损") for x in req]
+    text, t = assemble(rng, m, "2021", v, act, req, [tab(cells(r)) for r in appeals_table(p)])
+    return text.replace("沭阳县农业农村局坚持", "沐阳县农业农村局坚持"), t
+
+
+def d10_ocr_dropped_and_doubled_digits(rng):
+    """An OCR tool dropped a digit of one number and doubled a digit of another in table three (2019 format):
+    the arithmetic shows which cells; their printed values are not the report's."""
+    m = Meta("徐州市铜山区水务局", 2019, "水务")
+    v, p = draw(rng, "2019", "city")
+    big = [k for k in p if k.startswith("requests/") and not k.endswith("/total") and len(p[k]) >= 3]
+    dropped, doubled = rng.sample(big, 2)
+    p[dropped] = p[dropped][:1] + p[dropped][2:]
+    p[doubled] = p[doubled][:1] + p[doubled][0] + p[doubled][1:]
+    act = pdf(active_table("2019", p), rng)
+    return assemble(rng, m, "2019", v, act, pdf(requests_table("2019", p, merge="middle"), rng),
+                    pdf(appeals_table(p), rng))
+
+
+# --------------------------------------------------------------------------- crawler text, cells glued
+
+def _glued(rows: list[list]) -> list[str]:
+    return ["".join(cells(r)) for r in rows]
+
+
+def d11_crawler_glued_cells(rng):
+    """A crawler's text: every table row's cells glued together (行政规范性文件8855698; 15 digits of table four
+    on one line); only what the arithmetic splits one way can be read."""
+    m = Meta("无锡市锡山区自然资源和规划局", 2023, "自然资源")
+    v, p = draw(rng, "2021", "county")
+    return assemble(rng, m, "2021", v, _glued(active_table("2021", p)),
+                    _glued(requests_table("2021", p, merge="first")), _glued(appeals_table(p)))
+
+
+def d12_crawler_single_digit_rows(rng):
+    """A small agency's report as crawled: table three's rows of single digits glued (1000001), 2019 format."""
+    m = Meta("常州市金坛区档案馆", 2019, "档案")
+    v, p = draw(rng, "2019", "small")
+    act = pdf(active_table("2019", p), rng)
+    return assemble(rng, m, "2019", v, act, _glued(requests_table("2019", p, merge="first")),
+                    _glued(appeals_table(p)))
+
+
+REPORTS: list[Callable] = [d01_pdf_numbers_before_label, d02_pdf_two_labels_then_rows,
+                           d03_pdf_wrapped_labels_interleaved, d04_pdf_page_marks_in_tables,
+                           d05_pdf_appeals_separate_blocks, d06_pdf_appeals_headings_after_numbers,
+                           d07_md_table_per_group, d08_md_data_columns_unlabelled_rows, d09_ocr_letters_for_digits,
+                           d10_ocr_dropped_and_doubled_digits, d11_crawler_glued_cells, d12_crawler_single_digit_rows]
+
+
+def build_all() -> dict[str, tuple[str, str]]:
+    """stem → (report text, truth JSON text). Deterministic."""
+    out = {}
+    for make in REPORTS:
+        rng = random.Random(f"{SEED}-{make.__name__}")
+        text, t = make(rng)
+        out["6" + make.__name__[1:]] = (text, json.dumps(t, ensure_ascii=False, indent=1) + "\n")
+    return out
+
+
+if __name__ == "__main__":
+    for stem, (text, js) in build_all().items():
+        (HERE / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (HERE / f"{stem}.json").write_text(js, encoding="utf-8")
+        print("wrote", stem)
