@@ -17,27 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from parser.equations import Equation
+
 Number = int | float
-
-
-@dataclass(frozen=True)
-class Equation:
-    """sum(plus) == sum(minus), e.g. plus=(total,), minus=(each addend,)."""
-
-    id: str  # stable id, e.g. "requests.results_total:natural_person"
-    plus: tuple[str, ...]
-    minus: tuple[str, ...]
-    label: str  # how an explanation names it: 行合计, 列合计, 勾稽关系 …
-
-    @property
-    def cells(self) -> tuple[str, ...]:
-        return self.plus + self.minus
-
-    def coef(self, key: str) -> int:
-        return (key in self.plus) - (key in self.minus)
-
-    def residual(self, values: dict[str, Number | None]) -> Number:
-        return sum(values[k] for k in self.plus) - sum(values[k] for k in self.minus)  # type: ignore[misc]
 
 
 @dataclass(frozen=True)

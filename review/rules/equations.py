@@ -1,58 +1,14 @@
-"""The equalities the format implies (its 勾稽关系), built from the template, once per version."""
+"""The equalities the format implies (its 勾稽关系): defined once in parser/equations.py (the parser needs them
+too, and sits below review), used here by the rules."""
 from __future__ import annotations
 
-from functools import cache
+from parser.equations import (
+    APPEAL_PARTS,
+    REQUEST_FRAME_ROWS,
+    TOTAL,
+    equations,
+    result_rows,
+    rule_equations,
+)
 
-from parser.template import Version
-from parser.template import version as template_version
-from review.suggest import Equation
-
-# Rows of table `requests` that are not results of handling (三、本年度办理结果).
-REQUEST_FRAME_ROWS = ("new_received", "carried_over", "total", "carried_forward")
-TOTAL = "total"
-APPEAL_PARTS = ("upheld", "corrected", "other", "pending")
-
-
-def result_rows(version: Version) -> list[str]:
-    """granted, partially_granted, denied.*, unable.*, not_processed.*, other(.*) as the version prints them."""
-    return [r.key for b in version.table("requests").blocks for r in b.rows if r.key not in REQUEST_FRAME_ROWS]
-
-
-def equations(version: Version, table: str) -> tuple[Equation, ...]:
-    """Every equality of `table` ("requests" or "appeals"; other tables have none)."""
-    return _equations(version.key, table)
-
-
-@cache
-def _equations(version_key: str, table: str) -> tuple[Equation, ...]:
-    version = template_version(version_key)
-    if table == "requests":
-        t = version.table("requests")
-        rows = [r.key for b in t.blocks for r in b.rows]
-        cols = [c.key for b in t.blocks for c in b.columns]
-        applicants = [c for c in cols if c != TOTAL]
-        out = [Equation(f"requests.row_total:{r}", (f"requests/{r}/total",),
-                        tuple(f"requests/{r}/{c}" for c in applicants), "行合计") for r in rows]
-        results = result_rows(version)
-        out += [Equation(f"requests.results_total:{c}", (f"requests/total/{c}",),
-                         tuple(f"requests/{r}/{c}" for r in results), "列合计") for c in cols]
-        out += [Equation(f"requests.balance:{c}", (f"requests/new_received/{c}", f"requests/carried_over/{c}"),
-                         (f"requests/total/{c}", f"requests/carried_forward/{c}"), "勾稽关系") for c in cols]
-        return tuple(out)
-    if table == "appeals":
-        t = version.table("appeals")
-        return tuple(Equation(f"appeals.row_total:{r.key}", (f"appeals/{r.key}/total",),
-                              tuple(f"appeals/{r.key}/{p}" for p in APPEAL_PARTS), "行合计")
-                     for b in t.blocks for r in b.rows)
-    return ()
-
-
-def rule_equations(version: Version, rule_id: str) -> tuple[Equation, ...]:
-    """The equalities one rule checks, e.g. every "requests.balance:<column>"."""
-    return _rule_equations(version.key, rule_id)
-
-
-@cache
-def _rule_equations(version_key: str, rule_id: str) -> tuple[Equation, ...]:
-    table = rule_id.split(".")[0]
-    return tuple(e for e in _equations(version_key, table) if e.id.startswith(rule_id + ":"))
+__all__ = ["APPEAL_PARTS", "REQUEST_FRAME_ROWS", "TOTAL", "equations", "result_rows", "rule_equations"]
