@@ -6,8 +6,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
+from .glued import glued_label
 from .header import detect_version, find_agency, find_sections, find_year
-from .model import BLANK, MISSING, REPAIRED, Cell, Report
+from .model import BLANK, MISSING, REPAIRED, UNCERTAIN, Cell, Report
 from .normalize import Normalized, label_key, normalize, to_simplified
 from .reader import read_text
 from .tables import Placed, TableReader, _best_row, is_missing
@@ -53,6 +54,10 @@ def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm
         key = f"{table}/{placed.row.key}/{col.key}"
         if is_missing(tok):
             continue
+        if i in placed.unplaced:  # glued digits the arithmetic cannot split: missing, the glued text says why
+            cells[key] = Cell(key, None, text[slice(*norm.span(tok.start, tok.end))], norm.span(tok.start, tok.end),
+                              MISSING)
+            continue
         if tok is None:
             cells[key] = Cell(key, None, "", None, BLANK)
             continue
@@ -67,13 +72,14 @@ def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm
             continue
         # repaired: joined from pieces, or the printed characters differ from what was read (０, l0, ...)
         changed = i in placed.repaired or (cv.status != BLANK and printed != tok.text)
-        cells[key] = Cell(key, cv.value, printed, span, REPAIRED if changed else cv.status, cv.unit)
+        status = UNCERTAIN if i in placed.uncertain else REPAIRED if changed else cv.status
+        cells[key] = Cell(key, cv.value, printed, span, status, cv.unit)
 
 
 def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> dict[str, tuple[int, int]]:
     """Token index ranges [a, b) of the active, requests and appeals tables, in whatever order the
     report prints them; a table printed for two years (this and last, for comparison) keeps this year's."""
-    labels = [(i, label_key(t.text)) for i, t in enumerate(tokens) if t.kind == LABEL]
+    labels = [(i, label_key(_unglued(t.text))) for i, t in enumerate(tokens) if t.kind == LABEL]
     req_rows = list(ver.table("requests").blocks[0].rows)
 
     def first(pred, followed_by=None, within: int = 80) -> int | None:
@@ -109,6 +115,12 @@ def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> 
         end = order[n + 1][0] if n + 1 < len(order) else len(tokens)
         regions[key] = _this_year_only(tokens, *_cut_at_end_words(tokens, pos, end), year)
     return regions
+
+
+def _unglued(label: str) -> str:
+    """A label without the row's digits a crawler glued to it (规章2117 → 规章)."""
+    found = glued_label(label)
+    return found[0] if found else label
 
 
 def _overview(tokens: list[Token]) -> range:

@@ -1,0 +1,156 @@
+"""Table rows whose cells a crawler glued together: 行政规范性文件8855698 (88 / 55 / 698), 1000001.
+
+Such a row is read only where the digits split one way: every split into the row's cells that makes valid
+numbers (no leading zeros, a sign only in a signed column, a decimal point only in a money column) and keeps
+the row's own total is listed, then the table's other equations (column totals, the balance, the narrative's
+stated counts) keep the combinations that hold. A cell is placed when every combination left gives it the
+same value; it is certain only when the digits allow one split alone or every equation it takes part in is
+confirmed, else it is uncertain. Everything else stays missing, keeping the glued text as the reason.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import product
+
+from .equations import Equation, Number
+
+MAX_NODES = 40_000  # splits tried per row before giving up (the row stays missing)
+MAX_COMBINATIONS = 20_000  # combinations of the rows' splits checked against the table's equations
+_GLUED_LABEL = re.compile(r"^(?P<label>.*[\u3400-\u9fff）)”\"》])(?P<digits>[+\-]?\d[\d.+\-]*)$")
+_NUMBER = {"count": re.compile(r"0|[1-9]\d*"), "signed": re.compile(r"[+\-]?(?:0|[1-9]\d*)"),
+           "money": re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")}
+
+
+def glued_label(text: str) -> tuple[str, int] | None:
+    """(label, offset of the digits) of a label with the row's digits glued to its end, else None."""
+    m = _GLUED_LABEL.match(text)
+    if m is None or len(m.group("label")) < 2:
+        return None
+    return m.group("label"), m.start("digits")
+
+
+@dataclass(frozen=True)
+class GluedRow:
+    """One row's glued digits: cell keys in column order, their kinds, and whether the last cell is the
+    sum of the others (a row total), per group of cells (table four prints three rows on one line)."""
+
+    keys: tuple[str, ...]
+    kinds: tuple[str, ...]
+    digits: str
+    groups: tuple[tuple[int, bool], ...]  # (cells in the group, last cell is the sum of the others)
+
+
+def splits(row: GluedRow) -> list[tuple[str, ...]] | None:
+    """Every split of the digits into the row's cells (None: too many to try)."""
+    out: list[tuple[str, ...]] = []
+    nodes = 0
+    s = row.digits
+    ncells = len(row.keys)
+
+    def parts_from(pos: int, cell: int, group: int, start_cell: int, acc: list[str]) -> bool:
+        nonlocal nodes
+        nodes += 1
+        if nodes > MAX_NODES:
+            return False
+        if group == len(row.groups):
+            if pos == len(s):
+                out.append(tuple(acc))
+            return True
+        size, summed = row.groups[group]
+        last = start_cell + size - 1
+        if cell == last and summed:  # the total: the sum of the group's other cells, printed next
+            total = sum(_num(x) for x in acc[start_cell:])
+            text = _text(total)
+            if total is not None and s.startswith(text, pos) and _NUMBER[row.kinds[cell]].fullmatch(text):
+                acc.append(text)
+                ok = parts_from(pos + len(text), cell + 1, group + 1, last + 1, acc)
+                acc.pop()
+                return ok
+            return True
+        left = ncells - cell - 1  # cells after this one, each at least one character
+        for end in range(pos + 1, len(s) - left + 1):
+            text = s[pos:end]
+            if not _NUMBER[row.kinds[cell]].fullmatch(text):
+                if not text[-1:].isdigit() or text.count(".") > 1:
+                    continue
+                if len(text) > 1 and text[0] == "0" and "." not in text:
+                    break  # a leading zero: no longer piece is a number either
+                continue
+            acc.append(text)
+            nxt_group, nxt_start = (group + 1, last + 1) if cell == last else (group, start_cell)
+            ok = parts_from(end, cell + 1, nxt_group, nxt_start, acc)
+            acc.pop()
+            if not ok:
+                return False
+        return True
+
+    if not parts_from(0, 0, 0, 0, []):
+        return None
+    return out
+
+
+def _num(text: str) -> Number | None:
+    try:
+        x = float(text)
+    except ValueError:
+        return None
+    return int(x) if x.is_integer() and "." not in text else x
+
+
+def _text(x: Number | None) -> str:
+    if x is None:
+        return ""
+    return str(x) if isinstance(x, int) else f"{x:.6f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Reading:
+    value: Number
+    text: str
+    offset: int  # of the cell's characters in the glued digits
+    certain: bool
+
+
+def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tuple[Equation, ...]
+          ) -> dict[str, Reading]:
+    """Cell key → its reading, for the cells of the glued rows that every admissible combination agrees on.
+
+    known: the values of the table's other cells (None where missing); equations: the table's equalities."""
+    pairs = [(r, o) for r in rows if (o := splits(r))]
+    counts = {k: sum(k in r.keys for r, _ in pairs) for r, _ in pairs for k in r.keys}
+    pairs = [(r, o) for r, o in pairs if all(counts[k] == 1 for k in r.keys)]  # a row glued twice: neither
+    count = 1
+    for _, o in pairs:
+        count *= len(o)
+    if count > MAX_COMBINATIONS:  # too many to combine: only the rows that split one way
+        pairs = [(r, o) for r, o in pairs if len(o) == 1]
+    if not pairs:
+        return {}
+    glued_keys = {k for r, _ in pairs for k in r.keys}
+    checkable = [e for e in equations if any(k in glued_keys for k in e.cells)
+                 and all(k in glued_keys or known.get(k) is not None for k in e.cells)]
+    agreed: dict[str, set[str]] = {}
+    for combo in product(*(o for _, o in pairs)):
+        values = dict(known)
+        for (row, _), texts in zip(pairs, combo, strict=True):
+            values.update({k: _num(t) for k, t in zip(row.keys, texts, strict=True)})
+        if any(e.residual(values) != 0 for e in checkable):
+            continue
+        for (row, _), texts in zip(pairs, combo, strict=True):
+            for k, t in zip(row.keys, texts, strict=True):
+                agreed.setdefault(k, set()).add(t)
+    unique = {k for k, texts in agreed.items() if len(texts) == 1}
+    out: dict[str, Reading] = {}
+    for row, _ in pairs:
+        forced = len(row.keys) == 1 or len(row.digits) == len(row.keys)  # the digits alone allow one split
+        texts = [next(iter(agreed[k])) if k in unique else None for k in row.keys]
+        complete = None not in texts
+        offset = 0
+        for k, t in zip(row.keys, texts, strict=True):
+            if t is not None:
+                confirmed = forced or all(all(c in unique or known.get(c) is not None for c in e.cells)
+                                          and e in checkable for e in equations if k in e.cells)
+                out[k] = Reading(_num(t), t, offset if complete else -1, confirmed)
+            offset += len(t or "")
+    return out
