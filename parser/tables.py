@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -18,13 +18,12 @@ from .columns import read_by_columns
 from .equations import equations
 from .glued import GluedRow, glued_label, solve
 from .normalize import label_key
+from .rowmatch import _best_row, similarity
+from .runorder import appeal_blocks, shifted_items, unstacked_items
 from .template import Block, Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
 from .values import read_value
 
-_INNER_NUMBER = re.compile(r"(?<=[^\d\s])\s*(\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）])")
-_LEADING_NUMBER = re.compile(
-    r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
 _THOUSANDS = re.compile(r"\d{3}(?:\.\d+)?(?:万元|元)?")  # the group after a space in "1 256.8万元"
 _MISSING = Token(EMPTY, "", -1, -1, -1)  # marks a cell that was not printed at all (stays missing)
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
@@ -41,56 +40,6 @@ class Placed:
     in_yuan: set[int] = field(default_factory=set)  # money columns whose printed heading says 元, not 万元
     uncertain: set[int] = field(default_factory=set)  # placed by the equations, not confirmed by all of them
     unplaced: set[int] = field(default_factory=set)  # printed (glued digits) but not placeable: stays missing
-
-
-@cache
-def _row_keys(row: Row) -> tuple[str, ...]:
-    keys = {label_key(row.label), label_key(row.label, explanations=True)} | {label_key(a) for a in row.aliases}
-    return tuple(k for k in keys if k)
-
-
-@lru_cache(maxsize=1 << 16)
-def similarity(query: str, row: Row) -> float:
-    """How well a (normalised) label text names this row, 0-100."""
-    return max(_similarity(label_key(query), row), _similarity(label_key(query, explanations=True), row))
-
-
-def _similarity(q: str, row: Row) -> float:
-    if not q:
-        return 0.0
-    best = 0.0
-    for k in _row_keys(row):
-        if q == k:
-            return 100.0
-        score = fuzz.ratio(q, k)
-        cover = min(1.0, len(q) / len(k))
-        if len(q) >= 2 and len(q) <= len(k) * 1.3:
-            score = max(score, fuzz.partial_ratio(q, k) * (0.55 + 0.4 * cover))
-        if k.startswith(q) and len(q) >= 3 and (len(q) >= 6 or cover >= 0.6):
-            score = max(score, 85 + 15 * cover)  # the start of the label, the rest wrapped below its numbers
-        best = max(best, score)
-    return best
-
-
-def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshold: float) -> Row | None:
-    """The row named by the end of the accumulated labels (last one, two or three label tokens).
-
-    A label token that starts with its own numbering (2.申请人…, （一）予以公开) begins a row label, so
-    it is not joined with the tokens above it (the wrapped tail of the row before)."""
-    joinable = 1 if labels and _LEADING_NUMBER.match(labels[-1]) else min(3, len(labels))
-    queries = [("".join(labels[-n:]), 2 * (n - 1)) for n in range(1, joinable + 1)]
-    inner = [m.start(1) for m in _INNER_NUMBER.finditer(labels[-1])] if labels else []
-    if inner:  # from the last numbering inside the label: "他处理 3.其他", "本年度办理结果（一）予以公"
-        queries.append((labels[-1][inner[-1]:], 0))
-    best: tuple[float, Row] | None = None
-    for query, penalty in queries:
-        for row in rows:
-            score = similarity(query, row) - penalty + (6 if row is expected else 0)
-            if best is None or score > best[0]:
-                best = (score, row)
-    if best and best[0] >= threshold:
-        return best[1]
-    return None
 
 
 def _runs(tokens: list[Token]) -> list[tuple[list[str], list[Token]]]:
@@ -308,60 +257,80 @@ class TableReader:
         yuan = _money_headed_in_yuan(table, tokens)
         order = {r.key: i for i, r in enumerate(rows)}
         block_of = {r.key: b for b in table.blocks for r in b.rows}
-        printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
-        placed: list[Placed] = []
-        glued: list[tuple[Row, Token]] = []
-        blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
-        done: set[str] = set()
-        for n_run, (labels, run) in enumerate(runs):
-            if not labels:
-                continue
-            remaining = [r for r in rows if r.key not in done]
-            last = max((order[p.row.key] for p in placed), default=-1)
-            expected = next((r for r in rows[last + 1:] if r.key not in done), None)
-            row = _best_row(labels, remaining, expected, threshold)
-            by_label = row is not None
-            if row is None and table.key == "active":
-                row = _first_row_under_header(labels[-1], table, done)
-            if row is None:
-                continue
-            n = ncols[row.key]
-            block = block_of[row.key]
-            seen = _printed_columns(labels, block, table.key)
-            if seen != ():
-                printed_order[id(block)] = seen
-            columns = printed_order.get(id(block), tuple(range(n)))
-            if columns is None:
-                continue  # the header prints the columns in another order than the format, not readable as a grid
-            if not any(t.kind == VALUE for t in run):
-                if len(run) >= n and row.key not in blank_rows:
-                    blank_rows[row.key] = Placed(row, [None] * n)
-                continue
-            if no_total:  # the six applicant columns only: 总计 was not printed at all
-                fitted = grid.fit(run, n - 1) or _fit(run, n - 1, lead, table.key, by_label)
-                fitted = (fitted[0] + [_MISSING], fitted[1]) if fitted else None
-            else:
-                fitted = grid.fit(run, n) or _fit(run, n, lead, table.key, by_label, totals_left_blank)
-            values = [t for t in run if t.kind == VALUE]
-            if fitted is None and n > 1 and len(values) == 1 and values[0].text.isdigit() and len(values[0].text) > n:
-                glued.append((row, values[0]))  # a row's cells glued into one number: split by the arithmetic
-                continue
-            if fitted is None and n_run + 1 < len(runs) and not runs[n_run + 1][0]:
-                # the row's values go on below a page break ("8 3 1" / - 3 - / "2 0 1 15"): both or nothing
-                both = [t for t in run + runs[n_run + 1][1] if t.kind == VALUE]
-                fitted = (list(both), set()) if len(both) == n else None
-            if fitted is not None:
-                done.add(row.key)
-                cells, repaired = fitted
-                if columns != tuple(range(n)):  # printed in another order (table two): put each value in its column
-                    cells = [cells[columns.index(j)] for j in range(n)]
-                    repaired = {columns[j] for j in repaired}
-                placed.append(Placed(row, cells, repaired, in_yuan=yuan.get(row.key, set())))
+
+        def place(items: list[tuple[list[str], list[Token]]]) -> _Reading:
+            printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
+            placed: list[Placed] = []
+            glued: list[tuple[Row, Token]] = []
+            blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
+            done: set[str] = set()
+            where: dict[str, int] = {}  # row key → index of the item it was read from
+            unlabelled: list[int] = []
+            for n_run, (labels, run) in enumerate(items):
+                if not labels:
+                    unlabelled.append(n_run)
+                    continue
+                remaining = [r for r in rows if r.key not in done]
+                last = max((order[p.row.key] for p in placed), default=-1)
+                expected = next((r for r in rows[last + 1:] if r.key not in done), None)
+                row = _best_row(labels, remaining, expected, threshold)
+                by_label = row is not None
+                if row is None and table.key == "active":
+                    row = _first_row_under_header(labels[-1], table, done)
+                if row is None:
+                    continue
+                n = ncols[row.key]
+                block = block_of[row.key]
+                seen = _printed_columns(labels, block, table.key)
+                if seen != ():
+                    printed_order[id(block)] = seen
+                columns = printed_order.get(id(block), tuple(range(n)))
+                if columns is None:
+                    continue  # the header prints the columns in another order than the format, not readable as a grid
+                if not any(t.kind == VALUE for t in run):
+                    if len(run) >= n and row.key not in blank_rows:
+                        blank_rows[row.key] = Placed(row, [None] * n)
+                    continue
+                if no_total:  # the six applicant columns only: 总计 was not printed at all
+                    fitted = grid.fit(run, n - 1) or _fit(run, n - 1, lead, table.key, by_label)
+                    fitted = (fitted[0] + [_MISSING], fitted[1]) if fitted else None
+                else:
+                    fitted = grid.fit(run, n) or _fit(run, n, lead, table.key, by_label, totals_left_blank)
+                values = [t for t in run if t.kind == VALUE]
+                if fitted is None and n > 1 and len(values) == 1 and values[0].text.isdigit() \
+                        and len(values[0].text) > n:
+                    glued.append((row, values[0]))  # a row's cells glued into one number: split by the arithmetic
+                    continue
+                if fitted is None and n_run + 1 < len(items) and not items[n_run + 1][0]:
+                    # the row's values go on below a page break ("8 3 1" / - 3 - / "2 0 1 15"): both or nothing
+                    both = [t for t in run + items[n_run + 1][1] if t.kind == VALUE]
+                    fitted = (list(both), set()) if len(both) == n else None
+                if fitted is not None:
+                    done.add(row.key)
+                    where[row.key] = n_run
+                    cells, repaired = fitted
+                    if columns != tuple(range(n)):  # printed in another order (table two): put each value in its column
+                        cells = [cells[columns.index(j)] for j in range(n)]
+                        repaired = {columns[j] for j in repaired}
+                    placed.append(Placed(row, cells, repaired, in_yuan=yuan.get(row.key, set())))
+            reading = _Reading(placed, glued, blank_rows, done)
+            reading.placed += _between_neighbours(items, unlabelled, where, rows, ncols, table.key, lead)
+            reading.done |= {p.row.key for p in reading.placed}
+            return reading
+
+        items = unstacked_items(runs, rows, ncols, threshold, _best_row)
+        reading = place(items)
+        shifted = shifted_items(items, tokens, rows, threshold, _best_row)
+        if shifted is not None:
+            other = place(shifted)
+            if _better(other, reading, table, self.version, block_of):
+                reading = other
+        placed, glued, blank_rows, done = reading.placed, reading.glued, reading.blank_rows, reading.done
         if not no_total:
             placed += self._read_glued(table, tokens, placed, glued, done, threshold)
             done |= {p.row.key for p in placed}
         placed.extend(p for key, p in blank_rows.items() if key not in done)
-        if len(placed) < len(rows) // 2:
+        if len(placed) < len(rows):  # some row unread: the table may be printed column by column
             by_columns = self._read_columns(table, tokens)
             if sum(c is not _MISSING for p in by_columns for c in p.cells) > \
                     sum(c is not _MISSING for p in placed for c in p.cells):
@@ -436,6 +405,10 @@ class TableReader:
             by_label.append(Placed(row, list(values)))
         if by_label:
             return by_label
+        blocks_printed = appeal_blocks(tokens, _APPEAL_GROUPS)
+        if blocks_printed:
+            row_of = {r.key: r for r in rows}
+            return [Placed(row_of[key], values) for key, values in blocks_printed]
         present = [r for r in rows if header[r.key]]
         grid = _value_line(tokens)
         if grid is not None:
@@ -451,6 +424,61 @@ class TableReader:
         else:
             return self._read_glued_appeals(table, tokens, present)
         return [Placed(r, list(cells[i * 5:(i + 1) * 5])) for i, r in enumerate(blocks)]
+
+
+@dataclass
+class _Reading:
+    """One reading of a table's runs: rows placed, glued rows to split, rows printed empty, rows done."""
+
+    placed: list[Placed]
+    glued: list[tuple[Row, Token]]
+    blank_rows: dict[str, Placed]
+    done: set[str]
+
+
+def _better(other: _Reading, current: _Reading, table: Table, version: Version, block_of: dict[str, Block]) -> bool:
+    """Another reading of the runs is better when it breaks fewer of the table's equations and places no fewer
+    rows (a table without equations: more rows)."""
+    eqs = equations(version, table.key)
+    if not eqs:
+        return len(other.placed) > len(current.placed)
+
+    def failing(r: _Reading) -> int:
+        known = _known_values(table.key, r.placed, block_of)
+        return sum(1 for e in eqs if all(known.get(k) is not None for k in e.cells) and e.residual(known) != 0)
+    return len(other.placed) >= len(current.placed) and failing(other) < failing(current)
+
+
+def _between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: list[int], where: dict[str, int],
+                        rows: list[Row], ncols: dict[str, int], table: str, lead: int | None) -> list[Placed]:
+    """A run whose label the copy lost, between the runs of two rows read by label with exactly one row
+    between them in the format, belongs to that row (the only one it can be)."""
+    order = {r.key: i for i, r in enumerate(rows)}
+    by_item = sorted((n, key) for key, n in where.items())
+    out: list[Placed] = []
+    for n in unlabelled:
+        before = [(m, k) for m, k in by_item if m < n]
+        after = [(m, k) for m, k in by_item if m > n]
+        if not before or not after:
+            continue
+        (m0, k0), (m1, k1) = before[-1], after[0]
+        if order[k1] - order[k0] != 2 or any(m0 < u < m1 and u != n for u in unlabelled):
+            continue
+        row = rows[order[k0] + 1]
+        if row.key in where:
+            continue
+        fitted = _fit(items[n][1], ncols[row.key], lead, table, by_label=False)
+        if fitted is None or any(c is None or is_missing(c) for c in fitted[0]):
+            continue
+        cells, repaired = fitted
+        sure = table == "requests" and ncols[row.key] == 7 and _adds_up(cells)
+        out.append(Placed(row, cells, repaired, uncertain=set() if sure else set(range(len(cells)))))
+    return out
+
+
+_APPEAL_GROUPS = {"review": lambda text: label_key(text) == "行政复议",
+                  "litigation_direct": lambda text: "直接起诉" in label_key(text),
+                  "litigation_after_review": lambda text: "复议后起诉" in label_key(text)}
 
 
 def _groups(table: str, ncols: int) -> tuple[tuple[int, bool], ...]:

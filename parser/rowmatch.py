@@ -1,0 +1,64 @@
+"""How well a printed label names a template row (fuzzy, numbering and wrapping tolerant)."""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz
+
+from .normalize import label_key
+from .template import Row
+
+_INNER_NUMBER = re.compile(r"(?<=[^\d\s])\s*(\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）])")
+_LEADING_NUMBER = re.compile(
+    r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
+
+
+@cache
+def _row_keys(row: Row) -> tuple[str, ...]:
+    keys = {label_key(row.label), label_key(row.label, explanations=True)} | {label_key(a) for a in row.aliases}
+    return tuple(k for k in keys if k)
+
+
+@lru_cache(maxsize=1 << 16)
+def similarity(query: str, row: Row) -> float:
+    """How well a (normalised) label text names this row, 0-100."""
+    return max(_similarity(label_key(query), row), _similarity(label_key(query, explanations=True), row))
+
+
+def _similarity(q: str, row: Row) -> float:
+    if not q:
+        return 0.0
+    best = 0.0
+    for k in _row_keys(row):
+        if q == k:
+            return 100.0
+        score = fuzz.ratio(q, k)
+        cover = min(1.0, len(q) / len(k))
+        if len(q) >= 2 and len(q) <= len(k) * 1.3:
+            score = max(score, fuzz.partial_ratio(q, k) * (0.55 + 0.4 * cover))
+        if k.startswith(q) and len(q) >= 3 and (len(q) >= 6 or cover >= 0.6):
+            score = max(score, 85 + 15 * cover)  # the start of the label, the rest wrapped below its numbers
+        best = max(best, score)
+    return best
+
+
+def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshold: float) -> Row | None:
+    """The row named by the end of the accumulated labels (last one, two or three label tokens).
+
+    A label token that starts with its own numbering (2.申请人…, （一）予以公开) begins a row label, so
+    it is not joined with the tokens above it (the wrapped tail of the row before)."""
+    joinable = 1 if labels and _LEADING_NUMBER.match(labels[-1]) else min(3, len(labels))
+    queries = [("".join(labels[-n:]), 2 * (n - 1)) for n in range(1, joinable + 1)]
+    inner = [m.start(1) for m in _INNER_NUMBER.finditer(labels[-1])] if labels else []
+    if inner:  # from the last numbering inside the label: "他处理 3.其他", "本年度办理结果（一）予以公"
+        queries.append((labels[-1][inner[-1]:], 0))
+    best: tuple[float, Row] | None = None
+    for query, penalty in queries:
+        for row in rows:
+            score = similarity(query, row) - penalty + (6 if row is expected else 0)
+            if best is None or score > best[0]:
+                best = (score, row)
+    if best and best[0] >= threshold:
+        return best[1]
+    return None

@@ -1,0 +1,119 @@
+"""Runs of values printed away from their row label, as PDF text layers order them.
+
+A PDF viewer writes a table row by row, but where a label cell sits lower than its numbers the numbers come
+first (a row of numbers on the line before its label), and two short rows may come out as their two labels,
+then their two rows of numbers. The table reader reads the labels before each run of values (see tables.py);
+these two re-pairings offer it another reading, which it takes only when the table fits it better.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .template import Row
+from .tokens import LABEL, VALUE, Token
+
+Item = tuple[list[str], list[Token]]  # the labels since the last run of values, and the run
+BestRow = Callable[[list[str], list[Row], Row | None, float], Row | None]
+
+
+def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], threshold: float,
+                    best_row: BestRow) -> list[Item]:
+    """Two or three labels, then as many runs without labels, each run a whole row: the labels name
+    consecutive rows, in order, and each run belongs to its label (规章 / 规范性文件 / 0 0 0 / 12 12 60)."""
+    order = {r.key: i for i, r in enumerate(rows)}
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        labels, run = items[i]
+        k = 0
+        while k < 3 and i + 1 + k < len(items) and not items[i + 1 + k][0]:
+            k += 1
+        runs = [line for r in [run] + [items[i + 1 + m][1] for m in range(k)] for line in _by_line(r)]
+        split = _split_labels(labels, len(runs), rows, order, threshold, best_row) \
+            if labels and 1 < len(runs) <= 4 else None
+        if split is not None and all(sum(t.kind == VALUE for t in r) == ncols[row.key]
+                                     for (_, row), r in zip(split, runs, strict=True)):
+            out += [(seg, r) for (seg, _), r in zip(split, runs, strict=True)]
+            i += k + 1
+            continue
+        out.append(items[i])
+        i += 1
+    return out
+
+
+def _by_line(run: list[Token]) -> list[list[Token]]:
+    """A run's tokens cut where its lines change."""
+    out: list[list[Token]] = []
+    for t in run:
+        if not out or out[-1][-1].line != t.line:
+            out.append([])
+        out[-1].append(t)
+    return out
+
+
+def _split_labels(labels: list[str], parts: int, rows: list[Row], order: dict[str, int], threshold: float,
+                  best_row: BestRow) -> list[tuple[list[str], Row]] | None:
+    """The labels cut before each of the last `parts` labels naming a row, when those rows follow one another."""
+    naming = [(j, row) for j, label in enumerate(labels) if (row := best_row([label], rows, None, threshold))]
+    if len(naming) < parts:
+        return None
+    naming = naming[-parts:]
+    keys = [order[row.key] for _, row in naming]
+    if any(b != a + 1 for a, b in zip(keys, keys[1:], strict=False)):
+        return None
+    cuts = [0] + [j for j, _ in naming[1:]] + [len(labels)]
+    return [(labels[cuts[m]:cuts[m + 1]], row) for m, (_, row) in enumerate(naming)]
+
+
+def shifted_items(items: list[Item], tokens: list[Token], rows: list[Row], threshold: float,
+                  best_row: BestRow) -> list[Item] | None:
+    """Every run paired with the labels after it (numbers printed before their label), or None when the
+    table's last labels, after its last value, name no row (then no run can have been printed first)."""
+    last_value = max((i for i, t in enumerate(tokens) if t.kind == VALUE), default=None)
+    if last_value is None or len(items) < 2:
+        return None
+    tail = [t.text for t in tokens[last_value + 1:] if t.kind == LABEL]
+    if not tail or best_row(tail[:3], rows, None, threshold) is None:
+        return None
+    return [(_own_label(items[n + 1][0] if n + 1 < len(items) else tail, rows, threshold, best_row), run)
+            for n, (_, run) in enumerate(items)]
+
+
+def _own_label(labels: list[str], rows: list[Row], threshold: float, best_row: BestRow) -> list[str]:
+    """The labels after a run up to the last that names a row (what follows it heads the next block)."""
+    for j in range(len(labels) - 1, -1, -1):
+        if best_row([labels[j]], rows, None, threshold) is not None:
+            return labels[:j + 1]
+    return labels[:3]
+
+
+def appeal_blocks(tokens: list[Token], groups: dict[str, Callable[[str], bool]]) -> list[tuple[str, list[Token]]]:
+    """Table four printed as separate blocks, one per group (行政复议 / 未经复议直接起诉 / 复议后起诉), each a
+    heading on a line of its own and a line of five numbers, the numbers all after or all before their
+    headings: (group, its five values) in print order, or [] when the table is not printed so."""
+    events: list[tuple[str, object]] = []
+    lines: dict[int, list[Token]] = {}
+    for t in tokens:
+        if t.kind in (LABEL, VALUE):
+            lines.setdefault(t.line, []).append(t)
+    for line in lines.values():
+        kinds = {t.kind for t in line}
+        if kinds == {LABEL} and len(line) == 1:
+            group = next((g for g, named in groups.items() if named(line[0].text)), None)
+            if group is not None:
+                events.append(("head", group))
+        elif kinds == {VALUE}:
+            events.append(("run", line))
+    heads = [e for e in events if e[0] == "head"]
+    if len(heads) < 2 or len(events) != 2 * len(heads) or len({g for _, g in heads}) != len(heads):
+        return []
+    if any(len(run) != 5 for kind, run in events if kind == "run"):  # type: ignore[arg-type]
+        return []
+    first = events[0][0]
+    if any(events[i][0] != first for i in range(0, len(events), 2)):
+        return []  # not strictly alternating: which numbers go with which heading is not certain
+    out: list[tuple[str, list[Token]]] = []
+    for i in range(0, len(events), 2):
+        head, run = (events[i], events[i + 1]) if first == "head" else (events[i + 1], events[i])
+        out.append((str(head[1]), list(run[1])))  # type: ignore[call-overload]
+    return out
