@@ -82,3 +82,24 @@ def rule_equations(version: Version, rule_id: str) -> tuple[Equation, ...]:
 def _rule_equations(version_key: str, rule_id: str) -> tuple[Equation, ...]:
     table = rule_id.split(".")[0]
     return tuple(e for e in _equations(version_key, table) if e.id.startswith(rule_id + ":"))
+
+
+def lone_culprits(eqs: tuple[Equation, ...], values: dict[str, Number | None]) -> dict[str, Number]:
+    """Cells each of which alone breaks every equation it is in (two at least, every cell known), all asking
+    the same value of it, when together they explain every failing equation once: cell → the value asked."""
+    def known(e: Equation) -> bool:
+        return all(values.get(k) is not None for k in e.cells)
+    failing = [e for e in eqs if known(e) and e.residual(values) != 0]
+    if len(failing) < 2:
+        return {}
+    found: dict[str, Number] = {}
+    for key in {k for e in failing for k in e.cells}:
+        mine = [e for e in eqs if key in e.cells and known(e)]
+        if len(mine) < 2 or any(e not in failing for e in mine):
+            continue
+        needed = {values[key] - e.residual(values) * e.coef(key) for e in mine}  # type: ignore[operator]
+        if len(needed) == 1:
+            found[key] = needed.pop()
+    if any(sum(k in e.cells for k in found) != 1 for e in failing):
+        return {}
+    return found

@@ -13,7 +13,11 @@ import re
 from dataclasses import dataclass
 from itertools import product
 
-from .equations import Equation, Number
+from .equations import Equation, Number, equations
+from .placed import Placed, is_missing
+from .template import Block, Row, Table, Version
+from .tokens import LABEL, VALUE, Token
+from .values import read_value
 
 MAX_NODES = 40_000  # splits tried per row before giving up (the row stays missing)
 MAX_COMBINATIONS = 20_000  # combinations of the rows' splits checked against the table's equations
@@ -154,3 +158,82 @@ def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tupl
                 out[k] = Reading(_num(t), t, offset if complete else -1, confirmed)
             offset += len(t or "")
     return out
+
+
+def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed: list[Placed],
+                    glued: list[tuple[Row, Token]], done: set[str], threshold: float, best_row) -> list[Placed]:
+    """Rows printed with their cells glued to the label (规章2117) or into one number (1000001)."""
+    rows = [r for b in table.blocks for r in b.rows if r.key not in done]
+    for t in tokens:
+        if t.kind == LABEL and (found := glued_label(t.text)) and rows:
+            row = best_row([found[0]], rows, None, threshold)
+            if row is not None:
+                glued.append((row, Token(VALUE, t.text[found[1]:], t.start + found[1], t.end, t.line)))
+    if not glued:
+        return []
+    block_of = {r.key: b for b in table.blocks for r in b.rows}
+    known = known_values(table.key, placed, block_of)
+    candidates = [
+        (row, tok, GluedRow(tuple(f"{table.key}/{row.key}/{c.key}" for c in block_of[row.key].columns),
+                            tuple(c.kind for c in block_of[row.key].columns), tok.text,
+                            _groups(table.key, len(block_of[row.key].columns))))
+        for row, tok in glued if row.key not in done]
+    readings = solve([g for _, _, g in candidates], known, equations(version, table.key))
+    return [_glued_placed(row, tok, g, readings) for row, tok, g in candidates]
+
+
+def read_glued_appeals(table: Table, version: Version, tokens: list[Token], present: list[Row]) -> list[Placed]:
+    """Table four's numbers glued into one (000111000100000): split by its three row totals."""
+    values = [t for t in tokens if t.kind == VALUE]
+    if len(values) != 1 or not values[0].text.isdigit():
+        return []
+    tok, cols = values[0], table.blocks[0].columns
+    if len(tok.text) >= 15:  # fifteen cells at least one digit each: all three rows (headings may be glued too)
+        present = list(table.blocks[0].rows)
+    elif len(present) != 2:
+        return []
+    g = GluedRow(tuple(f"{table.key}/{r.key}/{c.key}" for r in present for c in cols),
+                 tuple(c.kind for _ in present for c in cols), tok.text, _groups(table.key, 5 * len(present)))
+    readings = solve([g], {}, equations(version, table.key))
+    whole = _glued_placed(present[0], tok, g, readings)
+    return [Placed(r, whole.cells[5 * i:5 * i + 5], {j - 5 * i for j in whole.repaired if 0 <= j - 5 * i < 5},
+                   uncertain={j - 5 * i for j in whole.uncertain if 0 <= j - 5 * i < 5},
+                   unplaced={j - 5 * i for j in whole.unplaced if 0 <= j - 5 * i < 5})
+            for i, r in enumerate(present)]
+
+
+def _groups(table: str, ncols: int) -> tuple[tuple[int, bool], ...]:
+    """How a glued row's cells add up: table three's row total, table four's three row totals."""
+    if table == "requests" and ncols == 7:
+        return ((7, True),)
+    if table == "appeals" and ncols % 5 == 0:
+        return ((5, True),) * (ncols // 5)
+    return ((1, False),) * ncols
+
+
+def known_values(table: str, placed: list[Placed], block_of: dict[str, Block]) -> dict[str, float | int | None]:
+    """The values of the cells read so far (None: printed blank or unreadable)."""
+    out: dict[str, float | int | None] = {}
+    for p in placed:
+        for col, tok in zip(block_of[p.row.key].columns, p.cells, strict=False):
+            cv = read_value(tok.text, col.kind) if tok is not None and not is_missing(tok) else None
+            out[f"{table}/{p.row.key}/{col.key}"] = cv.value if cv else None
+    return out
+
+
+def _glued_placed(row: Row, tok: Token, g: GluedRow, readings: dict) -> Placed:
+    cells: list[Token | None] = []
+    placed = Placed(row, cells)
+    for i, key in enumerate(g.keys):
+        r = readings.get(key)
+        if r is None:
+            cells.append(tok)
+            placed.unplaced.add(i)
+            continue
+        start = tok.start + r.offset if r.offset >= 0 else tok.start
+        end = start + len(r.text) if r.offset >= 0 else tok.end
+        cells.append(Token(VALUE, r.text, start, end, tok.line))
+        placed.repaired.add(i)
+        if not r.certain:
+            placed.uncertain.add(i)
+    return placed

@@ -61,4 +61,17 @@ def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshol
                 best = (score, row)
     if best and best[0] >= threshold:
         return best[1]
+    if expected is not None and expected in rows and labels and _starts_expected(labels[-1], expected):
+        return expected
     return None
+
+
+def _starts_expected(label: str, row: Row) -> bool:
+    """A label wrapped after a few characters (5.要求行政 / 机关确认或重…) names the row expected next when
+    it prints that row's numbering and the start of its words."""
+    own = _LEADING_NUMBER.match(label)
+    printed = _LEADING_NUMBER.match(row.label)
+    if own is None or printed is None or own.group().strip() != printed.group().strip():
+        return False
+    q = label_key(label)
+    return len(q) >= 3 and label_key(row.label).startswith(q)

@@ -9,37 +9,24 @@ again, and a run that cannot be placed with confidence is left unassigned (its c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from .columns import read_by_columns
 from .equations import equations
-from .glued import GluedRow, glued_label, solve
+from .glued import known_values, read_glued_appeals, read_glued_rows
 from .normalize import label_key
+from .placed import _MISSING, Placed, is_missing
 from .rowmatch import _best_row, similarity
 from .runorder import appeal_blocks, shifted_items, unstacked_items
 from .template import Block, Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
-from .values import read_value
 
 _THOUSANDS = re.compile(r"\d{3}(?:\.\d+)?(?:万元|元)?")  # the group after a space in "1 256.8万元"
-_MISSING = Token(EMPTY, "", -1, -1, -1)  # marks a cell that was not printed at all (stays missing)
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
 ACTIVE_SCORE = 80
-
-
-@dataclass
-class Placed:
-    """Tokens placed in the cells of one row (None: the cell printed empty)."""
-
-    row: Row
-    cells: list[Token | None]
-    repaired: set[int] = field(default_factory=set)  # indexes whose text was joined from pieces
-    in_yuan: set[int] = field(default_factory=set)  # money columns whose printed heading says 元, not 万元
-    uncertain: set[int] = field(default_factory=set)  # placed by the equations, not confirmed by all of them
-    unplaced: set[int] = field(default_factory=set)  # printed (glued digits) but not placeable: stays missing
 
 
 def _runs(tokens: list[Token]) -> list[tuple[list[str], list[Token]]]:
@@ -327,7 +314,7 @@ class TableReader:
                 reading = other
         placed, glued, blank_rows, done = reading.placed, reading.glued, reading.blank_rows, reading.done
         if not no_total:
-            placed += self._read_glued(table, tokens, placed, glued, done, threshold)
+            placed += read_glued_rows(table, self.version, tokens, placed, glued, done, threshold, _best_row)
             done |= {p.row.key for p in placed}
         placed.extend(p for key, p in blank_rows.items() if key not in done)
         if len(placed) < len(rows):  # some row unread: the table may be printed column by column
@@ -337,46 +324,6 @@ class TableReader:
                 covered = {p.row.key for p in by_columns}
                 return by_columns + [p for p in placed if p.row.key not in covered]
         return placed
-
-    def _read_glued(self, table: Table, tokens: list[Token], placed: list[Placed], glued: list[tuple[Row, Token]],
-                    done: set[str], threshold: float) -> list[Placed]:
-        """Rows printed with their cells glued to the label (规章2117) or into one number (1000001)."""
-        rows = [r for b in table.blocks for r in b.rows if r.key not in done]
-        for t in tokens:
-            if t.kind == LABEL and (found := glued_label(t.text)) and rows:
-                row = _best_row([found[0]], rows, None, threshold)
-                if row is not None:
-                    glued.append((row, Token(VALUE, t.text[found[1]:], t.start + found[1], t.end, t.line)))
-        if not glued:
-            return []
-        block_of = {r.key: b for b in table.blocks for r in b.rows}
-        known = _known_values(table.key, placed, block_of)
-        candidates = [
-            (row, tok, GluedRow(tuple(f"{table.key}/{row.key}/{c.key}" for c in block_of[row.key].columns),
-                                tuple(c.kind for c in block_of[row.key].columns), tok.text,
-                                _groups(table.key, len(block_of[row.key].columns))))
-            for row, tok in glued if row.key not in done]
-        readings = solve([g for _, _, g in candidates], known, equations(self.version, table.key))
-        return [_glued_placed(row, tok, g, readings) for row, tok, g in candidates]
-
-    def _read_glued_appeals(self, table: Table, tokens: list[Token], present: list[Row]) -> list[Placed]:
-        """Table four's numbers glued into one (000111000100000): split by its three row totals."""
-        values = [t for t in tokens if t.kind == VALUE]
-        if len(values) != 1 or not values[0].text.isdigit():
-            return []
-        tok, cols = values[0], table.blocks[0].columns
-        if len(tok.text) >= 15:  # fifteen cells at least one digit each: all three rows (headings may be glued too)
-            present = list(table.blocks[0].rows)
-        elif len(present) != 2:
-            return []
-        g = GluedRow(tuple(f"{table.key}/{r.key}/{c.key}" for r in present for c in cols),
-                     tuple(c.kind for _ in present for c in cols), tok.text, _groups(table.key, 5 * len(present)))
-        readings = solve([g], {}, equations(self.version, table.key))
-        whole = _glued_placed(present[0], tok, g, readings)
-        return [Placed(r, whole.cells[5 * i:5 * i + 5], {j - 5 * i for j in whole.repaired if 0 <= j - 5 * i < 5},
-                       uncertain={j - 5 * i for j in whole.uncertain if 0 <= j - 5 * i < 5},
-                       unplaced={j - 5 * i for j in whole.unplaced if 0 <= j - 5 * i < 5})
-                for i, r in enumerate(present)]
 
     def _read_columns(self, table: Table, tokens: list[Token]) -> list[Placed]:
         found = read_by_columns(table, tokens, similarity)
@@ -422,7 +369,7 @@ class TableReader:
         elif grid is not None and len(present) == 3 and not _starts_with_gap(tokens, grid):
             blocks = rows[:len(cells) // 5]  # a grid row cut short: its cells start at the first column
         else:
-            return self._read_glued_appeals(table, tokens, present)
+            return read_glued_appeals(table, self.version, tokens, present)
         return [Placed(r, list(cells[i * 5:(i + 1) * 5])) for i, r in enumerate(blocks)]
 
 
@@ -444,7 +391,7 @@ def _better(other: _Reading, current: _Reading, table: Table, version: Version, 
         return len(other.placed) > len(current.placed)
 
     def failing(r: _Reading) -> int:
-        known = _known_values(table.key, r.placed, block_of)
+        known = known_values(table.key, r.placed, block_of)
         return sum(1 for e in eqs if all(known.get(k) is not None for k in e.cells) and e.residual(known) != 0)
     return len(other.placed) >= len(current.placed) and failing(other) < failing(current)
 
@@ -481,43 +428,6 @@ _APPEAL_GROUPS = {"review": lambda text: label_key(text) == "行政复议",
                   "litigation_after_review": lambda text: "复议后起诉" in label_key(text)}
 
 
-def _groups(table: str, ncols: int) -> tuple[tuple[int, bool], ...]:
-    """How a glued row's cells add up: table three's row total, table four's three row totals."""
-    if table == "requests" and ncols == 7:
-        return ((7, True),)
-    if table == "appeals" and ncols % 5 == 0:
-        return ((5, True),) * (ncols // 5)
-    return ((1, False),) * ncols
-
-
-def _known_values(table: str, placed: list[Placed], block_of: dict[str, Block]) -> dict[str, float | int | None]:
-    """The values of the cells read so far (None: printed blank or unreadable)."""
-    out: dict[str, float | int | None] = {}
-    for p in placed:
-        for col, tok in zip(block_of[p.row.key].columns, p.cells, strict=False):
-            cv = read_value(tok.text, col.kind) if tok is not None and not is_missing(tok) else None
-            out[f"{table}/{p.row.key}/{col.key}"] = cv.value if cv else None
-    return out
-
-
-def _glued_placed(row: Row, tok: Token, g: GluedRow, readings: dict) -> Placed:
-    cells: list[Token | None] = []
-    placed = Placed(row, cells)
-    for i, key in enumerate(g.keys):
-        r = readings.get(key)
-        if r is None:
-            cells.append(tok)
-            placed.unplaced.add(i)
-            continue
-        start = tok.start + r.offset if r.offset >= 0 else tok.start
-        end = start + len(r.text) if r.offset >= 0 else tok.end
-        cells.append(Token(VALUE, r.text, start, end, tok.line))
-        placed.repaired.add(i)
-        if not r.certain:
-            placed.uncertain.add(i)
-    return placed
-
-
 def _starts_with_gap(tokens: list[Token], grid: list[Token | None]) -> bool:
     first = next((t for t in grid if t is not None), None)
     return first is None or first.lead_gap or grid[0] is None
@@ -551,7 +461,3 @@ def _first_row_under_header(label: str, table: Table, done: set[str]) -> Row | N
         if block.rows[0].key not in done and any(fuzz.ratio(key, h) >= 85 for h in headings if h):
             return block.rows[0]
     return None
-
-
-def is_missing(tok: Token | None) -> bool:
-    return tok is _MISSING

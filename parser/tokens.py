@@ -21,7 +21,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*�
 # One printed value inside a line: a number (signed, 增/减, or 一 for a minus read by OCR), with an
 # optional money unit, or a blank mark.
 # (digits may carry OCR look-alikes: 1O, l5, O)
-_ONE = (r"(?:(?:增加|减少|[+\-增减一])?(?:\d|[OoIl](?=[\dOoIlS,.]*(?:\s|$)))[\dOoIlS,]*(?:\.[\dOoIlS]+)?"
+_ONE = (r"(?:(?:增加|减少|[+\-增减一])?(?:\d|[OoIl](?=[\dOoIlSD,.]*(?:\s|$)))[\dOoIlSD,]*(?:\.[\dOoIlSD]+)?"
         r"(?:万元|元)?|/|-|—|无)")
 _TRAILING_VALUES = re.compile(rf"(?:\s+{_ONE})+\s*$")
 _VALUE_PIECE = re.compile(_ONE)

@@ -1,7 +1,7 @@
 """Reading one printed table cell: a number, a blank mark, or not a value at all.
 
 Works on normalised cell text (half-width digits). Repairs what OCR and typing damage (O/o → 0,
-l/I → 1, spaces and thousands separators inside a number, units in money cells) and says so.
+l/I → 1, D after a digit → 0, spaces and thousands separators inside a number, units in money cells) and says so.
 """
 from __future__ import annotations
 
@@ -17,14 +17,14 @@ BLANK_MARKS = {"/", "-", "—", "——", "--", "无", "\\", "空", "×", "x", "
 # 增/减, and an optional unit.
 _NUMBER = re.compile(
     r"^(?P<sign>增加|减少|[+\-增减]|一(?=\d))?\s*"
-    r"(?P<body>[0-9OoIl〇][0-9OoIlS〇 \u00a0,，']*(?:[.·][0-9OoIlS ]+)?)\s*"
+    r"(?P<body>[0-9OoIl〇][0-9OoIlSD〇 \u00a0,，']*(?:[.·][0-9OoIlSD ]+)?)\s*"
     r"(?P<unit>万元|元|件|个|项|次|条|人次)?$"
 )
 # OCR noise around a number: ・4, 228。, |38
 _NOISE = re.compile(r"^[・·.。,，|｜'`‘’:：;；]+(?=[\d+\-])|(?<=\d)[・。,，|｜'`‘’:：;；]+$")
 _CLEAN_INT = re.compile(r"^-?\d+$")
 _CLEAN_DEC = re.compile(r"^-?\d+\.\d+$")
-_OCR = str.maketrans({"O": "0", "o": "0", "〇": "0", "I": "1", "l": "1", "S": "5", "，": ",", "·": "."})
+_OCR = str.maketrans({"O": "0", "o": "0", "D": "0", "〇": "0", "I": "1", "l": "1", "S": "5", "，": ",", "·": "."})
 
 
 @dataclass(frozen=True)
