@@ -87,19 +87,27 @@ def _rule_equations(version_key: str, rule_id: str) -> tuple[Equation, ...]:
 def lone_culprits(eqs: tuple[Equation, ...], values: dict[str, Number | None]) -> dict[str, Number]:
     """Cells each of which alone breaks every equation it is in (two at least, every cell known), all asking
     the same value of it, when together they explain every failing equation once: cell → the value asked."""
-    def known(e: Equation) -> bool:
-        return all(values.get(k) is not None for k in e.cells)
-    failing = [e for e in eqs if known(e) and e.residual(values) != 0]
+    residuals: dict[Equation, Number] = {}
+    for e in eqs:
+        try:
+            residuals[e] = sum(values[k] for k in e.plus) - sum(values[k] for k in e.minus)  # type: ignore[misc]
+        except (KeyError, TypeError):  # a cell missing or blank: nothing known about this equation
+            continue
+    failing = [e for e, r in residuals.items() if r != 0]
     if len(failing) < 2:
         return {}
+    of_cell: dict[str, list[Equation]] = {}
+    for e in residuals:
+        for k in e.cells:
+            of_cell.setdefault(k, []).append(e)
     found: dict[str, Number] = {}
     for key in {k for e in failing for k in e.cells}:
-        mine = [e for e in eqs if key in e.cells and known(e)]
-        if len(mine) < 2 or any(e not in failing for e in mine):
+        mine = of_cell[key]
+        if len(mine) < 2 or any(residuals[e] == 0 for e in mine):
             continue
-        needed = {values[key] - e.residual(values) * e.coef(key) for e in mine}  # type: ignore[operator]
+        needed = {values[key] - residuals[e] * e.coef(key) for e in mine}  # type: ignore[operator]
         if len(needed) == 1:
             found[key] = needed.pop()
-    if any(sum(k in e.cells for k in found) != 1 for e in failing):
+    if any(sum(k in found for k in e.cells) != 1 for e in failing):
         return {}
     return found

@@ -82,7 +82,7 @@ def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm
 def _flag_damaged_digits(cells: dict[str, Cell], ver: Version) -> None:
     """A number whose row and column equations both fail, and would hold with one digit more or less (an OCR
     dropped or doubled it), is kept as printed but uncertain: the rules and suggestions take it from there."""
-    values = {k: c.value for k, c in cells.items()}
+    values = {k: c.value for k, c in cells.items() if c.value is not None}
     for table in ("requests", "appeals"):
         for key, wanted in lone_culprits(equations(ver, table), values).items():
             cell = cells[key]

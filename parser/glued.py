@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 from .equations import Equation, Number, equations
@@ -26,6 +27,7 @@ _NUMBER = {"count": re.compile(r"0|[1-9]\d*"), "signed": re.compile(r"[+\-]?(?:0
            "money": re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")}
 
 
+@lru_cache(maxsize=1 << 14)
 def glued_label(text: str) -> tuple[str, int] | None:
     """(label, offset of the digits) of a label with the row's digits glued to its end, else None."""
     m = _GLUED_LABEL.match(text)
@@ -164,8 +166,8 @@ def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed:
                     glued: list[tuple[Row, Token]], done: set[str], threshold: float, best_row) -> list[Placed]:
     """Rows printed with their cells glued to the label (规章2117) or into one number (1000001)."""
     rows = [r for b in table.blocks for r in b.rows if r.key not in done]
-    for t in tokens:
-        if t.kind == LABEL and (found := glued_label(t.text)) and rows:
+    for t in tokens if rows else ():
+        if t.kind == LABEL and t.text[-1:].isdigit() and (found := glued_label(t.text)):
             row = best_row([found[0]], rows, None, threshold)
             if row is not None:
                 glued.append((row, Token(VALUE, t.text[found[1]:], t.start + found[1], t.end, t.line)))
