@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import tr
-from .marks import BLUE, SEVERITY_GLYPHS, VIOLET, CellLook, decided_icon, severity_icon
+from .marks import AMBER, BLUE, SEVERITY_GLYPHS, VIOLET, CellLook, decided_icon, severity_icon
 from .table_entry import entry_problem, split_values
 from .table_entry import parse_number as parse_cell
 from .table_model import KIND_ROLE, LOOK_ROLE, ReportTableModel
@@ -146,9 +146,12 @@ class CellDelegate(QStyledItemDelegate):
         if look.provenance == "≈":  # repaired by normalisation (l2 → 12): a dotted line under the value
             painter.setPen(QPen(BLUE, 1, Qt.PenStyle.DotLine))
             painter.drawLine(rect.left() + 4, rect.bottom() - 3, rect.right() - 5, rect.bottom() - 3)
+        if look.provenance == "?":  # an uncertain reading: the dashed line of its box on the page view
+            painter.setPen(QPen(AMBER, 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(rect.left() + 4, rect.bottom() - 3, rect.right() - 5, rect.bottom() - 3)
         if look.provenance:
             painter.setFont(self._bold(option.font))
-            painter.setPen(VIOLET if look.provenance == "✎" else BLUE)
+            painter.setPen({"✎": VIOLET, "?": AMBER}.get(look.provenance, BLUE))
             painter.drawText(
                 QRect(x, rect.top(), fm.height(), rect.height()),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),

@@ -11,6 +11,7 @@
 | missing (not found)            |       | hatched, value shown as ？          |
 | repaired by normalisation      | ≈     | small grey mark after the state    |
 | corrected by the reviewer      | ✎     | violet bar at the left, bold value |
+| uncertain reading (OCR)        | ?     | amber dashed line under the value  |
 
 The tooltip of every cell says it in words (gui/table_model.py).
 """
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from parser.model import BLANK, CORRECTED, EXTRACTED, MISSING, REPAIRED
+from parser.model import BLANK, CORRECTED, EXTRACTED, MISSING, REPAIRED, UNCERTAIN
 from review.findings import ERROR, INFO, WARNING
 
 RED = QColor("#c5221f")
@@ -84,7 +85,7 @@ def cell_look(
             background = background or MISSING_TINT
         else:
             text, grey = "／", True
-    provenance = "✎" if status == CORRECTED else "≈" if status == REPAIRED else ""
+    provenance = {CORRECTED: "✎", REPAIRED: "≈", UNCERTAIN: "?"}.get(status, "")
     return CellLook(
         background, border, glyph, colour, provenance, text, bold=status == CORRECTED, grey=grey, hatched=hatched
     )
@@ -96,6 +97,7 @@ STATUS_NAMES = {
     BLANK: "原文留空",
     MISSING: "原文中未找到",
     CORRECTED: "审核人已更正",
+    UNCERTAIN: "识别存疑，待对照原件核对（F4）",
 }
 
 
@@ -150,6 +152,7 @@ LEGEND = (
     ("？", GREY, "斜纹：原文中未找到该格"),
     ("≈", BLUE, "蓝色虚线：原文经规范化修复（如 l2 → 12）"),
     ("✎", VIOLET, "紫色竖条：审核人已更正"),
+    ("?", AMBER, "琥珀色虚线：识别存疑，待对照原件核对（F4 逐个核对）"),
 )
 
 

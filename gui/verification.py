@@ -22,7 +22,7 @@ from .commands import ConfirmCells, CorrectCells
 from .i18n import tr
 from .marks import format_value
 from .page_render import PageRenderer
-from .table_model import parse_number
+from .table_entry import parse_number
 
 if TYPE_CHECKING:
     from .review_window import ReviewWindow

@@ -159,3 +159,16 @@ def test_the_workspace_keeps_confirmations_and_shows_its_own_copy_of_the_pages(q
     with pytest.raises(WorkspaceError, match="相同"):
         ws.record_correction(rid, Correction("requests/total/total", value, value, "", "李审核"))
     ws.close()
+
+
+def test_uncertain_cells_are_marked_in_the_tables_until_confirmed(qtbot, window, scan):
+    from gui.table_model import LOOK_ROLE
+
+    model = window.tables.views["requests"].report_model
+    look = model.index_of(UNSURE[0]).data(LOOK_ROLE)
+    assert look.provenance == "?"
+    assert "识别存疑" in model.index_of(UNSURE[0]).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index_of("requests/total/total").data(LOOK_ROLE).provenance == ""
+    window.actions_by_id["verify_uncertain"].trigger()
+    press(qtbot, window.verification.panel.value, Qt.Key.Key_Return)
+    assert model.index_of(UNSURE[0]).data(LOOK_ROLE).provenance == ""
