@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from parser.extract import load  # noqa: E402
-from review.excel import export_workbook  # noqa: E402
+from review.export import export_workbook  # noqa: E402
 from review.rules import check  # noqa: E402
 from review.state import ReviewedReport  # noqa: E402
 

@@ -37,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--previous", help="同一机关上一年度的报告")
     x = sub.add_parser("export", help="解析、审核并导出 Excel 工作簿")
     x.add_argument("files", nargs="*")
-    x.add_argument("-o", "--output", required=True, help="输出的 .xlsx 文件")
+    x.add_argument("-o", "--output", required=True,
+                   help="输出的 .xlsx 文件（超过 200 份报告时另有同名文件夹，内含各地区的分册工作簿）或 .zip 文件")
     i = sub.add_parser("import", help="把报告加入工作区")
     i.add_argument("files", nargs="+")
     sub.add_parser("rules", help="列出全部审核规则")

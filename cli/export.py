@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from parser.model import Report
+from review.export.source import ExportSource, ListSource
 from review.findings import CANNOT_ASSESS, WARNING, Finding
 from review.state import ReviewedReport
 
@@ -35,8 +36,8 @@ def reviewed_files(reports: list[Report]) -> list[ReviewedReport]:
 
 def _output(path: str) -> Path | None:
     out = Path(path)
-    if out.suffix.lower() != ".xlsx":
-        print(f"输出文件须以 .xlsx 结尾：{path}", file=sys.stderr)
+    if out.suffix.lower() not in (".xlsx", ".zip"):
+        print(f"输出文件须以 .xlsx 或 .zip 结尾：{path}", file=sys.stderr)
         return None
     if not out.parent.is_dir():
         print(f"输出文件夹不存在：{out.parent}", file=sys.stderr)
@@ -47,17 +48,23 @@ def _output(path: str) -> Path | None:
     return out
 
 
-def _write(items: list[ReviewedReport], out: Path) -> bool:
-    from review.excel import export_workbook
+def _write(source: ExportSource, out: Path) -> bool:
+    """Write the archive (one workbook, or a summary workbook and per-region volumes); say what was written."""
+    from review.export import export_archive
 
     try:
-        export_workbook(items, out)
+        result = export_archive(source, out)
     except OSError as e:
         reason = e.strerror or str(e)
         print(f"无法写入 {out}：{reason}（文件是否正在被 Excel 等程序打开？）", file=sys.stderr)
         return False
-    errors = sum(item.counts()["error"] for item in items)
-    print(f"已导出 {len(items)} 份报告到 {out}" + (f"（其中未处理的错误 {errors} 个）" if errors else ""))
+    errors = f"（其中未处理的错误 {result.errors} 个）" if result.errors else ""
+    if result.split:
+        where = "压缩包内" if out.suffix.lower() == ".zip" else f"文件夹 {out.with_suffix('')}"
+        print(f"已导出 {result.reports} 份报告到 {out}{errors}：汇总工作簿及 {len(result.volumes)} 个分册工作簿"
+              f"（{where}，按地区或机关分册）")
+    else:
+        print(f"已导出 {result.reports} 份报告到 {out}{errors}")
     return True
 
 
@@ -79,12 +86,13 @@ def run_export(files: list[str], workspace: str | None, output: str) -> int:
         if not reports:
             print("没有可导出的报告", file=sys.stderr)
             return 2
-        ok = _write(reviewed_files(reports), out)
+        ok = _write(ListSource(reviewed_files(reports)), out)
         return 0 if ok and not failed else 2
     return _export_workspace(workspace, out)
 
 
 def _export_workspace(workspace: str | None, out: Path) -> int:
+    from review.export import WorkspaceSource
     from review.workspace import Workspace, WorkspaceError, default_path
 
     path = Path(workspace) if workspace is not None else default_path()
@@ -93,11 +101,11 @@ def _export_workspace(workspace: str | None, out: Path) -> int:
         return 2
     try:
         with Workspace(path) as ws:
-            items = ws.reviewed_reports()
+            source = WorkspaceSource(ws)
+            if not len(source):
+                print(f"工作区中没有报告：{path}", file=sys.stderr)
+                return 2
+            return 0 if _write(source, out) else 2
     except WorkspaceError as e:
         print(str(e), file=sys.stderr)
         return 2
-    if not items:
-        print(f"工作区中没有报告：{path}", file=sys.stderr)
-        return 2
-    return 0 if _write(items, out) else 2

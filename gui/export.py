@@ -1,4 +1,4 @@
-"""File → 导出 Excel: the archive workbook (review/excel.py) for the current report or for all of them.
+"""File → 导出 Excel: the archive workbook (review/export/) for the current report or for all of them.
 
 With a workspace, "all" is the whole workspace's reviewed state; without one, the open reports.
 """
@@ -35,7 +35,7 @@ def export_to_excel(window: QMainWindow, items: list[ReviewedReport], settings: 
 
 def write_workbook(window: QMainWindow, items: list[ReviewedReport], path: Path) -> Path | None:
     """Write with a progress dialog (the window keeps painting); a failure is said in Chinese."""
-    from review.excel import export_workbook
+    from review.export import export_workbook
 
     progress = QProgressDialog(tr("正在导出 Excel…"), "", 0, len(items), window)
     progress.setCancelButton(None)

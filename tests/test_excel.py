@@ -12,7 +12,7 @@ from conftest import SAMPLE_FILES, truth
 from parser.extract import load
 from parser.model import Report
 from parser.template import version
-from review.excel import CORRECTIONS, FINDINGS, SIGNOFFS, SUMMARY, export_workbook, summary_columns
+from review.export import CORRECTIONS, FINDINGS, SIGNOFFS, SUMMARY, export_workbook, summary_columns
 from review.findings import ERROR, FAIL, WARNING, Finding
 from review.rules import check
 from review.state import ACCEPTED, PASSED_AFTER_CORRECTION, Decision, ReviewedReport, SignOff

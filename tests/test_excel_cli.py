@@ -7,7 +7,7 @@ from conftest import ROOT, SAMPLE_FILES, SAMPLES
 
 from cli import run
 from parser.model import Correction
-from review.excel import CORRECTIONS, FINDINGS, SIGNOFFS, SUMMARY
+from review.export import CORRECTIONS, FINDINGS, SIGNOFFS, SUMMARY
 from review.state import PASSED_AFTER_CORRECTION, SignOff
 from review.workspace import Workspace
 

@@ -6,9 +6,9 @@ import pytest
 from conftest import SAMPLE_FILES, truth
 
 from parser.model import Report
-from review.excel import SUMMARY, export_workbook, sheet_names
-from review.excel_report import cell_marks
-from review.excel_style import FILL_CORRECTED, FILL_ERROR, FILL_MISSING, FILL_WARNING, text_width
+from review.export import SUMMARY, export_workbook, sheet_names
+from review.export.report_sheet import cell_marks
+from review.export.style import FILL_CORRECTED, FILL_ERROR, FILL_MISSING, FILL_WARNING, text_width
 from review.findings import ERROR, FAIL, WARNING, Finding
 from review.state import ACCEPTED, POSTPONED, Decision, ReviewedReport, SignOff
 

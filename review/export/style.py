@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -89,10 +90,18 @@ def cell_value(value: object) -> object:
 
 def put(ws: Worksheet, row: int, column: int, value: object, look: Look = PLAIN) -> Cell:
     """Write one value with a style; text that looks like a formula is stored as text."""
-    cell = ws._get_cell(row, column)
+    return _fill(ws._get_cell(row, column), ws.parent, value, look)
+
+
+def new_cell(ws: Worksheet | WriteOnlyWorksheet, row: int, column: int, value: object, look: Look = PLAIN) -> Cell:
+    """A styled cell for a streamed row (see put): not stored in the sheet, written when its row is."""
+    return _fill(Cell(ws, row=row, column=column), ws.parent, value, look)
+
+
+def _fill(cell: Cell, wb: Workbook, value: object, look: Look) -> Cell:
     value = cell_value(value)
     cell.value = value
-    cell._style = copy(style_array(ws.parent, look))
+    cell._style = copy(style_array(wb, look))
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"  # never "f": the text is shown, not evaluated
         cell._style.quotePrefix = 1
@@ -151,11 +160,11 @@ def lines_needed(text: str, width: float) -> int:
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n")) if text else 1
 
 
-def set_print_setup(ws: Worksheet, title_rows: str | None = None, fit_width: bool = True) -> None:
+def set_print_setup(ws: Worksheet | WriteOnlyWorksheet, title_rows: str | None = None, fit_width: bool = True) -> None:
     """A4 landscape, one page wide (unless told otherwise), as many pages tall as needed; header rows
     repeated on each page."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
     if fit_width:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0

@@ -16,7 +16,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from parser.model import BLANK, CORRECTED, MISSING, REPAIRED, Cell, Report
 from parser.template import Block, Table
 
-from .excel_style import (
+from ..findings import ERROR, WARNING
+from ..state import ACCEPTED, POSTPONED, ReviewedReport
+from .style import (
     COMMENT_AUTHOR,
     FILL_CORRECTED,
     FILL_ERROR,
@@ -37,8 +39,6 @@ from .excel_style import (
     put,
     set_print_setup,
 )
-from .findings import ERROR, WARNING
-from .state import ACCEPTED, POSTPONED, ReviewedReport
 
 GRID = 15  # columns of a report sheet
 COLUMN_WIDTH = 9.0
