@@ -28,6 +28,7 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--screenshot", metavar="OUT.png")
     p.add_argument("--workspace", metavar="W")
     p.add_argument("--size", default="1366x768", help=argparse.SUPPRESS)
+    p.add_argument("--verify", action="store_true", help=argparse.SUPPRESS)  # screenshot: F4 pressed
     return p.parse_known_args(argv)[0]
 
 
@@ -60,7 +61,7 @@ def run(argv: list[str]) -> int:
         # a screenshot needs no display: render offscreen unless a platform was chosen explicitly
         if QApplication.instance() is None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        return screenshot(args.paths, args.screenshot, args.size)
+        return screenshot(args.paths, args.screenshot, args.size, verify=args.verify)
     app = application()
     open_window(args)
     return app.exec()
@@ -86,8 +87,9 @@ def open_window(args: argparse.Namespace):
     return window
 
 
-def screenshot(paths: list[str], out: str, size: str = "1366x768") -> int:
-    """Render the window with these reports, the first one's first finding selected, to a PNG."""
+def screenshot(paths: list[str], out: str, size: str = "1366x768", verify: bool = False) -> int:
+    """Render the window with these reports, the first one's first finding selected (with `verify`, its
+    first uncertain cell in the verification loop instead), to a PNG."""
     from .i18n import tr
     from .main_window import MainWindow
 
@@ -109,6 +111,9 @@ def screenshot(paths: list[str], out: str, size: str = "1366x768") -> int:
         window.report_list.select(opened[0])
         app.processEvents()
         window.step_finding(True)
+        window.page_view.settle()
+        if verify:
+            window.verification.start()
         for _ in range(3):
             app.processEvents()
         ok = window.grab().save(out)

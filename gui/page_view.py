@@ -179,6 +179,19 @@ class PageView(QWidget):
         size = self.renderer.sizes[self.page - 1]
         return QRectF(0, 0, size.width, size.height)
 
+    def settle(self, timeout: float = 10.0) -> None:
+        """Wait until the page is open and drawn (a screenshot, a benchmark); the window never waits."""
+        import time
+
+        from PySide6.QtCore import QCoreApplication
+
+        end = time.monotonic() + timeout
+        QCoreApplication.processEvents()  # the source pane reads the bytes once the window has settled
+        self.renderer.wait_opened()
+        while time.monotonic() < end and self.page_count and self._pixmap.pixmap().isNull():
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+
     def _document_opened(self) -> None:
         self.message.setText(self.renderer.error)
         if self.page_count:
