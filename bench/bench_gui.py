@@ -152,6 +152,28 @@ def bench_page_view(window: MainWindow, app, tmp: str, runs: int = 40) -> dict[s
         turns.append((time.perf_counter() - start) * 1000)
     out["turn to a page rendered before (cache)"] = turns
     window.close_current()
+
+    from parser.model import UNCERTAIN
+
+    report = load(SAMPLES[1])
+    pdf.write_bytes(boxed_pdf(report))
+    unsure = [k for k in report.cells if k.startswith(("requests/", "appeals/"))][:runs]
+    for key in unsure:
+        report.cells[key].status = report.cells[key].parsed_status = UNCERTAIN
+    window.add_report(report, str(pdf))
+    view.settle()
+    loop = window.verification
+    loop.start()
+    steps = []
+    for _ in range(len(unsure) - 1):
+        start = time.perf_counter()
+        loop.enter()  # Enter: confirm, re-check, reveal the next cell, cut its snippet
+        app.processEvents()
+        steps.append((time.perf_counter() - start) * 1000)
+    assert sum(report.cells[k].status != UNCERTAIN for k in unsure) == len(unsure) - 1
+    out["verification: Enter → next uncertain cell shown (incl. its snippet)"] = steps
+    loop.stop()
+    window.close_current()
     return out
 
 

@@ -180,6 +180,10 @@ class Verification(QObject):
         page_view = getattr(self.window, "page_view", None)
         image = snippet(page_view.renderer, s.report.cells[key]) if page_view is not None else None
         self.panel.show_cell(keys.index(key) + 1, len(keys), s.display_name(key), s.report.cells[key], image)
+        following = next((k for k in keys[keys.index(key) + 1:] if k not in self.skipped), None)
+        page = s.report.cells[following].page if following else None
+        if page_view is not None and page:  # the next cell's page is drawn while the reviewer looks at this one
+            page_view.renderer.request(page - 1, SNIPPET_DPI)
 
     def enter(self) -> None:
         """Enter: the value as shown confirms the cell; a different number corrects it."""
