@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from .template import CellSpec, Version, version
 
@@ -56,7 +57,7 @@ class Cell:
 
     def to_dict(self) -> dict:
         """The cell of `extract --json` (spec/cli.md); page, box and confidence only when read from a page."""
-        d = {"value": self.value, "text": self.text, "span": list(self.span) if self.span else None,
+        d: dict[str, Any] = {"value": self.value, "text": self.text, "span": list(self.span) if self.span else None,
              "status": self.status}
         if self.page is not None or self.box is not None:
             d["page"], d["box"] = self.page, list(self.box) if self.box else None

@@ -16,7 +16,7 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（]\s*[a-z{_TONE}]*[{_TONE}][a-z{_TONE}]*\s*[)）]")
 
 # One character → one character folds for matching: full-width ASCII forms, odd spaces and dashes.
-_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 # NBSP is kept: a line of NBSP alone is an empty cell in web copies.
 _FOLD.update({ord(c): " " for c in "\u3000\u2002\u2003\u2009\u202f"})
 _FOLD.update({0x2015: "—", 0x2012: "-", 0x2013: "-", 0x2212: "-", 0xFF0D: "-", 0xFE63: "-"})

@@ -86,7 +86,8 @@ class Pages:
         img = self._image.convert("RGB")
         scale = dpi / self._image_dpi()
         if abs(scale - 1) > 0.01:
-            img = img.resize((max(1, round(img.width * scale)), max(1, round(img.height * scale))), Image.LANCZOS)
+            size = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
+            img = img.resize(size, Image.Resampling.LANCZOS)
         return img
 
     def close(self) -> None:

@@ -9,6 +9,7 @@ again, and a run that cannot be placed with confidence is left unassigned (its c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -215,9 +216,9 @@ def _joined(values: list[Token], i: int) -> list[Token | None]:
     return [*values[:i], Token(VALUE, a.text + " " + b.text, a.start, b.end, a.line), *values[i + 2:]]
 
 
-def _adds_up(cells: list[Token | None]) -> bool:
-    nums = [int(t.text.replace(" ", "")) if t and t.text.replace(" ", "").isdigit() else None for t in cells]
-    return None not in nums and sum(nums[:6]) == nums[6]
+def _adds_up(cells: Sequence[Token | None]) -> bool:
+    nums = [int(t.text.replace(" ", "")) for t in cells if t and t.text.replace(" ", "").isdigit()]
+    return len(nums) == len(cells) and sum(nums[:6]) == nums[6]
 
 
 class TableReader:
@@ -339,7 +340,7 @@ class TableReader:
             "litigation_after_review": any("复议后起诉" in k for k in keys),
         }
         # rows printed with their own labels: 行政复议 0 0 0 0 0
-        by_label = []
+        by_label: list[Placed] = []
         for labels, run in _runs(tokens):
             values = [t for t in run if t.kind == VALUE]
             if len(values) != 5 or not labels:

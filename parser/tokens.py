@@ -135,9 +135,9 @@ def _cell(text: str, s: int, e: int, line_no: int, out: list[Token], seen_label:
     # damage: the row reader joins such pieces back when the row has one value too many); but a sign
     # alone before its digits ("- 2", OCR) is one signed number
     if _MULTI_VALUES.fullmatch(cell) and not _SPLIT_SIGN.fullmatch(cell):
-        for m in _VALUE_PIECE.finditer(cell):
-            out.append(Token(VALUE, m.group(), s + m.start(), s + m.end(), line_no, joinable=m.group().isdigit(),
-                             same_line=seen_label))
+        for piece in _VALUE_PIECE.finditer(cell):
+            out.append(Token(VALUE, piece.group(), s + piece.start(), s + piece.end(), line_no,
+                             joinable=piece.group().isdigit(), same_line=seen_label))
         return False
     if looks_like_value(cell) or _DAMAGED_VALUE.fullmatch(cell):
         out.append(Token(VALUE, cell, s, e, line_no, same_line=seen_label))

@@ -34,7 +34,7 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
         return decode(data)
     m = _META_CHARSET.search(data[:8192])
     if declared or m:
-        name = (declared or m.group(1).decode("ascii", "replace")).lower()
+        name = (declared or (m.group(1).decode("ascii", "replace") if m else "")).lower()
         encoding = "gb18030" if name in _GBK_NAMES else name
         if encoding != "utf-8":  # pages re-encoded to UTF-8 by a server often keep their old meta
             try:

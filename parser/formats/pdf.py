@@ -77,8 +77,10 @@ def _read_pages(pdf) -> tuple[list[Block], int, int]:
         images += len(page.images)
         page.close()
         # A table continued from the previous page: join the rows (page numbers/headers already dropped).
-        if page_blocks and blocks and isinstance(page_blocks[0], TableBlock) and isinstance(blocks[-1], TableBlock):
-            _join(blocks[-1], page_blocks.pop(0))
+        first, last = (page_blocks[0], blocks[-1]) if page_blocks and blocks else (None, None)
+        if isinstance(first, TableBlock) and isinstance(last, TableBlock):
+            _join(last, first)
+            page_blocks.pop(0)
         blocks += page_blocks
     return blocks, chars, images
 
