@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
@@ -46,7 +47,7 @@ class Finding:
         return f"{self.rule}:{','.join(self.cells)}" if self.cells else f"{self.rule}:{self.sentence or self.message}"
 
     def to_dict(self) -> dict:
-        d = {
+        d: dict[str, Any] = {
             "rule": self.rule, "severity": self.severity, "status": self.status, "cells": list(self.cells),
             "reported": self.reported, "computed": self.computed, "message": self.message,
         }

@@ -89,7 +89,8 @@ class _Search:
                 return
             grow = {k for i in touched for k in self.eqs[i].cells}
         else:
-            grow = set(min((self.eqs[i].cells for i in need), key=len))
+            smallest = min((self.eqs[i].cells for i in need), key=len)
+            grow = set(smallest)
         if len(chosen) >= self.limit:
             return
         for k in sorted(grow - set(chosen)):
@@ -178,8 +179,8 @@ def fill_blanks(equations: Iterable[Equation], values: dict[str, Number | None],
             if len(unknown) != 1:
                 continue
             (k,) = unknown
-            rest = sum(e.coef(c) * known[c] for c in e.cells if c != k)  # type: ignore[operator]
-            value = -rest * e.coef(k)  # coef(k) * x + rest = 0
+            rest: Number = sum(e.coef(c) * (known[c] or 0) for c in e.cells if c != k)  # the others are known
+            value: Number = -rest * e.coef(k)  # coef(k) * x + rest = 0
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             if not allowed(k, value):

@@ -8,7 +8,7 @@ of the reports it affects stale, so their cross-year rules run again.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -19,6 +19,16 @@ from ..state import now
 from .identity import Identity, fold
 from .roster import RosterEntry
 from .status import REPORT_COLUMNS, YearStatus, year_status
+
+
+class Row(Protocol):
+    """A result row by column name (review.workspace.store.Row)."""
+
+    def __getitem__(self, key: str, /) -> Any:
+        """The value of a column."""
+
+    def keys(self) -> Iterable[str]:
+        """The column names."""
 
 
 class Transaction(Protocol):
@@ -35,7 +45,7 @@ class Store(Protocol):
     def lock(self) -> AbstractContextManager[Any]:
         """A re-entrant lock held across calls that must see one consistent state."""
 
-    def query(self, sql: str, params: Iterable[Any] = ()) -> list[Mapping[str, Any]]:
+    def query(self, sql: str, params: Iterable[Any] = ()) -> Sequence[Row]:
         """The rows of a SELECT."""
 
     def transaction(self) -> AbstractContextManager[Transaction]:

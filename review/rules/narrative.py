@@ -81,7 +81,7 @@ def no_requests(ctx: Context) -> Iterator[Finding]:
         heads = ["requests/new_received/total", "requests/carried_over/total", "requests/total/total"]
         rows = ["new_received", "carried_over", *result_rows(ctx.version), "total"]
         cols = [c.key for bl in ctx.version.table("requests").blocks for c in bl.columns]
-        evidence = [(k, v[k]) for k in (f"requests/{r}/{c}" for r in rows for c in cols) if v.get(k)]
+        evidence = [(k, x) for k in (f"requests/{r}/{c}" for r in rows for c in cols) if (x := v.get(k))]
         if evidence:
             totals = [x for k, x in evidence if k.endswith("/total")]
             yield _fail(ctx, no_requests, m.start(), [k for k, _ in evidence],
@@ -106,14 +106,15 @@ def request_count(ctx: Context) -> Iterator[Finding]:
         n = to_number(m.group("n"))
         if n is None:
             continue
-        if v.get(new) is None:
+        received = v.get(new)
+        if received is None:
             yield _cannot(ctx, request_count, m.start(), [new],
                           f"正文称收到申请 {n} 件，但{ctx.describe_blanks([new])}")
             return
-        accepted = {v[new], v[new] + (v.get(carried) or 0), v.get(handled)}
+        accepted = {received, received + (v.get(carried) or 0), v.get(handled)}
         if n not in accepted:
             yield _fail(ctx, request_count, m.start(), [new],
-                        f"正文称收到申请 {n} 件，{ctx.name(new)}为 {v[new]:g}", reported=n, computed=v[new])
+                        f"正文称收到申请 {n} 件，{ctx.name(new)}为 {received:g}", reported=n, computed=received)
         return
 
 
@@ -136,7 +137,7 @@ def no_appeals(ctx: Context) -> Iterator[Finding]:
             continue
         rows = _appeal_rows(text[m.start():b])
         keys = [f"appeals/{r}/{c}" for r in rows for c in ("total", "upheld", "corrected", "other", "pending")]
-        evidence = [(k, v[k]) for k in keys if v.get(k)]
+        evidence = [(k, x) for k in keys if (x := v.get(k))]
         if evidence:
             yield _fail(ctx, no_appeals, m.start(), [k for k, _ in evidence],
                         f"正文称没有{_kinds(rows)}，但{_fmt(ctx, evidence)}", reported=0,
@@ -175,11 +176,11 @@ def appeal_count(ctx: Context) -> Iterator[Finding]:
             yield _cannot(ctx, appeal_count, m.start(), blanks,
                           f"正文称{m.group('kind')} {n} 件，但{ctx.describe_blanks(blanks)}")
             continue
-        figures = [v[k] for k in totals]
-        if n != sum(figures) and n not in figures:  # type: ignore[arg-type]
-            shown = "、".join(f"{ctx.name(k)}为 {v[k]:g}" for k in totals)
+        figures = [x for k in totals if (x := v.get(k)) is not None]  # all of them: none is blank or missing
+        if n != sum(figures) and n not in figures:
+            shown = "、".join(f"{ctx.name(k)}为 {x:g}" for k, x in zip(totals, figures, strict=True))
             yield _fail(ctx, appeal_count, m.start(), totals, f"正文称{m.group('kind')} {n} 件，{shown}",
-                        reported=n, computed=sum(figures))  # type: ignore[arg-type]
+                        reported=n, computed=sum(figures))
 
 
 @rule("text.appeal_outcome", WARNING, "正文称复议、诉讼均获维持，表四却有结果纠正、其他结果或尚未审结")
@@ -191,7 +192,7 @@ def appeal_outcome(ctx: Context) -> Iterator[Finding]:
         a, b = ctx.view.sentence(m.start())
         rows = _appeal_rows(text[a:b])
         keys = [f"appeals/{r}/{c}" for r in rows for c in ("corrected", "other", "pending")]
-        evidence = [(k, v[k]) for k in keys if v.get(k)]
+        evidence = [(k, x) for k in keys if (x := v.get(k))]
         if evidence:
             yield _fail(ctx, appeal_outcome, m.start(), [k for k, _ in evidence],
                         f"正文称均获维持，但{_fmt(ctx, evidence)}", computed=sum(x for _, x in evidence))

@@ -35,12 +35,12 @@ def _fold(text: str) -> str:
 class TextView:
     def __init__(self, text: str) -> None:
         self.raw = text
+        self._orig: list[int] | None = None  # offsets into the raw text, when normalising changed them
         if _NEEDS_NORMALISING.search(text):
             n = normalize(text)
             self.text, self._orig = n.text, n.orig
         else:
             self.text = _fold(text) if _NEEDS_FOLDING.search(text) else text
-            self._orig = None
 
     @cached_property
     def _clause_ends(self) -> list[int]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from review.findings import ERROR, INFO, WARNING, Finding
 
@@ -21,7 +21,7 @@ def _years_apart(ctx: Context, r: Rule) -> Finding | None:
     return None
 
 
-def _compare(ctx: Context, r: Rule, pairs: list[tuple[str, str | None, float | None, str]]) -> Iterator[Finding]:
+def _compare(ctx: Context, r: Rule, pairs: Sequence[tuple[str, str | None, float | None, str]]) -> Iterator[Finding]:
     """pairs: (this year's cell, last year's cell or None, expected value or None when unknown, how).
     Fails where this year's value differs from the expected one."""
     unknown: list[str] = []

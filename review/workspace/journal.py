@@ -108,7 +108,7 @@ class Journal:
             raise WorkspaceError("新值与当前值相同，无需更正")
         return cell.value
 
-    def record_header(self, report_id: int, field: str, new: str | int | None, reviewer: str, reason: str = "", *,
+    def record_header(self, report_id: int, field: str, new: str | float | None, reviewer: str, reason: str = "", *,
                       old: Any = ..., time: str | None = None, reverts: int | None = None) -> int:
         """Correct the agency, year or format version of a report (logged like a cell correction)."""
         from parser.template import versions

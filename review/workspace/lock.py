@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def _describe_holder(fd: int) -> str:
     return "，".join(p for p in parts if p) or "另一个进程"
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

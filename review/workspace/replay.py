@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from parser.model import Report
@@ -160,7 +160,7 @@ class Replay:
                 self.reviewed(self.store.query_in(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id IN ({{}})",
                                                   stale[i:i + 20]))
 
-    def reviewed(self, rows: list[Row]) -> list[ReviewedReport]:
+    def reviewed(self, rows: Sequence[Row]) -> list[ReviewedReport]:
         """Rebuild the reviewed state of these reports and store their queue summaries."""
         ids = [r["id"] for r in rows]
         corrections = self.corrections_of(ids)

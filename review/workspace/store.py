@@ -9,12 +9,20 @@ except the `ON CONFLICT … DO UPDATE` upsert that SQLite and PostgreSQL share.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
-Row = Mapping[str, Any]  # a result row: by column name (and, for SQLite, by position too)
+
+class Row(Protocol):
+    """A result row: by column name (and, for SQLite, by position too); sqlite3.Row is one."""
+
+    def __getitem__(self, key: str, /) -> Any:
+        """The value of a column."""
+
+    def keys(self) -> Iterable[str]:
+        """The column names."""
 
 
 class Transaction(Protocol):
@@ -44,10 +52,10 @@ class Store(Protocol):
     def closed(self) -> bool:
         """True after close()."""
 
-    def query(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+    def query(self, sql: str, params: Iterable[Any] = ()) -> Sequence[Row]:
         """The rows of a SELECT; raises WorkspaceError when closed."""
 
-    def query_in(self, sql: str, ids: Sequence[int]) -> list[Row]:
+    def query_in(self, sql: str, ids: Sequence[int]) -> Sequence[Row]:
         """The rows of a SELECT with one `IN ({})` list filled with `ids` (in chunks the database accepts)."""
 
     def transaction(self) -> AbstractContextManager[Transaction]:
