@@ -5,6 +5,7 @@ review rules (review/rules/equations.py) check reports against them and propose 
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -84,7 +85,7 @@ def _rule_equations(version_key: str, rule_id: str) -> tuple[Equation, ...]:
     return tuple(e for e in _equations(version_key, table) if e.id.startswith(rule_id + ":"))
 
 
-def lone_culprits(eqs: tuple[Equation, ...], values: dict[str, Number | None]) -> dict[str, Number]:
+def lone_culprits(eqs: tuple[Equation, ...], values: Mapping[str, Number | None]) -> dict[str, Number]:
     """Cells each of which alone breaks every equation it is in (two at least, every cell known), all asking
     the same value of it, when together they explain every failing equation once: cell → the value asked."""
     residuals: dict[Equation, Number] = {}

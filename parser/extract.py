@@ -57,7 +57,8 @@ def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm
         key = f"{table}/{placed.row.key}/{col.key}"
         if is_missing(tok):
             continue
-        if i in placed.unplaced:  # glued digits the arithmetic cannot split: missing, the glued text says why
+        # glued digits the arithmetic cannot split: missing, the glued text says why
+        if i in placed.unplaced and tok is not None:
             cells[key] = Cell(key, None, text[slice(*norm.span(tok.start, tok.end))], norm.span(tok.start, tok.end),
                               MISSING)
             continue

@@ -66,7 +66,8 @@ def splits(row: GluedRow) -> list[tuple[str, ...]] | None:
         size, summed = row.groups[group]
         last = start_cell + size - 1
         if cell == last and summed:  # the total: the sum of the group's other cells, printed next
-            total = sum(_num(x) for x in acc[start_cell:])
+            parts = [_num(x) for x in acc[start_cell:]]
+            total = None if None in parts else sum(x for x in parts if x is not None)
             text = _text(total)
             if total is not None and s.startswith(text, pos) and _NUMBER[row.kinds[cell]].fullmatch(text):
                 acc.append(text)
@@ -150,15 +151,16 @@ def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tupl
     out: dict[str, Reading] = {}
     for row, _ in pairs:
         forced = len(row.keys) == 1 or len(row.digits) == len(row.keys)  # the digits alone allow one split
-        texts = [next(iter(agreed[k])) if k in unique else None for k in row.keys]
-        complete = None not in texts
+        row_texts = [next(iter(agreed[k])) if k in unique else None for k in row.keys]
+        complete = None not in row_texts
         offset = 0
-        for k, t in zip(row.keys, texts, strict=True):
-            if t is not None:
+        for k, printed in zip(row.keys, row_texts, strict=True):
+            value = _num(printed) if printed is not None else None
+            if printed is not None and value is not None:
                 confirmed = forced or all(all(c in unique or known.get(c) is not None for c in e.cells)
                                           and e in checkable for e in equations if k in e.cells)
-                out[k] = Reading(_num(t), t, offset if complete else -1, confirmed)
-            offset += len(t or "")
+                out[k] = Reading(value, printed, offset if complete else -1, confirmed)
+            offset += len(printed or "")
     return out
 
 

@@ -342,7 +342,7 @@ class TableReader:
         # rows printed with their own labels: 行政复议 0 0 0 0 0
         by_label: list[Placed] = []
         for labels, run in _runs(tokens):
-            values = [t for t in run if t.kind == VALUE]
+            values: list[Token | None] = [t for t in run if t.kind == VALUE]
             if len(values) != 5 or not labels:
                 by_label = []
                 break
@@ -350,13 +350,13 @@ class TableReader:
             if row is None:
                 by_label = []
                 break
-            by_label.append(Placed(row, list(values)))
+            by_label.append(Placed(row, values))
         if by_label:
             return by_label
         blocks_printed = appeal_blocks(tokens, _APPEAL_GROUPS)
         if blocks_printed:
             row_of = {r.key: r for r in rows}
-            return [Placed(row_of[key], values) for key, values in blocks_printed]
+            return [Placed(row_of[key], [*values]) for key, values in blocks_printed]
         present = [r for r in rows if header[r.key]]
         grid = _value_line(tokens)
         if grid is not None:

@@ -173,7 +173,7 @@ def _split(source: ExportSource, summary: Path, folder_name: str, folder: Path, 
            cancelled: Callable[[], bool] | None) -> ExportResult:
     folder.mkdir()
     book = SummaryBook(source.formats(), volumes=True)
-    namer, taken = SheetNamer(), set()
+    namer, taken = SheetNamer(), set[str]()
     result = ExportResult(summary)
     total = len(source)
     volume: _Volume | None = None

@@ -158,7 +158,8 @@ class Journal:
         """Append entries that revert earlier corrections, each naming the one it reverts, in one transaction."""
         with self.store.lock:
             report = self.replay.current(report_id)[1]
-            back, header = [], []
+            back: list[tuple[Correction, int]] = []
+            header: list[tuple[Correction, int]] = []
             for correction_id in correction_ids:
                 found = self.store.query("SELECT * FROM corrections WHERE id = ? AND report_id = ?",
                                          (correction_id, report_id))
