@@ -53,17 +53,35 @@ def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshol
     inner = [m.start(1) for m in _INNER_NUMBER.finditer(labels[-1])] if labels else []
     if inner:  # from the last numbering inside the label: "他处理 3.其他", "本年度办理结果（一）予以公"
         queries.append((labels[-1][inner[-1]:], 0))
+    if expected is not None and expected in rows and labels and _starts_expected(labels[-1], expected):
+        return expected
     best: tuple[float, Row] | None = None
     for query, penalty in queries:
+        own = _numbering(query)
         for row in rows:
             score = similarity(query, row) - penalty + (6 if row is expected else 0)
+            if own is not None and (printed := _numbering(row.label)) is not None and printed[0] == own[0] \
+                    and printed[1] != own[1]:
+                score -= 20  # "2.其他法…" is not the row printed "3.其他"
             if best is None or score > best[0]:
                 best = (score, row)
     if best and best[0] >= threshold:
         return best[1]
-    if expected is not None and expected in rows and labels and _starts_expected(labels[-1], expected):
-        return expected
     return None
+
+
+_NUMBERING = re.compile(
+    r"\s*(?:(\d{1,2})\s*[.、．](?!\d)|[(（]([一二三四五六七八九十]{1,2})[)）]|([一二三四五六七八九十]{1,2})、)")
+
+
+@lru_cache(maxsize=1 << 14)
+def _numbering(label: str) -> tuple[int, str] | None:
+    """(style, numeral) of a label's leading numbering: 2. → (0, "2"), （二） → (1, "二"), 二、 → (2, "二")."""
+    m = _NUMBERING.match(label)
+    if m is None:
+        return None
+    style = next(i for i in range(3) if m.group(i + 1))
+    return style, m.group(style + 1)
 
 
 def _starts_expected(label: str, row: Row) -> bool:

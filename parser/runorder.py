@@ -57,11 +57,14 @@ def _split_labels(labels: list[str], parts: int, rows: list[Row], order: dict[st
     naming = [(j, row) for j, label in enumerate(labels) if (row := best_row([label], rows, None, threshold))]
     if len(naming) < parts:
         return None
-    naming = naming[-parts:]
-    keys = [order[row.key] for _, row in naming]
-    if any(b != a + 1 for a, b in zip(keys, keys[1:], strict=False)):
+    chosen = [naming[-1]]  # the last label names the last row; before it, the rows just above, in order
+    for j, row in reversed(naming[:-1]):
+        if len(chosen) < parts and order[row.key] == order[chosen[0][1].key] - 1:
+            chosen.insert(0, (j, row))
+    if len(chosen) < parts:
         return None
-    cuts = [0] + [j for j, _ in naming[1:]] + [len(labels)]
+    naming = chosen
+    cuts = [0] + [j + 1 for j, _ in naming[:-1]] + [len(labels)]  # each part ends with the label naming its row
     return [(labels[cuts[m]:cuts[m + 1]], row) for m, (_, row) in enumerate(naming)]
 
 

@@ -7,9 +7,31 @@ from pathlib import Path
 from parser.equations import Equation, lone_culprits
 from parser.extract import parse_text
 from parser.glued import GluedRow, splits
+from parser.template import version
 
 DAMAGED = Path(__file__).resolve().parent / "data" / "damaged"
-GLUED = (DAMAGED / "611_crawler_glued_cells.txt").read_text(encoding="utf-8")
+APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
+# a small agency's table three (natural person, commercial enterprise; the other columns 0): every equation holds
+ROWS = {"new_received": (24, 5), "carried_over": (3, 0), "granted": (12, 3), "partially_granted": (4, 0),
+        "unable.not_held": (7, 1), "other.other": (2, 0), "total": (25, 4), "carried_forward": (2, 1)}
+
+
+def glued_report(drop: str = "", twice: str = "", normative: str = "行政规范性文件8855698", sep: str = "") -> str:
+    """A 2021 report as a crawler saved it: every table row's cells glued to its label (sep="": no separator)."""
+    req = version("2021").table("requests")
+    lines = ["某某县档案馆2021年政府信息公开工作年度报告", "一、总体情况", "本馆坚持以公开为常态、不公开为例外。",
+             "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容本年制发件数本年废止件数现行有效件数",
+             "规章000", normative, "第二十条第（五）项", "信息内容本年处理决定数量", "行政许可1234",
+             "三、收到和处理政府信息公开申请情况",
+             "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"]
+    for row in (r for b in req.blocks for r in b.rows):
+        a, b = ROWS.get(row.key, (0, 0))
+        line = sep.join([row.label, *map(str, (a, b, 0, 0, 0, 0, a + b))])
+        if row.key != drop:
+            lines += [line] * (2 if row.key == twice else 1)
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。",
+              "六、其他需要报告的事项", "无。"]
+    return "\n".join(lines) + "\n"
 
 
 def _row(digits: str, kinds: tuple[str, ...], groups: tuple[tuple[int, bool], ...]) -> GluedRow:
@@ -24,31 +46,35 @@ def test_glued_digits_split_every_admissible_way() -> None:
         ("45", "+2", "300"), ("45", "+230", "0")]  # no leading zeros: +23/00 is no split
 
 
-def test_glued_row_with_many_splits_stays_missing_and_keeps_its_text() -> None:
-    report = parse_text(GLUED.replace("行政规范性文件519", "行政规范性文件8855698"))
-    for col in ("issued", "repealed", "in_force"):
-        cell = report.cells[f"active/normative_documents/{col}"]
-        assert (cell.value, cell.status, cell.text) == (None, "missing", "8855698")
-    assert report.cells["active/regulations/issued"].value == 0  # 规章000: three digits, three cells
-
-
-def test_glued_row_split_by_arithmetic_is_certain_only_when_every_equation_confirms() -> None:
-    report = parse_text(GLUED)
-    granted = [report.cells[f"requests/granted/{c}"] for c in
-               ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")]
-    assert [c.value for c in granted] == [28, 5, 1, 0, 1, 1, 36]
-    assert {c.status for c in granted} == {"repaired"}  # row, column and balance equations all hold
-    # the (七)总计 row lost: the column totals cannot confirm the rows split by their own total any more
-    lost = parse_text(GLUED.replace("（七）总计717104184\n", ""))
-    statuses = {lost.cells[f"requests/granted/{c}"].status for c in ("natural_person", "total")}
-    assert statuses == {"uncertain"}
+def test_glued_rows_split_by_arithmetic_are_certain_only_when_every_equation_confirms() -> None:
+    report = parse_text(glued_report())
+    for key, (a, b) in ROWS.items():
+        cells = [report.cells[f"requests/{key}/{c}"] for c in (*APPLICANTS, "total")]
+        assert [c.value for c in cells] == [a, b, 0, 0, 0, 0, a + b], key
+        assert {c.status for c in cells} == {"repaired"}, key  # row, column and balance equations all hold
+    assert report.cells["active/licensing/decisions"].value == 1234
+    assert report.cells["active/regulations/in_force"].value == 0  # 规章000: three digits, three cells
+    # (七)总计 lost: the column totals cannot confirm the rows any more, each split by its own total
+    lost = parse_text(glued_report(drop="total"))
+    assert lost.cells["requests/granted/natural_person"].value == 12
+    assert lost.cells["requests/granted/natural_person"].status == "uncertain"
     assert lost.cells["requests/total/natural_person"].status == "missing"
 
 
+def test_glued_row_with_many_splits_stays_missing_and_keeps_its_text() -> None:
+    report = parse_text(glued_report())
+    for col in ("issued", "repealed", "in_force"):
+        cell = report.cells[f"active/normative_documents/{col}"]
+        assert (cell.value, cell.status, cell.text) == (None, "missing", "8855698")
+    one_way = parse_text(glued_report(normative="行政规范性文件519"))
+    assert [one_way.cells[f"active/normative_documents/{c}"].value for c in ("issued", "repealed", "in_force")] \
+        == [5, 1, 9]
+
+
 def test_same_glued_row_printed_twice_belongs_to_neither() -> None:
-    text = GLUED.replace("（七）总计717104184", "（七）总计717104184\n（七）总计717104184")
-    report = parse_text(text)
-    assert report.cells["requests/total/natural_person"].value is None
+    report = parse_text(glued_report(twice="granted"))
+    assert report.cells["requests/granted/natural_person"].value is None
+    assert report.cells["requests/partially_granted/natural_person"].value == 4
 
 
 def test_dropped_digit_singled_out_by_the_equations_is_uncertain() -> None:
@@ -57,10 +83,10 @@ def test_dropped_digit_singled_out_by_the_equations_is_uncertain() -> None:
     values = {"t": 1075, "a": 166, "b": 9, "u": 1070, "c": 4, "v": 5, "d": 1}
     assert lone_culprits(eqs, values) == {"a": 1066}
     assert lone_culprits(eqs, values | {"v": 6}) == {}  # another equation fails too: no lone cell
-    report = parse_text((DAMAGED / "610_ocr_dropped_and_doubled_digits.txt").read_text(encoding="utf-8"))
-    damaged = [c for c in report.cells.values() if c.status == "uncertain"]
-    assert sorted((c.key, c.value) for c in damaged) == [("requests/new_received/natural_person", 166),
-                                                          ("requests/partially_granted/natural_person", 1109)]
+    text = glued_report(sep=" ").replace("（一）予以公开 12 3", "（一）予以公开 122 3")  # an OCR doubled a digit
+    report = parse_text(text)
+    damaged = [(c.key, c.value) for c in report.cells.values() if c.status == "uncertain"]
+    assert damaged == [("requests/granted/natural_person", 122)]
 
 
 def test_ocr_d_for_zero_after_a_digit() -> None:

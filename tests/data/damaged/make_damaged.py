@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent)]
 
 from report_content import Meta, compose, draw_values, fmt, narrative, truth  # noqa: E402
-from report_layouts import MERGED, active_table, appeals_table, requests_table  # noqa: E402
+from report_layouts import MERGED, REQ_ROWS_2019, REQ_ROWS_2021, active_table, appeals_table, requests_table  # noqa: E402
 
 SEED = 20261202
 
@@ -70,11 +70,10 @@ def assemble(rng: random.Random, m: Meta, template: str, values: dict, active: l
 
 # --------------------------------------------------------------------------- PDF text order
 
-def d01_pdf_numbers_before_label(rng):
+def d01_pdf_numbers_before_label(rng, t: str, m: Meta):
     """Every row's numbers on the line before its label (tables two and three), as a PDF viewer orders a row
     whose label cell sits lower than its numbers."""
-    m = Meta("宿迁市宿豫区住房和城乡建设局", 2022, "住房和城乡建设")
-    v, p = draw(rng, "2021", "county")
+    v, p = draw(rng, t, "county")
 
     def flipped(rows: list[list], header: int) -> list[str]:
         out = pdf(rows[:header], rng)
@@ -82,15 +81,14 @@ def d01_pdf_numbers_before_label(rng):
             labels, numbers = split(r)
             out += [spaced(numbers, rng), spaced(labels, rng)] if numbers else [spaced(labels, rng)]
         return out
-    act = flipped(active_table("2021", p), 0)
-    req = flipped(requests_table("2021", p, merge="middle"), 3)
-    return assemble(rng, m, "2021", v, act, req, pdf(appeals_table(p), rng))
+    act = flipped(active_table(t, p), 0)
+    req = flipped(requests_table(t, p, merge="middle"), 3)
+    return assemble(rng, m, t, v, act, req, pdf(appeals_table(p), rng))
 
 
-def d02_pdf_two_labels_then_rows(rng):
+def d02_pdf_two_labels_then_rows(rng, t: str, m: Meta):
     """Pairs of rows printed as two labels, then the two rows of numbers (2019 format)."""
-    m = Meta("淮安市清江浦区教育体育局", 2020, "教育", title="year_first")
-    v, p = draw(rng, "2019", "city")
+    v, p = draw(rng, t, "city")
 
     def paired(rows: list[list], pairs: set[int]) -> list[str]:
         out: list[str] = []
@@ -104,23 +102,22 @@ def d02_pdf_two_labels_then_rows(rng):
             out.append(spaced(cells(rows[i]), rng))
             i += 1
         return out
-    act_rows = active_table("2019", p)
-    req_rows = requests_table("2019", p, merge="first")
+    act_rows = active_table(t, p)
+    req_rows = requests_table(t, p, merge="first")
     act = paired(act_rows, {2, 5})  # 规章 + 规范性文件, 行政许可 + 其他对外管理服务事项
     req = paired(req_rows, {3, 7, 12, 18, 22})
-    return assemble(rng, m, "2019", v, act, req, pdf(appeals_table(p), rng))
+    return assemble(rng, m, t, v, act, req, pdf(appeals_table(p), rng))
 
 
 def _wrap(text: str, width: int) -> list[str]:
     return [text[j:j + width] for j in range(0, len(text), width)] or [""]
 
 
-def d03_pdf_wrapped_labels_interleaved(rng):
+def d03_pdf_wrapped_labels_interleaved(rng, t: str, m: Meta):
     """Labels wrapped over 2–4 lines with the numbers on one of them; the group label 三、本年度办理结果 printed
     vertically, one character per line between the rows."""
-    m = Meta("泰州市姜堰区卫生健康委员会", 2023, "卫生健康")
-    v, p = draw(rng, "2021", "county")
-    rows = requests_table("2021", p, merge="first")
+    v, p = draw(rng, t, "county")
+    rows = requests_table(t, p, merge="first")
     out = pdf(rows[:3], rng)
     vertical = list("三本年度办理结果")
     body = rows[3:]
@@ -138,7 +135,7 @@ def d03_pdf_wrapped_labels_interleaved(rng):
             parts = (labels[:-1] if j == 0 else []) + [chunk] + (numbers if j == at else [])
             out.append(spaced(parts, rng))
     act = []
-    for r in active_table("2021", p):
+    for r in active_table(t, p):
         labels, numbers = split(r)
         head = [c for c in labels]
         if len(head) > 1 and head[0] == "信息内容":
@@ -146,21 +143,20 @@ def d03_pdf_wrapped_labels_interleaved(rng):
             act.append(spaced([w for h in head[1:] for w in _wrap(h, 4)[1:2]], rng))
         else:
             act.append(spaced(cells(r), rng))
-    return assemble(rng, m, "2021", v, act, out, pdf(appeals_table(p), rng))
+    return assemble(rng, m, t, v, act, out, pdf(appeals_table(p), rng))
 
 
-def d04_pdf_page_marks_in_tables(rng):
+def d04_pdf_page_marks_in_tables(rng, t: str, m: Meta):
     """Page footers (- 5 -, 第5页 共9页, a bare page number), the running title and the repeated header rows
     inside tables two and three."""
-    m = Meta("连云港市海州区司法局", 2021, "法治建设")
-    v, p = draw(rng, "2021", "county")
+    v, p = draw(rng, t, "county")
     running = f"{m.agency}{m.year}年政府信息公开工作年度报告"
-    rows = requests_table("2021", p, merge="middle")
+    rows = requests_table(t, p, merge="middle")
     req = pdf(rows[:14], rng) + ["", "- 5 -", "", running] + pdf(rows[:3], rng) + pdf(rows[14:22], rng) \
         + ["", "第6页 共9页", ""] + pdf(rows[22:], rng)
-    act_rows = active_table("2021", p)
+    act_rows = active_table(t, p)
     act = pdf(act_rows[:5], rng) + ["", "4", "", running] + pdf(act_rows[5:], rng)
-    return assemble(rng, m, "2021", v, act, req, pdf(appeals_table(p), rng))
+    return assemble(rng, m, t, v, act, req, pdf(appeals_table(p), rng))
 
 
 def _appeal_numbers(p: dict, row: str) -> list[str]:
@@ -170,26 +166,24 @@ def _appeal_numbers(p: dict, row: str) -> list[str]:
 _RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
 
-def d05_pdf_appeals_separate_blocks(rng):
+def d05_pdf_appeals_separate_blocks(rng, t: str, m: Meta):
     """Table four's three groups printed as separate blocks, each with its heading and column headings."""
-    m = Meta("镇江市京口区市场监督管理局", 2022, "市场监管")
-    v, p = draw(rng, "2021", "city")
+    v, p = draw(rng, t, "city")
     app = ["行政复议", spaced(_RESULTS, rng), spaced(_appeal_numbers(p, "review"), rng),
            "行政诉讼", "未经复议直接起诉", spaced(_RESULTS, rng), spaced(_appeal_numbers(p, "litigation_direct"), rng),
            "复议后起诉", spaced(_RESULTS, rng), spaced(_appeal_numbers(p, "litigation_after_review"), rng)]
-    act = pdf(active_table("2021", p), rng)
-    return assemble(rng, m, "2021", v, act, pdf(requests_table("2021", p, merge="middle"), rng), app)
+    act = pdf(active_table(t, p), rng)
+    return assemble(rng, m, t, v, act, pdf(requests_table(t, p, merge="middle"), rng), app)
 
 
-def d06_pdf_appeals_headings_after_numbers(rng):
+def d06_pdf_appeals_headings_after_numbers(rng, t: str, m: Meta):
     """Table four's groups with their headings printed after their numbers (2019 format)."""
-    m = Meta("盐城市亭湖区交通运输局", 2020, "交通运输")
-    v, p = draw(rng, "2019", "city")
+    v, p = draw(rng, t, "city")
     app = [spaced(_appeal_numbers(p, "review"), rng), "行政复议", spaced(_RESULTS, rng),
            spaced(_appeal_numbers(p, "litigation_direct"), rng), "行政诉讼", "未经复议直接起诉", spaced(_RESULTS, rng),
            spaced(_appeal_numbers(p, "litigation_after_review"), rng), "复议后起诉", spaced(_RESULTS, rng)]
-    act = pdf(active_table("2019", p), rng)
-    return assemble(rng, m, "2019", v, act, pdf(requests_table("2019", p, merge="middle"), rng), app)
+    act = pdf(active_table(t, p), rng)
+    return assemble(rng, m, t, v, act, pdf(requests_table(t, p, merge="middle"), rng), app)
 
 
 # --------------------------------------------------------------------------- converter Markdown
@@ -206,14 +200,33 @@ def _md_cells(row: list) -> list[str]:
     return ["" if c is MERGED else c for c in row]
 
 
-def d07_md_table_per_group(rng):
+def _row_keys(t: str) -> list[str]:
+    """Table three's row keys in print order (the rows after the three header rows)."""
+    return [key for key, _ in (REQ_ROWS_2021 if t == "2021" else REQ_ROWS_2019)]
+
+
+def _row_groups(t: str) -> list[tuple[int, int]]:
+    """[a, b) ranges of table three's printed rows (header rows counted) per row group: 一/二, （一）（二）,
+    （三）…, （四）…, （五）…, （六）…, （七）, 四."""
+    def group(key: str) -> str:
+        return {"new_received": "frame", "carried_over": "frame", "granted": "open",
+                "partially_granted": "open"}.get(key, key.split(".")[0])
+    out: list[tuple[int, int]] = []
+    for i, key in enumerate(_row_keys(t), start=3):
+        if out and group(_row_keys(t)[out[-1][0] - 3]) == group(key):
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def d07_md_table_per_group(rng, t: str, m: Meta):
     """A converter's Markdown: one pipe table per row group of table three, each opened by a header row
     (the real one first, then generic 列1…列10 ones), |---| separators."""
-    m = Meta("扬州市邗江区民政局", 2022, "民政")
-    v, p = draw(rng, "2021", "county")
-    rows = requests_table("2021", p, merge="first")
+    v, p = draw(rng, t, "county")
+    rows = requests_table(t, p, merge="first")
     width = len(rows[3])
-    groups = [(3, 5), (5, 7), (7, 15), (15, 18), (18, 23), (23, 26), (26, 27), (27, 28)]
+    groups = _row_groups(t)
     req = [_md(_md_cells(rows[0]) + [""] * (width - 2)), _md_rule(width)]
     req += [_md(_md_cells(r) + [""] * (width - len(r))) for r in rows[1:3]]
     for n, (a, b) in enumerate(groups):
@@ -221,7 +234,7 @@ def d07_md_table_per_group(rng):
             req += ["", _md([f"列{j + 1}" for j in range(width)]), _md_rule(width)]
         req += [_md(_md_cells(r)) for r in rows[a:b]]
     act: list[str] = []
-    for r in active_table("2021", p):
+    for r in active_table(t, p):
         cs = cells(r)
         if len(cs) == 1:
             act += ["", cs[0], ""]
@@ -231,28 +244,29 @@ def d07_md_table_per_group(rng):
             act.append(_md(cs))
     app_rows = appeals_table(p)
     app = [_md(_md_cells(app_rows[0])), _md_rule(len(app_rows[0]))] + [_md(_md_cells(r)) for r in app_rows[1:]]
-    return assemble(rng, m, "2021", v, act, req, app)
+    return assemble(rng, m, t, v, act, req, app)
 
 
-def d08_md_data_columns_unlabelled_rows(rng):
+def d08_md_data_columns_unlabelled_rows(rng, t: str, m: Meta):
     """Markdown with columns named 数据1…数据7, the official header rows repeated mid-table, two rows whose
     labels were lost (numbers only) and a row whose 总计 stands alone on the next line (2019 format)."""
-    m = Meta("南通市崇川区人力资源和社会保障局", 2020, "人力资源和社会保障")
-    v, p = draw(rng, "2019", "city")
-    rows = requests_table("2019", p, merge="first")
+    v, p = draw(rng, t, "city")
+    rows = requests_table(t, p, merge="first")
+    keys = _row_keys(t)
+    unlabelled = (3 + keys.index("denied.three_safety"), 3 + keys.index("unable.unclear"))
     req = [_md(["项目", "", "", *[f"数据{j + 1}" for j in range(7)]]), _md_rule(10)]
     for i, r in enumerate(rows):
         c = _md_cells(r)
-        if i in (9, 17):  # 4.保护第三方合法权益, 2.重复申请: label cells lost
+        if i in unlabelled:  # label cells lost
             c = ["", "", "", *c[3:]]
         if i == 14:
             req += [_md(_md_cells(x)) for x in rows[:3]]  # header rows again (a page break in the source)
-        if i == 25:  # （七）总计: its total on a line of its own
+        if i == 3 + keys.index("total"):  # （七）总计: its total on a line of its own
             req += [_md(c[:-1]), c[-1]]
             continue
         req.append(_md(c))
     act: list[str] = []
-    for r in active_table("2019", p):
+    for r in active_table(t, p):
         cs = cells(r)
         if len(cs) == 1:
             act += ["", cs[0]]
@@ -262,7 +276,7 @@ def d08_md_data_columns_unlabelled_rows(rng):
             act.append(_md(cs))
     app_rows = appeals_table(p)
     app = [_md([f"数据{j + 1}" for j in range(15)]), _md_rule(15)] + [_md(_md_cells(r)) for r in app_rows]
-    return assemble(rng, m, "2019", v, act, req, app)
+    return assemble(rng, m, t, v, act, req, app)
 
 
 # --------------------------------------------------------------------------- OCR from other tools
@@ -271,11 +285,10 @@ _OCR_ZERO = ("O", "o", "D")
 _OCR_ONE = ("l", "I")
 
 
-def d09_ocr_letters_for_digits(rng):
+def d09_ocr_letters_for_digits(rng, t: str, m: Meta):
     """An OCR tool's text: O/o/D for 0 and l/I for 1 inside numbers, misread characters in labels
     (沐阳 for 沭阳 in the narrative), tab-separated rows."""
-    m = Meta("沭阳县农业农村局", 2022, "农业农村")
-    v, p = draw(rng, "2021", "city")
+    v, p = draw(rng, t, "city")
     keys = [k for k in p if k.startswith(("requests/", "active/licensing", "active/punishment"))]
     zeros = [k for k in keys if "0" in p[k] and len(p[k]) > 1]
     ones = [k for k in keys if "1" in p[k] and len(p[k]) > 1]
@@ -284,24 +297,23 @@ def d09_ocr_letters_for_digits(rng):
     for k in rng.sample([k for k in ones if k not in zeros], min(4, len(ones))):
         p[k] = p[k].replace("1", rng.choice(_OCR_ONE), 1)
     tab = "\t".join
-    act = [tab(cells(r)) for r in active_table("2021", p)]
-    req = [tab(cells(r)) for r in requests_table("2021", p)]
+    act = [tab(cells(r)) for r in active_table(t, p)]
+    req = [tab(cells(r)) for r in requests_table(t, p)]
     req = [x.replace("予以公开", "子以公开").replace("不掌握", "不掌损") for x in req]
-    text, t = assemble(rng, m, "2021", v, act, req, [tab(cells(r)) for r in appeals_table(p)])
-    return text.replace("沭阳县农业农村局坚持", "沐阳县农业农村局坚持"), t
+    text, truth_doc = assemble(rng, m, t, v, act, req, [tab(cells(r)) for r in appeals_table(p)])
+    return text.replace(f"{m.agency}坚持", m.agency.replace("沭", "沐") + "坚持"), truth_doc
 
 
-def d10_ocr_dropped_and_doubled_digits(rng):
+def d10_ocr_dropped_and_doubled_digits(rng, t: str, m: Meta):
     """An OCR tool dropped a digit of one number and doubled a digit of another in table three (2019 format):
     the arithmetic shows which cells; their printed values are not the report's."""
-    m = Meta("徐州市铜山区水务局", 2019, "水务")
-    v, p = draw(rng, "2019", "city")
+    v, p = draw(rng, t, "city")
     big = [k for k in p if k.startswith("requests/") and not k.endswith("/total") and len(p[k]) >= 3]
     dropped, doubled = rng.sample(big, 2)
     p[dropped] = p[dropped][:1] + p[dropped][2:]
     p[doubled] = p[doubled][:1] + p[doubled][0] + p[doubled][1:]
-    act = pdf(active_table("2019", p), rng)
-    return assemble(rng, m, "2019", v, act, pdf(requests_table("2019", p, merge="middle"), rng),
+    act = pdf(active_table(t, p), rng)
+    return assemble(rng, m, t, v, act, pdf(requests_table(t, p, merge="middle"), rng),
                     pdf(appeals_table(p), rng))
 
 
@@ -311,38 +323,62 @@ def _glued(rows: list[list]) -> list[str]:
     return ["".join(cells(r)) for r in rows]
 
 
-def d11_crawler_glued_cells(rng):
+def d11_crawler_glued_cells(rng, t: str, m: Meta):
     """A crawler's text: every table row's cells glued together (行政规范性文件8855698; 15 digits of table four
     on one line); only what the arithmetic splits one way can be read."""
-    m = Meta("无锡市锡山区自然资源和规划局", 2023, "自然资源")
-    v, p = draw(rng, "2021", "county")
-    return assemble(rng, m, "2021", v, _glued(active_table("2021", p)),
-                    _glued(requests_table("2021", p, merge="first")), _glued(appeals_table(p)))
+    v, p = draw(rng, t, "county")
+    return assemble(rng, m, t, v, _glued(active_table(t, p)),
+                    _glued(requests_table(t, p, merge="first")), _glued(appeals_table(p)))
 
 
-def d12_crawler_single_digit_rows(rng):
+def d12_crawler_single_digit_rows(rng, t: str, m: Meta):
     """A small agency's report as crawled: table three's rows of single digits glued (1000001), 2019 format."""
-    m = Meta("常州市金坛区档案馆", 2019, "档案")
-    v, p = draw(rng, "2019", "small")
-    act = pdf(active_table("2019", p), rng)
-    return assemble(rng, m, "2019", v, act, _glued(requests_table("2019", p, merge="first")),
+    v, p = draw(rng, t, "small")
+    act = pdf(active_table(t, p), rng)
+    return assemble(rng, m, t, v, act, _glued(requests_table(t, p, merge="first")),
                     _glued(appeals_table(p)))
 
 
-REPORTS: list[Callable] = [d01_pdf_numbers_before_label, d02_pdf_two_labels_then_rows,
-                           d03_pdf_wrapped_labels_interleaved, d04_pdf_page_marks_in_tables,
-                           d05_pdf_appeals_separate_blocks, d06_pdf_appeals_headings_after_numbers,
-                           d07_md_table_per_group, d08_md_data_columns_unlabelled_rows, d09_ocr_letters_for_digits,
-                           d10_ocr_dropped_and_doubled_digits, d11_crawler_glued_cells, d12_crawler_single_digit_rows]
+# Each damage twice: in the format version named first, then in the other one (another agency and year).
+REPORTS: list[tuple[Callable, tuple[str, Meta], tuple[str, Meta]]] = [
+    (d01_pdf_numbers_before_label, ("2021", Meta("宿迁市宿豫区住房和城乡建设局", 2022, "住房和城乡建设")),
+     ("2019", Meta("宿迁市泗洪县市场监督管理局", 2020, "市场监管"))),
+    (d02_pdf_two_labels_then_rows, ("2019", Meta("淮安市清江浦区教育体育局", 2020, "教育", title="year_first")),
+     ("2021", Meta("淮安市洪泽区卫生健康委员会", 2022, "卫生健康"))),
+    (d03_pdf_wrapped_labels_interleaved, ("2021", Meta("泰州市姜堰区卫生健康委员会", 2023, "卫生健康")),
+     ("2019", Meta("兴化市教育局", 2019, "教育", title="year_end"))),
+    (d04_pdf_page_marks_in_tables, ("2021", Meta("连云港市海州区司法局", 2021, "法治建设")),
+     ("2019", Meta("灌云县人民政府办公室", 2020, "政务服务"))),
+    (d05_pdf_appeals_separate_blocks, ("2021", Meta("镇江市京口区市场监督管理局", 2022, "市场监管")),
+     ("2019", Meta("镇江市丹徒区水利局", 2019, "水利"))),
+    (d06_pdf_appeals_headings_after_numbers, ("2019", Meta("盐城市亭湖区交通运输局", 2020, "交通运输")),
+     ("2021", Meta("盐城市大丰区民政局", 2023, "民政"))),
+    (d07_md_table_per_group, ("2021", Meta("扬州市邗江区民政局", 2022, "民政")),
+     ("2019", Meta("仪征市自然资源和规划局", 2020, "自然资源"))),
+    (d08_md_data_columns_unlabelled_rows,
+     ("2019", Meta("南通市崇川区人力资源和社会保障局", 2020, "人力资源和社会保障")),
+     ("2021", Meta("南通市海门区教育体育局", 2024, "教育"))),
+    (d09_ocr_letters_for_digits, ("2021", Meta("沭阳县农业农村局", 2022, "农业农村")),
+     ("2019", Meta("沭阳县教育局", 2020, "教育"))),
+    (d10_ocr_dropped_and_doubled_digits, ("2019", Meta("徐州市铜山区水务局", 2019, "水务")),
+     ("2021", Meta("徐州市鼓楼区人力资源和社会保障局", 2022, "人力资源和社会保障"))),
+    (d11_crawler_glued_cells, ("2021", Meta("无锡市锡山区自然资源和规划局", 2023, "自然资源")),
+     ("2019", Meta("无锡市惠山区交通运输局", 2020, "交通运输"))),
+    (d12_crawler_single_digit_rows, ("2019", Meta("常州市金坛区档案馆", 2019, "档案")),
+     ("2021", Meta("溧阳市档案馆", 2021, "档案"))),
+]
 
 
 def build_all() -> dict[str, tuple[str, str]]:
     """stem → (report text, truth JSON text). Deterministic."""
     out = {}
-    for make in REPORTS:
-        rng = random.Random(f"{SEED}-{make.__name__}")
-        text, t = make(rng)
-        out["6" + make.__name__[1:]] = (text, json.dumps(t, ensure_ascii=False, indent=1) + "\n")
+    for make, *variants in REPORTS:
+        for n, (template, meta) in enumerate(variants):
+            rng = random.Random(f"{SEED}-{make.__name__}-{n}")
+            text, t = make(rng, template, meta)
+            number = int(make.__name__[1:3]) + 600 + 20 * n  # 601… as named first, 621… in the other version
+            stem = f"{number}{make.__name__[3:]}" + (f"_{template}" if n else "")
+            out[stem] = (text, json.dumps(t, ensure_ascii=False, indent=1) + "\n")
     return out
 
 
