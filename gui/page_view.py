@@ -62,6 +62,7 @@ def page_of(report: Report, keys: list[str]) -> int | None:
 
 class PageCanvas(QGraphicsView):
     clicked = Signal(QPointF)  # scene position (points)
+    hovered = Signal(QPointF)
     zoomed = Signal(int)  # +1 / -1 from Ctrl+wheel
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,6 +74,7 @@ class PageCanvas(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setMouseTracking(True)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -83,6 +85,11 @@ class PageCanvas(QGraphicsView):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            self.hovered.emit(self.mapToScene(event.position().toPoint()))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -140,6 +147,7 @@ class PageView(QWidget):
         box.addWidget(self.canvas, 1)
 
         self.canvas.clicked.connect(self._clicked)
+        self.canvas.hovered.connect(self._hovered)
         self.canvas.zoomed.connect(self.step_zoom)
         self.renderer.opened.connect(lambda *_: self._document_opened())
         self.renderer.rendered.connect(lambda _g, index, _d, _img: self._rendered(index))
@@ -318,6 +326,13 @@ class PageView(QWidget):
         key = cell_at_point(self.report, self.page, pos.x(), pos.y())
         if key is not None:
             self.cell_clicked.emit(key)
+
+    def _hovered(self, pos: QPointF) -> None:
+        """A pointing hand over a cell's box: it can be clicked."""
+        on_box = self.report is not None and cell_at_point(self.report, self.page, pos.x(), pos.y()) is not None
+        shape = Qt.CursorShape.PointingHandCursor if on_box else Qt.CursorShape.ArrowCursor
+        if self.canvas.viewport().cursor().shape() != shape:
+            self.canvas.viewport().setCursor(shape)
 
     # --- zoom ------------------------------------------------------------------------------------
     def step_zoom(self, direction: int) -> None:

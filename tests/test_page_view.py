@@ -78,6 +78,8 @@ def test_clicking_a_box_selects_its_cell_everywhere(qtbot, window, tmp_path):
     view.canvas.ensureVisible(box[0], box[1], box[2] - box[0], box[3] - box[1])
     QApplication.processEvents()
     pos = view.canvas.mapFromScene((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    qtbot.mouseMove(view.canvas.viewport(), pos)
+    qtbot.waitUntil(lambda: view.canvas.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor, timeout=2000)
     qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert window.tables.selected_keys() == [NOT_HELD_NP]
     assert session.report.cells[NOT_HELD_NP].span in window.text_pane.text.highlighted("reveal")
