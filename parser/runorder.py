@@ -36,7 +36,14 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
             out += [(seg, r) for (seg, _), r in zip(split, runs, strict=True)]
             i += k + 1
             continue
-        out.append(items[i])
+        lines = _by_line(run)
+        counts = {sum(t.kind == VALUE for t in line) for line in lines}
+        if len(lines) > 1 and len(counts) == 1 and (c := counts.pop()) >= 2 and c in ncols.values():
+            # whole rows of numbers on lines of their own: one row each (the first under the labels before
+            # them, the others for the rows that follow; see tables._between_neighbours)
+            out += [(labels, lines[0]), *(([], line) for line in lines[1:])]
+        else:
+            out.append(items[i])
         i += 1
     return out
 

@@ -86,6 +86,20 @@ def d01_pdf_numbers_before_label(rng, t: str, m: Meta):
     return assemble(rng, m, t, v, act, req, pdf(appeals_table(p), rng))
 
 
+def d13_pdf_some_numbers_before_label(rng, t: str, m: Meta):
+    """Each row's label on one line and its numbers on the next, except a few rows (a tall label cell) whose
+    numbers come out on the line before their label."""
+    v, p = draw(rng, t, "city")
+    rows = requests_table(t, p, merge="middle")
+    before = {5, 9, 13, 17, 21}  # not two in a row, never the first or the last
+    req = pdf(rows[:3], rng)
+    for i, r in enumerate(rows[3:], start=3):
+        labels, numbers = split(r)
+        pair = [spaced(labels, rng), spaced(numbers, rng)]
+        req += pair[::-1] if i in before else pair
+    return assemble(rng, m, t, v, pdf(active_table(t, p), rng), req, pdf(appeals_table(p), rng))
+
+
 def d02_pdf_two_labels_then_rows(rng, t: str, m: Meta):
     """Pairs of rows printed as two labels, then the two rows of numbers (2019 format)."""
     v, p = draw(rng, t, "city")
@@ -364,6 +378,8 @@ REPORTS: list[tuple[Callable, tuple[str, Meta], tuple[str, Meta]]] = [
      ("2021", Meta("徐州市鼓楼区人力资源和社会保障局", 2022, "人力资源和社会保障"))),
     (d11_crawler_glued_cells, ("2021", Meta("无锡市锡山区自然资源和规划局", 2023, "自然资源")),
      ("2019", Meta("无锡市惠山区交通运输局", 2020, "交通运输"))),
+    (d13_pdf_some_numbers_before_label, ("2021", Meta("苏州市相城区农业农村局", 2021, "农业农村")),
+     ("2019", Meta("太仓市住房和城乡建设局", 2020, "住房和城乡建设"))),
     (d12_crawler_single_digit_rows, ("2019", Meta("常州市金坛区档案馆", 2019, "档案")),
      ("2021", Meta("溧阳市档案馆", 2021, "档案"))),
 ]
