@@ -7,21 +7,18 @@ from pathlib import Path
 
 from parser.model import Report
 from review.export.source import ExportSource, ListSource
-from review.findings import CANNOT_ASSESS, WARNING, Finding
+from review.findings import Finding
+from review.isolation import CRASHED, isolated
 from review.state import ReviewedReport
 
 from .extract import load_all
 
 
 def check(report: Report, previous: Report | None) -> list[Finding]:
-    """review.rules.check (imported lazily); a crashing rule becomes a finding, never a lost export."""
+    """review.rules.check (imported lazily); a crash becomes a finding in 问题清单, never a lost export."""
     from review.rules import check as run
 
-    try:
-        return list(run(report, previous))
-    except Exception as e:  # noqa: BLE001 - the export goes on; the reviewer sees the failure in 问题清单
-        return [Finding("rules.crashed", WARNING, CANNOT_ASSESS, (),
-                        f"审核规则运行出错，本报告的检查结果不完整（{e.__class__.__name__}：{e}）")]
+    return isolated(CRASHED, lambda: run(report, previous))
 
 
 def reviewed_files(reports: list[Report]) -> list[ReviewedReport]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from review.findings import SEVERITY_NAMES
+
 CONTEXT = "nianbao"
 
 
@@ -15,9 +17,6 @@ def tr(source: str, /, **values: object) -> str:
     """Translate `source` and fill its {placeholders} from `values`."""
     translated = QCoreApplication.translate(CONTEXT, source)
     return translated.format(**values) if values else translated
-
-
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def severity_name(severity: str) -> str:

@@ -17,6 +17,7 @@ from parser.model import Report
 from review.commands import EditContext
 from review.edit_journal import Journal, MemoryJournal
 from review.findings import ERROR, INFO, WARNING, Finding
+from review.isolation import CRASHED, isolated
 from review.state import ACCEPTED, Decision, ReviewedReport
 
 from .i18n import tr
@@ -139,11 +140,8 @@ class ReportSession(QObject):
     # --- changing ------------------------------------------------------------------------------
     def recheck(self) -> None:
         """Run the rules on the report as it stands and rebuild the cell → findings index."""
-        try:
-            findings = list(self.checker(self.report))
-            self.check_error = ""
-        except Exception as e:  # noqa: BLE001 - a broken rule must not take the reviewer's work down with it
-            findings, self.check_error = [], f"{type(e).__name__}: {e}"
+        findings = isolated(CRASHED, lambda: self.checker(self.report))  # a crash is a finding, never lost work
+        self.check_error = next((f.message for f in findings if f.rule == CRASHED), "")
         self.reviewed.findings = findings
         by_cell: dict[str, list[Finding]] = {}
         primary: dict[str, list[Finding]] = {}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from parser.model import Number
 
-from .state import ACCEPTED, POSTPONED, RETURNED
+from .state import ACCEPTED, POSTPONED, RETURNED, Action
 
 # Entry kinds (stable identifiers) and how a reviewer reads them.
 IMPORT, CORRECTION, UNDO, DECISION, SIGNOFF, REOPEN = "import", "correction", "undo", "decision", "signoff", "reopen"
@@ -20,7 +20,7 @@ KIND_LABELS = {
     SIGNOFF: "签发",
     REOPEN: "重新打开",
 }
-WITHDRAWN = "withdrawn"  # decision action: an earlier decision on the finding is withdrawn (it is open again)
+WITHDRAWN = Action.WITHDRAWN  # decision action: an earlier decision on the finding is withdrawn (it is open again)
 ACTION_LABELS = {ACCEPTED: "接受（说明理由）", POSTPONED: "暂缓", WITHDRAWN: "撤回决定"}
 # Corrections of the report's header are logged like cell corrections under these pseudo cell keys.
 HEADER_CELLS = {"@agency": "agency", "@year": "year", "@template": "template"}

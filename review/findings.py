@@ -2,11 +2,40 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-ERROR, WARNING, INFO = "error", "warning", "info"
-SEVERITIES = (ERROR, WARNING, INFO)
-FAIL, CANNOT_ASSESS = "fail", "cannot_assess"
+
+class Severity(StrEnum):
+    """How much a finding matters (stable identifiers; `label` is what a reviewer reads)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return SEVERITY_NAMES[self]
+
+
+class FindingStatus(StrEnum):
+    """What a rule could say: the report fails it, or its cells do not allow a judgement."""
+
+    FAIL = "fail"
+    CANNOT_ASSESS = "cannot_assess"
+
+    @property
+    def label(self) -> str:
+        return STATUS_NAMES[self]
+
+
+# The one Chinese display of each (the window translates these through gui.i18n.tr).
+SEVERITY_NAMES: dict[str, str] = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+STATUS_NAMES: dict[str, str] = {FindingStatus.FAIL: "不符", FindingStatus.CANNOT_ASSESS: "无法判断"}
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+SEVERITIES = tuple(Severity)
+FAIL, CANNOT_ASSESS = FindingStatus.FAIL, FindingStatus.CANNOT_ASSESS
 # Rule ids ending so are equations: their cells are a total, then its addends.
 EQUATION_RULES = ("row_total", "results_total", "balance")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from parser.model import Report
@@ -14,12 +15,28 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-# Decision actions on a finding.
-ACCEPTED = "accepted"  # accepted as it stands, with a reason (e.g. the agency confirmed the figure)
-POSTPONED = "postponed"  # looked at, decided later; never counts as decided
+class Action(StrEnum):
+    """What a reviewer decided about a finding (stable identifiers, stored in the workspace)."""
 
-# Sign-off outcomes.
-PASSED, PASSED_AFTER_CORRECTION, RETURNED = "通过", "修正后通过", "退回"
+    ACCEPTED = "accepted"  # accepted as it stands, with a reason (e.g. the agency confirmed the figure)
+    POSTPONED = "postponed"  # looked at, decided later; never counts as decided
+    WITHDRAWN = "withdrawn"  # an earlier decision on the finding is withdrawn (it is open again)
+
+
+class Outcome(StrEnum):
+    """The conclusion of a sign-off. Its value is what the workspace stores and a reviewer reads."""
+
+    PASSED = "通过"
+    PASSED_AFTER_CORRECTION = "修正后通过"
+    RETURNED = "退回"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+ACCEPTED, POSTPONED = Action.ACCEPTED, Action.POSTPONED
+PASSED, PASSED_AFTER_CORRECTION, RETURNED = Outcome.PASSED, Outcome.PASSED_AFTER_CORRECTION, Outcome.RETURNED
 
 # Report review status (batch queue).
 STATUS_NEW, STATUS_ERRORS, STATUS_IN_REVIEW = "待审", "有错误", "审核中"

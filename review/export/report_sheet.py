@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from parser.model import BLANK, CORRECTED, MISSING, REPAIRED, Cell, Report
 from parser.template import Block, Table
 
-from ..findings import ERROR, WARNING
+from ..findings import ERROR, SEVERITY_NAMES, WARNING
 from ..state import ACCEPTED, POSTPONED, ReviewedReport
 from .style import (
     COMMENT_AUTHOR,
@@ -49,8 +49,6 @@ CORNER_NOTES = {"requests": "（本列数据的勾稽关系为：第一项加第
 PRINTED_AS_ONE_ROW = {"appeals"}  # table four prints its rows side by side as one row of numbers
 COMMENTED_CELLS = 3  # a finding's message is repeated in the comments of at most this many of its cells
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-STATUS_NAMES = {"fail": "不符", "cannot_assess": "无法判断"}
 DECISION_NAMES = {ACCEPTED: "已接受", POSTPONED: "暂缓"}
 LEGEND = (
     (FILL_CORRECTED, "已更正（批注：报告原值、审核人、时间）"),

@@ -23,8 +23,9 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from parser.template import versions
 
+from ..findings import SEVERITY_NAMES, STATUS_NAMES
 from ..state import ReviewedReport
-from .report_sheet import DECISION_NAMES, SEVERITY_NAMES, STATUS_NAMES, format_time
+from .report_sheet import DECISION_NAMES, format_time
 from .stream import StreamSheet, new_sheet, new_workbook
 from .style import (
     FONT_BOLD,

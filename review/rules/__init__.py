@@ -3,21 +3,38 @@
     check(report, previous=None) -> list[Finding]
     CATALOGUE: every rule (.id, .severity, .description)
 
-Rules live in the modules below, one decorated function each (see registry.py); importing them
-registers them, in catalogue order.
+Rules live in the modules of this package, one decorated function each (see registry.py); every
+module is imported here (pkgutil), which registers its rules: a new rule module needs no list kept
+by hand. A module that cannot be imported is reported by check() as a rule that could not run.
 """
 from __future__ import annotations
 
-from parser.model import Report
-from review.findings import CANNOT_ASSESS, Finding
+import importlib
+import pkgutil
 
-from . import arithmetic, form, narrative, values, years  # noqa: F401  (importing registers the rules)
+from parser.model import Report
+from review.findings import CANNOT_ASSESS, SEVERITY_NAMES, Finding
+from review.isolation import crash_finding, isolated
+
 from .context import Context
 from .registry import REGISTRY, Rule
 
+
+def discover(package: str, path: list[str]) -> dict[str, str]:
+    """Import every module of the package (in name order); returns {module: error} for those that failed."""
+    broken = {}
+    for info in pkgutil.iter_modules(path):
+        try:
+            importlib.import_module(f"{package}.{info.name}")
+        except Exception as e:  # noqa: BLE001 - one broken rule module must not take the other rules down
+            broken[f"{package}.{info.name}"] = f"{type(e).__name__}: {e}"
+    return broken
+
+
+BROKEN_MODULES = discover(__name__, __path__)
+
 _GROUPS = ("requests", "appeals", "value", "active", "form", "text", "years")  # the order of spec/rules.md
 CATALOGUE: list[Rule] = sorted(REGISTRY, key=lambda r: _GROUPS.index(r.id.split(".")[0]))
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def check(report: Report, previous: Report | None = None, *, strict: bool = False,
@@ -32,12 +49,9 @@ def check(report: Report, previous: Report | None = None, *, strict: bool = Fals
     for r in CATALOGUE:
         if r.needs_previous and previous is None:
             continue
-        try:
-            findings.extend(r(ctx))
-        except Exception as e:  # noqa: BLE001 - one faulty rule must not hide the others' findings
-            if strict:
-                raise
-            findings.append(r.cannot_assess((), f"规则 {r.id} 未能运行（{type(e).__name__}: {e}），请人工核对"))
+        findings += isolated(r.id, lambda r=r: r(ctx), severity=r.severity, strict=strict)
+    for module, error in BROKEN_MODULES.items():
+        findings.append(crash_finding(module, error))
     return findings
 
 
@@ -58,4 +72,5 @@ def catalogue_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["CATALOGUE", "Rule", "check", "catalogue_markdown", "has_errors"]
+__all__ = ["BROKEN_MODULES", "CATALOGUE", "SEVERITY_NAMES", "Rule", "check", "catalogue_markdown", "has_errors",
+           "isolated"]

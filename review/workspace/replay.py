@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -16,7 +15,8 @@ from parser.model import Report
 
 from ..audit import HEADER_CELLS, WITHDRAWN
 from ..figures import figures_json
-from ..findings import CANNOT_ASSESS, WARNING, Finding
+from ..findings import Finding
+from ..isolation import CRASHED, isolated
 from ..office.identity import Identity
 from ..signoff import signed_hash
 from ..state import RETURNED, Decision, ReviewedReport, SignOff, set_header
@@ -28,23 +28,14 @@ from .store import Row, Store
 REPORT_COLUMNS = ("id, sha256, file_name, agency, year, template, text, parsed, status, open_errors, open_warnings,"
                   " figures")
 Checker = Callable[[Report, Report | None], list[Finding]]
-_REPORTED: set[str] = set()  # rule crashes already printed (once each)
 
 
 def rules_check(report: Report, previous: Report | None) -> list[Finding]:
-    """review.rules.check, imported lazily; no findings while that module does not exist yet."""
-    import importlib
+    """review.rules.check; a workspace always looks for last year's report: when there is none,
+    years.no_previous says so."""
+    from ..rules import check
 
-    package = __package__.rsplit(".", 1)[0]
-    try:
-        rules = importlib.import_module(f"{package}.rules")
-    except ModuleNotFoundError as e:
-        if e.name == f"{package}.rules":
-            return []
-        raise
-    check = getattr(rules, "check", None)
-    # a workspace always looks for last year's report: when there is none, years.no_previous says so
-    return [] if check is None else list(check(report, previous, previous_searched=True))
+    return check(report, previous, previous_searched=True)
 
 
 class Replay:
@@ -122,15 +113,8 @@ class Replay:
         return self.corrected(rows[0], self.corrections_of([rows[0]["id"]]).get(rows[0]["id"], []))
 
     def run_rules(self, report: Report, previous: Report | None) -> list[Finding]:
-        try:
-            return self.check(report, previous)
-        except Exception as e:  # a broken rule must not lose the review; say so as a finding
-            message = f"审核规则运行出错：{e.__class__.__name__}: {e}"
-            if message not in _REPORTED:
-                _REPORTED.add(message)
-                print(message, file=sys.stderr)
-            return [Finding("rules.crashed", WARNING, CANNOT_ASSESS, (),
-                            f"审核规则运行出错，本报告的检查结果不完整（{e.__class__.__name__}：{e}）")]
+        """The checker's findings; a crash is a finding (review.isolation), never a lost review."""
+        return isolated(CRASHED, lambda: self.check(report, previous))
 
     def rules_for(self, report_id: int) -> Callable[[Report], list[Finding]]:
         """The rules with this report's previous year bound (for a window that re-runs them after each edit)."""
