@@ -20,7 +20,7 @@ KIND_LABELS = {
     SIGNOFF: "签发",
     REOPEN: "重新打开",
 }
-WITHDRAWN = Action.WITHDRAWN  # decision action: an earlier decision on the finding is withdrawn (it is open again)
+WITHDRAWN: str = Action.WITHDRAWN  # decision action: an earlier decision on the finding is withdrawn (it is open again)
 ACTION_LABELS = {ACCEPTED: "接受（说明理由）", POSTPONED: "暂缓", WITHDRAWN: "撤回决定"}
 # Corrections of the report's header are logged like cell corrections under these pseudo cell keys.
 HEADER_CELLS = {"@agency": "agency", "@year": "year", "@template": "template"}

@@ -33,9 +33,13 @@ class FindingStatus(StrEnum):
 SEVERITY_NAMES: dict[str, str] = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 STATUS_NAMES: dict[str, str] = {FindingStatus.FAIL: "不符", FindingStatus.CANNOT_ASSESS: "无法判断"}
 
-ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-SEVERITIES = tuple(Severity)
-FAIL, CANNOT_ASSESS = FindingStatus.FAIL, FindingStatus.CANNOT_ASSESS
+# The members under their short names, typed as the strings they are (Finding fields hold plain str too).
+ERROR: str = Severity.ERROR
+WARNING: str = Severity.WARNING
+INFO: str = Severity.INFO
+SEVERITIES: tuple[str, ...] = tuple(Severity)
+FAIL: str = FindingStatus.FAIL
+CANNOT_ASSESS: str = FindingStatus.CANNOT_ASSESS
 # Rule ids ending so are equations: their cells are a total, then its addends.
 EQUATION_RULES = ("row_total", "results_total", "balance")
 

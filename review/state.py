@@ -35,8 +35,12 @@ class Outcome(StrEnum):
         return self.value
 
 
-ACCEPTED, POSTPONED = Action.ACCEPTED, Action.POSTPONED
-PASSED, PASSED_AFTER_CORRECTION, RETURNED = Outcome.PASSED, Outcome.PASSED_AFTER_CORRECTION, Outcome.RETURNED
+# The members under their short names, typed as the strings they are (stored and compared as such).
+ACCEPTED: str = Action.ACCEPTED
+POSTPONED: str = Action.POSTPONED
+PASSED: str = Outcome.PASSED
+PASSED_AFTER_CORRECTION: str = Outcome.PASSED_AFTER_CORRECTION
+RETURNED: str = Outcome.RETURNED
 
 # Report review status (batch queue).
 STATUS_NEW, STATUS_ERRORS, STATUS_IN_REVIEW = "待审", "有错误", "审核中"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import partial
 
 from parser.model import Report
 from review.findings import CANNOT_ASSESS, SEVERITY_NAMES, Finding
@@ -49,7 +50,7 @@ def check(report: Report, previous: Report | None = None, *, strict: bool = Fals
     for r in CATALOGUE:
         if r.needs_previous and previous is None:
             continue
-        findings += isolated(r.id, lambda r=r: r(ctx), severity=r.severity, strict=strict)
+        findings += isolated(r.id, partial(r, ctx), severity=r.severity, strict=strict)
     for module, error in BROKEN_MODULES.items():
         findings.append(crash_finding(module, error))
     return findings
