@@ -2,12 +2,15 @@
 
 Tables continued on the next page are joined; page numbers between them are dropped. A PDF without
 text (a scan) is refused with a message that it needs OCR first; a password or a broken file too.
+Every word of a text line and every ruled table cell keeps where it was printed (page, box), so the
+cells parsed from the text get their boxes (parser.layout runs; the page view outlines them).
 """
 from __future__ import annotations
 
 import io
 import re
 
+from ..layout import PageText, Run
 from .grid import Block, SourceCell, TableBlock, render
 
 MAX_PAGES = 500
@@ -19,8 +22,22 @@ _CID = re.compile(r"\(cid:\d+\)")
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
 
 
+Where = tuple[int, tuple[float, float, float, float]]  # 1-based page, box (x0, top, x1, bottom) in points
+
+
+class _Line(str):
+    """A text line of a page with the words it was printed as: (start in the line, end, where)."""
+
+    words: list[tuple[int, int, Where]]
+
+
 def pdf_to_text(data: bytes, name: str = "") -> str:
     """Render a PDF's text layer as report text (see grid.render); ReadError if there is none."""
+    return pdf_page_text(data, name).text
+
+
+def pdf_page_text(data: bytes, name: str = "") -> PageText:
+    """The report text of a PDF's text layer with where its words and table cells were printed."""
     from ..errors import ReadError
 
     try:
@@ -41,13 +58,42 @@ def pdf_to_text(data: bytes, name: str = "") -> str:
             raise ReadError(f"PDF 文件已损坏，无法读取（{_short(e)}）：{name}") from None
         if not text.strip():
             raise ReadError(f"{OCR_MESSAGE}：{name}") from None
-        return text
+        return PageText(text)  # pdfium's plain text: no positions
     if chars < 10 * max(n_pages, 1) and (images or chars == 0):
         raise ReadError(f"{OCR_MESSAGE}：{name}")
     text = render(blocks)
     if len(_CID.findall(text)) * 8 > 0.3 * len(text):
         raise ReadError(f"PDF 的文字无法提取（字体缺少编码映射，只能读到乱码），请先进行 OCR 识别后再导入：{name}")
-    return text
+    return PageText(text, _runs(blocks, text))
+
+
+def _runs(blocks: list[Block], text: str) -> list[Run]:
+    """Where each word and table cell of the rendered text was printed: each block's lines are found in
+    the text in order (render writes them so), and within a line its words / cells by their offsets."""
+    runs: list[Run] = []
+    cursor = 0
+    for block in blocks:
+        if isinstance(block, _PageTable):
+            for r, row in enumerate(block.grid()):
+                line = "\t".join(row)
+                at = text.find(line, cursor) if any(row) else -1
+                if at < 0:
+                    continue
+                cursor, offset = at + len(line), at
+                for c, cell in enumerate(row):
+                    where = block.where.get((r, c))
+                    if cell and where:
+                        runs.append(Run(offset, offset + len(cell), where[0], where[1]))
+                    offset += len(cell) + 1
+        elif isinstance(block, _Line):
+            line = block.strip(" \r\n\f\v\u3000\xa0")
+            at = text.find(line, cursor) if line.strip() else -1
+            if at < 0:
+                continue
+            shift = at - block.index(line)  # the line's start in the text, less what strip removed
+            cursor = at + len(line)
+            runs += [Run(shift + a, shift + b, *where) for a, b, where in block.words if a >= 0 and b > a]
+    return runs
 
 
 def _short(e: Exception) -> str:
@@ -88,24 +134,27 @@ def _read_pages(pdf) -> tuple[list[Block], int, int]:
 class _PageTable(TableBlock):
     """A ruled table as found on a page: each cell's text with the x position of its left edge."""
 
-    def __init__(self, placed: list[list[tuple[float, str]]]) -> None:
+    def __init__(self, placed: list[list[tuple[float, str, Where]]]) -> None:
         super().__init__()
         self.placed = placed
+        self.where: dict[tuple[int, int], Where] = {}  # grid position → where the cell was printed
         self.regrid(_columns(placed))
 
     def regrid(self, lefts: list[float]) -> None:
         """Put every cell in the column whose left edge it starts at (merged positions stay empty)."""
-        self.rows = []
-        for row in self.placed:
+        self.rows, self.where = [], {}
+        for r, row in enumerate(self.placed):
             cells = [""] * len(lefts)
-            for x0, text in row:
-                cells[min(range(len(lefts)), key=lambda i: abs(lefts[i] - x0))] = text
+            for x0, text, where in row:
+                c = min(range(len(lefts)), key=lambda i: abs(lefts[i] - x0))
+                cells[c] = text
+                self.where[(r, c)] = where
             self.rows.append([SourceCell(t) for t in cells])
 
 
-def _columns(placed: list[list[tuple[float, str]]]) -> list[float]:
+def _columns(placed: list[list[tuple[float, str, Where]]]) -> list[float]:
     lefts: list[float] = []
-    for x0 in sorted(x for row in placed for x, _ in row):
+    for x0 in sorted(x for row in placed for x, _, _ in row):
         if not lefts or x0 - lefts[-1] > 2.0:
             lefts.append(x0)
     return lefts or [0.0]
@@ -114,8 +163,8 @@ def _columns(placed: list[list[tuple[float, str]]]) -> list[float]:
 def _join(first: TableBlock, rest: TableBlock) -> None:
     """Continue `first` with the rows of `rest` (the same table on the next page), on one column grid."""
     if isinstance(first, _PageTable) and isinstance(rest, _PageTable):
-        header = [t for _, t in rest.placed[0]] if rest.placed else []
-        if first.placed and header == [t for _, t in first.placed[0]] and sum(1 for t in header if t) >= 2 \
+        header = [t for _, t, _ in rest.placed[0]] if rest.placed else []
+        if first.placed and header == [t for _, t, _ in first.placed[0]] and sum(1 for t in header if t) >= 2 \
                 and not any(re.search(r"\d", t) for t in header):
             rest.placed = rest.placed[1:]  # the header row repeated on the new page (labels, no numbers)
         first.placed += rest.placed
@@ -136,13 +185,17 @@ def _page_blocks(page) -> list[Block]:
 
     items: list[tuple[float, int, Block]] = []
     lines = (page.filter(outside) if boxes else page).extract_text_lines(return_chars=True)
+    n = page.page_number
     for line in lines:
-        line["text"] = _spaced(line.get("chars") or [], line["text"])
+        line["text"], line["words"] = _spaced(line.get("chars") or [], line["text"], n)
     for i, line in enumerate(_paragraphs(lines, page.width)):
-        items.append((line["top"], i, line["text"]))
+        printed = _Line(line["text"])
+        printed.words = line["words"]
+        items.append((line["top"], i, printed))
     for j, table in enumerate(tables):
         texts = table.extract()
-        block = _PageTable([[(box[0], text or "") for box, text in zip(row.cells, row_texts, strict=False)
+        block = _PageTable([[(box[0], text or "", (n, tuple(box))) for box, text in zip(row.cells, row_texts,
+                                                                                       strict=False)
                              if box is not None] for row, row_texts in zip(table.rows, texts, strict=False)])
         items.append((table.bbox[1], len(lines) + j, block))
     items.sort(key=lambda t: (t[0], t[1]))
@@ -155,20 +208,34 @@ def _page_blocks(page) -> list[Block]:
     return ordered
 
 
-def _spaced(chars: list[dict], fallback: str) -> str:
-    """A line's text from its characters: a wide gap (an unruled table's columns) becomes a TAB."""
+def _spaced(chars: list[dict], fallback: str, page: int = 0) -> tuple[str, list[tuple[int, int, Where]]]:
+    """A line's text from its characters: a wide gap (an unruled table's columns) becomes a TAB.
+    With it the line's words (runs of characters between two such gaps): start, end, where printed."""
     if not chars:
-        return fallback
+        return fallback, []
     out = [chars[0]["text"]]
-    for prev, ch in zip(chars, chars[1:], strict=False):
+    starts = [0]  # indexes into chars where a word starts
+    for i, (prev, ch) in enumerate(zip(chars, chars[1:], strict=False), 1):
         size = max(prev.get("size") or 0, ch.get("size") or 0, 4.0)
         gap = ch["x0"] - prev["x1"]
         if gap > 1.5 * size:
             out.append("\t")
+            starts.append(i)
         elif gap > 0.6 * size or (gap > 0.2 * size and not (_wide(prev["text"]) and _wide(ch["text"]))):
             out.append(" ")  # a word space; justified CJK text has small gaps that are no spaces
+            starts.append(i)
         out.append(ch["text"])
-    return "".join(out).strip()
+    raw = "".join(out)
+    lead = len(raw) - len(raw.lstrip())
+    words, offset = [], -lead
+    for a, b in zip(starts, [*starts[1:], len(chars)], strict=False):
+        group = chars[a:b]
+        length = sum(len(c["text"]) for c in group)
+        box = (min(c["x0"] for c in group), min(c["top"] for c in group),
+               max(c["x1"] for c in group), max(c["bottom"] for c in group))
+        words.append((offset, offset + length, (page, box)))
+        offset += length + 1
+    return raw.strip(), words
 
 
 def _paragraphs(lines: list[dict], page_width: float) -> list[dict]:
@@ -188,6 +255,8 @@ def _paragraphs(lines: list[dict], page_width: float) -> list[dict]:
                 prev["text"][-1:] not in "。！？!?：:；;" and \
                 "\t" not in prev["text"] + line["text"]:  # not a paragraph end filling its line, nor a table row
             joiner = "" if _wide(prev["text"][-1:]) or _wide(line["text"][:1]) else " "
+            shift = len(prev["text"]) + len(joiner)
+            prev["words"] = prev.get("words", []) + [(a + shift, b + shift, w) for a, b, w in line.get("words", [])]
             prev["text"] = prev["text"] + joiner + line["text"]
             prev["x1"], prev["bottom"] = line["x1"], line["bottom"]
         else:
