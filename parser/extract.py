@@ -13,6 +13,7 @@ from .model import BLANK, EXTRACTED, MISSING, REPAIRED, UNCERTAIN, Cell, Report
 from .normalize import Normalized, label_key, normalize, to_simplified
 from .placed import Placed, is_missing
 from .reader import read_text
+from .statements import stated_counts
 from .tables import TableReader, _best_row
 from .template import Version, version
 from .tokens import LABEL, VALUE, Token, tokenize
@@ -36,7 +37,7 @@ def parse_text(text: str, source: str = "") -> Report:
     ver = version(template or "2021")
     tokens = tokenize(norm.text)
     regions = find_regions(ver, tokens, year)
-    reader = TableReader(ver, tokens)
+    reader = TableReader(ver, tokens, stated_counts(norm.text, ver.key) if _has_glued_rows(tokens) else None)
     cells = {k: Cell(k) for k in ver.cell_keys()}
     for table in ver.tables:
         if table.key in regions:
@@ -137,6 +138,11 @@ def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> 
         end = order[n + 1][0] if n + 1 < len(order) else len(tokens)
         regions[key] = _this_year_only(tokens, *_cut_at_end_words(tokens, pos, end), year)
     return regions
+
+
+def _has_glued_rows(tokens: list[Token]) -> bool:
+    """Some label carries a row's digits glued to its end (crawler text): worth reading the narrative's counts."""
+    return sum(1 for t in tokens if t.kind == LABEL and t.text[-1:].isdigit() and glued_label(t.text)) >= 3
 
 
 def _unglued(label: str) -> str:

@@ -119,12 +119,21 @@ class Reading:
     certain: bool
 
 
-def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tuple[Equation, ...]
-          ) -> dict[str, Reading]:
+def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tuple[Equation, ...],
+          stated: dict[str, Number] | None = None) -> dict[str, Reading]:
     """Cell key → its reading, for the cells of the glued rows that every admissible combination agrees on.
 
-    known: the values of the table's other cells (None where missing); equations: the table's equalities."""
+    known: the values of the table's other cells (None where missing); equations: the table's equalities;
+    stated: counts the narrative states for cells, which choose among a row's splits (those cells stay
+    uncertain: a narrative can be wrong)."""
     pairs = [(r, o) for r in rows if (o := splits(r))]
+    narrated: set[GluedRow] = set()
+    for n, (row, options) in enumerate(pairs):
+        agreeing = [o for o in options if all(_num(t) == stated[k] for k, t in zip(row.keys, o, strict=True)
+                                              if stated and k in stated)]
+        if 0 < len(agreeing) < len(options):
+            pairs[n] = (row, agreeing)
+            narrated.add(row)
     counts = {k: sum(k in r.keys for r, _ in pairs) for r, _ in pairs for k in r.keys}
     pairs = [(r, o) for r, o in pairs if all(counts[k] == 1 for k in r.keys)]  # a row glued twice: neither
     count = 1
@@ -157,15 +166,17 @@ def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tupl
         for k, printed in zip(row.keys, row_texts, strict=True):
             value = _num(printed) if printed is not None else None
             if printed is not None and value is not None:
-                confirmed = forced or all(all(c in unique or known.get(c) is not None for c in e.cells)
-                                          and e in checkable for e in equations if k in e.cells)
+                confirmed = row not in narrated and (forced or all(
+                    e in checkable and all(c in unique or known.get(c) is not None for c in e.cells)
+                    for e in equations if k in e.cells))
                 out[k] = Reading(value, printed, offset if complete else -1, confirmed)
             offset += len(printed or "")
     return out
 
 
 def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed: list[Placed],
-                    glued: list[tuple[Row, Token]], done: set[str], threshold: float, best_row) -> list[Placed]:
+                    glued: list[tuple[Row, Token]], done: set[str], threshold: float, best_row,
+                    stated: dict[str, Number] | None = None) -> list[Placed]:
     """Rows printed with their cells glued to the label (规章2117) or into one number (1000001)."""
     rows = [r for b in table.blocks for r in b.rows if r.key not in done]
     for t in tokens if rows else ():
@@ -182,7 +193,7 @@ def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed:
                             tuple(c.kind for c in block_of[row.key].columns), tok.text,
                             _groups(table.key, len(block_of[row.key].columns))))
         for row, tok in glued if row.key not in done]
-    readings = solve([g for _, _, g in candidates], known, equations(version, table.key))
+    readings = solve([g for _, _, g in candidates], known, equations(version, table.key), stated)
     return [_glued_placed(row, tok, g, readings) for row, tok, g in candidates]
 
 

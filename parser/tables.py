@@ -222,9 +222,10 @@ def _adds_up(cells: Sequence[Token | None]) -> bool:
 
 
 class TableReader:
-    def __init__(self, version: Version, tokens: list[Token]):
+    def __init__(self, version: Version, tokens: list[Token], stated: dict[str, int] | None = None):
         self.version = version
         self.tokens = tokens
+        self.stated = stated or {}  # counts the narrative states for cells (see statements.py)
 
     def read(self, table: Table, region: tuple[int, int]) -> list[Placed]:
         if table.key == "appeals":
@@ -315,7 +316,8 @@ class TableReader:
                 reading = other
         placed, glued, blank_rows, done = reading.placed, reading.glued, reading.blank_rows, reading.done
         if not no_total:
-            placed += read_glued_rows(table, self.version, tokens, placed, glued, done, threshold, _best_row)
+            placed += read_glued_rows(table, self.version, tokens, placed, glued, done, threshold, _best_row,
+                                      self.stated)
             done |= {p.row.key for p in placed}
         placed.extend(p for key, p in blank_rows.items() if key not in done)
         if len(placed) < len(rows):  # some row unread: the table may be printed column by column

@@ -16,10 +16,11 @@ ROWS = {"new_received": (24, 5), "carried_over": (3, 0), "granted": (12, 3), "pa
         "unable.not_held": (7, 1), "other.other": (2, 0), "total": (25, 4), "carried_forward": (2, 1)}
 
 
-def glued_report(drop: str = "", twice: str = "", normative: str = "行政规范性文件8855698", sep: str = "") -> str:
+def glued_report(drop: str = "", twice: str = "", normative: str = "行政规范性文件8855698", sep: str = "",
+                 overview: str = "本馆坚持以公开为常态、不公开为例外。") -> str:
     """A 2021 report as a crawler saved it: every table row's cells glued to its label (sep="": no separator)."""
     req = version("2021").table("requests")
-    lines = ["某某县档案馆2021年政府信息公开工作年度报告", "一、总体情况", "本馆坚持以公开为常态、不公开为例外。",
+    lines = ["某某县档案馆2021年政府信息公开工作年度报告", "一、总体情况", overview,
              "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容本年制发件数本年废止件数现行有效件数",
              "规章000", normative, "第二十条第（五）项", "信息内容本年处理决定数量", "行政许可1234",
              "三、收到和处理政府信息公开申请情况",
@@ -69,6 +70,16 @@ def test_glued_row_with_many_splits_stays_missing_and_keeps_its_text() -> None:
     one_way = parse_text(glued_report(normative="行政规范性文件519"))
     assert [one_way.cells[f"active/normative_documents/{c}"].value for c in ("issued", "repealed", "in_force")] \
         == [5, 1, 9]
+
+
+def test_glued_row_split_by_the_counts_the_narrative_states_is_uncertain() -> None:
+    report = parse_text(glued_report(overview="本年制发行政规范性文件88件，废止55件，现行有效698件。"))
+    cells = [report.cells[f"active/normative_documents/{c}"] for c in ("issued", "repealed", "in_force")]
+    assert [(c.value, c.status, c.text) for c in cells] == [(88, "uncertain", "88"), (55, "uncertain", "55"),
+                                                            (698, "uncertain", "698")]
+    wrong = parse_text(glued_report(overview="本年制发行政规范性文件87件，废止55件，现行有效698件。"))
+    assert [wrong.cells[f"active/normative_documents/{c}"].value for c in ("issued", "repealed", "in_force")] \
+        == [None, None, None]  # the narrative fits no split: no choice made
 
 
 def test_same_glued_row_printed_twice_belongs_to_neither() -> None:

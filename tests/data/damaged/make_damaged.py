@@ -339,10 +339,16 @@ def _glued(rows: list[list]) -> list[str]:
 
 def d11_crawler_glued_cells(rng, t: str, m: Meta):
     """A crawler's text: every table row's cells glued together (行政规范性文件8855698; 15 digits of table four
-    on one line); only what the arithmetic splits one way can be read."""
+    on one line); only what the arithmetic (and the narrative's counts of normative documents) splits one way
+    can be read."""
     v, p = draw(rng, t, "county")
-    return assemble(rng, m, t, v, _glued(active_table(t, p)),
-                    _glued(requests_table(t, p, merge="first")), _glued(appeals_table(p)))
+    text, truth_doc = assemble(rng, m, t, v, _glued(active_table(t, p)),
+                               _glued(requests_table(t, p, merge="first")), _glued(appeals_table(p)))
+    if t == "2021":  # the narrative states table two's counts of normative documents
+        said = "本年制发行政规范性文件{}件，废止{}件，现行有效{}件。".format(
+            *(p[f"active/normative_documents/{c}"] for c in ("issued", "repealed", "in_force")))
+        text = text.replace("\n（一）主动公开\n", f"\n（一）主动公开\n\n{said}", 1)
+    return text, truth_doc
 
 
 def d12_crawler_single_digit_rows(rng, t: str, m: Meta):
