@@ -113,6 +113,8 @@ class AuditModel(QAbstractTableModel):
                     label = {"accepted": tr("接受"), WITHDRAWN: tr("撤回决定")}.get(e.action, tr("暂缓"))
                     label = f"{label}（{undoing}）" if undoing else label
                     return f"{label}：{e.reason}" if e.reason else label
+                if undoing and e.reason and "撤销第" not in e.reason:
+                    return f"{e.reason}（{undoing}）"
                 return e.reason or undoing
         if role == Qt.ItemDataRole.ForegroundRole and col == KIND:
             color = "#ef6c00" if e.kind == SIGNOFF and e.action == RETURNED else KIND_COLORS.get(e.kind)

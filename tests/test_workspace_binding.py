@@ -50,6 +50,9 @@ def test_window_edits_are_stored_and_survive_a_restart(qtbot, window, tmp_path):
     session.undo_stack.undo()
     assert ws.load(rid).report.value(FEES) == 63.6773
     assert [e.kind for e in ws.audit_log(rid)] == ["import", "correction", "undo"]  # appended, naming what it reverts
+    model = binding.audit.model
+    reverted = ws.audit_log(rid)[1].entry_id
+    assert f"撤销第 {reverted} 条" in model.index(model.rowCount() - 1, 7).data()  # it names what it reverts
 
     finding = session.findings[0]
     decision = Decision(finding.id, ACCEPTED, "已核实", "张三")
