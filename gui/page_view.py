@@ -110,7 +110,7 @@ class PageView(QWidget):
         self.report: Report | None = None
         self.page = 1  # 1-based, as Cell.page
         self.zoom = 1.0  # 1.0: one point is one point on the screen (logical dpi / 72 pixels)
-        self.fit = True  # follow the width of the pane
+        self.fit = False  # follow the width of the pane (Ctrl+2); at first 100 %: the source pane is narrow
         self.primary: list[str] = []
         self.others: list[str] = []
         self.canvas = PageCanvas(self)

@@ -102,7 +102,11 @@ def test_page_keys_zoom_and_fit_width(qtbot, window, tmp_path):
     assert view.page == 2
     qtbot.keyClick(view.canvas, Qt.Key.Key_PageUp)
     assert view.page == 1
+    assert view.zoom == 1.0 and not view.fit  # readable at first: the source pane is narrow
+    qtbot.keyClick(view.canvas, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert view.fit
     fit = view.zoom
+    assert fit < 1.0
     page_px = view.canvas.mapFromScene(view.page_rect()).boundingRect().width()
     assert abs(page_px - (view.canvas.viewport().width() - 20)) <= 3  # fits the pane's width
     qtbot.keyClick(view.canvas, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
