@@ -126,3 +126,32 @@ def test_removal_is_a_soft_delete_and_resubmission_replaces(tmp_path, two_names)
         assert len(ws) == 2 and ws.office.removed_reports()[0]["report"] == new  # nothing is lost
         ws.office.restore_report(new, "李四", "")
         assert [e.kind for e in ws.office.log(new)] == ["resubmit", "remove", "restore"]
+
+
+def test_a_long_roster_in_utf8_with_bom(tmp_path):
+    """The encoding is judged on the first 64 KiB: a character cut there is no reason to refuse the file."""
+    rows = "".join(f"某某县第{i}局,,某某县,县级部门\n" for i in range(3000))
+    p = tmp_path / "名单.csv"
+    p.write_bytes(("机关,别名,地区,层级\n" + rows).encode("utf-8-sig"))
+    assert len(p.read_bytes()) > 65536
+    entries = read_roster(p)
+    assert len(entries) == 3000 and entries[-1].agency == "某某县第2999局"
+
+
+def test_years_jump_names_both_values_and_ignores_small_changes():
+    import copy
+
+    from parser.extract import load
+    from review.rules import check
+
+    this = load(sample("002"))
+    last = copy.deepcopy(this)
+    last.year = this.year - 1
+    key = "requests/new_received/total"
+    for before, now, fires in ((3, 30, True), (30, 3, True), (0, 25, True), (3, 12, False), (100, 480, False)):
+        last.cells[key].value, this.cells[key].value = before, now
+        found = [f for f in check(this, last, strict=True) if f.rule == "years.jump"]
+        assert bool(found) == fires, (before, now)
+        if fires:
+            assert found[0].cells == (key,) and f"上一年度 {before}，本年度 {now}" in found[0].message
+    assert not [f for f in check(this, None, strict=True) if f.rule == "years.no_previous"]  # only in a workspace

@@ -81,12 +81,13 @@ def _delimiter(head: str) -> str:
 
 
 def _encoding(p: Path) -> str:
+    import codecs
+
     data = p.read_bytes()[:65536]
     for enc in ("utf-8-sig", "gb18030"):
         try:
-            data.decode(enc)
+            codecs.getincrementaldecoder(enc)().decode(data, final=False)  # a character cut at the end is fine
             return enc
-        except UnicodeDecodeError as e:
-            if enc == "utf-8-sig" and e.start > len(data) - 4:  # a character cut at the sample's end
-                return enc
+        except UnicodeDecodeError:
+            continue
     raise RosterError(f"名单文件的字符编码无法识别（应为 UTF-8 或 GBK）：{p.name}")
