@@ -13,6 +13,7 @@ from .overview import Overview
 from .status import NOT_SUBMITTED
 
 MAX_PROBLEMS = 10
+LIST_AS_TABLE = 10  # more agencies than this that did not report are listed in a table
 
 
 @dataclass
@@ -68,7 +69,11 @@ def write_bulletin(ov: Overview, path: str | Path, details: BulletinDetails | No
     official.picture(doc, charts.png(charts.draw_status, ov, height=4.2))
 
     official.heading(doc, "二、未报送年度报告的机关")
-    if len(missing):
+    if len(missing) > LIST_AS_TABLE:
+        official.paragraph(doc, f"共 {len(missing)} 个机关未报送：")
+        rows = [[str(i), r.region, r.agency] for i, r in enumerate(missing.itertuples(index=False), 1)]
+        official.table(doc, ["序号", "地区", "机关"], rows, [1.5, 4.5, 9.5])
+    elif len(missing):
         for region, group in missing.groupby(missing["region"].replace("", "未填地区"), sort=False):
             official.paragraph(doc, "、".join(group["agency"]) + "。", bold_lead=f"{region}（{len(group)} 个）：")
     else:

@@ -76,7 +76,8 @@ def draw_status(fig: Figure, ov: Overview) -> None:
     ax.invert_yaxis()
     ax.tick_params(labelsize=9)
     if len(table.columns):
-        ax.legend(fontsize=7, ncols=min(6, len(table.columns)), loc="lower right")
+        ax.legend(fontsize=7, ncols=min(6, len(table.columns)), loc="upper center", bbox_to_anchor=(0.5, -0.08),
+                  frameon=False)
     _style(ax)
 
 

@@ -112,6 +112,9 @@ def table(doc, header: list[str], rows: list[list[str]], widths_cm: list[float])
     t = doc.add_table(rows=1, cols=len(header))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    for column, width in zip(t.columns, widths_cm, strict=True):
+        column.width = Cm(width)
     for cell, text, width in zip(t.rows[0].cells, header, widths_cm, strict=True):
         cell.width = Cm(width)
         _cell_text(cell, text, HEADING_FONT)

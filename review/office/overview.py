@@ -48,6 +48,7 @@ def overview(office: Office, year: int | None = None) -> Overview:
 
 def compute(status: YearStatus, frame: pd.DataFrame) -> Overview:
     year = status.year
+    frame = frame[frame["year"].isin([year, (year or 0) - 1])]  # only the two years compared are parsed
     figures = _figures(frame).assign(year=frame["year"])
     this = figures[figures["year"] == year]
     last = figures[figures["year"] == (year - 1 if year is not None else None)]

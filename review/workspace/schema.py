@@ -10,6 +10,9 @@ Schema history (PRAGMA user_version):
      link to the one it replaces (resubmission) and its removal time (soft delete), the overview
      figures cached beside the review summary, and an index by year.
   4  `reverts` on decisions and sign-off events too: every undo names the entry it reverts.
+  5  indexes that keep the year's status and the queue off the reports' large columns: a covering
+     index of the summary (the original bytes and text come before it in each row, so reading the
+     summary from the table walks megabytes), and one on `replaces` for the current versions.
 
 A workspace written by an older version is migrated step by step, each step in one transaction,
 after a backup copy of the file is made; nothing is ever dropped. A newer workspace is refused.
@@ -154,7 +157,15 @@ def _v4(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _v5(conn: sqlite3.Connection) -> None:
+    _script(conn, """
+    CREATE INDEX reports_replaces ON reports(replaces);
+    CREATE INDEX reports_summary ON reports(removed_at, year, agency, status, open_errors, open_warnings, imported_at,
+                                            file_name, template, file_format, replaces, figures);
+    """)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
