@@ -200,6 +200,10 @@ def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed:
 def read_glued_appeals(table: Table, version: Version, tokens: list[Token], present: list[Row]) -> list[Placed]:
     """Table four's numbers glued into one (000111000100000): split by its three row totals."""
     values = [t for t in tokens if t.kind == VALUE]
+    if not values:  # the digits glued to the last heading: …尚未审结总计000111000100000
+        glued = [(t, found[1]) for t in tokens if t.kind == LABEL and (found := glued_label(t.text))
+                 and len(t.text) - found[1] >= 10]
+        values = [Token(VALUE, t.text[at:], t.start + at, t.end, t.line) for t, at in glued]
     if len(values) != 1 or not values[0].text.isdigit():
         return []
     tok, cols = values[0], table.blocks[0].columns

@@ -76,14 +76,15 @@ def _split_labels(labels: list[str], parts: int, rows: list[Row], order: dict[st
 
 
 def shifted_items(items: list[Item], tokens: list[Token], rows: list[Row], threshold: float,
-                  best_row: BestRow) -> list[Item] | None:
+                  best_row: BestRow, suspect: bool = False) -> list[Item] | None:
     """Every run paired with the labels after it (numbers printed before their label), or None when the
-    table's last labels, after its last value, name no row (then no run can have been printed first)."""
+    table's last labels, after its last value, name no row (then no run can have been printed first) and
+    the reading by the labels before the runs is not `suspect` (its equations fail)."""
     last_value = max((i for i, t in enumerate(tokens) if t.kind == VALUE), default=None)
     if last_value is None or len(items) < 2:
         return None
     tail = [t.text for t in tokens[last_value + 1:] if t.kind == LABEL]
-    if not tail or best_row(tail[:3], rows, None, threshold) is None:
+    if not suspect and not any(best_row([label], rows, None, threshold) for label in tail[:3]):
         return None
     return [(_own_label(items[n + 1][0] if n + 1 < len(items) else tail, rows, threshold, best_row), run)
             for n, (_, run) in enumerate(items)]

@@ -20,7 +20,7 @@ from .equations import equations
 from .glued import known_values, read_glued_appeals, read_glued_rows
 from .normalize import label_key
 from .placed import _MISSING, Placed, is_missing
-from .rowmatch import _best_row, similarity
+from .rowmatch import _LEADING_NUMBER, _best_row, similarity
 from .runorder import appeal_blocks, shifted_items, unstacked_items
 from .template import Block, Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
@@ -276,6 +276,10 @@ class TableReader:
                 columns = printed_order.get(id(block), tuple(range(n)))
                 if columns is None:
                     continue  # the header prints the columns in another order than the format, not readable as a grid
+                if table.key == "requests" and _under_headings(labels, block):
+                    continue  # the labels before the run are the column headings (…法律服务机构 其他), no row's
+                if _column_numbers(run):
+                    continue  # 1 2 3 4 5 6 7: the columns' numbers printed under the headings
                 if not any(t.kind == VALUE for t in run):
                     if len(run) >= n and row.key not in blank_rows:
                         blank_rows[row.key] = Placed(row, [None] * n)
@@ -309,7 +313,9 @@ class TableReader:
 
         items = unstacked_items(runs, rows, ncols, threshold, _best_row)
         reading = place(items)
-        shifted = shifted_items(items, tokens, rows, threshold, _best_row)
+        eqs = equations(self.version, table.key)
+        suspect = bool(eqs) and _failing(reading, eqs, table, block_of) > 0
+        shifted = shifted_items(items, tokens, rows, threshold, _best_row, suspect)
         if shifted is not None:
             other = place(shifted)
             if _better(other, reading, table, self.version, block_of):
@@ -392,11 +398,14 @@ def _better(other: _Reading, current: _Reading, table: Table, version: Version, 
     eqs = equations(version, table.key)
     if not eqs:
         return len(other.placed) > len(current.placed)
+    return len(other.placed) >= len(current.placed) and \
+        _failing(other, eqs, table, block_of) < _failing(current, eqs, table, block_of)
 
-    def failing(r: _Reading) -> int:
-        known = known_values(table.key, r.placed, block_of)
-        return sum(1 for e in eqs if all(known.get(k) is not None for k in e.cells) and e.residual(known) != 0)
-    return len(other.placed) >= len(current.placed) and failing(other) < failing(current)
+
+def _failing(reading: _Reading, eqs: tuple, table: Table, block_of: dict[str, Block]) -> int:
+    """How many of the table's equations whose cells were all read do not hold."""
+    known = known_values(table.key, reading.placed, block_of)
+    return sum(1 for e in eqs if all(known.get(k) is not None for k in e.cells) and e.residual(known) != 0)
 
 
 def _between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: list[int], where: dict[str, int],
@@ -424,6 +433,19 @@ def _between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: 
         sure = table == "requests" and ncols[row.key] == 7 and _adds_up(cells)
         out.append(Placed(row, cells, repaired, uncertain=set() if sure else set(range(len(cells)))))
     return out
+
+
+def _under_headings(labels: list[str], block: Block) -> bool:
+    """The labels end with two different column headings, printed without a row's numbering."""
+    if len(labels) < 2 or any(_LEADING_NUMBER.match(x) for x in labels[-2:]):
+        return False
+    named = {_column_named(x, block) for x in labels[-2:]}
+    return None not in named and len(named) == 2
+
+
+def _column_numbers(run: list[Token]) -> bool:
+    values = [t.text for t in run if t.kind == VALUE]
+    return len(values) >= 5 and values == [str(i) for i in range(1, len(values) + 1)]
 
 
 _APPEAL_GROUPS = {"review": lambda text: label_key(text) == "行政复议",

@@ -100,6 +100,19 @@ def d13_pdf_some_numbers_before_label(rng, t: str, m: Meta):
     return assemble(rng, m, t, v, pdf(active_table(t, p), rng), req, pdf(appeals_table(p), rng))
 
 
+def d14_pdf_column_numbers_and_note(rng, t: str, m: Meta):
+    """Table three with a row of column numbers under its headings (1 2 3 4 5 6 7), every row's numbers before
+    its label, and a note after the table."""
+    v, p = draw(rng, t, "city")
+    rows = requests_table(t, p, merge="middle")
+    req = pdf(rows[:3], rng) + [spaced([str(i) for i in range(1, 8)], rng)]
+    for r in rows[3:]:
+        labels, numbers = split(r)
+        req += [spaced(numbers, rng), spaced(labels, rng)]
+    req.append("注：本表数据统计期限为当年1月1日至12月31日。")
+    return assemble(rng, m, t, v, pdf(active_table(t, p), rng), req, pdf(appeals_table(p), rng))
+
+
 def d02_pdf_two_labels_then_rows(rng, t: str, m: Meta):
     """Pairs of rows printed as two labels, then the two rows of numbers (2019 format)."""
     v, p = draw(rng, t, "city")
@@ -212,6 +225,26 @@ def _md_rule(n: int) -> str:
 
 def _md_cells(row: list) -> list[str]:
     return ["" if c is MERGED else c for c in row]
+
+
+def d16_md_merged_cells_repeated(rng, t: str, m: Meta):
+    """A converter's Markdown that repeats a merged cell's text in every cell it spans (三、本年度办理结果 on
+    every result row, （三）不予公开 on its eight rows, 申请人情况 over the header)."""
+    v, p = draw(rng, t, "county")
+    rows = requests_table(t, p, merge="first")
+    filled: list[list[str]] = []
+    last: dict[int, str] = {}
+    for r in rows:
+        row = []
+        for j, x in enumerate(r):
+            if x is MERGED:
+                x = last.get(j, "")
+            last[j] = x
+            row.append(x)
+        filled.append(row)
+    req = [_md(filled[0] + [filled[0][-1]] * (len(filled[3]) - 2)), _md_rule(len(filled[3]))]
+    req += [_md(r) for r in filled[1:]]
+    return assemble(rng, m, t, v, pdf(active_table(t, p), rng), req, pdf(appeals_table(p), rng))
 
 
 def _row_keys(t: str) -> list[str]:
@@ -351,6 +384,14 @@ def d11_crawler_glued_cells(rng, t: str, m: Meta):
     return text, truth_doc
 
 
+def d15_crawler_digits_glued_to_headings(rng, t: str, m: Meta):
+    """A crawler's text where table four's fifteen numbers are glued to its last line of headings."""
+    v, p = draw(rng, t, "city")
+    app = _glued(appeals_table(p))
+    app = [*app[:-2], app[-2] + app[-1]]
+    return assemble(rng, m, t, v, _glued(active_table(t, p)), _glued(requests_table(t, p, merge="first")), app)
+
+
 def d12_crawler_single_digit_rows(rng, t: str, m: Meta):
     """A small agency's report as crawled: table three's rows of single digits glued (1000001), 2019 format."""
     v, p = draw(rng, t, "small")
@@ -386,6 +427,12 @@ REPORTS: list[tuple[Callable, tuple[str, Meta], tuple[str, Meta]]] = [
      ("2019", Meta("无锡市惠山区交通运输局", 2020, "交通运输"))),
     (d13_pdf_some_numbers_before_label, ("2021", Meta("苏州市相城区农业农村局", 2021, "农业农村")),
      ("2019", Meta("太仓市住房和城乡建设局", 2020, "住房和城乡建设"))),
+    (d14_pdf_column_numbers_and_note, ("2019", Meta("昆山市人力资源和社会保障局", 2020, "人力资源和社会保障")),
+     ("2021", Meta("常熟市司法局", 2023, "法治建设"))),
+    (d15_crawler_digits_glued_to_headings, ("2021", Meta("宜兴市水利农机局", 2022, "水利")),
+     ("2019", Meta("江阴市民政局", 2019, "民政"))),
+    (d16_md_merged_cells_repeated, ("2021", Meta("南京市江宁区商务局", 2024, "商务")),
+     ("2019", Meta("南京市浦口区文化和旅游局", 2020, "文化和旅游"))),
     (d12_crawler_single_digit_rows, ("2019", Meta("常州市金坛区档案馆", 2019, "档案")),
      ("2021", Meta("溧阳市档案馆", 2021, "档案"))),
 ]
