@@ -127,3 +127,19 @@ def test_a_broken_pdf_says_so_in_the_page_tab(qtbot, window, tmp_path):
     assert window.page_view.page_count == 0
     window.reveal([TOTAL_NP])  # nothing to outline, no error
     assert window.tables.selected_keys() == [TOTAL_NP]
+
+
+def test_an_image_input_shows_its_page_with_the_boxes_in_points(qtbot, window, tmp_path):
+    from parser.pages import Pages
+
+    report = load(S002)
+    pdf = boxed_pdf(report)
+    png = tmp_path / "scan.png"
+    Pages(pdf).render(0, dpi=150).save(png, dpi=(150, 150))  # a scanner's page image, its resolution recorded
+    window.add_report(report, str(png))
+    view = window.page_view
+    qtbot.waitUntil(lambda: view.page_count == 1 and not view._pixmap.pixmap().isNull(), timeout=5000)
+    assert window.source_pane.has_pages
+    assert abs(view.page_rect().width() - 595) < 1  # pixels × 72 / dpi: the PDF's points again
+    window.reveal([NOT_HELD_NP])
+    assert view.box_items()[NOT_HELD_NP].pen().color() == PRIMARY
