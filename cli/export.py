@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from parser.model import Report
-from review.export.source import ExportSource, ListSource
+from review.export.source import ExportSource, ListSource, roster_regions
 from review.findings import Finding
 from review.isolation import CRASHED, isolated
 from review.state import ReviewedReport
@@ -98,7 +98,7 @@ def _export_workspace(workspace: str | None, out: Path) -> int:
         return 2
     try:
         with Workspace(path) as ws:
-            source = WorkspaceSource(ws)
+            source = WorkspaceSource(ws, roster_regions(ws))  # volumes by the roster's 地区
             if not len(source):
                 print(f"工作区中没有报告：{path}", file=sys.stderr)
                 return 2

@@ -95,3 +95,20 @@ def test_bulletin_counts_lists_and_charts(office, tmp_path):
     assert "三张表的每个数值都与上一年度相同" in text  # a common problem, ranked
     assert "神池县人民政府办公室" in text  # the sender remembered from the memo
     assert len(Document(str(out)).inline_shapes) >= 2  # the charts
+
+
+def test_workspace_export_gains_the_overview_sheet_with_native_charts(office, tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    _folder, ws = office
+    out = tmp_path / "归档.xlsx"
+    assert run(["export", "--workspace", ws, "-o", str(out)]) in (0, 1)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert "概览" in wb.sheetnames[:6]
+    rows = [r for r in wb["概览"].iter_rows(values_only=True) if any(v is not None for v in r)]
+    assert ("未报送", 3) in [r[:2] for r in rows]  # 乌苏市卫生健康委员会, 鄂温克族自治旗教育局, 阿合奇县… for 2024
+    with zipfile.ZipFile(out) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) >= 3 and all(b"<barChart>" in z.read(c) for c in charts)

@@ -101,6 +101,7 @@ def _tick(done: int, total: int, progress: Progress | None, cancelled: Callable[
 def _single(source: ExportSource, path: Path, progress: Progress | None,
             cancelled: Callable[[], bool] | None) -> ExportResult:
     book = SummaryBook(source.formats())
+    _overview_sheet(book, source)
     namer, done, total, errors = SheetNamer(), 0, len(source), 0
     try:
         for batch in source.batches(grouped=False):
@@ -117,6 +118,16 @@ def _single(source: ExportSource, path: Path, progress: Progress | None,
         discard(book.wb)
         raise
     return ExportResult(path, done, [], errors)
+
+
+def _overview_sheet(book: SummaryBook, source: ExportSource) -> None:
+    """A workspace with a roster: the 概览 sheet (tables and native charts) after the list sheets."""
+    ov = source.overview()
+    if ov is not None:
+        from ..rules import CATALOGUE
+        from .overview_sheet import write_overview
+
+        write_overview(book.wb, ov, {r.id: r.description for r in CATALOGUE})
 
 
 def report_sheet(wb: Workbook, name: str, item: ReviewedReport) -> ReportSheet:
@@ -173,6 +184,7 @@ def _split(source: ExportSource, summary: Path, folder_name: str, folder: Path, 
            cancelled: Callable[[], bool] | None) -> ExportResult:
     folder.mkdir()
     book = SummaryBook(source.formats(), volumes=True)
+    _overview_sheet(book, source)
     namer, taken = SheetNamer(), set[str]()
     result = ExportResult(summary)
     total = len(source)

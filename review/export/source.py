@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from ..state import ReviewedReport
 
 if TYPE_CHECKING:
+    from ..office.overview import Overview
     from ..workspace import Workspace
 
 RegionOf = Callable[[str | None], str | None]  # agency → its region (None: not known)
@@ -27,9 +28,27 @@ class ExportSource(Protocol):
     def batches(self, grouped: bool) -> Iterator[Batch]:
         """(report, group) in export order: as given, or (grouped) group by group."""
 
+    def overview(self) -> Overview | None:
+        """The year's overview for the 概览 sheet (a workspace with a roster), else None."""
+
 
 def _group_key(group: str | None) -> tuple[bool, str]:
     return group is None, group or ""
+
+
+def roster_regions(workspace: Workspace) -> RegionOf | None:
+    """agency as printed → its 地区 in the workspace's roster (by name or alias); None without a roster."""
+    roster = workspace.office.roster()
+    if not roster:
+        return None
+    regions = {e.agency: e.region or None for e in roster}
+    identity = workspace.office.identity()
+
+    def region_of(agency: str | None) -> str | None:
+        found = identity.exact(agency)
+        return regions.get(found) if found else None
+
+    return region_of
 
 
 class ListSource:
@@ -41,6 +60,9 @@ class ListSource:
 
     def __len__(self) -> int:
         return len(self.items)
+
+    def overview(self) -> Overview | None:
+        return None  # files, not a workspace: no roster, no year to summarise
 
     def formats(self) -> set[str | None]:
         return {item.report.template for item in self.items}
@@ -66,13 +88,20 @@ class WorkspaceSource:
         self.region_of = region_of
         self.batch = batch
         self.rows = [(r["id"], r["agency"], r["year"], r["template"]) for r in
-                     workspace.store.query("SELECT id, agency, year, template FROM reports")]
+                     workspace.store.query("SELECT id, agency, year, template FROM reports WHERE removed_at IS NULL")]
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def formats(self) -> set[str | None]:
         return {template for *_, template in self.rows}
+
+    def overview(self) -> Overview | None:
+        from ..office.overview import overview
+
+        if not self.workspace.office.roster():
+            return None
+        return overview(self.workspace.office)
 
     def group(self, agency: str | None) -> str | None:
         region = self.region_of(agency) if self.region_of is not None else None
