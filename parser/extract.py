@@ -6,10 +6,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
-from .equations import equations, lone_culprits
+from .doubts import flag_doubtful
 from .glued import glued_label
 from .header import detect_version, find_agency, find_sections, find_year
-from .model import BLANK, EXTRACTED, MISSING, REPAIRED, UNCERTAIN, Cell, Report
+from .model import BLANK, MISSING, REPAIRED, UNCERTAIN, Cell, Report
 from .normalize import Normalized, label_key, normalize, to_simplified
 from .placed import Placed, is_missing
 from .reader import read_text
@@ -43,7 +43,7 @@ def parse_text(text: str, source: str = "") -> Report:
         if table.key in regions:
             for placed in reader.read(table, regions[table.key]):
                 _fill(cells, table.key, placed, ver, norm, text)
-    _flag_damaged_digits(cells, ver)
+    flag_doubtful(cells, ver)
     # no version words and no year: the 2021 format if its tables were found, else unknown
     report.template = template or (ver.key if any(c.status != MISSING for c in cells.values()) else None)
     report.cells = cells
@@ -79,24 +79,6 @@ def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm
         changed = i in placed.repaired or (cv.status != BLANK and printed != tok.text)
         status = UNCERTAIN if i in placed.uncertain else REPAIRED if changed else cv.status
         cells[key] = Cell(key, cv.value, printed, span, status, cv.unit)
-
-
-def _flag_damaged_digits(cells: dict[str, Cell], ver: Version) -> None:
-    """A number whose row and column equations both fail, and would hold with one digit more or less (an OCR
-    dropped or doubled it), is kept as printed but uncertain: the rules and suggestions take it from there."""
-    values = {k: c.value for k, c in cells.items() if c.value is not None}
-    for table in ("requests", "appeals"):
-        for key, wanted in lone_culprits(equations(ver, table), values).items():
-            cell = cells[key]
-            if cell.status in (EXTRACTED, REPAIRED) and isinstance(cell.value, int) \
-                    and _one_digit_apart(str(cell.value), str(wanted)):
-                cells[key] = Cell(key, cell.value, cell.text, cell.span, UNCERTAIN, cell.unit)
-
-
-def _one_digit_apart(a: str, b: str) -> bool:
-    """b is a with one digit dropped or doubled (or the other way round)."""
-    short, long_ = sorted((a, b), key=len)
-    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> dict[str, tuple[int, int]]:

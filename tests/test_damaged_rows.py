@@ -105,3 +105,21 @@ def test_ocr_d_for_zero_after_a_digit() -> None:
 
     assert (read_value("8D").value, read_value("8D").status) == (80, "repaired")
     assert read_value("D") is None
+
+
+def test_table_three_read_out_of_line_is_uncertain_not_certain() -> None:
+    from parser.doubts import flag_doubtful
+    from parser.model import Cell
+
+    report = parse_text(glued_report(sep=" "))
+    flag_doubtful(report.cells, version("2021"))
+    assert {c.status for k, c in report.cells.items() if k.startswith("requests/")} == {"extracted"}
+    rows = [r.key for b in version("2021").table("requests").blocks for r in b.rows]
+    shifted = dict(report.cells)
+    for above, below in zip(rows, rows[1:], strict=False):  # every row given the values of the row below it
+        for col in (*APPLICANTS, "total"):
+            old = report.cells[f"requests/{below}/{col}"]
+            key = f"requests/{above}/{col}"
+            shifted[key] = Cell(key, old.value, old.text, old.span, old.status)
+    flag_doubtful(shifted, version("2021"))
+    assert {c.status for k, c in shifted.items() if k.startswith("requests/")} == {"uncertain"}
