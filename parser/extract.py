@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .doubts import flag_doubtful
+from .errors import ReadError
 from .glued import glued_label
 from .header import detect_version, find_agency, find_sections, find_year
+from .layout import place
 from .model import BLANK, MISSING, REPAIRED, UNCERTAIN, Cell, Report
 from .normalize import Normalized, label_key, normalize, to_simplified
 from .placed import Placed, is_missing
-from .reader import read_text
+from .reader import page_text_from_bytes, read_bytes
 from .statements import stated_counts
 from .tables import TableReader, _best_row
 from .template import Version, version
@@ -196,6 +198,24 @@ def _cut_at_end_words(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def parse_bytes(data: bytes, name: str, source: str | None = None) -> Report:
+    """Parse the bytes of a report file called `name`, whatever its kind (text, web page, Word, PDF with
+    or without a text layer, page images): the one entry every caller uses. Cells read from pages carry
+    their page, box and OCR confidence. Raises ReadError with a one-line Chinese reason for bad input,
+    also for a scan in which no table could be read."""
+    page_text = page_text_from_bytes(data, name)
+    report = parse_text(page_text.text, name if source is None else source)
+    place(report, page_text.runs)
+    if page_text.ocr:
+        from .ocr.certainty import settle
+
+        if all(c.status == MISSING for c in report.cells.values()):
+            raise ReadError(f"扫描件中未找到统计表（图像可能过于模糊、倾斜或不完整），请重新扫描后再导入：{name}")
+        settle(report)
+    return report
+
+
 def load(path: str | Path, source: str | None = None) -> Report:
     """Read and parse one report file; raises ReadError with a Chinese reason for bad input."""
-    return parse_text(read_text(path), str(path) if source is None else source)
+    p = Path(path)
+    return parse_bytes(read_bytes(p), p.name, str(path) if source is None else source)

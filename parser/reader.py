@@ -6,7 +6,8 @@ from functools import cache
 from pathlib import Path
 
 from .decoding import decode
-from .errors import INTERNAL_ERROR, ReadError
+from .errors import INTERNAL_ERROR, NeedsOCR, ReadError
+from .layout import PageText
 
 MAX_BYTES = 60 * 1024 * 1024  # larger files are refused, not read into memory
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # a text or web page this big is not one report (a long one is < 1 MB)
@@ -15,6 +16,12 @@ MAX_TEXT_CHARS = 3_000_000  # rendered text longer than this is refused (the tex
 
 def read_text(path: str | Path) -> str:
     """The text of a report file as the reviewer will see it (spans point into this string)."""
+    p = Path(path)
+    return text_from_bytes(read_bytes(p), p.name)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a report file; ReadError (Chinese) when missing, a folder, too big or unreadable."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -27,18 +34,24 @@ def read_text(path: str | Path) -> str:
     if size > MAX_BYTES:
         raise ReadError(f"文件过大（{size / 1048576:.0f} MB），超过 {MAX_BYTES // 1048576} MB 上限：{p}")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as e:
         raise ReadError(f"无法读取文件：{p}（{e.strerror or e}）") from None
-    return text_from_bytes(data, p.name)
 
 
 def text_from_bytes(data: bytes, name: str = "") -> str:
-    """The report text of the bytes of a file called `name`, whatever its format (sniffed from the content).
+    """The report text of the bytes of a file called `name` (see page_text_from_bytes)."""
+    return page_text_from_bytes(data, name).text
+
+
+def page_text_from_bytes(data: bytes, name: str = "") -> PageText:
+    """The report text of the bytes of a file called `name`, whatever its format (sniffed from the content),
+    with where on the pages its stretches were printed when it was read from pages.
 
     Text (any encoding), web pages (.html/.htm/.mht, also when named .txt), Word .docx and PDFs with a
     text layer are rendered to plain text: paragraphs as lines, each table row as one line of
-    TAB-separated cells (merged cells once, at their top-left position). Anything else, and anything
+    TAB-separated cells (merged cells once, at their top-left position). Images (PNG, JPEG, TIFF, BMP…)
+    and PDFs without usable text are read by OCR into the same shape. Anything else, and anything
     that is not a report, raises ReadError with a one-line reason in Chinese.
     """
     from .formats import sniff
@@ -57,7 +70,12 @@ def text_from_bytes(data: bytes, name: str = "") -> str:
         raise ReadError(f"文本过长（{len(data) / 1048576:.0f} MB），远超一份年度报告的篇幅，"
                         f"请确认文件内容或拆分后再导入：{name}")
     try:
-        text = _render(kind, data, name)
+        try:
+            page_text = _read_pages(kind, data, name) if kind in (sniff.PDF, sniff.IMAGE) else \
+                PageText(_render(kind, data, name))
+        except NeedsOCR:
+            page_text = _ocr(data, name)
+        text = page_text.text
     except ReadError:
         raise
     except RecursionError:
@@ -70,8 +88,33 @@ def text_from_bytes(data: bytes, name: str = "") -> str:
         raise ReadError(f"文本过长（{len(text) // 10000} 万字），远超一份年度报告的篇幅，请确认文件内容：{name}")
     if not text.strip():
         raise ReadError(f"文件中没有文字内容：{name}")
-    ensure_report_like(text, name)
-    return text
+    try:
+        ensure_report_like(text, name)
+    except ReadError:
+        if page_text.ocr:
+            raise ReadError(f"扫描件中未找到年度报告的标题、章节或统计表（图像可能过于模糊，或不是年度报告）："
+                            f"{name}") from None
+        raise
+    return page_text
+
+
+def _read_pages(kind: str, data: bytes, name: str) -> PageText:
+    """A PDF's text layer with where each word was printed; OCR of its pages when it has none, and of
+    page images."""
+    from .formats import sniff
+
+    if kind == sniff.PDF:
+        from .formats.pdf import pdf_page_text
+
+        return pdf_page_text(data, name)
+    return _ocr(data, name)
+
+
+def _ocr(data: bytes, name: str) -> PageText:
+    """The pages of a scan read by OCR (the engine is loaded only now, once per process)."""
+    from .ocr import read_scan
+
+    return read_scan(data, name)
 
 
 def _blank(data: bytes) -> bool:
@@ -96,13 +139,9 @@ def _render(kind: str, data: bytes, name: str) -> str:
         from .formats.html import mhtml_to_text
 
         return mhtml_to_text(data, name)
-    if kind == sniff.DOCX:
-        from .formats.docx import docx_to_text
+    from .formats.docx import docx_to_text  # DOCX: PDFs and images are read with their pages
 
-        return docx_to_text(data, name)
-    from .formats.pdf import pdf_to_text
-
-    return pdf_to_text(data, name)
+    return docx_to_text(data, name)
 
 
 def _looks_binary(text: str) -> bool:
@@ -164,7 +203,7 @@ def _report_score(s: str) -> int:
 
 # What a folder may hold that is a report (or that we can at least say why we cannot read).
 REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc",
-                   ".wps", ".rtf", ".odt"}
+                   ".wps", ".rtf", ".odt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
 
 
 def expand(paths: list[str]) -> list[Path]:

@@ -1,7 +1,8 @@
 """PDFs with a text layer → report text: text lines and ruled tables in reading order (pdfplumber).
 
 Tables continued on the next page are joined; page numbers between them are dropped. A PDF without
-text (a scan) is refused with a message that it needs OCR first; a password or a broken file too.
+text (a scan, or fonts without a character map) raises NeedsOCR: the reader then reads its pages by OCR.
+A password or a broken file is refused.
 Every word of a text line and every ruled table cell keeps where it was printed (page, box), so the
 cells parsed from the text get their boxes (parser.layout runs; the page view outlines them).
 """
@@ -38,7 +39,7 @@ def pdf_to_text(data: bytes, name: str = "") -> str:
 
 def pdf_page_text(data: bytes, name: str = "") -> PageText:
     """The report text of a PDF's text layer with where its words and table cells were printed."""
-    from ..errors import ReadError
+    from ..errors import NeedsOCR, ReadError
 
     try:
         import pdfplumber
@@ -57,13 +58,13 @@ def pdf_page_text(data: bytes, name: str = "") -> PageText:
         if text is None:
             raise ReadError(f"PDF 文件已损坏，无法读取（{_short(e)}）：{name}") from None
         if not text.strip():
-            raise ReadError(f"{OCR_MESSAGE}：{name}") from None
+            raise NeedsOCR(f"{OCR_MESSAGE}：{name}") from None
         return PageText(text)  # pdfium's plain text: no positions
     if chars < 10 * max(n_pages, 1) and (images or chars == 0):
-        raise ReadError(f"{OCR_MESSAGE}：{name}")
+        raise NeedsOCR(f"{OCR_MESSAGE}：{name}")
     text = render(blocks)
     if len(_CID.findall(text)) * 8 > 0.3 * len(text):
-        raise ReadError(f"PDF 的文字无法提取（字体缺少编码映射，只能读到乱码），请先进行 OCR 识别后再导入：{name}")
+        raise NeedsOCR(f"PDF 的文字无法提取（字体缺少编码映射，只能读到乱码），请先进行 OCR 识别后再导入：{name}")
     return PageText(text, _runs(blocks, text))
 
 

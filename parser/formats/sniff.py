@@ -11,14 +11,14 @@ import re
 import zipfile
 from pathlib import PurePath
 
-TEXT, HTML, DOCX, PDF, MHTML = "text", "html", "docx", "pdf", "mhtml"
+TEXT, HTML, DOCX, PDF, MHTML, IMAGE = "text", "html", "docx", "pdf", "mhtml", "image"
 
 _SAVE_AS = "请在 Word/WPS 中另存为 .docx 或 PDF 后再导入"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STRONG_HTML = re.compile(rb"<\s*(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.IGNORECASE)
 _WEAK_HTML = re.compile(rb"<\s*(table|tr|td|p|div|span|br|font|h[1-6])[\s/>]", re.IGNORECASE)
-_IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
-                (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))
+# page images read by OCR (parser.pages opens them)
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 _ARCHIVE_MAGIC = ((b"Rar!\x1a\x07", "RAR"), (b"7z\xbc\xaf\x27\x1c", "7z"), (b"\x1f\x8b", "gzip"))
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"}
 
@@ -28,7 +28,7 @@ class Unsupported(Exception):
 
 
 def detect(data: bytes, name: str = "") -> str:
-    """TEXT, HTML, DOCX, PDF or MHTML; raises Unsupported (with the advice) for anything else."""
+    """TEXT, HTML, DOCX, PDF, MHTML or IMAGE; raises Unsupported (with the advice) for anything else."""
     suffix = PurePath(name).suffix.lower()
     head = data[:2048]
     if b"%PDF-" in data[:1024]:
@@ -39,13 +39,10 @@ def detect(data: bytes, name: str = "") -> str:
         raise Unsupported(_ole_message(data, suffix))
     if head.lstrip()[:5].lower() == b"{\\rtf":
         raise Unsupported(f"暂不支持 RTF 格式（{suffix or '.rtf'}），{_SAVE_AS}")
-    for magic, kind in _IMAGE_MAGIC:
-        if head.startswith(magic):
-            raise Unsupported(_image_message(kind))
-    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
-        raise Unsupported(_image_message("WebP"))
+    if head.startswith(_IMAGE_MAGIC) or (head.startswith(b"RIFF") and head[8:12] == b"WEBP"):
+        return IMAGE
     if head.startswith(b"BM") and suffix == ".bmp":
-        raise Unsupported(_image_message("BMP"))
+        return IMAGE
     for magic, kind in _ARCHIVE_MAGIC:
         if head.startswith(magic):
             raise Unsupported(f"这是 {kind} 压缩包，请先解压，再导入其中的报告文件")
@@ -60,8 +57,9 @@ def detect(data: bytes, name: str = "") -> str:
                                                      ".php", ".doc", ".wps")
                                           or ascii_head.lstrip().startswith(b"<")):
         return HTML
-    if suffix in _IMAGE_SUFFIXES:
-        raise Unsupported(_image_message(suffix[1:].upper()))
+    if suffix in _IMAGE_SUFFIXES:  # named as an image but not one we can open (HEIC, or a broken file)
+        raise Unsupported(f"无法打开 {suffix[1:].upper()} 图片（格式不受支持或文件已损坏），"
+                          "请另存为 PNG、JPEG 或 PDF 后再导入")
     return TEXT
 
 
@@ -95,10 +93,6 @@ def _ole_message(data: bytes, suffix: str) -> str:
     if suffix == ".wps":
         return f"暂不支持 WPS 文字（.wps）格式，{_SAVE_AS}"
     return f"暂不支持 .doc 格式（Word 97-2003），{_SAVE_AS}"
-
-
-def _image_message(kind: str) -> str:
-    return f"这是 {kind} 图片，没有可读取的文字；请先进行 OCR 识别，转换为 .docx 或文本后再导入"
 
 
 def _is_mhtml(head: bytes) -> bool:

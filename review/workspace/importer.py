@@ -254,7 +254,6 @@ def _read_bytes(p: Path) -> bytes:
 
 def _parse(data: bytes, p: Path) -> Report:
     """Parse report bytes the way parser.extract.load parses the file itself."""
-    from parser import extract, reader
+    from parser import extract
 
-    text = reader.text_from_bytes(data, p.name)
-    return extract.parse_text(text, p.name)
+    return extract.parse_bytes(data, p.name)

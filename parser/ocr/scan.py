@@ -1,0 +1,279 @@
+"""A scan (image-only PDF, PNG/JPEG/TIFF/BMP, multi-page too) → report text with page geometry.
+
+Per page: red ink (stamps) dropped, the page straightened, ruled tables found from their lines, text
+found and recognised; each text line lands in the table cell that holds it, and a cell with ink but no
+line found (a lone digit the detector missed, a number split by a stamp) is recognised from its own
+crop. Tables are rendered as TAB-separated grid rows, merged cells once at their top-left position,
+exactly as the document readers render them, so the same parser reads them. Every cell and text line
+becomes a Run: page, box in points, OCR score.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+import cv2
+import numpy as np
+
+from ..layout import PageText, Run
+from ..pages import PageError, Pages
+from . import engine
+from .ruling import GridCell, RuledTable, binarise, find_tables, rotate, straightening_angle
+
+DPI = 200  # pages are read at this resolution (A4 → 1654 × 2339 px)
+MAX_PAGES = 60  # a scan longer than this is not one annual report
+MIN_INK = 25  # ink pixels in a cell below this: the cell is empty (speckle)
+_CJK = ("\u4e00", "\u9fff")
+
+
+@dataclass
+class _Writer:
+    """The page text being written, with a Run for every stretch read from a page."""
+
+    page: int = 0
+    parts: list[str] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    pos: int = 0
+    # pixel box → page box in points (undoes the straightening)
+    to_points: Callable[[tuple[float, float, float, float]], tuple[float, float, float, float]] = lambda b: b
+
+    def add(self, s: str, box: tuple[float, float, float, float] | None = None, score: float | None = None) -> None:
+        if s and box is not None:
+            self.runs.append(Run(self.pos, self.pos + len(s), self.page, self.to_points(box), score))
+        self.parts.append(s)
+        self.pos += len(s)
+
+
+def read_scan(data: bytes, name: str = "") -> PageText:
+    """The text of a scanned report; ReadError (Chinese, one line) when its pages cannot be read."""
+    from ..errors import ReadError
+
+    try:
+        pages = Pages(data)
+    except PageError as e:
+        raise ReadError(f"文件已损坏或格式不受支持，无法打开其页面（{e}）：{name}") from None
+    try:
+        if pages.count > MAX_PAGES:
+            raise ReadError(f"扫描件页数过多（{pages.count} 页，上限 {MAX_PAGES} 页），不像单份年度报告：{name}")
+        out = _Writer()
+        for i in range(pages.count):
+            try:
+                image = np.asarray(pages.render(i, DPI))
+            except Exception as e:  # a truncated frame, a broken page stream
+                raise ReadError(f"第 {i + 1} 页无法读取（{type(e).__name__}）：{name}") from None
+            out.page = i + 1
+            read_page(image, out)
+    finally:
+        pages.close()
+    text = "".join(out.parts)
+    if not text.strip():
+        raise ReadError(f"扫描件中未识别出文字（页面可能空白或过于模糊），请重新扫描后再导入：{name}")
+    return PageText(text, out.runs, ocr=True)
+
+
+def read_page(rgb: np.ndarray, out: _Writer) -> None:
+    """One page image (RGB) into the writer: text lines and tables in reading order."""
+    # the red channel: red stamps and seals vanish, black print stays; the median drops speckle
+    gray = cv2.medianBlur(np.ascontiguousarray(rgb[:, :, 0]), 3)
+    ink = binarise(gray)
+    angle = straightening_angle(ink)
+    if abs(angle) >= 0.05:
+        gray = rotate(gray, angle)
+        ink = binarise(gray)
+    out.to_points = _to_points(gray.shape, angle)
+    tables = find_tables(ink)
+    boxes = [Box(*b) for b in engine.find_lines(gray)]
+    in_table: list[list[Box]] = [[] for _ in tables]
+    loose: list[Box] = []
+    for b in boxes:
+        k = next((k for k, t in enumerate(tables) if _inside(b.cx, b.cy, t.box)), None)
+        (loose if k is None else in_table[k]).append(b)
+    lines = _lines(loose)
+    plans = [_plan_cells(t, in_table[k], ink) for k, t in enumerate(tables)]
+    crops = [_crop(gray, b.box) for line in lines for b in line]
+    crops += [_crop(gray, box, tight=ink) for plan in plans for parts in plan.values() for box in parts]
+    readings = iter(engine.recognise([c for c in crops if c is not None]))
+    read = [next(readings) if c is not None else None for c in crops]
+    pos = 0
+    blocks: list[tuple[float, Callable[[], None]]] = []
+    for line in lines:
+        words = [(b, read[pos + k]) for k, b in enumerate(line)]
+        blocks.append((line[0].y0, partial(_write_line, words, out)))
+        pos += len(line)
+    for table, plan in zip(tables, plans, strict=True):
+        texts = {}
+        for cell, parts in plan.items():
+            texts[cell] = _cell_text(read[pos:pos + len(parts)])
+            pos += len(parts)
+        blocks.append((table.box[1], partial(_write_table, table, texts, out)))
+    for _, write in sorted(blocks, key=lambda b: b[0]):
+        write()
+
+
+@dataclass(frozen=True)
+class Box:
+    """A text line found on the page, in pixels."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.y1)
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+def _to_points(shape: tuple[int, ...], angle: float):
+    """Pixel boxes on the straightened page → boxes in points on the page as scanned."""
+    h, w = shape[:2]
+    back = cv2.invertAffineTransform(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0))
+    k = 72 / DPI
+
+    def convert(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = box
+        if angle:
+            pts = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], dtype=np.float64) @ back.T
+            x0, y0 = pts[:, 0].min(), pts[:, 1].min()
+            x1, y1 = pts[:, 0].max(), pts[:, 1].max()
+        return (round(max(x0, 0) * k, 2), round(max(y0, 0) * k, 2), round(min(x1, w) * k, 2), round(min(y1, h) * k, 2))
+
+    return convert
+
+
+def _inside(x: float, y: float, box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _lines(boxes: list[Box]) -> list[list[Box]]:
+    """Text boxes grouped into printed lines (by vertical overlap), each sorted left to right."""
+    lines: list[list[Box]] = []
+    for b in sorted(boxes, key=lambda b: b.cy):
+        if lines:
+            last = lines[-1]
+            cy = sum(x.cy for x in last) / len(last)
+            h = max(x.height for x in last)
+            if abs(b.cy - cy) < 0.5 * max(h, b.height):
+                last.append(b)
+                continue
+        lines.append([b])
+    return [sorted(line, key=lambda b: b.x0) for line in lines]
+
+
+def _write_line(line: list[tuple[Box, engine.Reading | None]], out: _Writer) -> None:
+    prev: tuple[Box, str] | None = None
+    for b, r in line:
+        if r is None or not r.text:
+            continue
+        if prev is not None:
+            gap = b.x0 - prev[0].x1
+            out.add("\t" if gap > 2 * max(b.height, prev[0].height) else ("" if _cjk_join(prev[1], r.text) else " "))
+        out.add(r.text, b.box, round(r.score, 4))
+        prev = (b, r.text)
+    out.add("\n")
+
+
+def _cjk_join(a: str, b: str) -> bool:
+    return bool(a and b) and _is_cjk(a[-1]) and _is_cjk(b[0])
+
+
+def _is_cjk(ch: str) -> bool:
+    return _CJK[0] <= ch <= _CJK[1]
+
+
+def _write_table(table: RuledTable, texts: dict[GridCell, tuple[str, float | None]], out: _Writer) -> None:
+    """The table as TAB-separated grid rows, each cell's text once at its top-left grid position."""
+    at = {(c.row, c.col): c for c in table.cells}
+    if out.parts and not out.parts[-1].endswith("\n\n"):
+        out.add("\n")
+    for r in range(table.n_rows):
+        for c in range(table.n_cols):
+            if c:
+                out.add("\t")
+            cell = at.get((r, c))
+            if cell is not None:
+                text, score = texts[cell]
+                out.add(text, cell.box, score)
+        out.add("\n")
+    out.add("\n")
+
+
+def _plan_cells(table: RuledTable, boxes: list[Box], ink: np.ndarray) -> dict[GridCell, list[tuple]]:
+    """What to read in each cell: the text lines found inside it, top to bottom; or, when there are none
+    but there is ink (a lone digit the detector missed), or a line runs over a column line (two cells
+    found as one), the cell itself."""
+    held: dict[GridCell, list[Box]] = {c: [] for c in table.cells}
+    whole: set[GridCell] = set()
+    for b in boxes:
+        cell = next((c for c in table.cells if _inside(b.cx, b.cy, c.box)), None)
+        if cell is None:
+            continue
+        if b.x0 < cell.box[0] - 6 or b.x1 > cell.box[2] + 6:
+            whole.update(c for c in table.cells if c.box[0] < b.x1 and b.x0 < c.box[2] and c.box[1] <= b.cy <= c.box[3])
+        else:
+            held[cell].append(b)
+    plan: dict[GridCell, list[tuple]] = {}
+    for cell, found in held.items():
+        if cell in whole or (not found and _ink(ink, cell.box) >= MIN_INK):
+            plan[cell] = [_inner(cell.box)]
+        else:
+            plan[cell] = [_clip(b.box, cell.box) for line in _lines(found) for b in line]
+    return plan
+
+
+def _cell_text(readings: list[engine.Reading | None]) -> tuple[str, float | None]:
+    """A cell's text and score: a label as read; a number (no Chinese in it) read as a number."""
+    found = [r for r in readings if r is not None and (r.text or r.number)]
+    if not found:
+        return "", None
+    free = "".join(r.text for r in found)
+    if any(_is_cjk(ch) for ch in free):
+        text = ""
+        for r in found:
+            text += r.text if not text or _cjk_join(text, r.text) else " " + r.text
+        return text, round(min(r.score for r in found), 4)
+    return " ".join(r.number for r in found if r.number), round(min(r.number_score for r in found), 4)
+
+
+def _inner(box: tuple[int, int, int, int], margin: int = 4) -> tuple[int, int, int, int]:
+    return (box[0] + margin, box[1] + margin, box[2] - margin, box[3] - margin)
+
+
+def _clip(box: tuple[float, ...], cell: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """A text line's box, a little enlarged, kept inside its cell's lines."""
+    x0, y0, x1, y1 = _inner(cell, 3)
+    return (max(int(box[0]) - 3, x0), max(int(box[1]) - 3, y0), min(int(box[2]) + 4, x1), min(int(box[3]) + 4, y1))
+
+
+def _ink(ink: np.ndarray, box: tuple[int, int, int, int], margin: int = 4) -> int:
+    x0, y0, x1, y1 = box
+    return int(np.count_nonzero(ink[y0 + margin:y1 - margin, x0 + margin:x1 - margin]))
+
+
+def _crop(gray: np.ndarray, box: tuple[float, ...], tight: np.ndarray | None = None) -> np.ndarray | None:
+    """The page inside box (tightened to the ink in it when `tight` is the page's ink); None if empty."""
+    h, w = gray.shape[:2]
+    x0, y0, x1, y1 = max(int(box[0]), 0), max(int(box[1]), 0), min(int(box[2]), w), min(int(box[3]), h)
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return None
+    if tight is not None:
+        ys, xs = np.nonzero(tight[y0:y1, x0:x1])
+        if len(xs) < MIN_INK:
+            return None
+        pad = 3
+        x0, x1 = max(x0 + xs.min() - pad, 0), min(x0 + xs.max() + pad + 1, w)
+        y0, y1 = max(y0 + ys.min() - pad, 0), min(y0 + ys.max() + pad + 1, h)
+    return np.ascontiguousarray(gray[y0:y1, x0:x1])

@@ -1,0 +1,46 @@
+"""Scans read by OCR to exact cells: one entry (parse_bytes) for every input kind, page geometry on the
+cells, and never a wrong number given as certain. Few OCR'd pages here (each costs seconds);
+bench/bench_ocr.py reads many."""
+from __future__ import annotations
+
+import pytest
+import scangen
+from conftest import SAMPLE_FILES
+from PIL import Image, ImageDraw, ImageFont
+
+from parser.extract import parse_bytes, parse_text
+from parser.layout import Run, place
+from parser.reader import ReadError
+
+
+def test_runs_give_cells_their_page_box_and_confidence():
+    text = SAMPLE_FILES[2].read_text(encoding="utf-8")
+    report = parse_text(text)
+    cell = report.cells["requests/unable.not_held/natural_person"]
+    assert cell.span is not None and cell.page is None
+    a, b = cell.span
+    place(report, [Run(0, a, 1, (0, 0, 10, 10), 0.99), Run(a - 1, b + 1, 2, (10.0, 20.0, 30.0, 40.0), 0.61)])
+    assert (cell.page, cell.box, cell.confidence) == (2, (10.0, 20.0, 30.0, 40.0), 0.61)
+    assert cell.to_dict()["page"] == 2 and cell.to_dict()["confidence"] == 0.61
+    outside = [c for c in report.cells.values() if c.span and c.span[0] > b + 1]
+    assert outside and all(c.page is None for c in outside)
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES[:2], ids=lambda p: p.stem[:3])
+def test_parse_bytes_reads_text_as_parse_text_does(path):
+    data = path.read_bytes()
+    a = parse_bytes(data, path.name, str(path))
+    b = parse_text(data.decode("utf-8"), str(path))
+    assert a.to_dict() == b.to_dict() and a.source == str(path)
+
+
+def test_scan_without_tables_says_so_in_one_chinese_line():
+    page = Image.new("RGB", (1654, 1200), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(scangen.FONT, 40)
+    draw.text((150, 200), "某县2023年政府信息公开工作年度报告", fill="black", font=font)
+    draw.text((150, 320), "一、总体情况", fill="black", font=font)
+    draw.text((150, 420), "本年度依法做好政府信息公开工作。", fill="black", font=font)
+    with pytest.raises(ReadError) as info:
+        parse_bytes(scangen.to_png(page), "title-only.png")
+    assert "未找到统计表" in str(info.value) and "\n" not in str(info.value)
