@@ -104,3 +104,22 @@ def test_installed_window_finds_its_samples_stylesheet_and_icon(installed, tmp_p
     r = _run([str(installed / "python"), "-c", code], tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == [str(len(SAMPLE_FILES)), "True", "False"]
+
+
+def test_desktop_bundle_files_agree():
+    """The bundle's spec collects every top-level package; the menu entry starts what the .deb installs,
+    with an icon the .deb installs (the bundle itself is built by packaging/build.sh, not in the suite)."""
+    import configparser
+    import re
+
+    spec = (ROOT / "packaging" / "nianbao.spec").read_text(encoding="utf-8")
+    collected = re.search(r'for pkg in \(([^)]*)\)', spec).group(1)
+    assert sorted(re.findall(r'"(\w+)"', collected)) == sorted(p.parent.name for p in ROOT.glob("*/__init__.py"))
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(ROOT / "packaging" / "nianbao.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    deb = (ROOT / "packaging" / "build-deb.sh").read_text(encoding="utf-8")
+    folder = re.search(r'cp -a dist/nianbao "\$root(/opt/[\w-]+)"', deb).group(1)
+    assert desktop["Exec"].split()[0] == f"{folder}/nianbao"
+    assert f'/apps/{desktop["Icon"]}.png' in deb and (ROOT / "resources" / "icons" / f'{desktop["Icon"]}.png').is_file()
+    assert desktop["Name"] == "年报审核台" and desktop["Terminal"] == "false"
