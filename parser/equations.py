@@ -36,7 +36,7 @@ class Equation:
     def coef(self, key: str) -> int:
         return (key in self.plus) - (key in self.minus)
 
-    def residual(self, values: dict[str, Number | None]) -> Number:
+    def residual(self, values: Mapping[str, Number | None]) -> Number:
         return sum(values[k] for k in self.plus) - sum(values[k] for k in self.minus)  # type: ignore[misc]
 
 

@@ -10,6 +10,7 @@ confirmed, else it is uncertain. Everything else stays missing, keeping the glue
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -120,7 +121,7 @@ class Reading:
 
 
 def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tuple[Equation, ...],
-          stated: dict[str, Number] | None = None) -> dict[str, Reading]:
+          stated: Mapping[str, Number] | None = None) -> dict[str, Reading]:
     """Cell key → its reading, for the cells of the glued rows that every admissible combination agrees on.
 
     known: the values of the table's other cells (None where missing); equations: the table's equalities;
@@ -176,7 +177,7 @@ def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tupl
 
 def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed: list[Placed],
                     glued: list[tuple[Row, Token]], done: set[str], threshold: float, best_row,
-                    stated: dict[str, Number] | None = None) -> list[Placed]:
+                    stated: Mapping[str, Number] | None = None) -> list[Placed]:
     """Rows printed with their cells glued to the label (规章2117) or into one number (1000001)."""
     rows = [r for b in table.blocks for r in b.rows if r.key not in done]
     for t in tokens if rows else ():
