@@ -53,8 +53,10 @@ def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshol
     inner = [m.start(1) for m in _INNER_NUMBER.finditer(labels[-1])] if labels else []
     if inner:  # from the last numbering inside the label: "他处理 3.其他", "本年度办理结果（一）予以公"
         queries.append((labels[-1][inner[-1]:], 0))
-    if expected is not None and expected in rows and labels and _starts_expected(labels[-1], expected):
-        return expected
+    if labels and _LEADING_NUMBER.match(labels[-1]):  # 5.要求行政 (wrapped): the one row printed so
+        starting = [r for r in rows if _starts_expected(labels[-1], r)]
+        if expected in starting or len(starting) == 1:
+            return expected if expected in starting else starting[0]
     best: tuple[float, Row] | None = None
     for query, penalty in queries:
         own = _numbering(query)
@@ -85,8 +87,8 @@ def _numbering(label: str) -> tuple[int, str] | None:
 
 
 def _starts_expected(label: str, row: Row) -> bool:
-    """A label wrapped after a few characters (5.要求行政 / 机关确认或重…) names the row expected next when
-    it prints that row's numbering and the start of its words."""
+    """A label wrapped after a few characters (5.要求行政 / 机关确认或重…) prints the row's numbering and the
+    start of its words."""
     own = _LEADING_NUMBER.match(label)
     printed = _LEADING_NUMBER.match(row.label)
     if own is None or printed is None or own.group().strip() != printed.group().strip():

@@ -263,10 +263,14 @@ class TableReader:
                 last = max((order[p.row.key] for p in placed), default=-1)
                 expected = next((r for r in rows[last + 1:] if r.key not in done), None)
                 row = _best_row(labels, remaining, expected, threshold)
+                if row is not None and placed and _wrapped_tail(labels, placed[-1].row, row):
+                    unlabelled.append(n_run)  # the labels finish the row above: this run's own label is elsewhere
+                    continue
                 by_label = row is not None
                 if row is None and table.key == "active":
                     row = _first_row_under_header(labels[-1], table, done)
                 if row is None:
+                    unlabelled.append(n_run)  # its labels name no row (a page's running title, a wrapped tail)
                     continue
                 n = ncols[row.key]
                 block = block_of[row.key]
@@ -433,6 +437,15 @@ def _between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: 
         sure = table == "requests" and ncols[row.key] == 7 and _adds_up(cells)
         out.append(Placed(row, cells, repaired, uncertain=set() if sure else set(range(len(cells)))))
     return out
+
+
+def _wrapped_tail(labels: list[str], above: Row, row: Row) -> bool:
+    """The labels before a run are the wrapped end of the row above's label (…行政法规禁止 / 公开), naming it
+    better than the row they were matched to."""
+    if any(_LEADING_NUMBER.match(x) for x in labels) or len(labels) > 3:
+        return False  # a label of its own begins with its numbering
+    tail = "".join(labels)
+    return similarity(tail, above) >= ROW_SCORE and similarity(tail, above) > similarity(tail, row) + 5
 
 
 def _under_headings(labels: list[str], block: Block) -> bool:

@@ -173,6 +173,37 @@ def d03_pdf_wrapped_labels_interleaved(rng, t: str, m: Meta):
     return assemble(rng, m, t, v, act, out, pdf(appeals_table(p), rng))
 
 
+def d17_pdf_wrapped_labels_some_numbers_first(rng, t: str, m: Meta):
+    """Labels wrapped every six characters, the numbers on the first line of the label, except every fourth
+    row whose numbers come out on a line of their own before its label."""
+    v, p = draw(rng, t, "city")
+    rows = requests_table(t, p, merge="middle")
+    req = pdf(rows[:3], rng)
+    for i, r in enumerate(rows[3:]):
+        labels, numbers = split(r)
+        chunks = _wrap(labels[-1], 6)
+        if i % 4 == 2:
+            req += [spaced(numbers, rng), spaced(labels[:-1] + chunks[:1], rng), *chunks[1:]]
+        else:
+            req += [spaced(labels[:-1] + chunks[:1] + numbers, rng), *chunks[1:]]
+    return assemble(rng, m, t, v, pdf(active_table(t, p), rng), req, pdf(appeals_table(p), rng))
+
+
+def d18_pdf_page_break_between_label_and_numbers(rng, t: str, m: Meta):
+    """A page break (the page number alone, the running title) between two rows' labels and their numbers."""
+    v, p = draw(rng, t, "city")
+    rows = requests_table(t, p, merge="middle")
+    running = f"{m.agency}{m.year}年政府信息公开工作年度报告"
+    req = pdf(rows[:3], rng)
+    for i, r in enumerate(rows[3:]):
+        labels, numbers = split(r)
+        if i in (5, 15):
+            req += [spaced(labels, rng), "", str(7 + i // 10), "", running, spaced(numbers, rng)]
+        else:
+            req.append(spaced(cells(r), rng))
+    return assemble(rng, m, t, v, pdf(active_table(t, p), rng), req, pdf(appeals_table(p), rng))
+
+
 def d04_pdf_page_marks_in_tables(rng, t: str, m: Meta):
     """Page footers (- 5 -, 第5页 共9页, a bare page number), the running title and the repeated header rows
     inside tables two and three."""
@@ -433,6 +464,10 @@ REPORTS: list[tuple[Callable, tuple[str, Meta], tuple[str, Meta]]] = [
      ("2019", Meta("江阴市民政局", 2019, "民政"))),
     (d16_md_merged_cells_repeated, ("2021", Meta("南京市江宁区商务局", 2024, "商务")),
      ("2019", Meta("南京市浦口区文化和旅游局", 2020, "文化和旅游"))),
+    (d17_pdf_wrapped_labels_some_numbers_first, ("2021", Meta("苏州市吴中区教育局", 2022, "教育")),
+     ("2019", Meta("张家港市交通运输局", 2020, "交通运输"))),
+    (d18_pdf_page_break_between_label_and_numbers, ("2019", Meta("海安市卫生健康委员会", 2019, "卫生健康")),
+     ("2021", Meta("如皋市市场监督管理局", 2023, "市场监管"))),
     (d12_crawler_single_digit_rows, ("2019", Meta("常州市金坛区档案馆", 2019, "档案")),
      ("2021", Meta("溧阳市档案馆", 2021, "档案"))),
 ]
