@@ -3,7 +3,8 @@
 The reviewer's name is remembered (QSettings, falling back to the workspace's last reviewer). The
 dialog shows, as the reviewer types, why a sign-off would be refused (review.signoff.signoff_problems:
 an error finding neither corrected nor accepted with a reason, a missing name or reason) and keeps
-the button disabled until nothing is in the way; the workspace checks the same rules again.
+the button disabled until nothing is in the way; the workspace checks the same rules again. Both
+dialogs record through the core commands (review.commands.SignOffReport, ReopenReport).
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review.signoff import OUTCOMES, SignOffRefused, corrected_cells, signoff_problems
+from review.commands import EditContext, EditRefused, ReopenReport, SignOffReport
+from review.signoff import OUTCOMES, corrected_cells, signoff_problems
 from review.state import PASSED, PASSED_AFTER_CORRECTION, RETURNED, SignOff
 from review.workspace import Workspace, WorkspaceError
 
@@ -138,15 +140,17 @@ class SignoffDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.recorded = self.workspace.sign_off(self.report_id, SignOff(
-                self.outcome(), self.reviewer.text().strip(), self.reason.toPlainText().strip()))
-        except SignOffRefused as e:
-            self.problems.setText(_problem_html(e.problems))
-            self.ok_button.setEnabled(False)
-            return
+            ctx = EditContext(self.reviewed, self.workspace.journal_for(self.report_id), self.reviewer.text().strip())
+            SignOffReport(ctx, self.outcome(), self.reason.toPlainText().strip()).do()
         except WorkspaceError as e:
             self.problems.setText(_problem_html([str(e)]))
             return
+        except EditRefused as e:
+            self.problems.setText(_problem_html(e.problems))
+            self.ok_button.setEnabled(False)
+            return
+        self.recorded = self.reviewed.signoff
+        assert self.recorded is not None
         remember_reviewer(self.recorded.reviewer, self.settings)
         self.signedOff.emit(self.report_id, self.recorded)
         super().accept()
@@ -202,8 +206,10 @@ class ReopenDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.workspace.reopen(self.report_id, self.reviewer.text().strip(), self.reason.text().strip())
-        except WorkspaceError as e:
+            ctx = EditContext(self.workspace.load(self.report_id), self.workspace.journal_for(self.report_id),
+                              self.reviewer.text().strip())
+            ReopenReport(ctx, self.reason.text().strip()).do()
+        except (WorkspaceError, EditRefused) as e:
             self.message.setText(_problem_html([str(e)]))
             return
         remember_reviewer(self.reviewer.text(), self.settings)

@@ -19,7 +19,12 @@ from .state import ACCEPTED, POSTPONED, Decision, ReviewedReport, SignOff, now
 
 
 class EditRefused(Exception):
-    """An edit the journal (or the report's state) does not allow; str(e) is one line of Chinese."""
+    """An edit the journal (or the report's state) does not allow; str(e) is one line of Chinese.
+    `problems`: each reason on its own, when there are several (a refused sign-off)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
 
 
 class Journal(Protocol):
@@ -77,7 +82,7 @@ class MemoryJournal:
     def sign_off(self, reviewed: ReviewedReport, signoff: SignOff, reverts: int | None = None) -> tuple[int, SignOff]:
         problems = signoff_problems(reviewed, signoff.outcome, signoff.reviewer, signoff.reason)
         if problems:
-            raise EditRefused("不能签发：" + "；".join(problems))
+            raise EditRefused("不能签发：" + "；".join(problems), problems)
         text_sha = hashlib.sha256(reviewed.report.text.encode("utf-8")).hexdigest()  # no original bytes here
         sealed = replace(signoff, values_hash=signed_hash(reviewed.report, text_sha, replace(signoff, values_hash="")))
         self._entries.append(AuditEntry(sealed.time, SIGNOFF, sealed.reviewer, reason=sealed.reason,

@@ -301,7 +301,9 @@ class ReportJournal:
                 sealed = self.journal.sign_off(self.report_id, signoff, reverts)
                 last = self.journal.store.query("SELECT max(id) AS id FROM signoffs WHERE report_id = ?",
                                                 (self.report_id,))
-        except (WorkspaceError, SignOffRefused) as e:
+        except SignOffRefused as e:
+            raise EditRefused(str(e), e.problems) from e
+        except WorkspaceError as e:
             raise EditRefused(str(e)) from e
         return last[0]["id"], sealed
 
