@@ -3,8 +3,9 @@
     app.py            run(argv): the window, --screenshot, --workspace
     main_window.py    MainWindow: composes the panes, the review loop, the one reveal() path
     menus.py          menu bar and actions; every key from shortcuts.py (listed in Help)
-    session.py        ReportSession: one report under review (ReviewedReport + undo stack + re-check)
-    commands.py       undo commands: CorrectCells, DecideFinding, EditHeader
+    session.py        ReportSession: one report under review (its review.commands.EditContext + undo stack
+                      + re-check)
+    commands.py       QUndoCommand wrappers of the core's edit commands (review/commands.py), nothing more
     table_layout.py   the printed layout of a table, from the template (no Qt)
     table_model.py    ReportTableModel: thin Qt model over the cells
     tables_view.py    the three tables as tabs; grouped_header.py, cell_delegate.py, marks.py paint them
