@@ -281,7 +281,8 @@ class TableReader:
                 if columns is None:
                     continue  # the header prints the columns in another order than the format, not readable as a grid
                 if table.key == "requests" and _under_headings(labels, block):
-                    continue  # the labels before the run are the column headings (…法律服务机构 其他), no row's
+                    unlabelled.append(n_run)  # the labels before the run are the column headings, no row's
+                    continue
                 if _column_numbers(run):
                     continue  # 1 2 3 4 5 6 7: the columns' numbers printed under the headings
                 if not any(t.kind == VALUE for t in run):
@@ -311,7 +312,8 @@ class TableReader:
                         repaired = {columns[j] for j in repaired}
                     placed.append(Placed(row, cells, repaired, in_yuan=yuan.get(row.key, set())))
             reading = _Reading(placed, glued, blank_rows, done)
-            reading.placed += _between_neighbours(items, unlabelled, where, rows, ncols, table.key, lead)
+            reading.placed += _between_neighbours(items, unlabelled, where, rows, ncols, table.key, lead,
+                                                  _tail_row(tokens, rows, threshold))
             reading.done |= {p.row.key for p in reading.placed}
             return reading
 
@@ -412,12 +414,20 @@ def _failing(reading: _Reading, eqs: tuple, table: Table, block_of: dict[str, Bl
     return sum(1 for e in eqs if all(known.get(k) is not None for k in e.cells) and e.residual(known) != 0)
 
 
+_HEAD, _TAIL = "<column headings>", "<after the last label>"
+
+
 def _between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: list[int], where: dict[str, int],
-                        rows: list[Row], ncols: dict[str, int], table: str, lead: int | None) -> list[Placed]:
+                        rows: list[Row], ncols: dict[str, int], table: str, lead: int | None,
+                        tail: Row | None = None) -> list[Placed]:
     """A run whose label the copy lost, between the runs of two rows read by label with exactly one row
-    between them in the format, belongs to that row (the only one it can be)."""
-    order = {r.key: i for i, r in enumerate(rows)}
-    by_item = sorted((n, key) for key, n in where.items())
+    between them in the format, belongs to that row (the only one it can be). The column headings stand
+    before the first row; a last row whose label comes after every value (`tail`) closes the table."""
+    order = {r.key: i for i, r in enumerate(rows)} | {_HEAD: -1}
+    by_item = [(-1, _HEAD), *sorted((n, key) for key, n in where.items())]  # the column headings come first
+    if tail is not None and tail.key not in where:  # the table's last label, after every value
+        order[_TAIL] = order[tail.key] + 1
+        by_item.append((len(items), _TAIL))
     out: list[Placed] = []
     for n in unlabelled:
         before = [(m, k) for m, k in by_item if m < n]
@@ -437,6 +447,13 @@ def _between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: 
         sure = table == "requests" and ncols[row.key] == 7 and _adds_up(cells)
         out.append(Placed(row, cells, repaired, uncertain=set() if sure else set(range(len(cells)))))
     return out
+
+
+def _tail_row(tokens: list[Token], rows: list[Row], threshold: float) -> Row | None:
+    """The row named by one of the first labels after the table's last value."""
+    last_value = max((i for i, t in enumerate(tokens) if t.kind == VALUE), default=len(tokens))
+    tail = [t.text for t in tokens[last_value + 1:] if t.kind == LABEL][:3]
+    return next((row for label in tail if (row := _best_row([label], rows, None, threshold))), None)
 
 
 def _wrapped_tail(labels: list[str], above: Row, row: Row) -> bool:
@@ -462,8 +479,8 @@ def _column_numbers(run: list[Token]) -> bool:
 
 
 _APPEAL_GROUPS = {"review": lambda text: label_key(text) == "行政复议",
-                  "litigation_direct": lambda text: "直接起诉" in label_key(text),
-                  "litigation_after_review": lambda text: "复议后起诉" in label_key(text)}
+                  "litigation_direct": lambda text: "直接起诉" in label_key(text, explanations=True),
+                  "litigation_after_review": lambda text: "复议后起诉" in label_key(text, explanations=True)}
 
 
 def _starts_with_gap(tokens: list[Token], grid: list[Token | None]) -> bool:

@@ -244,6 +244,18 @@ def d06_pdf_appeals_headings_after_numbers(rng, t: str, m: Meta):
     return assemble(rng, m, t, v, act, pdf(requests_table(t, p, merge="middle"), rng), app)
 
 
+def d19_pdf_appeal_rows_numbers_first(rng, t: str, m: Meta):
+    """Table four printed as three labelled rows (行政复议 / 行政诉讼（未经复议直接起诉） / （复议后起诉）), each row's
+    numbers on the line before its label."""
+    v, p = draw(rng, t, "city")
+    names = {"review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
+             "litigation_after_review": "行政诉讼（复议后起诉）"}
+    app = [spaced(["项目", *_RESULTS], rng)]
+    for row, name in names.items():
+        app += [spaced(_appeal_numbers(p, row), rng), name]
+    return assemble(rng, m, t, v, pdf(active_table(t, p), rng), pdf(requests_table(t, p, merge="middle"), rng), app)
+
+
 # --------------------------------------------------------------------------- converter Markdown
 
 def _md(row: list[str]) -> str:
@@ -468,6 +480,8 @@ REPORTS: list[tuple[Callable, tuple[str, Meta], tuple[str, Meta]]] = [
      ("2019", Meta("张家港市交通运输局", 2020, "交通运输"))),
     (d18_pdf_page_break_between_label_and_numbers, ("2019", Meta("海安市卫生健康委员会", 2019, "卫生健康")),
      ("2021", Meta("如皋市市场监督管理局", 2023, "市场监管"))),
+    (d19_pdf_appeal_rows_numbers_first, ("2021", Meta("泰兴市自然资源和规划局", 2021, "自然资源")),
+     ("2019", Meta("靖江市应急管理局", 2020, "应急管理"))),
     (d12_crawler_single_digit_rows, ("2019", Meta("常州市金坛区档案馆", 2019, "档案")),
      ("2021", Meta("溧阳市档案馆", 2021, "档案"))),
 ]
