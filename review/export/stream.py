@@ -10,40 +10,156 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.comments.comment_sheet import CommentRecord
+from openpyxl.compat import safe_string
+from openpyxl.packaging.relationship import Relationship, RelationshipList
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet._writer import ALL_TEMP_FILES, create_temporary_file
+from openpyxl.worksheet.hyperlink import HyperlinkList
+from openpyxl.worksheet.related import Related
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import tostring
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # what a sheet laid out in memory hands over to its streamed copy (before the first row is written)
-_SHEET_PARTS = ("views", "sheet_properties", "sheet_format", "column_dimensions", "row_dimensions", "merged_cells",
-                "page_setup", "print_options", "page_margins", "auto_filter", "_print_rows", "_print_cols",
-                "_print_area")
+_SHEET_PARTS = ("views", "sheet_properties", "sheet_format", "column_dimensions", "page_setup", "print_options",
+                "page_margins", "auto_filter", "_print_rows", "_print_cols", "_print_area")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_COLUMNS = [""] + [get_column_letter(c) for c in range(1, 1025)]
+
+
+class _Part:
+    """What openpyxl's ExcelWriter takes from a write-only sheet's writer: the file, its relationships."""
+
+    def __init__(self) -> None:
+        self.out = create_temporary_file()
+        self._rels = RelationshipList()
+
+    def cleanup(self) -> None:
+        if os.path.exists(self.out):
+            os.remove(self.out)
+        if self.out in ALL_TEMP_FILES:
+            ALL_TEMP_FILES.remove(self.out)
 
 
 class StreamSheet(WriteOnlyWorksheet):
-    """A write-only sheet whose rows are lists of ready cells (styled, placed, with comments and links)."""
+    """A write-only sheet whose rows are lists of ready cells (styled, placed, with comments and links),
+    serialised straight to its file (openpyxl's own streaming writes each cell through lxml, many times
+    slower for the millions of cells of a province's archive). Merged ranges are added before `finish`."""
 
-    def _values_to_row(self, values: Sequence[Cell | MergedCell], row_idx: int) -> Sequence[Cell | MergedCell]:  # noqa: ARG002
-        return values
+    def __init__(self, parent: Workbook, title: str) -> None:
+        super().__init__(parent, title)
+        self._file: IO[str] | None = None
+        self._done = False
+        self._styles: dict[tuple[int, ...], int] = {}
+        self.merges: list[str] = []
 
-    def add_row(self, cells: Sequence[Cell | MergedCell], height: float | None = None) -> None:
-        """Write the next row; its height, if any, is set first (a streamed row cannot change later)."""
+    @property
+    def closed(self) -> bool:
+        return self._done
+
+    def _start(self) -> IO[str]:
+        if self._file is None:
+            self._writer = _Part()
+            self._hyperlinks, self._comments = [], []
+            self._file = f = open(self._writer.out, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+            f.write("<?xml version='1.0' encoding='UTF-8'?>\n")
+            f.write(f'<worksheet xmlns="{SHEET_MAIN_NS}">')
+            self.sheet_format.outlineLevelCol = self.column_dimensions.max_outline
+            for part in (self.sheet_properties, self.views, self.sheet_format, self.column_dimensions):
+                tree = part.to_tree()
+                if tree is not None:
+                    f.write(_xml(tree))
+            f.write("<sheetData>")
+        return self._file
+
+    def append(self, row: Sequence[Cell | MergedCell]) -> None:  # type: ignore[override]
+        self.add_row(row)
+
+    def add_row(self, cells: Sequence[Cell | MergedCell], height: float | None = None,
+                attrs: Iterable[tuple[str, str]] = ()) -> None:
+        """Write the next row (a streamed row cannot change later): its cells, its height if given."""
+        f = self._start()
         self._max_row += 1
+        r = self._max_row
+        out = [f'<row r="{r}"']
         if height is not None:
-            self.row_dimensions[self._max_row].height = height
-        self.append(cells)
+            out.append(f' ht="{height:g}" customHeight="1"')
+        for k, v in attrs:
+            out.append(f' {k}="{v}"')
+        out.append(">")
+        styles, wb = self._styles, self.parent
+        for cell in cells:
+            comment = cell._comment
+            if comment is not None:
+                self._comments.append(CommentRecord.from_cell(cell))
+            style = cell._style
+            if cell._value is None and not any(style) and comment is None:
+                continue
+            key = tuple(style)
+            sid = styles.get(key)
+            if sid is None:
+                sid = styles[key] = wb._cell_styles.add(style)
+            ref = f"{_COLUMNS[cell.column]}{r}"
+            value = cell._value
+            if cell.data_type == "s":
+                if value is None or value == "":
+                    out.append(f'<c r="{ref}" s="{sid}" t="inlineStr"/>')
+                    continue
+                space = ' xml:space="preserve"' if value.strip() and value.strip() != value else ""
+                text = value.translate(_ESCAPES)
+                out.append(f'<c r="{ref}" s="{sid}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
+            elif value is None or value == "":
+                out.append(f'<c r="{ref}" s="{sid}" t="n"/>')
+            else:
+                out.append(f'<c r="{ref}" s="{sid}" t="n"><v>{safe_string(value)}</v></c>')
+            if cell.hyperlink:
+                self._hyperlinks.append(cell.hyperlink)
+        out.append("</row>")
+        f.write("".join(out))
+
+    def close(self) -> None:
+        f = self._start()
+        f.write("</sheetData>")
+        if self.auto_filter:
+            f.write(_xml(self.auto_filter.to_tree()))
+        if self.merges:
+            f.write(f'<mergeCells count="{len(self.merges)}">')
+            f.write("".join(f'<mergeCell ref="{ref}"/>' for ref in self.merges))
+            f.write("</mergeCells>")
+        if self._hyperlinks:
+            for link in self._hyperlinks:
+                if link.target:
+                    rel = Relationship(type="hyperlink", TargetMode="External", Target=link.target)
+                    self._writer._rels.append(rel)
+                    link.id = rel.id
+            f.write(_xml(HyperlinkList(self._hyperlinks).to_tree()))
+        for part in (self.print_options, self.page_margins, self.page_setup):
+            if part:
+                f.write(_xml(part.to_tree()))
+        if self._comments:
+            f.write(_xml(Related(id="anysvml").to_tree("legacyDrawing")))
+        f.write("</worksheet>")
+        f.close()
+        self._done = True
 
     def finish(self) -> None:
-        """Close the sheet's stream now (its file is copied into the workbook when that is saved), so a
-        workbook of many sheets never holds many open files."""
-        if not self.closed:
+        """Close the sheet's file now (it is copied into the workbook when that is saved)."""
+        if not self._done:
             self.close()
+
+
+def _xml(tree: object) -> str:
+    return tostring(tree).decode("utf-8")
 
 
 def new_workbook() -> Workbook:
@@ -66,11 +182,14 @@ def copy_sheet(scratch: Worksheet, out: StreamSheet) -> None:
     and close `out`. Hyperlinks are not carried over (report sheets have none)."""
     for part in _SHEET_PARTS:
         setattr(out, part, getattr(scratch, part))
-    cells = scratch._cells
-    width = scratch.max_column
+    out.merges = [r.coord for r in sorted(scratch.merged_cells.ranges, key=lambda r: r.bounds)]
+    cells, dims = scratch._cells, scratch.row_dimensions
+    by_row: dict[int, list] = {}
+    for (r, _c), cell in sorted(cells.items()):
+        by_row.setdefault(r, []).append(cell)
     for r in range(1, scratch.max_row + 1):
-        row = [cells.get((r, c)) for c in range(1, width + 1)]
-        out.append([c for c in row if c is not None])
+        dim = dims.get(r)
+        out.add_row(by_row.get(r, ()), attrs=dim if dim is not None else ())
     out.finish()
 
 
@@ -79,11 +198,9 @@ def discard(wb: Workbook | None) -> None:
     if wb is None:
         return
     for ws in wb.worksheets:
-        if isinstance(ws, WriteOnlyWorksheet):
-            if not ws.closed:
-                ws.close()
-            if ws._writer is not None and os.path.exists(ws._writer.out):
-                ws._writer.cleanup()
+        if isinstance(ws, StreamSheet):
+            ws.finish()
+            ws._writer.cleanup()
 
 
 class _FixedTimeZip(zipfile.ZipFile):

@@ -100,11 +100,16 @@ def new_cell(ws: Worksheet | WriteOnlyWorksheet, row: int, column: int, value: o
 
 def _fill(cell: Cell, wb: Workbook, value: object, look: Look) -> Cell:
     value = cell_value(value)
-    cell.value = value
-    cell._style = copy(style_array(wb, look))
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"  # never "f": the text is shown, not evaluated
-        cell._style.quotePrefix = 1
+    cell._value = value  # a number, text or nothing (cell_value): no type sniffing needed
+    style = style_array(wb, look)  # shared by every cell of that look: never changed in place
+    if isinstance(value, str):
+        cell.data_type = "s"  # never "f": text that starts like a formula is shown, not evaluated
+        if value.startswith(FORMULA_STARTS):
+            style = copy(style)
+            style.quotePrefix = 1
+    else:
+        cell.data_type = "n"
+    cell._style = style
     return cell
 
 
@@ -149,11 +154,13 @@ def _cell_range(r1: int, c1: int, r2: int, c2: int) -> CellRange:
     return CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2)
 
 
+@lru_cache(maxsize=1 << 16)
 def text_width(text: str) -> int:
     """Display width in Excel's character units: CJK and full-width characters count double."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+@lru_cache(maxsize=1 << 16)
 def lines_needed(text: str, width: float) -> int:
     """How many wrapped lines a text needs in a cell of this width (Excel character units)."""
     usable = max(width - 1.0, 1.0)

@@ -1,0 +1,197 @@
+"""A province's year: import, export, queue and window on a workspace of 10,000 reports (bench/province.py).
+
+Run: .venv/bin/python bench/bench_province.py /tmp/province [-n 10000] [--only export,open,import,queue,window]
+
+Each measurement runs in a fresh process and reports its wall time and peak resident memory (getrusage),
+so one step's memory is not counted in another's. Targets (issue 15):
+  export of 10,000 ≤ 150 s and ≤ 1 GB; the summary workbook opens with openpyxl / pandas ≤ 10 s;
+  import of 10,000 ≤ 40 s; queue filter/search ≤ 50 ms; the window opens on the workspace ≤ 1 s, ≤ 500 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+STEPS = ("export", "open", "import", "queue", "window")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def step_export(folder: Path) -> dict:
+    from review.export import WorkspaceSource, export_archive
+    from review.workspace import Workspace
+
+    out = folder / "export" / "省年报.xlsx"
+    out.parent.mkdir(exist_ok=True)
+    t = time.perf_counter()
+    with Workspace(folder / "workspace.sqlite") as ws:
+        result = export_archive(WorkspaceSource(ws), out)
+    took = time.perf_counter() - t
+    volumes = [out.parent / v for v in result.volumes]
+    return {"seconds": took, "peak_mb": peak_mb(), "reports": result.reports, "volumes": len(volumes),
+            "summary_mb": out.stat().st_size / 1e6, "volumes_mb": sum(v.stat().st_size for v in volumes) / 1e6,
+            "largest_volume_mb": max((v.stat().st_size for v in volumes), default=0) / 1e6}
+
+
+def step_open(folder: Path) -> dict:
+    import openpyxl
+    import pandas as pd
+
+    from review.export import SUMMARY
+
+    summary = folder / "export" / "省年报.xlsx"
+    t = time.perf_counter()
+    wb = openpyxl.load_workbook(summary)
+    rows = wb[SUMMARY].max_row - 2
+    openpyxl_s = time.perf_counter() - t
+    del wb
+    t = time.perf_counter()
+    frame = pd.read_excel(summary, sheet_name=SUMMARY, header=1)
+    pandas_s = time.perf_counter() - t
+    return {"openpyxl_seconds": openpyxl_s, "pandas_seconds": pandas_s, "rows": rows, "pandas_rows": len(frame),
+            "peak_mb": peak_mb()}
+
+
+def step_import(folder: Path) -> dict:
+    from review.workspace import Workspace
+
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        t = time.perf_counter()
+        with Workspace(Path(tmp) / "import.sqlite") as ws:
+            result = ws.import_paths([folder / "reports"], workers=None)
+        took = time.perf_counter() - t
+    return {"seconds": took, "peak_mb": peak_mb(), "summary": result.summary()}
+
+
+def step_queue(folder: Path) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from gui.batch_queue import BatchQueue
+    from review.workspace import Workspace
+
+    app = QApplication.instance() or QApplication([])
+    with Workspace(folder / "workspace.sqlite") as ws:
+        t = time.perf_counter()
+        queue = BatchQueue(ws)
+        queue.resize(800, 600)
+        queue.show()
+        app.processEvents()
+        load_ms = (time.perf_counter() - t) * 1000
+        timings = {}
+        for label, text in (("search 安泽县", "安泽县"), ("search 教育", "教育"), ("search none", "不存在的机关"),
+                            ("clear", "")):
+            t = time.perf_counter()
+            queue.search.setText(text)
+            app.processEvents()
+            timings[label] = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        queue.status_filter.setCurrentIndex(1)
+        app.processEvents()
+        timings["status filter"] = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        queue.table.sortByColumn(0, queue.table.horizontalHeader().sortIndicatorOrder())
+        app.processEvents()
+        timings["sort by agency"] = (time.perf_counter() - t) * 1000
+        shown = queue.proxy.rowCount()
+        queue.close()
+    return {"load_ms": load_ms, "ms": timings, "rows": queue.model.rowCount(), "shown": shown, "peak_mb": peak_mb()}
+
+
+def step_window(folder: Path) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from argparse import Namespace
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from gui.app import application, open_window
+
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        QCoreApplication.setOrganizationName("bench")
+        t = time.perf_counter()
+        window = open_window(Namespace(workspace=str(folder / "workspace.sqlite"), paths=[]))
+        window.setProperty("headless", True)
+        for _ in range(3):
+            app.processEvents()
+        took = time.perf_counter() - t
+        window.grab()  # painted once
+        painted = time.perf_counter() - t
+        if window.workspace_binding is not None:
+            window.workspace_binding.close()
+        window.close()
+    return {"seconds": took, "painted_seconds": painted, "peak_mb": peak_mb()}
+
+
+def run_step(step: str, folder: Path) -> dict:
+    """Run one step in a fresh process; its JSON result."""
+    out = subprocess.run([sys.executable, __file__, str(folder), "--step", step], capture_output=True, text=True,
+                         cwd=ROOT)
+    if out.returncode != 0:
+        return {"failed": out.stderr.strip().splitlines()[-1:] or [f"exit {out.returncode}"]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder")
+    ap.add_argument("-n", type=int, default=10_000)
+    ap.add_argument("--only", default=",".join(STEPS))
+    ap.add_argument("--step", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    folder = Path(args.folder)
+    if args.step:
+        print(json.dumps(globals()[f"step_{args.step}"](folder), ensure_ascii=False))
+        return
+    from province import build
+
+    build(folder, args.n)
+    print(f"workspace: {folder / 'workspace.sqlite'} ({args.n} reports); {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    for step in args.only.split(","):
+        r = run_step(step, folder)
+        if "failed" in r:
+            print(f"{step}: FAILED {r['failed']}")
+        elif step == "export":
+            ok = r["seconds"] <= 150 and r["peak_mb"] <= 1024
+            print(f"export: {r['seconds']:.1f} s, peak RSS {r['peak_mb']:.0f} MB; {r['reports']} reports, summary "
+                  f"{r['summary_mb']:.1f} MB, {r['volumes']} volumes {r['volumes_mb']:.1f} MB (largest "
+                  f"{r['largest_volume_mb']:.1f} MB); target ≤ 150 s, ≤ 1 GB: {'OK' if ok else 'MISSED'}")
+        elif step == "open":
+            ok = max(r["openpyxl_seconds"], r["pandas_seconds"]) <= 10
+            print(f"summary workbook opens: openpyxl {r['openpyxl_seconds']:.1f} s, pandas {r['pandas_seconds']:.1f}"
+                  f" s ({r['pandas_rows']} rows), peak RSS {r['peak_mb']:.0f} MB; target ≤ 10 s: "
+                  f"{'OK' if ok else 'MISSED'}")
+        elif step == "import":
+            print(f"import: {r['seconds']:.1f} s, peak RSS {r['peak_mb']:.0f} MB; {r['summary']}; target ≤ 40 s: "
+                  f"{'OK' if r['seconds'] <= 40 else 'MISSED'}")
+        elif step == "queue":
+            worst = max(r["ms"].values())
+            detail = ", ".join(f"{k} {v:.0f} ms" for k, v in r["ms"].items())
+            print(f"queue of {r['rows']}: loaded in {r['load_ms']:.0f} ms; {detail}; target ≤ 50 ms: "
+                  f"{'OK' if worst <= 50 else 'MISSED'}")
+        elif step == "window":
+            ok = r["seconds"] <= 1 and r["peak_mb"] <= 500
+            print(f"window on the workspace: {r['seconds']:.2f} s (painted {r['painted_seconds']:.2f} s), peak RSS "
+                  f"{r['peak_mb']:.0f} MB; target ≤ 1 s, ≤ 500 MB: {'OK' if ok else 'MISSED'}")
+        sys.stdout.flush()
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
