@@ -8,13 +8,16 @@ Labels, headings and groups all come from the template (parser/template.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
+from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from parser.model import BLANK, CORRECTED, MISSING, REPAIRED, Cell, Report
-from parser.template import Block, Table
+from parser.template import Block, Table, Version
 
 from ..findings import ERROR, SEVERITY_NAMES, WARNING
 from ..state import ACCEPTED, POSTPONED, ReviewedReport
@@ -134,6 +137,22 @@ def value_spans(count: int, first: int, last: int) -> list[tuple[int, int]]:
     return spans
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """The tables of one format as written on a sheet: cells other than numbers, merges, row heights, and
+    where each number goes. Shared cells are never changed after they are written."""
+
+    start: int
+    end: int
+    cells: dict[tuple[int, int], object]
+    merges: set
+    heights: dict[int, float]
+    numbers: list[tuple[int, int, int, str]]
+
+
+_LAYOUTS: WeakKeyDictionary[Workbook, dict[int, _Layout]] = WeakKeyDictionary()
+
+
 class ReportSheet:
     """Writes one report onto one worksheet; `where` maps each cell key to its coordinate."""
 
@@ -146,6 +165,7 @@ class ReportSheet:
         self.row = 1
         self.heights: dict[int, float] = {}
         self.where: dict[str, str] = {}
+        self._numbers: list[tuple[int, int, int, str]] | None = None  # noted while laying out (see tables)
 
     # -- primitives -------------------------------------------------------------------------------
 
@@ -161,6 +181,8 @@ class ReportSheet:
                 self.heights[r] = max(self.heights.get(r, 0.0), height)
 
     def number(self, r: int, c1: int, c2: int, key: str) -> None:
+        if self._numbers is not None:
+            self._numbers.append((r, c1, c2, key))
         cell = self.report.cells.get(key)
         value = cell.value if cell is not None else None
         fill, lines = self.marks.get(key, (None, []))
@@ -194,21 +216,52 @@ class ReportSheet:
             self.box(self.row, 1, self.row, GRID, note, PLAIN)
             self.row += 2
         else:
-            for table in version.tables:
-                self.section(f"{table.number}、{table.title}")
-                if table.key in PRINTED_AS_ONE_ROW and self.fits_one_row(table):
-                    self.one_row(table)
-                elif any(r.group for b in table.blocks for r in b.rows):
-                    for block in table.blocks:
-                        self.grouped(table, block)
-                else:
-                    self.blocks(table)
-                self.row += 1
+            self.tables(version)
         self.findings()
         for r, h in self.heights.items():
             ws.row_dimensions[r].height = min(h, MAX_ROW_HEIGHT)
         ws.freeze_panes = "A3"
         set_print_setup(ws, "1:2")
+
+    def tables(self, version: Version) -> None:
+        """The three tables: laid out once per format and workbook, then only their numbers per report
+        (every report of a format shares the same labels, headers, merges and heights)."""
+        layouts = _LAYOUTS.setdefault(self.ws.parent, {})
+        layout = layouts.get(id(version))
+        if layout is None or layout.start != self.row:
+            layouts[id(version)] = self.lay_out(version)
+            return
+        ws = self.ws
+        ws._cells.update(layout.cells)
+        ws.merged_cells.ranges.update(layout.merges)
+        for r, h in layout.heights.items():
+            self.heights[r] = max(self.heights.get(r, 0.0), h)
+        for r, c1, c2, key in layout.numbers:
+            self.number(r, c1, c2, key)
+        self.row = layout.end
+
+    def lay_out(self, version: Version) -> _Layout:
+        """Write the tables and note which of what was written is the same for every report of the format."""
+        ws, start = self.ws, self.row
+        cells_before, merges_before = set(ws._cells), set(ws.merged_cells.ranges)
+        numbers: list[tuple[int, int, int, str]] = []
+        self._numbers = numbers
+        for table in version.tables:
+            self.section(f"{table.number}、{table.title}")
+            if table.key in PRINTED_AS_ONE_ROW and self.fits_one_row(table):
+                self.one_row(table)
+            elif any(r.group for b in table.blocks for r in b.rows):
+                for block in table.blocks:
+                    self.grouped(table, block)
+            else:
+                self.blocks(table)
+            self.row += 1
+        self._numbers = None
+        own = {(r, c) for r, c1, c2, _ in numbers for c in range(c1, c2 + 1)}  # marked per report
+        cells = {k: v for k, v in ws._cells.items() if k not in cells_before and k not in own}
+        merges = set(ws.merged_cells.ranges) - merges_before
+        heights = {r: h for r, h in self.heights.items() if start <= r < self.row}
+        return _Layout(start, self.row, cells, merges, heights, numbers)
 
     def head(self) -> None:
         report, item = self.report, self.item
