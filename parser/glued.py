@@ -21,8 +21,8 @@ from .template import Block, Row, Table, Version
 from .tokens import LABEL, VALUE, Token
 from .values import read_value
 
-MAX_NODES = 40_000  # splits tried per row before giving up (the row stays missing)
-MAX_COMBINATIONS = 20_000  # combinations of the rows' splits checked against the table's equations
+MAX_NODES = 20_000  # splits tried per row before giving up (the row stays missing)
+MAX_COMBINATIONS = 2_000  # combinations of the rows' splits checked against the table's equations
 _GLUED_LABEL = re.compile(r"^(?P<label>.*[\u3400-\u9fff）)”\"》])(?P<digits>[+\-]?\d[\d.+\-]*)$")
 _NUMBER = {"count": re.compile(r"0|[1-9]\d*"), "signed": re.compile(r"[+\-]?(?:0|[1-9]\d*)"),
            "money": re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")}
@@ -137,27 +137,18 @@ def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tupl
             narrated.add(row)
     counts = {k: sum(k in r.keys for r, _ in pairs) for r, _ in pairs for k in r.keys}
     pairs = [(r, o) for r, o in pairs if all(counts[k] == 1 for k in r.keys)]  # a row glued twice: neither
-    count = 1
-    for _, o in pairs:
-        count *= len(o)
-    if count > MAX_COMBINATIONS:  # too many to combine: only the rows that split one way
-        pairs = [(r, o) for r, o in pairs if len(o) == 1]
     if not pairs:
         return {}
     glued_keys = {k for r, _ in pairs for k in r.keys}
     checkable = [e for e in equations if any(k in glued_keys for k in e.cells)
                  and all(k in glued_keys or known.get(k) is not None for k in e.cells)]
-    agreed: dict[str, set[str]] = {}
-    for combo in product(*(o for _, o in pairs)):
-        values = dict(known)
-        for (row, _), texts in zip(pairs, combo, strict=True):
-            values.update({k: _num(t) for k, t in zip(row.keys, texts, strict=True)})
-        if any(e.residual(values) != 0 for e in checkable):
-            continue
-        for (row, _), texts in zip(pairs, combo, strict=True):
-            for k, t in zip(row.keys, texts, strict=True):
-                agreed.setdefault(k, set()).add(t)
+    options = _propagate(pairs, known, checkable)
+    if options is None:
+        return {}  # the digits fit no split that keeps the equations: nothing is placed
+    agreed = _agreed(pairs, options, known, checkable)
     unique = {k for k, texts in agreed.items() if len(texts) == 1}
+    settled = {**known, **{k: _num(next(iter(agreed[k]))) for k in unique}}
+    holds = {e for e in equations if all(settled.get(c) is not None for c in e.cells) and e.residual(settled) == 0}
     out: dict[str, Reading] = {}
     for row, _ in pairs:
         forced = len(row.keys) == 1 or len(row.digits) == len(row.keys)  # the digits alone allow one split
@@ -167,12 +158,75 @@ def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tupl
         for k, printed in zip(row.keys, row_texts, strict=True):
             value = _num(printed) if printed is not None else None
             if printed is not None and value is not None:
-                confirmed = row not in narrated and (forced or all(
-                    e in checkable and all(c in unique or known.get(c) is not None for c in e.cells)
-                    for e in equations if k in e.cells))
+                confirmed = row not in narrated and (forced or all(e in holds for e in equations if k in e.cells))
                 out[k] = Reading(value, printed, offset if complete else -1, confirmed)
             offset += len(printed or "")
     return out
+
+
+def _values(row: GluedRow, texts: tuple[str, ...]) -> dict[str, Number | None]:
+    return {k: _num(t) for k, t in zip(row.keys, texts, strict=True)}
+
+
+def _propagate(pairs: list[tuple[GluedRow, list[tuple[str, ...]]]], known: dict[str, Number | None],
+               checkable: list[Equation]) -> list[list[tuple[str, ...]]] | None:
+    """Each row's splits, less those no choice of the other rows' splits can make an equation hold with
+    (repeated until nothing changes); None when some row is left with none."""
+    options = [list(o) for _, o in pairs]
+    members = {e: [i for i, (r, _) in enumerate(pairs) if any(k in r.keys for k in e.cells)] for e in checkable}
+    changed = True
+    while changed:
+        changed = False
+        for e, rows in members.items():
+            fixed = sum(e.coef(k) * known[k] for k in e.cells  # type: ignore[operator]
+                        if not any(k in pairs[i][0].keys for i in rows))
+            parts = [[_part(e, pairs[i][0], o) for o in options[i]] for i in rows]
+            for n, i in enumerate(rows):
+                others: set[Number] = {fixed}
+                for m, sums in enumerate(parts):
+                    if m != n:
+                        others = {a + b for a in others for b in set(sums)}
+                        if len(others) > 10_000:
+                            break
+                else:
+                    keep = [o for o, own in zip(options[i], parts[n], strict=True) if -own in others]
+                    if not keep:
+                        return None
+                    if len(keep) < len(options[i]):
+                        options[i], parts[n], changed = keep, [_part(e, pairs[i][0], o) for o in keep], True
+    return options
+
+
+def _part(e: Equation, row: GluedRow, texts: tuple[str, ...]) -> Number:
+    """A row's share of an equation's residual when split so."""
+    return sum(e.coef(k) * _num(t) for k, t in zip(row.keys, texts, strict=True) if k in e.cells)  # type: ignore[operator]
+
+
+def _agreed(pairs: list[tuple[GluedRow, list[tuple[str, ...]]]], options: list[list[tuple[str, ...]]],
+            known: dict[str, Number | None], checkable: list[Equation]) -> dict[str, set[str]]:
+    """Cell key → the texts it takes in the admissible combinations of the rows' splits (every combination
+    checked when there are few; else each row's own splits, which contain every admissible combination)."""
+    agreed: dict[str, set[str]] = {}
+    count = 1
+    for o in options:
+        count *= len(o)
+    if count > MAX_COMBINATIONS:
+        for (row, _), opts in zip(pairs, options, strict=True):
+            for texts in opts:
+                for k, t in zip(row.keys, texts, strict=True):
+                    agreed.setdefault(k, set()).add(t)
+        return agreed
+    converted = [[_values(row, o) for o in opts] for (row, _), opts in zip(pairs, options, strict=True)]
+    for combo in product(*(range(len(o)) for o in options)):
+        values = dict(known)
+        for conv, j in zip(converted, combo, strict=True):
+            values.update(conv[j])
+        if any(e.residual(values) != 0 for e in checkable):
+            continue
+        for (row, _), opts, j in zip(pairs, options, combo, strict=True):
+            for k, t in zip(row.keys, opts[j], strict=True):
+                agreed.setdefault(k, set()).add(t)
+    return agreed
 
 
 def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed: list[Placed],
