@@ -7,6 +7,8 @@ through a queued signal; a request for an image already rendered is answered at 
 
 from __future__ import annotations
 
+import atexit
+import weakref
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -50,6 +52,7 @@ class PageRenderer(QObject):
         self._opening: Future | None = None
         self.opened.connect(self._on_opened)
         self.rendered.connect(self._on_rendered)
+        atexit.register(_close_at_exit, weakref.ref(self))
 
     # --- GUI thread ------------------------------------------------------------------------------
     def open(self, data: bytes | None) -> None:
@@ -146,3 +149,14 @@ class PageRenderer(QObject):
 
     def _render(self, gen: int, index: int, dpi: int) -> None:
         self.rendered.emit(*self._draw(gen, index, dpi))
+
+
+def _close_at_exit(ref: weakref.ref) -> None:
+    """Close a document still open when the program ends (the worker thread has finished by then)."""
+    renderer = ref()
+    pages = getattr(renderer, "_pages", None)
+    if pages is not None:
+        try:
+            pages.close()
+        except Exception:  # noqa: BLE001 - the program is ending; nothing to tell
+            pass
