@@ -143,3 +143,24 @@ def test_an_image_input_shows_its_page_with_the_boxes_in_points(qtbot, window, t
     assert abs(view.page_rect().width() - 595) < 1  # pixels × 72 / dpi: the PDF's points again
     window.reveal([NOT_HELD_NP])
     assert view.box_items()[NOT_HELD_NP].pen().color() == PRIMARY
+
+
+def test_a_text_pdf_opened_from_disk_outlines_the_finding_where_it_is_printed(qtbot, window, tmp_path):
+    import json
+
+    import docgen
+    import pdfplumber
+
+    truth = json.loads((SAMPLES / "truth" / (S002.stem + ".json")).read_text(encoding="utf-8"))
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(docgen.to_pdf(docgen.official_report(truth)))
+    (session,) = window.open_paths([str(pdf)])
+    view = window.page_view
+    qtbot.waitUntil(lambda: view.page_count >= 2, timeout=10000)
+    (finding,) = [f for f in session.findings if f.rule == "requests.results_total" and f.cells[0] == TOTAL_NP]
+    assert window.findings_pane.select(finding)
+    cell = session.report.cells[TOTAL_NP]
+    assert view.page == cell.page and TOTAL_NP in view.box_items()
+    with pdfplumber.open(pdf) as doc:  # the outlined box is where the PDF prints the cell's value
+        printed = doc.pages[cell.page - 1].within_bbox(cell.box).extract_text()
+    assert printed.strip() == cell.text.strip()
