@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from parser.model import UNCERTAIN, Report
 
 from .i18n import tr
+from .marks import format_value
 from .page_render import PageRenderer, dpi_for
 from .shortcuts import sequences, shortcut
 
@@ -328,11 +329,28 @@ class PageView(QWidget):
             self.cell_clicked.emit(key)
 
     def _hovered(self, pos: QPointF) -> None:
-        """A pointing hand over a cell's box: it can be clicked."""
-        on_box = self.report is not None and cell_at_point(self.report, self.page, pos.x(), pos.y()) is not None
-        shape = Qt.CursorShape.PointingHandCursor if on_box else Qt.CursorShape.ArrowCursor
-        if self.canvas.viewport().cursor().shape() != shape:
-            self.canvas.viewport().setCursor(shape)
+        """Over a cell's box: a pointing hand (it can be clicked) and what was read there."""
+        key = cell_at_point(self.report, self.page, pos.x(), pos.y()) if self.report is not None else None
+        shape = Qt.CursorShape.PointingHandCursor if key else Qt.CursorShape.ArrowCursor
+        viewport = self.canvas.viewport()
+        if viewport.cursor().shape() != shape:
+            viewport.setCursor(shape)
+        tip = self.describe(key) if key else ""
+        if viewport.toolTip() != tip:
+            viewport.setToolTip(tip)
+
+    def describe(self, key: str) -> str:
+        """The cell's name, the value read and, for a reading by OCR, its confidence."""
+        assert self.report is not None
+        cell = self.report.cells[key]
+        version = self.report.version
+        name = version.specs[key].display_name() if version and key in version.specs else key
+        lines = [name, tr("读出：{v}", v=format_value(cell.value) if cell.value is not None else tr("（空）"))]
+        if cell.confidence is not None:
+            lines.append(tr("识别置信度 {c:.0%}", c=cell.confidence))
+        if cell.status == UNCERTAIN:
+            lines.append(tr("存疑：按 F4 对照原件核对"))
+        return "\n".join(lines)
 
     # --- zoom ------------------------------------------------------------------------------------
     def step_zoom(self, direction: int) -> None:

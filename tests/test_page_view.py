@@ -80,6 +80,7 @@ def test_clicking_a_box_selects_its_cell_everywhere(qtbot, window, tmp_path):
     pos = view.canvas.mapFromScene((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
     qtbot.mouseMove(view.canvas.viewport(), pos)
     qtbot.waitUntil(lambda: view.canvas.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor, timeout=2000)
+    assert view.canvas.viewport().toolTip().startswith("表三（四）1.本机关不掌握相关政府信息·自然人\n读出：1")
     qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert window.tables.selected_keys() == [NOT_HELD_NP]
     assert session.report.cells[NOT_HELD_NP].span in window.text_pane.text.highlighted("reveal")
