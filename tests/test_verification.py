@@ -172,3 +172,16 @@ def test_uncertain_cells_are_marked_in_the_tables_until_confirmed(qtbot, window,
     window.actions_by_id["verify_uncertain"].trigger()
     press(qtbot, window.verification.panel.value, Qt.Key.Key_Return)
     assert model.index_of(UNSURE[0]).data(LOOK_ROLE).provenance == ""
+
+
+def test_a_text_input_is_verified_against_its_text(qtbot, window):
+    report = load(S002)
+    cell = report.cells[UNSURE[0]]
+    cell.status = cell.parsed_status = UNCERTAIN  # e.g. digits a crawler glued together, split by the equations
+    session = window.add_report(report, str(S002))
+    window.actions_by_id["verify_uncertain"].trigger()
+    panel = window.verification.panel
+    assert panel.image.pixmap().isNull() and "对照原文" in panel.image.text()
+    assert cell.span in window.text_pane.text.highlighted("reveal")
+    press(qtbot, panel.value, Qt.Key.Key_Return)
+    assert session.report.cells[UNSURE[0]].status == EXTRACTED and not panel.isVisible()
