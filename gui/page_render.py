@@ -53,6 +53,8 @@ class PageRenderer(QObject):
         self.opened.connect(self._on_opened)
         self.rendered.connect(self._on_rendered)
         atexit.register(_close_at_exit, weakref.ref(self))
+        pool = self._pool
+        self.destroyed.connect(lambda *_: pool.shutdown(wait=False))  # its thread ends with the window
 
     # --- GUI thread ------------------------------------------------------------------------------
     def open(self, data: bytes | None) -> None:
