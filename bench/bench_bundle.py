@@ -8,7 +8,9 @@ no display (HOME and the data folders in a temporary directory):
 1. size of the folder (and of the .deb, if built);
 2. `nianbao rules` (start-up and the rule catalogue), `nianbao extract SAMPLE --json` and
    `nianbao check SAMPLES --json`: median wall time of n runs; their output must equal the checkout's;
-3. `nianbao SAMPLE --screenshot OUT.png` (the window, offscreen): wall time, and the PNG's size.
+3. `nianbao SAMPLE --screenshot OUT.png` (the window, offscreen): wall time, and the PNG's size;
+4. with --scan: `nianbao extract SCAN.pdf --json` on an image-only PDF of sample 000 (tests/scangen.py),
+   read by OCR with the models packed in the bundle; output compared with the checkout's.
 """
 from __future__ import annotations
 
@@ -52,6 +54,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--bundle", default=str(ROOT / "dist" / "nianbao"))
     ap.add_argument("-n", type=int, default=3, help="runs per timed command")
+    ap.add_argument("--scan", action="store_true", help="also read a scanned report (OCR; minutes on a busy machine)")
     args = ap.parse_args()
     bundle = Path(args.bundle).resolve()
     exe = bundle / ("nianbao.exe" if sys.platform == "win32" else "nianbao")
@@ -88,7 +91,27 @@ def main() -> int:
               + (f"PNG {out.stat().st_size // 1024} KB" if ok else "FAILED: " + shot.stderr[-500:]))
         if ok and os.environ.get("KEEP_SCREENSHOT"):
             shutil.copy2(out, os.environ["KEEP_SCREENSHOT"])
+        if args.scan:
+            failed = _scan(exe, work, env) or failed
     return 1 if failed else 0
+
+
+def _scan(exe: Path, work: Path, env: dict[str, str]) -> bool:
+    """OCR inside the bundle; True when it failed."""
+    import json
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import scangen
+
+    truth = json.loads((ROOT / "resources" / "samples" / "truth" / (SAMPLES[0].stem + ".json")).read_text("utf-8"))
+    (work / "scan.pdf").write_bytes(scangen.to_pdf(scangen.report_pages(truth)))
+    seconds, got = _timed([str(exe), "extract", "scan.pdf", "--json"], work, env, 1)
+    want = subprocess.run([sys.executable, str(ROOT / "main.py"), "extract", "scan.pdf", "--json"], cwd=work,
+                          capture_output=True, text=True, timeout=1200)
+    same = (got.returncode, got.stdout) == (want.returncode, want.stdout)
+    print(f"{'extract scan (OCR) --json':<28} {seconds * 1000:7.0f} ms  exit {got.returncode}  "
+          f"{'same output as the checkout' if same else 'DIFFERENT from the checkout: ' + got.stderr[-300:]}")
+    return not same
 
 
 if __name__ == "__main__":
