@@ -142,10 +142,10 @@ def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tupl
     glued_keys = {k for r, _ in pairs for k in r.keys}
     checkable = [e for e in equations if any(k in glued_keys for k in e.cells)
                  and all(k in glued_keys or known.get(k) is not None for k in e.cells)]
-    options = _propagate(pairs, known, checkable)
-    if options is None:
+    kept = _propagate(pairs, known, checkable)
+    if kept is None:
         return {}  # the digits fit no split that keeps the equations: nothing is placed
-    agreed = _agreed(pairs, options, known, checkable)
+    agreed = _agreed(pairs, kept, known, checkable)
     unique = {k for k, texts in agreed.items() if len(texts) == 1}
     settled = {**known, **{k: _num(next(iter(agreed[k]))) for k in unique}}
     holds = {e for e in equations if all(settled.get(c) is not None for c in e.cells) and e.residual(settled) == 0}
@@ -178,8 +178,8 @@ def _propagate(pairs: list[tuple[GluedRow, list[tuple[str, ...]]]], known: dict[
     while changed:
         changed = False
         for e, rows in members.items():
-            fixed = sum(e.coef(k) * known[k] for k in e.cells  # type: ignore[operator]
-                        if not any(k in pairs[i][0].keys for i in rows))
+            fixed: Number = sum(e.coef(k) * (known[k] or 0) for k in e.cells  # known: the equation is checkable
+                                if not any(k in pairs[i][0].keys for i in rows))
             parts = [[_part(e, pairs[i][0], o) for o in options[i]] for i in rows]
             for n, i in enumerate(rows):
                 others: set[Number] = {fixed}
@@ -199,7 +199,7 @@ def _propagate(pairs: list[tuple[GluedRow, list[tuple[str, ...]]]], known: dict[
 
 def _part(e: Equation, row: GluedRow, texts: tuple[str, ...]) -> Number:
     """A row's share of an equation's residual when split so."""
-    return sum(e.coef(k) * _num(t) for k, t in zip(row.keys, texts, strict=True) if k in e.cells)  # type: ignore[operator]
+    return sum(e.coef(k) * (_num(t) or 0) for k, t in zip(row.keys, texts, strict=True) if k in e.cells)
 
 
 def _agreed(pairs: list[tuple[GluedRow, list[tuple[str, ...]]]], options: list[list[tuple[str, ...]]],

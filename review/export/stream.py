@@ -22,7 +22,7 @@ from openpyxl.packaging.relationship import Relationship, RelationshipList
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import ALL_TEMP_FILES, create_temporary_file
-from openpyxl.worksheet.hyperlink import HyperlinkList
+from openpyxl.worksheet.hyperlink import Hyperlink, HyperlinkList
 from openpyxl.worksheet.related import Related
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -70,7 +70,8 @@ class StreamSheet(WriteOnlyWorksheet):
     def _start(self) -> IO[str]:
         if self._file is None:
             self._writer = _Part()
-            self._hyperlinks, self._comments = [], []
+            self._hyperlinks: list[Hyperlink] = []
+            self._comments: list[CommentRecord] = []
             self._file = f = open(self._writer.out, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
             f.write("<?xml version='1.0' encoding='UTF-8'?>\n")
             f.write(f'<worksheet xmlns="{SHEET_MAIN_NS}">')
@@ -82,7 +83,7 @@ class StreamSheet(WriteOnlyWorksheet):
             f.write("<sheetData>")
         return self._file
 
-    def append(self, row: Sequence[Cell | MergedCell]) -> None:  # type: ignore[override]
+    def append(self, row: Sequence[Cell | MergedCell]) -> None:
         self.add_row(row)
 
     def add_row(self, cells: Sequence[Cell | MergedCell], height: float | None = None,
