@@ -48,6 +48,7 @@ from .tables_view import TablesView
 from .text_pane import ERROR_UNDERLINE, REVEAL_OTHER, REVEAL_PRIMARY, TextPane, char_format
 from .verification import Verification
 from .window_settings import WindowSettings
+from .year_actions import year_handlers
 
 REASONS = ("经与报送单位核实，数据无误", "原文如此，已告知报送单位", "不影响审核结论")
 FILE_FILTER = "报告文件 (*.txt *.text *.htm *.html *.docx *.pdf);;所有文件 (*)"
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             "focus_findings": lambda: self.findings_pane.view.setFocus(), "focus_tables": self.focus_tables,
             "focus_text": self.source_pane.focus_text, "help": self.show_help,
         }
+        handlers.update(year_handlers(self))  # the office's year (gui/year_actions.py)
         ready = {"undo": self.undo_group.createUndoAction(self, tr("撤销")),
                  "redo": self.undo_group.createRedoAction(self, tr("重做")),
                  "report_dock": self.report_dock.toggleViewAction()}

@@ -66,6 +66,8 @@ def test_year_status_in_pandas():
     assert [u["report"] for u in s.unmatched] == [5]
     assert list(s.filtered(region="B", status="未报送")["agency"]) == ["丙局"]
     assert s.counts()["未报送"] == 1 and s.counts()["未匹配"] == 1
+    empty = year_status([], Identity.of([]), reports)  # no roster yet: every report of the year is unmatched
+    assert len(empty.agencies) == 0 and [u["report"] for u in empty.unmatched] == [1, 3, 4, 5]
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def _int(v: Any) -> int | None:
 
 def roster_frame(roster: list[RosterEntry]) -> pd.DataFrame:
     return pd.DataFrame({"agency": [e.agency for e in roster], "region": [e.region for e in roster],
-                         "level": [e.level for e in roster]})
+                         "level": [e.level for e in roster]}, dtype=object)  # object even when empty
 
 
 def latest_year(reports: pd.DataFrame) -> int | None:
@@ -73,7 +73,7 @@ def match_agencies(reports: pd.DataFrame, identity: Identity) -> pd.Series:
     """The roster agency of each report (None when its printed name matches none), by unique name."""
     names = reports["agency"].dropna().unique()
     lookup = {n: identity.exact(n) for n in names}
-    return reports["agency"].map(lookup)
+    return reports["agency"].map(lookup).astype(object)
 
 
 def year_status(roster: list[RosterEntry], identity: Identity, reports: pd.DataFrame,

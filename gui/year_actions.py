@@ -1,0 +1,65 @@
+"""The 年度 menu of the review window: the year's window, search, roster, memo and bulletin. The window
+lends its workspace (when one is bound) and its reviewer; reports open through its workspace binding."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from review.office.memo import MemoDetails, write_memo
+from review.office.official import DocumentError
+from review.workspace import WorkspaceError
+
+from .i18n import tr
+from .year_window import YearWindow, show_year
+
+
+def year_handlers(window: QMainWindow) -> dict[str, Any]:
+    def workspace() -> Any:
+        return getattr(getattr(window, "workspace_binding", None), "workspace", None)
+
+    def open_report(report_id: int) -> None:
+        binding = getattr(window, "workspace_binding", None)
+        if binding is not None:
+            binding.open_report(report_id)
+
+    def year(tab: int = 0) -> YearWindow | None:
+        dialog = show_year(window, workspace(), getattr(window, "reviewer", ""), open_report)
+        if dialog is not None:
+            dialog.tabs.setCurrentIndex(tab)
+        window.setProperty("year_window", dialog)
+        return dialog
+
+    def roster() -> None:
+        dialog = year()
+        if dialog is not None:
+            dialog.import_roster()
+
+    def bulletin() -> None:
+        dialog = year(1)
+        if dialog is not None:
+            dialog.write_bulletin()
+
+    def memo() -> None:
+        binding = getattr(window, "workspace_binding", None)
+        report_id = binding.current_report_id() if binding is not None else None
+        if report_id is None:
+            QMessageBox.information(window, tr("年报审核台"),
+                                    tr("审核意见书需要工作区中的报告：请先在工作区中打开一份报告"))
+            return
+        ws = binding.workspace
+        reviewed = ws.load(report_id)
+        path, _ = QFileDialog.getSaveFileName(window, tr("保存审核意见书"),
+                                              f"{reviewed.report.agency or report_id}审核意见书.docx",
+                                              tr("Word 文档 (*.docx)"))
+        if not path:
+            return
+        try:
+            file_name, _ = ws.original(report_id)
+            office = ws.setting("office.name") or MemoDetails.office
+            write_memo(reviewed, path, MemoDetails(office, reviewer=getattr(window, "reviewer", "")), file_name)
+        except (DocumentError, WorkspaceError) as e:
+            QMessageBox.warning(window, tr("年报审核台"), str(e))
+
+    return {"year_status": year, "year_search": lambda: year(2), "import_roster": roster, "memo_current": memo,
+            "bulletin": bulletin}
