@@ -128,7 +128,7 @@ def main() -> None:
           f"{status.counts()}")
     print("(wall clock, then CPU time of this process: on a shared machine the CPU time is the steadier figure)")
     print(f"status (in process, workspace open): {t_status:6.3f} s wall, {c_status:6.3f} s CPU  (target ≤ 1 s)")
-    print(f"overview figures (in process):            {t_overview:6.3f} s wall, {c_overview:6.3f} s CPU  (target ≤ 1 s)")
+    print(f"overview figures (in process):       {t_overview:6.3f} s wall, {c_overview:6.3f} s CPU  (target ≤ 1 s)")
     print(f"bulletin for {len(ov.status.agencies)} agencies (charts, tables):  {t_bulletin:6.3f} s wall, "
           f"{c_bulletin:6.3f} s CPU  (target ≤ 10 s)  → {out}")
     window_figures(ws_path)
