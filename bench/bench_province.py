@@ -32,13 +32,14 @@ def peak_mb() -> float:
 
 def step_export(folder: Path) -> dict:
     from review.export import WorkspaceSource, export_archive
+    from review.export.source import roster_regions
     from review.workspace import Workspace
 
     out = folder / "export" / "省年报.xlsx"
     out.parent.mkdir(exist_ok=True)
     t = time.perf_counter()
     with Workspace(folder / "workspace.sqlite") as ws:
-        result = export_archive(WorkspaceSource(ws), out)
+        result = export_archive(WorkspaceSource(ws, roster_regions(ws)), out)
     took = time.perf_counter() - t
     volumes = [out.parent / v for v in result.volumes]
     return {"seconds": took, "peak_mb": peak_mb(), "reports": result.reports, "volumes": len(volumes),

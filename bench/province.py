@@ -190,6 +190,21 @@ def write_roster(path: Path, roster: list[Agency]) -> Path:
     return path
 
 
+def set_roster(workspace_path: Path, roster: Path) -> bool:
+    """Give the workspace the roster (its 地区 group the archive's volumes), if it has none and the
+    workspace keeps one; True when set."""
+    from review.workspace import Workspace
+
+    with Workspace(workspace_path) as ws:
+        office = getattr(ws, "office", None)
+        if office is None or office.roster():
+            return False
+        from review.office.roster import read_roster
+
+        office.set_roster(read_roster(roster), "基准", "省级名单")
+        return True
+
+
 def add_activity(workspace_path: Path, every: int = 20) -> dict[str, int]:
     """A reviewer's year: of every `every` reports one corrected, one returned, one signed off (with its
     open errors accepted first). Times are fixed, so the same build gives the same workspace content."""
@@ -239,6 +254,7 @@ def build(folder: str | Path, n: int = 10_000, years: tuple[int, ...] = YEARS, *
     params = {"n": n, "years": list(years), "activity": activity, "version": 1}
     workspace = folder / "workspace.sqlite"
     if marker.is_file() and json.loads(marker.read_text()) == params and workspace.is_file():
+        set_roster(workspace, folder / "roster.csv")
         return workspace
     folder.mkdir(parents=True, exist_ok=True)
     for stale in (marker, workspace, folder / "workspace.sqlite-wal", folder / "workspace.sqlite-shm"):
@@ -259,6 +275,7 @@ def build(folder: str | Path, n: int = 10_000, years: tuple[int, ...] = YEARS, *
     say(f"imported in {time.perf_counter() - t:.1f} s: {result.summary()}")
     if result.failed:
         raise RuntimeError(f"{len(result.failed)} generated reports could not be read: {result.failed[:3]}")
+    set_roster(workspace, folder / "roster.csv")
     if activity:
         t = time.perf_counter()
         done = add_activity(workspace)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
-from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
@@ -41,6 +39,7 @@ from .style import (
     merge,
     put,
     set_print_setup,
+    style_array,
 )
 
 GRID = 15  # columns of a report sheet
@@ -140,7 +139,7 @@ def value_spans(count: int, first: int, last: int) -> list[tuple[int, int]]:
 @dataclass(frozen=True)
 class _Layout:
     """The tables of one format as written on a sheet: cells other than numbers, merges, row heights, and
-    where each number goes. Shared cells are never changed after they are written."""
+    where each number goes. Shared cells (by every sheet of that format) are never changed once written."""
 
     start: int
     end: int
@@ -150,7 +149,7 @@ class _Layout:
     numbers: list[tuple[int, int, int, str]]
 
 
-_LAYOUTS: WeakKeyDictionary[Workbook, dict[int, _Layout]] = WeakKeyDictionary()
+_LAYOUTS: dict[tuple, _Layout] = {}  # by format, first row and the style records of the static cells
 
 
 class ReportSheet:
@@ -226,10 +225,11 @@ class ReportSheet:
     def tables(self, version: Version) -> None:
         """The three tables: laid out once per format and workbook, then only their numbers per report
         (every report of a format shares the same labels, headers, merges and heights)."""
-        layouts = _LAYOUTS.setdefault(self.ws.parent, {})
-        layout = layouts.get(id(version))
-        if layout is None or layout.start != self.row:
-            layouts[id(version)] = self.lay_out(version)
+        wb = self.ws.parent  # cells are shared between workbooks whose style records are the same
+        key = (id(version), self.row, *(tuple(style_array(wb, look)) for look in (SECTION, HEADER, LABEL, GROUP)))
+        layout = _LAYOUTS.get(key)
+        if layout is None:
+            _LAYOUTS[key] = self.lay_out(version)
             return
         ws = self.ws
         ws._cells.update(layout.cells)

@@ -29,6 +29,8 @@ from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import tostring
 
+from .style import LOOKS, style_array
+
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # what a sheet laid out in memory hands over to its streamed copy (before the first row is written)
 _SHEET_PARTS = ("views", "sheet_properties", "sheet_format", "column_dimensions", "page_setup", "print_options",
@@ -164,7 +166,11 @@ def _xml(tree: object) -> str:
 
 
 def new_workbook() -> Workbook:
-    return Workbook(write_only=True)
+    """A streamed workbook whose style records are numbered as in every other (see report_sheet.tables)."""
+    wb = Workbook(write_only=True)
+    for look in LOOKS:
+        style_array(wb, look)
+    return wb
 
 
 def new_sheet(wb: Workbook, title: str) -> StreamSheet:

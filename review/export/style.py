@@ -72,6 +72,7 @@ LIST_TEXT = Look(alignment=LEFT_TOP)
 LIST_KEYS = Look(alignment=LEFT_TOP)  # wrapped inside a row of fixed height: clipped, never spilling over
 LIST_NUMBER = Look(alignment=Alignment(horizontal="right", vertical="top"))
 LINK = Look(FONT_LINK, alignment=LEFT_TOP)
+LOOKS = (PLAIN, TITLE, SECTION, HEADER, LABEL, GROUP, NUMBER, LIST_TEXT, LIST_KEYS, LIST_NUMBER, LINK)
 
 
 def clean_text(text: str) -> str:
