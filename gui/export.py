@@ -7,55 +7,88 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QThread, Signal
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
-from review.state import ReviewedReport
+from review.export import ExportCancelled, ExportResult, ExportSource, ListSource
 
 from .i18n import tr
 
 
-def export_to_excel(window: QMainWindow, items: list[ReviewedReport], settings: QSettings) -> Path | None:
-    """Ask where (starting in the folder used last), then write the workbook; returns the file written, or None."""
-    if not items:
+def export_to_excel(window: QMainWindow, source: ExportSource, settings: QSettings) -> Path | None:
+    """Ask where (starting in the folder used last), then write the archive; returns the file written, or None."""
+    if not len(source):
         window.statusBar().showMessage(tr("没有可导出的报告"), 5000)
         return None
-    first = items[0].report
-    one = f"{first.agency or Path(first.source).stem}{first.year or ''}.xlsx"
-    name = tr("年报审核汇总.xlsx") if len(items) > 1 else one
+    name = tr("年报审核汇总.xlsx")
+    if isinstance(source, ListSource) and len(source) == 1:
+        first = source.items[0].report
+        name = f"{first.agency or Path(first.source).stem}{first.year or ''}.xlsx"
     start = str(Path(str(settings.value("export_dir", "") or Path.home())) / name)
-    path, _ = QFileDialog.getSaveFileName(window, tr("导出 Excel"), start, tr("Excel 工作簿 (*.xlsx)"))
+    kinds = tr("Excel 工作簿 (*.xlsx);;压缩包（汇总工作簿与分册） (*.zip)")
+    path, _ = QFileDialog.getSaveFileName(window, tr("导出 Excel"), start, kinds)
     if not path:
         return None
-    if not path.lower().endswith(".xlsx"):
+    if not path.lower().endswith((".xlsx", ".zip")):
         path += ".xlsx"
     settings.setValue("export_dir", str(Path(path).parent))
-    return write_workbook(window, items, Path(path))
+    return write_archive(window, source, Path(path))
 
 
-def write_workbook(window: QMainWindow, items: list[ReviewedReport], path: Path) -> Path | None:
-    """Write with a progress dialog (the window keeps painting); a failure is said in Chinese."""
-    from review.export import export_workbook
+class ExportWorker(QThread):
+    """Writes the archive off the GUI thread; `progressed(done, total)` after each report."""
 
-    progress = QProgressDialog(tr("正在导出 Excel…"), "", 0, len(items), window)
-    progress.setCancelButton(None)
+    progressed = Signal(int, int)
+
+    def __init__(self, source: ExportSource, path: Path) -> None:
+        super().__init__()
+        self.source, self.path = source, path
+        self.result: ExportResult | None = None
+        self.error: OSError | None = None
+        self.cancelled = False
+
+    def run(self) -> None:
+        from review.export import export_archive
+
+        try:
+            self.result = export_archive(self.source, self.path, self.progressed.emit, self.isInterruptionRequested)
+        except ExportCancelled:
+            self.cancelled = True
+        except OSError as e:
+            self.error = e
+
+
+def write_archive(window: QMainWindow, source: ExportSource, path: Path) -> Path | None:
+    """Write in a worker thread behind a progress dialog with 取消 (the window keeps painting); a failure is
+    said in Chinese; a cancelled export leaves the files that were there."""
+    progress = QProgressDialog(tr("正在导出 Excel…"), tr("取消"), 0, len(source), window)
+    progress.setWindowTitle(tr("导出 Excel"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)
-
-    def advance(done: int, total: int) -> None:
-        progress.setValue(done)
-        QApplication.processEvents()
-
-    try:
-        export_workbook(items, path, advance)
-    except OSError as e:
-        progress.close()
-        message = tr("无法写入 {p}：{e}（文件可能正在 Excel 中打开，或文件夹不可写）", p=path, e=e.strerror or e)
+    worker = ExportWorker(source, path)
+    loop = QEventLoop()
+    worker.progressed.connect(lambda done, _total: progress.setValue(done))
+    worker.finished.connect(loop.quit)
+    progress.canceled.connect(worker.requestInterruption)
+    worker.start()
+    loop.exec()
+    worker.wait()
+    progress.close()
+    if worker.cancelled:
+        window.statusBar().showMessage(tr("已取消导出，原有文件未改动"), 10000)
+        return None
+    if worker.error is not None or worker.result is None:
+        e = worker.error
+        reason = (e.strerror or str(e)) if e is not None else tr("未知错误")
+        message = tr("无法写入 {p}：{e}（文件可能正在 Excel 中打开，或文件夹不可写）", p=path, e=reason)
         if window.property("headless"):
             window.statusBar().showMessage(message, 10000)
         else:
             QMessageBox.warning(window, tr("导出失败"), message)
         return None
-    progress.close()
-    window.statusBar().showMessage(tr("已导出 {n} 份报告到 {p}", n=len(items), p=path), 10000)
+    result = worker.result
+    message = tr("已导出 {n} 份报告到 {p}", n=result.reports, p=path)
+    if result.split:
+        message += tr("（汇总工作簿及 {m} 个分册工作簿）", m=len(result.volumes))
+    window.statusBar().showMessage(message, 10000)
     return path

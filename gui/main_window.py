@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from parser.model import Report
+from review.export import ExportSource, ListSource, WorkspaceSource
+from review.export.source import roster_regions
 from review.findings import Finding
-from review.state import ACCEPTED, POSTPONED, Decision, ReviewedReport
+from review.state import ACCEPTED, POSTPONED, Decision
 
 from .commands import CorrectCells, DecideFinding
 from .export import export_to_excel
@@ -140,16 +142,19 @@ class MainWindow(QMainWindow):
         owners = {"make_blank": self.tables, "fill_zero": self.tables, "accept_suggestion": self.findings_pane.view}
         self.actions_by_id, self.recent_menu = build_menus(self, handlers, ready, owners)
 
-    def reports_to_export(self, everything: bool) -> list[ReviewedReport]:
-        """The current report, or all: the whole workspace's reviewed state when bound, else the open reports."""
+    def export_source(self, everything: bool) -> ExportSource:
+        """The current report, or all: the whole workspace (read in batches, volumes by the roster's 地区)
+        when bound, else the open reports."""
         if not everything:
-            return [self.session.reviewed] if self.session is not None else []
+            return ListSource([self.session.reviewed] if self.session is not None else [])
         binding = self.workspace_binding
-        return binding.workspace.reviewed_reports() if binding is not None else [s.reviewed for s in self.sessions()]
+        if binding is not None:
+            return WorkspaceSource(binding.workspace, roster_regions(binding.workspace))
+        return ListSource([s.reviewed for s in self.sessions()])
 
     def export_excel(self, everything: bool) -> Path | None:
-        """File → 导出 Excel: ask where, write the workbook; returns the file written, or None."""
-        return export_to_excel(self, self.reports_to_export(everything), self.settings)
+        """File → 导出 Excel: ask where, write the archive; returns the file written, or None."""
+        return export_to_excel(self, self.export_source(everything), self.settings)
 
     def _connect(self) -> None:
         self.findings_pane.finding_chosen.connect(self.reveal_finding)
