@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -45,33 +45,84 @@ AGENCY, YEAR, FORMAT, STATUS, ERRORS, WARNINGS, FILE = range(7)
 HEADERS = ("机关", "年度", "格式", "状态", "错误", "警告", "文件")
 
 
+def _status_rank(row: QueueRow) -> int:
+    return STATUSES.index(row.status) if row.status in STATUSES else len(STATUSES)
+
+
+SORT_KEYS = {  # ties keep the order of import
+    AGENCY: lambda r: (r.agency or "\uffff", r.report_id),
+    YEAR: lambda r: (r.year if r.year is not None else -1, r.report_id),
+    FORMAT: lambda r: (r.format_label, r.report_id),
+    STATUS: lambda r: (_status_rank(r), r.report_id),
+    ERRORS: lambda r: (r.errors, r.report_id),
+    WARNINGS: lambda r: (r.warnings, r.report_id),
+    FILE: lambda r: (r.file_name, r.report_id),
+}
+
+
 class QueueModel(QAbstractTableModel):
-    """QueueRow list → table; the proxy sorts on SORT_ROLE."""
+    """QueueRow list → table. Sorting and filtering happen here, in Python over the plain rows (a proxy
+    that asks Qt for every row's sort key and filter answer through data() takes seconds at 10,000 rows):
+    `all_rows` is the queue, `rows` what is shown, in the order shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.all_rows: list[QueueRow] = []
         self.rows: list[QueueRow] = []
-
-    def set_compact(self, compact: bool) -> None:
-        """In a narrow pane: hide the format and file columns (the tooltip still names the file)."""
-        for col in (FORMAT, FILE):
-            self.table.setColumnHidden(col, compact)
+        self.search = ""
+        self.status: str | None = None
+        self.sort_column, self.sort_order = STATUS, Qt.SortOrder.AscendingOrder
 
     def set_rows(self, rows: list[QueueRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        self.all_rows = list(rows)
+        self._reshow()
+
+    def set_filter(self, search: str, status: str | None) -> None:
+        """Show rows whose agency or file name contains `search` and whose status is `status` (None: any)."""
+        self.search, self.status = search.strip().casefold(), status
+        self._reshow()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self._reshow()
+
+    def accepts(self, row: QueueRow) -> bool:
+        if self.status and row.status != self.status:
+            return False
+        if self.search:
+            return self.search in (row.agency or "").casefold() or self.search in row.file_name.casefold()
+        return True
+
+    def _reshow(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        shown = [r for r in self.all_rows if self.accepts(r)]
+        shown.sort(key=SORT_KEYS[self.sort_column], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        old = [r.report_id for r in self.rows]
+        self.rows = shown
+        persistent = self.persistentIndexList()  # the selection: kept on the same report, if still shown
+        if persistent:
+            new = {r.report_id: i for i, r in enumerate(shown)}
+            moved_to = []
+            for index in persistent:
+                to = new.get(old[index.row()]) if index.row() < len(old) else None
+                moved_to.append(self.index(to, index.column()) if to is not None else QModelIndex())
+            self.changePersistentIndexList(persistent, moved_to)
+        self.layoutChanged.emit()
 
     def update_row(self, row: QueueRow) -> None:
         """Replace (or append) the row of one report."""
-        for i, r in enumerate(self.rows):
+        for i, r in enumerate(self.all_rows):
             if r.report_id == row.report_id:
+                self.all_rows[i] = row
+                break
+        else:
+            self.all_rows.append(row)
+        for i, r in enumerate(self.rows):
+            if r.report_id == row.report_id and self.accepts(row):
                 self.rows[i] = row
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(HEADERS) - 1))
                 return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
-        self.rows.append(row)
-        self.endInsertRows()
+        self._reshow()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -122,32 +173,14 @@ class QueueModel(QAbstractTableModel):
         return None
 
 
-class QueueFilter(QSortFilterProxyModel):
-    """Keeps rows whose agency (or file name) contains the search text and whose status matches."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.search = ""
-        self.status: str | None = None
-        self.setSortRole(SORT_ROLE)
+class QueueFilter(QIdentityProxyModel):
+    """The view's model: passes sorting and filtering on to the QueueModel (see there)."""
 
     def set_filter(self, search: str, status: str | None) -> None:
-        """Show rows whose agency or file name contains `search` and whose status is `status` (None: any)."""
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9; invalidateFilter is deprecated there
-            self.beginFilterChange()
-            self.search, self.status = search.strip().casefold(), status
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self.search, self.status = search.strip().casefold(), status
-            self.invalidateFilter()
+        self.sourceModel().set_filter(search, status)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        row = self.sourceModel().rows[source_row]
-        if self.status and row.status != self.status:
-            return False
-        if self.search:
-            return self.search in (row.agency or "").casefold() or self.search in row.file_name.casefold()
-        return True
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
 
 
 class _QueueTable(QTableView):
@@ -193,8 +226,9 @@ class BatchQueue(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(AGENCY, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(200)  # fitted to the first rows when loaded, not on every change
         for col in (YEAR, FORMAT, STATUS, ERRORS, WARNINGS, FILE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
@@ -227,6 +261,8 @@ class BatchQueue(QWidget):
             return
         current = self.current_report_id()
         self.model.set_rows(self.workspace.queue() if self.workspace is not None else [])
+        for col in (YEAR, FORMAT, STATUS, ERRORS, WARNINGS, FILE):
+            self.table.resizeColumnToContents(col)
         self._update_count()
         if current is not None:
             self.select_report(current)
@@ -244,6 +280,8 @@ class BatchQueue(QWidget):
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.model.set_rows(rows)
+        for col in (YEAR, FORMAT, STATUS, ERRORS, WARNINGS, FILE):
+            self.table.resizeColumnToContents(col)
         self._update_count()
 
     def current_report_id(self) -> int | None:
@@ -251,9 +289,9 @@ class BatchQueue(QWidget):
         return index.data(REPORT_ID_ROLE) if index.isValid() else None
 
     def select_report(self, report_id: int) -> bool:
-        for r in range(self.proxy.rowCount()):
-            index = self.proxy.index(r, 0)
-            if index.data(REPORT_ID_ROLE) == report_id:
+        for r, row in enumerate(self.model.rows):
+            if row.report_id == report_id:
+                index = self.proxy.index(r, 0)
                 self.table.setCurrentIndex(index)
                 self.table.scrollTo(index)
                 return True
@@ -261,7 +299,7 @@ class BatchQueue(QWidget):
 
     def visible_report_ids(self) -> list[int]:
         """Report ids in the order shown (after sorting and filtering)."""
-        return [self.proxy.index(r, 0).data(REPORT_ID_ROLE) for r in range(self.proxy.rowCount())]
+        return [row.report_id for row in self.model.rows]
 
     def next_report_id(self, report_id: int | None = None, step: int = 1) -> int | None:
         """The report after (step=-1: before) this one in the shown order, for 'next report' navigation."""
@@ -280,8 +318,8 @@ class BatchQueue(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        total, shown = self.model.rowCount(), self.proxy.rowCount()
-        open_errors = sum(r.errors for r in self.model.rows)
+        total, shown = len(self.model.all_rows), len(self.model.rows)
+        open_errors = sum(r.errors for r in self.model.all_rows)
         text = tr("共 {total} 份报告").format(total=total)
         if shown != total:
             text += tr("，显示 {shown} 份").format(shown=shown)
