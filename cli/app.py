@@ -18,6 +18,8 @@ COMMANDS: dict[str, str] = {
     "roster": "office:cmd_roster",
     "status": "office:cmd_status",
     "link": "office:cmd_link",
+    "resubmit": "office:cmd_resubmit",
+    "remove": "office:cmd_remove",
     "memo": "documents:cmd_memo",
     "bulletin": "documents:cmd_bulletin",
 }
@@ -53,6 +55,14 @@ def _parser() -> argparse.ArgumentParser:
     ln = sub.add_parser("link", help="把报告关联到名单中的机关（报告上的名称记为别名）")
     ln.add_argument("report", help="报告编号或文件名")
     ln.add_argument("agency", help="名单中的机关")
+    rs = sub.add_parser("resubmit", help="记录重新报送：新报告替换同一机关同一年度的旧报告，并列出数值变化")
+    rs.add_argument("new", help="新报告的编号或文件名")
+    rs.add_argument("old", help="被替换的旧报告的编号或文件名")
+    rv = sub.add_parser("remove", help="把误导入的报告移出工作区（保留原文件和记录，可恢复）")
+    rv.add_argument("report", help="报告编号或文件名")
+    rv.add_argument("--restore", action="store_true", help="恢复已移出的报告（用编号）")
+    for sp in (rs, rv):
+        sp.add_argument("--reason", default="", help="理由")
     m = sub.add_parser("memo", help="一份报告的审核意见书（退回通知），Word 文档")
     m.add_argument("report", help="报告编号（status --json 中的 report）或文件名")
     m.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
@@ -61,11 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("bulletin", help="本年度年报审核情况通报，Word 文档")
     b.add_argument("--year", type=int, help="年度（默认：工作区中最新的年度）")
     b.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
-    for sp in (r, ln, m, b):
+    for sp in (r, ln, rs, rv, m, b):
         sp.add_argument("--reviewer", default="", help="审核人")
     for sp in (m, b):
         sp.add_argument("--office", default="", help="发文机关（默认：上次使用的，或“政务公开办公室”）")
-    for s in (e, c, x, i, r, st, ln, m, b):
+    for s in (e, c, x, i, r, st, ln, rs, rv, m, b):
         s.add_argument("--workspace", help="工作区文件（SQLite）", default=argparse.SUPPRESS)
     return p
 

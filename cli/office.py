@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pandas as pd
+
 from review.office.roster import RosterError, read_roster
 from review.office.status import STATUSES
 from review.office.store import OfficeError
@@ -118,3 +120,42 @@ def find_report(ws: Workspace, ref: str) -> int:
     if named:
         raise OfficeError(f"工作区中有 {len(named)} 份名为 {ref} 的报告，请用编号（status --json 中的 report）")
     raise OfficeError(f"工作区中没有编号或文件名为 {ref} 的报告")
+
+
+def cmd_resubmit(args: argparse.Namespace) -> int:
+    """NEW replaces OLD (the agency sent a corrected report): linked, logged, the differences printed."""
+    from review.office.versions import value_diff
+
+    try:
+        with open_workspace(args) as ws:
+            new, old = find_report(ws, args.new), find_report(ws, args.old)
+            ws.office.mark_resubmission(new, old, args.reviewer, args.reason)
+            diff = value_diff(ws.load(old).report, ws.load(new).report)
+    except (WorkspaceError, OfficeError) as e:
+        return _fail(str(e))
+    print(f"报告 {new} 已记为报告 {old} 的新版本；旧版本的更正、决定和签发保留在记录中。数值变化 {len(diff)} 处：")
+    for r in diff.itertuples(index=False):
+        old_v = "空白" if r.old is pd.NA else f"{r.old:g}"
+        new_v = "空白" if r.new is pd.NA else f"{r.new:g}"
+        print(f"  {r.name}：{old_v} → {new_v}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Take a wrongly imported report out of the workspace (kept, logged, restorable with --restore)."""
+    try:
+        with open_workspace(args) as ws:
+            if args.restore:
+                removed = [r["report"] for r in ws.office.removed_reports()]
+                report = int(args.report) if args.report.isdigit() else -1
+                if report not in removed:
+                    return _fail(f"工作区中没有已移出的编号为 {args.report} 的报告")
+                ws.office.restore_report(report, args.reviewer, args.reason)
+                print(f"报告 {report} 已恢复到工作区")
+            else:
+                report = find_report(ws, args.report)
+                ws.office.remove_report(report, args.reviewer, args.reason)
+                print(f"报告 {report} 已移出工作区（原文件与全部记录仍保留，可用 remove {report} --restore 恢复）")
+    except (WorkspaceError, OfficeError) as e:
+        return _fail(str(e))
+    return 0

@@ -19,6 +19,12 @@ KIND_LABELS = {
     DECISION: "问题处理",
     SIGNOFF: "签发",
     REOPEN: "重新打开",
+    # the office's events on one report (review.office.store): a link to a roster agency, a resubmission,
+    # removal from the workspace and restoring
+    "link": "关联到名单机关",
+    "resubmit": "重新报送",
+    "remove": "移出工作区",
+    "restore": "恢复到工作区",
 }
 WITHDRAWN: str = Action.WITHDRAWN  # decision action: an earlier decision on the finding is withdrawn (it is open again)
 ACTION_LABELS = {ACCEPTED: "接受（说明理由）", POSTPONED: "暂缓", WITHDRAWN: "撤回决定"}
@@ -60,6 +66,8 @@ class AuditEntry:
             return f"结论：{self.action}{undoing}"
         if self.kind == IMPORT:
             return self.reason
+        if self.kind in ("link", "resubmit", "remove", "restore") and self.action:
+            return f"{self.kind_label}：{self.action}"
         return self.kind_label + undoing
 
     def sort_key(self) -> tuple:

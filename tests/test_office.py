@@ -157,3 +157,36 @@ def test_years_jump_names_both_values_and_ignores_small_changes():
         if fires:
             assert found[0].cells == (key,) and f"上一年度 {before}，本年度 {now}" in found[0].message
     assert not [f for f in check(this, None, strict=True) if f.rule == "years.no_previous"]  # only in a workspace
+
+
+def test_value_diff_between_versions():
+    import copy
+
+    from parser.extract import load
+    from review.office.versions import value_diff
+
+    old = load(sample("002"))
+    new = copy.deepcopy(old)
+    new.cells["requests/unable.not_held/natural_person"].value = 0
+    new.cells["active/fees/amount"].value = None
+    diff = value_diff(old, new).set_index("key")
+    assert list(diff.index) == ["active/fees/amount", "requests/unable.not_held/natural_person"]
+    assert diff.at["requests/unable.not_held/natural_person", "old"] == 1
+    assert diff.at["requests/unable.not_held/natural_person", "new"] == 0
+    assert diff.at["active/fees/amount", "new"] is pd.NA and "表二" in diff.at["active/fees/amount", "name"]
+    assert value_diff(old, old).empty
+
+
+def test_office_events_in_the_report_audit_log(tmp_path, two_names):
+    this, _last = two_names
+    fixed = derive("000", tmp_path, replace={"政府信息公开工作": "政府信息公开工作 "}, name="000_fixed.txt")
+    with Workspace(tmp_path / "w.sqlite") as ws:
+        old, _ = ws.import_file(this)
+        new, _ = ws.import_file(fixed)
+        ws.office.mark_resubmission(new, old, "李四", "机关更正后重新报送")
+        ws.office.remove_report(new, "李四", "误导入")
+        log = ws.audit_log(new)
+        assert [e.kind_label for e in log] == ["导入", "重新报送", "移出工作区"]
+        assert log[1].reason == "机关更正后重新报送" and f"替换报告 {old}" in log[1].summary()
+        with pytest.raises(Exception, match="同一机关同一年度"):
+            ws.office.mark_resubmission(old, ws.import_file(sample("002"))[0])

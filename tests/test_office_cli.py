@@ -112,3 +112,21 @@ def test_workspace_export_gains_the_overview_sheet_with_native_charts(office, tm
     with zipfile.ZipFile(out) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         assert len(charts) >= 3 and all(b"<barChart>" in z.read(c) for c in charts)
+
+
+def test_resubmit_and_remove_through_the_cli(office, tmp_path, capsys):
+    folder, ws = office
+    fixed = derive("000", tmp_path, name="000_更正版.txt", replace={"政府信息公开工作": "政府信息公开工作 "})
+    assert run(["import", str(fixed), "--workspace", ws]) == 0
+    assert run(["resubmit", fixed.name, sample("000").name, "--workspace", ws, "--reason", "更正后重新报送"]) == 0
+    assert "数值变化 0 处" in capsys.readouterr().out
+    assert run(["remove", fixed.name, "--workspace", ws, "--reason", "误导入"]) == 0
+    assert run(["remove", fixed.name, "--workspace", ws]) == 2  # no longer in the workspace
+    out = capsys.readouterr()
+    assert "可用 remove" in out.out and "没有编号或文件名" in out.err
+    report = out.out.split("报告 ")[1].split(" ")[0]
+    assert run(["remove", report, "--restore", "--workspace", ws]) == 0
+    capsys.readouterr()
+    assert run(["status", "--workspace", ws, "--year", "2024", "--json"]) == 0
+    wusu = next(a for a in json.loads(capsys.readouterr().out)["agencies"] if a["agency"] == "乌苏市教育和科学技术局")
+    assert wusu["report"] == int(report)  # the current version stands for the agency-year

@@ -121,8 +121,17 @@ class Workspace:
         return self._queue.row(report_id)
 
     def audit_log(self, report_id: int) -> list[AuditEntry]:
-        """Everything that happened to a report, oldest first."""
-        return self.journal.audit_log(report_id)
+        """Everything that happened to a report, oldest first (the office's events on it included: each
+        placed after the last journal event that came before it)."""
+        entries = self.journal.audit_log(report_id)
+        office = self.office.log(report_id)
+        if not office:
+            return entries
+        times = [(e.time, e.entry_id) for e in entries]
+        for o in office:
+            before = max((i for t, i in times if t <= o.time), default=0)
+            entries.append(AuditEntry(o.time, o.kind, o.reviewer, reason=o.reason, action=o.detail, entry_id=before))
+        return sorted(entries, key=AuditEntry.sort_key)
 
     def rules_for(self, report_id: int) -> Callable[[Report], list[Finding]]:
         """The rules with this report's previous year bound (for a window that re-runs them after each edit)."""
