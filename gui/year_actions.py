@@ -2,15 +2,19 @@
 lends its workspace (when one is bound) and its reviewer; reports open through its workspace binding."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from review.office.memo import MemoDetails, write_memo
 from review.office.official import DocumentError
-from review.workspace import WorkspaceError
+from review.workspace import Workspace, WorkspaceError
 
 from .i18n import tr
+from .roster_editor import RosterEditor
 from .year_window import YearWindow, show_year
 
 
@@ -61,5 +65,46 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
         except (DocumentError, WorkspaceError) as e:
             QMessageBox.warning(window, tr("年报审核台"), str(e))
 
+    def other_workspace(new: bool) -> str | None:
+        """Choose a workspace file and open it in a new window of its own (this one stays as it is)."""
+        if new:
+            path, _ = QFileDialog.getSaveFileName(window, tr("新建工作区"), "年报审核.sqlite", tr("工作区 (*.sqlite)"))
+            if path and Path(path).exists():
+                QMessageBox.warning(window, tr("年报审核台"), tr("该文件已存在，请用“打开工作区…”：{p}", p=path))
+                return None
+        else:
+            path, _ = QFileDialog.getOpenFileName(window, tr("打开工作区"), "", tr("工作区 (*.sqlite);;所有文件 (*)"))
+        if path:
+            return launch_workspace_window(window, path)
+        return None
+
+    def edit_roster() -> None:
+        ws = workspace()
+        if ws is None:
+            show_year(window, None)
+            return
+        dialog = RosterEditor(ws, getattr(window, "reviewer", ""), window)
+        window.setProperty("roster_editor", dialog)
+        if not window.property("headless"):
+            dialog.exec()
+
     return {"year_status": year, "year_search": lambda: year(2), "import_roster": roster, "memo_current": memo,
-            "bulletin": bulletin}
+            "bulletin": bulletin, "new_workspace": lambda: other_workspace(True),
+            "open_workspace": lambda: other_workspace(False), "edit_roster": edit_roster}
+
+
+def launch_workspace_window(window: QMainWindow, path: str) -> str | None:
+    """Check that the workspace opens (or can be created), then start the program on it in a new window."""
+    current = getattr(getattr(window, "workspace_binding", None), "workspace", None)
+    if current is not None and Path(current.path).resolve() == Path(path).resolve():
+        QMessageBox.information(window, tr("年报审核台"), tr("该工作区已在本窗口中打开"))
+        return None
+    try:
+        Workspace(path).close()
+    except WorkspaceError as e:
+        QMessageBox.warning(window, tr("无法打开工作区"), str(e))
+        return None
+    if window.property("headless"):
+        return path
+    QProcess.startDetached(sys.executable, ["-m", "main", "--workspace", path])
+    return path

@@ -123,3 +123,38 @@ def test_year_menu_opens_the_window_on_the_bound_workspace(qtbot, ws, tmp_path):
     binding.open_report = opened.append
     dialog.reportRequested.emit(1)
     assert opened == [1]
+
+
+def test_roster_edited_in_the_window_is_logged(qtbot, ws, tmp_path):
+    from gui.roster_editor import RosterEditor
+    from review.office.roster import RosterEntry, read_roster
+
+    ws.office.set_roster(read_roster(roster_file(tmp_path)))
+    ws.office.link(next(i for i in ws.report_ids() if ws.queue_row(i).agency == "神池县教科局"), "神池县教育科技局")
+    editor = RosterEditor(ws, "李四")
+    editor.setProperty("headless", True)
+    qtbot.addWidget(editor)
+    assert editor.table.rowCount() == 5
+    editor.table.item(0, 2).setText("塔城地区乌苏市")
+    editor.table.selectRow(4)
+    editor.remove_selected()
+    editor.add_row(RosterEntry("乌苏市财政局", ["乌苏市财政"]))
+    editor.save()
+    assert "新增 1 个机关，修改 1 个，删除 1 个" in editor.property("last_message")
+    roster = {e.agency: e for e in ws.office.roster()}
+    assert roster["乌苏市教育和科学技术局"].region == "塔城地区乌苏市" and "乌苏市卫生健康委员会" not in roster
+    assert ("神池县教科局", "神池县教育科技局", "link") in ws.office.aliases()  # the reviewer's link stays a link
+    kinds = [e.kind for e in ws.office.log() if e.reviewer == "李四"]
+    assert {"roster_add", "roster_change", "roster_remove"} <= set(kinds)
+
+
+def test_open_workspace_checks_it_before_a_new_window(qtbot, ws, tmp_path):
+    from gui.year_actions import launch_workspace_window
+
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window.setProperty("headless", True)
+    qtbot.addWidget(window)
+    other = tmp_path / "另一个.sqlite"
+    assert launch_workspace_window(window, str(other)) == str(other) and other.exists()  # created, then released
+    with Workspace(other) as created:
+        assert created.office.roster() == []
