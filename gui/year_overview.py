@@ -20,6 +20,8 @@ class OverviewPane(QWidget):
         self.summary.setWordWrap(True)
         self.grid = QGridLayout(self)
         self.grid.addWidget(self.summary, 0, 0, 1, 2)
+        self.grid.setRowStretch(1, 1)
+        self.grid.setRowStretch(2, 1)
         self.canvases: list[FigureCanvasQTAgg] = []
 
     def show_overview(self, ov: Overview) -> None:

@@ -174,7 +174,7 @@ class YearWindow(QDialog):
         if self.status is None:
             return
         shown = self.status.filtered(self.region.currentData(), self.level.currentData(), self.state.currentData())
-        self.model.set_frame(shown)
+        self.model.set_frame(shown.assign(imported_at=shown["imported_at"].str[:16].str.replace("T", " ")))
         c = self.status.counts()
         self.counts.setText(tr("显示 {shown}/{n} 个机关；", shown=len(shown), n=len(self.status.agencies))
                             + "，".join(f"{tr(s)} {c[s]}" for s in STATUSES)
