@@ -18,3 +18,25 @@ def truth(path: Path) -> dict:
 @pytest.fixture(params=SAMPLE_FILES, ids=lambda p: p.stem[:3])
 def sample(request) -> Path:
     return request.param
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL server for this test session (tests/pg.py), stopped at the end."""
+    from pg import Cluster, server_bin
+
+    bin_dir = server_bin()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed; .ci/setup installs them")
+    cluster = Cluster(bin_dir)
+    cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def workspace_location(request, tmp_path):
+    """Where a test's workspace lives: an SQLite file, or a fresh database on the test PostgreSQL server."""
+    if request.param == "sqlite":
+        return tmp_path / "ws" / "workspace.sqlite"
+    return request.getfixturevalue("pg_cluster").new_database()

@@ -1,8 +1,7 @@
 """The workspace keeps every import, correction, decision and sign-off across close and reopen."""
-import sqlite3
-
 import pytest
 from conftest import SAMPLE_FILES, truth
+from pg import RawDatabase
 
 from parser.model import CORRECTED, Correction
 from review.findings import ERROR, FAIL, Finding
@@ -35,8 +34,9 @@ def fee_limit(report, previous=None):
 
 
 @pytest.fixture
-def ws_path(tmp_path):
-    return tmp_path / "ws" / "workspace.sqlite"
+def ws_path(workspace_location):
+    """Every test here runs on both backends: an SQLite file and a PostgreSQL database (conftest)."""
+    return workspace_location
 
 
 def sample_000():
@@ -124,12 +124,11 @@ def test_logs_are_append_only_in_the_file(ws_path):
     with Workspace(ws_path) as ws:
         rid, _ = ws.import_file(sample_000())
         ws.record_correction(rid, Correction(FEES, 63.6773, 1, "", "张三"))
-    conn = sqlite3.connect(ws_path)
-    for sql in ("UPDATE corrections SET new = '5'", "DELETE FROM corrections", "DELETE FROM reports",
-                "UPDATE reports SET parsed = '{}'"):
-        with pytest.raises(sqlite3.DatabaseError):
-            conn.execute(sql)
-    conn.close()
+    with RawDatabase(ws_path) as db:
+        for sql in ("UPDATE corrections SET new = '5'", "DELETE FROM corrections", "DELETE FROM reports",
+                    "UPDATE reports SET parsed = '{}'"):
+            with pytest.raises(db.errors):
+                db.execute(sql)
 
 
 def test_signoff_refused_then_allowed_after_deciding(ws_path):
@@ -194,11 +193,9 @@ def test_tampered_values_are_detected(ws_path):
         ws.record_correction(rid, Correction(FEES, 63.6773, 6.36773, "小数点错位", "李四"))
         ws.sign_off(rid, SignOff(PASSED_AFTER_CORRECTION, "李四"))
         assert not ws.load(rid).hash_mismatch
-    conn = sqlite3.connect(ws_path)
-    conn.execute("DROP TRIGGER corrections_no_update")
-    conn.execute("UPDATE corrections SET new = '7.5'")
-    conn.commit()
-    conn.close()
+    with RawDatabase(ws_path) as db:
+        db.drop_trigger("corrections_no_update", "corrections")
+        db.execute("UPDATE corrections SET new = '7.5'")
     with Workspace(ws_path) as ws:
         reviewed = ws.load(rid)
         assert reviewed.report.value(FEES) == 7.5 and reviewed.hash_mismatch
@@ -209,11 +206,9 @@ def test_tampered_stored_cell_is_detected(ws_path):
     with Workspace(ws_path) as ws:
         rid, _ = ws.import_file(sample_000())
         ws.sign_off(rid, SignOff(PASSED, "李四"))
-    conn = sqlite3.connect(ws_path)
-    conn.execute("DROP TRIGGER reports_original_fixed")
-    conn.execute("UPDATE reports SET parsed = replace(parsed, '63.6773', '36.6773')")
-    conn.commit()
-    conn.close()
+    with RawDatabase(ws_path) as db:
+        db.drop_trigger("reports_original_fixed", "reports")
+        db.execute("UPDATE reports SET parsed = replace(parsed, '63.6773', '36.6773')")
     with Workspace(ws_path) as ws:
         assert ws.load(rid).hash_mismatch
 
@@ -222,11 +217,9 @@ def test_tampered_signoff_is_detected(ws_path):
     with Workspace(ws_path) as ws:
         rid, _ = ws.import_file(sample_000())
         ws.sign_off(rid, SignOff(RETURNED, "李四", "缺表四"))
-    conn = sqlite3.connect(ws_path)
-    conn.execute("DROP TRIGGER signoffs_no_update")
-    conn.execute("UPDATE signoffs SET outcome = '通过', reason = ''")
-    conn.commit()
-    conn.close()
+    with RawDatabase(ws_path) as db:
+        db.drop_trigger("signoffs_no_update", "signoffs")
+        db.execute("UPDATE signoffs SET outcome = '通过', reason = ''")
     with Workspace(ws_path) as ws:
         reviewed = ws.load(rid)
         assert reviewed.status == STATUS_SIGNED and reviewed.hash_mismatch

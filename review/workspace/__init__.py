@@ -8,7 +8,8 @@ called from several threads.
 
 `Workspace` is a facade over parts that each do one thing, composed around one store:
 
-    store.Store     the storage seam (SQLite today: sqlite.SQLiteStore; schema.py its migrations)
+    store.Store     the storage seam: sqlite.SQLiteStore (schema.py its migrations) or, for a shared
+                    workspace on a server, postgres.PostgresStore (postgres_schema.py); open_store picks
     replay.Replay   the reviewed state: parsed report + logs replayed + rules re-run
     journal.Journal corrections, undo, decisions, sign-off, reopening; the audit log
     importer        report files in: bytes, duplicates, parsing (in worker processes for batches)
@@ -37,7 +38,8 @@ from .replay import REPORT_COLUMNS, Checker, Replay
 from .sqlite import SQLiteStore
 from .store import Store
 
-__all__ = ["Workspace", "WorkspaceError", "WorkspaceLocked", "SignOffRefused", "QueueRow", "ImportResult",
+__all__ = ["Workspace", "open_store", "is_server_location",
+           "WorkspaceError", "WorkspaceLocked", "SignOffRefused", "QueueRow", "ImportResult",
            "ProgressCallback", "Store", "default_path", "report_to_json", "report_from_json"]
 
 APP_NAME = "nianbao-shenhetai"
@@ -50,14 +52,33 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "workspace.sqlite"
 
 
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server_location(location: object) -> bool:
+    """True for a PostgreSQL URL (a shared workspace on a server), False for a file path."""
+    return isinstance(location, str) and location.startswith(SERVER_SCHEMES)
+
+
+def open_store(location: str | Path | None) -> Store:
+    """The store at a location: a `postgresql://…` URL (an office's server, review.workspace.postgres), else an
+    SQLite file (default: in the user's data directory). The one place that tells the backends apart."""
+    if is_server_location(location):
+        from .postgres import PostgresStore
+
+        return PostgresStore(str(location))
+    path = Path(location) if location is not None else default_path()
+    if path.is_dir():
+        raise WorkspaceError(f"工作区应是一个文件，这里却是文件夹：{path}")
+    return SQLiteStore(path)
+
+
 class Workspace:
     """A batch under review in one file (reports, corrections, decisions, sign-offs); closed by close()."""
 
     def __init__(self, path: str | Path | None = None, *, check: Checker | None = None) -> None:
-        self.path = Path(path) if path is not None else default_path()
-        if self.path.is_dir():
-            raise WorkspaceError(f"工作区应是一个文件，这里却是文件夹：{self.path}")
-        self.store: Store = SQLiteStore(self.path)
+        self.store: Store = open_store(path)
+        self.path: Path | str = self.store.path  # the file, or the server's URL without its password
         self.migrated_from = self.store.migrated_from
         self.replay = Replay(self.store, check)
         self.office = Office(self.store)  # roster, aliases, removal and resubmission (review.office)

@@ -1,9 +1,9 @@
 """The storage seam of the workspace: what the review needs from an SQL database.
 
 The workspace's parts (replay, journal, importer, queue) talk to a `Store` only: queries, one
-transaction per change, and a lock that makes a series of calls atomic for other threads. SQLite
-(review.workspace.sqlite) is the one backend today; another database (e.g. PostgreSQL for a shared
-office server) would be one new module implementing these two protocols and its own schema. The SQL
+transaction per change, and a lock that makes a series of calls atomic for other threads. Two backends
+implement it: SQLite (review.workspace.sqlite, one file) and PostgreSQL (review.workspace.postgres, a
+shared office server); review.workspace.open_store picks one from the location. The SQL
 the parts write is plain: `?` placeholders, `IN ({})` lists expanded by query_in, no vendor syntax
 except the `ON CONFLICT … DO UPDATE` upsert that SQLite and PostgreSQL share.
 """
@@ -41,8 +41,11 @@ class Transaction(Protocol):
 class Store(Protocol):
     """A workspace database: opened (locked against a second instance, schema migrated) by its constructor."""
 
-    path: Path
     migrated_from: int  # the schema version the file had when opened (0: new file)
+
+    @property
+    def path(self) -> Path | str:
+        """The file, or the server's URL without its password (for messages)."""
 
     @property
     def lock(self) -> AbstractContextManager[Any]:

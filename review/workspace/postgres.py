@@ -1,0 +1,151 @@
+"""The PostgreSQL backend of the workspace store: one database on an office's server, shared by reviewers.
+
+Selected by a `postgresql://user[:password]@host[:port]/dbname` location (review.workspace.open_store).
+Unlike the SQLite file there is no single-instance lock: several reviewers' programs use one database at
+once, each change is one server transaction, and the reviewer-level rules (who edits which report, a cell
+changed meanwhile) are checked inside those transactions. Within one program, calls may come from several
+threads (one connection, one re-entrant lock).
+
+The workspace's SQL is written with `?` placeholders (store.py); they become psycopg's `%s` here. A
+connection that broke (server restarted, network gone) is opened again on the next call; a change whose
+commit failed is reported, never retried blindly.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg.rows import dict_row
+
+from .errors import StoreConflict, WorkspaceError
+from .postgres_schema import migrate
+
+_CHUNK = 5000  # ids per IN (...) list
+
+def redacted(url: str) -> str:
+    """The URL without its password, for messages and the window title."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def _sql(sql: str) -> str:
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresTransaction:
+    """store.Transaction inside one server transaction."""
+
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(_sql(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self._conn.cursor() as cur:
+            cur.executemany(_sql(sql), [tuple(r) for r in rows])
+
+    def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        row = self._conn.execute(_sql(sql) + " RETURNING id", tuple(params)).fetchone()
+        assert row is not None
+        return int(row["id"])
+
+
+class PostgresStore:
+    """store.Store in a PostgreSQL database (psycopg 3), shared with other clients."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = redacted(url)
+        self._mutex = threading.RLock()
+        self._closed = False
+        self.connection = self._connect()
+        try:
+            self.migrated_from = migrate(self.connection, self.path, WorkspaceError)
+        except psycopg.Error as e:
+            self.connection.close()
+            raise WorkspaceError(f"无法在服务器上建立工作区：{self.path}（{_reason(e)}）") from None
+        except BaseException:
+            self.connection.close()
+            raise
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        try:
+            return psycopg.connect(self.url, autocommit=True, row_factory=dict_row, connect_timeout=10,
+                                   application_name="nianbao-shenhetai")
+        except psycopg.Error as e:
+            raise WorkspaceError(f"无法连接工作区服务器：{self.path}（{_reason(e)}）") from None
+
+    def _live(self) -> psycopg.Connection[Any]:
+        """The connection, opened again when it broke (the server restarted or the network came back)."""
+        if self._closed:
+            raise WorkspaceError("工作区已关闭")
+        if self.connection.broken or self.connection.closed:
+            self.connection.close()
+            self.connection = self._connect()
+        return self.connection
+
+    @property
+    def lock(self) -> threading.RLock:
+        return self._mutex
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._closed:
+                return
+            self._closed = True
+            self.connection.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[PostgresTransaction]:
+        with self._mutex:
+            conn = self._live()
+            try:
+                with conn.transaction():
+                    yield PostgresTransaction(conn)
+            except psycopg.errors.IntegrityError as e:
+                raise StoreConflict(str(e)) from e  # a constraint: the caller decides
+            except psycopg.OperationalError as e:  # the server went away: this change may not be saved
+                raise WorkspaceError(f"与工作区服务器的连接中断（{_reason(e)}），这一项更改未能确认保存，"
+                                     f"请稍后重试；之前确认的更改都已保存：{self.path}") from e
+            except psycopg.Error as e:
+                raise WorkspaceError(f"无法写入工作区（{_reason(e)}）：{self.path}；之前的更改都已保存") from e
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        params = tuple(params)
+        with self._mutex:
+            for attempt in (1, 2):  # a read is safe to repeat once on a fresh connection
+                conn = self._live()
+                try:
+                    return conn.execute(_sql(sql), params).fetchall()
+                except psycopg.OperationalError as e:
+                    if attempt == 2 or not conn.broken:
+                        raise WorkspaceError(f"与工作区服务器的连接中断（{_reason(e)}）：{self.path}") from e
+                except psycopg.Error as e:
+                    raise WorkspaceError(f"无法读取工作区（{_reason(e)}）：{self.path}") from e
+            raise AssertionError("unreachable")
+
+    def query_in(self, sql: str, ids: Sequence[int]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for i in range(0, len(ids), _CHUNK):
+            chunk = list(ids[i:i + _CHUNK])
+            out += self.query(sql.format(",".join("?" * len(chunk))), chunk)
+        return out
+
+
+def _reason(e: BaseException) -> str:
+    """The first line of a driver error (no traceback, no password)."""
+    text = str(e).strip().splitlines()
+    return text[0] if text else type(e).__name__
