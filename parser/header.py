@@ -171,6 +171,31 @@ def find_year(text: str) -> tuple[int | None, tuple[int, int] | None]:
 
 
 def find_agency(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    name, span = _find_agency(text)
+    if name is None or span is None:
+        return name, span
+    return _common_spelling(text, name, span)
+
+
+def _common_spelling(text: str, name: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """The agency as the report spells it elsewhere when its title misspells one character (an OCR's 沐阳
+    for 沭阳): the name found once, one spelling differing from it in one character found at least twice."""
+    if len(name) < 4 or text.count(name) != 1:
+        return name, span
+    variants: Counter[str] = Counter()
+    for i, ch in enumerate(name):
+        if not "\u3400" <= ch <= "\u9fff":
+            continue
+        pattern = re.escape(name[:i]) + r"([\u3400-\u9fff])" + re.escape(name[i + 1:])
+        variants.update(m.group(0) for m in re.finditer(pattern, text) if m.group(1) != ch)
+    best = [v for v, n in variants.items() if n >= 2]
+    if len(best) != 1:
+        return name, span
+    i = text.find(best[0])
+    return best[0], (i, i + len(best[0]))
+
+
+def _find_agency(text: str) -> tuple[str | None, tuple[int, int] | None]:
     lines = _title_lines(text)
     if lines:
         first_start, last_end = lines[0][0], lines[-1][0] + len(lines[-1][1])

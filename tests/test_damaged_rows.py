@@ -123,3 +123,12 @@ def test_table_three_read_out_of_line_is_uncertain_not_certain() -> None:
             shifted[key] = Cell(key, old.value, old.text, old.span, old.status)
     flag_doubtful(shifted, version("2021"))
     assert {c.status for k, c in shifted.items() if k.startswith("requests/")} == {"uncertain"}
+
+
+def test_agency_misread_once_in_the_title_is_spelt_as_elsewhere() -> None:
+    text = "沐阳县农业农村局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，沭阳县农业农村局坚持公开。\n" \
+           "如有疑问，请与沭阳县农业农村局办公室联系。\n"
+    report = parse_text(text)
+    assert report.agency == "沭阳县农业农村局"
+    assert text[slice(*report.agency_span)] == "沭阳县农业农村局"
+    assert parse_text(text.replace("沭阳", "沐阳")).agency == "沐阳县农业农村局"  # spelt so throughout: as printed

@@ -376,8 +376,8 @@ _OCR_ONE = ("l", "I")
 
 
 def d09_ocr_letters_for_digits(rng, t: str, m: Meta):
-    """An OCR tool's text: O/o/D for 0 and l/I for 1 inside numbers, misread characters in labels
-    (沐阳 for 沭阳 in the narrative), tab-separated rows."""
+    """An OCR tool's text: O/o/D for 0 and l/I for 1 inside numbers, misread characters in labels and 沐阳 for
+    沭阳 in the title (the narrative and the signature spell the agency right), tab-separated rows."""
     v, p = draw(rng, t, "city")
     keys = [k for k in p if k.startswith(("requests/", "active/licensing", "active/punishment"))]
     zeros = [k for k in keys if "0" in p[k] and len(p[k]) > 1]
@@ -391,7 +391,7 @@ def d09_ocr_letters_for_digits(rng, t: str, m: Meta):
     req = [tab(cells(r)) for r in requests_table(t, p)]
     req = [x.replace("予以公开", "子以公开").replace("不掌握", "不掌损") for x in req]
     text, truth_doc = assemble(rng, m, t, v, act, req, [tab(cells(r)) for r in appeals_table(p)])
-    return text.replace(f"{m.agency}坚持", m.agency.replace("沭", "沐") + "坚持"), truth_doc
+    return text.replace(m.agency, m.agency.replace("沭", "沐"), 1), truth_doc  # the title misread
 
 
 def d10_ocr_dropped_and_doubled_digits(rng, t: str, m: Meta):
