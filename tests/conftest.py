@@ -1,10 +1,13 @@
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TZ"] = "UTC"  # exports show local times: the tests read them in one zone, whatever the machine's
+time.tzset()
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"

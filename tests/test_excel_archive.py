@@ -233,3 +233,32 @@ def test_a_workspace_read_in_small_batches_exports_as_the_whole_list(tmp_path):
         assert len(source) == 5 and source.formats() == {"2019", "2021"}
         export_archive(source, tmp_path / "batched.xlsx")
     assert (tmp_path / "batched.xlsx").read_bytes() == (tmp_path / "list.xlsx").read_bytes()
+
+
+def test_times_are_local_with_their_zone_and_a_return_gives_its_reason_on_the_reports_sheet(tmp_path, items,
+                                                                                             monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "CST-8")  # China Standard Time, without needing a zone database
+    time.tzset()
+    try:
+        out = tmp_path / "local.xlsx"
+        export_workbook(items[-1:], out)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    wb = openpyxl.load_workbook(out)
+    keys = [c.value for c in wb[SUMMARY][2]]
+    row = dict(zip(keys, [c.value for c in wb[SUMMARY][3]], strict=True))
+    assert row["signed_at"] == "2024-05-01 16:00:00 UTC+08:00"  # signed at 08:00 UTC
+    sheet = wb["乙县教育局2023"]
+    assert "签发：退回，王审核，2024-05-01 16:00:00 UTC+08:00，理由：表三不平衡，请重新报送" in sheet["A2"].value
+    assert [r[4] for r in wb[SIGNOFFS].iter_rows(min_row=2, values_only=True)] == ["2024-05-01 16:00:00 UTC+08:00"]
+
+
+def test_the_summarys_filter_buttons_are_on_its_chinese_header_row(tmp_path, items):
+    out = tmp_path / "filter.xlsx"
+    export_workbook(items, out)
+    ws = openpyxl.load_workbook(out)[SUMMARY]
+    assert ws.auto_filter.ref.startswith("A1:")
+    assert ws["A1"].value == "机关" and ws.auto_filter.ref.endswith(str(len(items) + 2))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
@@ -63,8 +64,21 @@ MARKED_LABEL = {f: Look(LABEL.font, f, LABEL.border, LABEL.alignment) for f, _ i
 
 
 def format_time(iso: str) -> str:
-    """An ISO time as a reader sees it: 2024-01-31 09:30:00 UTC."""
-    return iso.replace("T", " ").replace("+00:00", " UTC") if iso else ""
+    """An ISO time as a reader sees it, in the local time of the exporting computer with its zone:
+    2024-01-31T01:30:00+00:00 → 2024-01-31 09:30:00 UTC+08:00 in China (… 01:30:00 UTC where
+    the computer keeps UTC). A time without a zone stays as written."""
+    if not iso:
+        return ""
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if when.tzinfo is None:
+        return when.strftime("%Y-%m-%d %H:%M:%S")
+    local = when.astimezone()
+    offset = local.strftime("%z")  # +0800
+    zone = "UTC" if offset == "+0000" else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{local:%Y-%m-%d %H:%M:%S} {zone}"
 
 
 def format_number(v: float | int | None) -> str:
@@ -272,7 +286,8 @@ class ReportSheet:
         parts = [f"格式：{report.version.name if report.version else '未识别'}", f"审核状态：{item.status}"]
         if item.signoff is not None:
             s = item.signoff
-            parts.append(f"签发：{s.outcome}，{s.reviewer}，{format_time(s.time)}")
+            parts.append(f"签发：{s.outcome}，{s.reviewer}，{format_time(s.time)}"
+                         + (f"，理由：{s.reason}" if s.reason else ""))
         parts.append(f"文件：{self.subtitle}")
         self.box(2, 1, 2, GRID, "　".join(parts), PLAIN)
         c = 1
