@@ -56,7 +56,7 @@ def jpeg(img: Image.Image, quality: int = 35) -> Image.Image:
     return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
 
 
-def stamp(img: Image.Image, rng: random.Random, centre: tuple[int, int] | None = None) -> Image.Image:
+def stamp(img: Image.Image, rng: random.Random | None, centre: tuple[int, int] | None = None) -> Image.Image:
     """A red official seal (ring, star, arc of text) printed over whatever is there."""
     w, h = img.size
     r = int(w * 0.09)
@@ -141,3 +141,20 @@ def to_jpeg(page: Image.Image, dpi: int = DPI, quality: int = 80) -> bytes:
     buf = io.BytesIO()
     page.save(buf, "JPEG", dpi=(dpi, dpi), quality=quality)
     return buf.getvalue()
+
+
+# ---- scoring -----------------------------------------------------------------------------------------
+
+def score(report, truth: dict) -> tuple[int, list[str]]:
+    """(cells whose value is right, cells holding a wrong value — or blank for a number — without being
+    uncertain or missing). A missing cell is not right, but it claims nothing either."""
+    from parser.model import BLANK, MISSING, UNCERTAIN
+
+    right, wrong_certain = 0, []
+    for key, value in truth["values"].items():
+        cell = report.cells[key]
+        if cell.value == value and (value is not None or cell.status == BLANK):
+            right += 1
+        elif cell.status not in (UNCERTAIN, MISSING):
+            wrong_certain.append(f"{key}: {cell.value!r} ({cell.status}) ≠ {value!r}")
+    return right, wrong_certain

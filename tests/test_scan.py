@@ -3,9 +3,11 @@ cells, and never a wrong number given as certain. Few OCR'd pages here (each cos
 bench/bench_ocr.py reads many."""
 from __future__ import annotations
 
+import json
+
 import pytest
 import scangen
-from conftest import SAMPLE_FILES
+from conftest import ROOT, SAMPLE_FILES, SAMPLES
 from PIL import Image, ImageDraw, ImageFont
 
 from parser.extract import parse_bytes, parse_text
@@ -32,6 +34,33 @@ def test_parse_bytes_reads_text_as_parse_text_does(path):
     a = parse_bytes(data, path.name, str(path))
     b = parse_text(data.decode("utf-8"), str(path))
     assert a.to_dict() == b.to_dict() and a.source == str(path)
+
+
+def _exact(report, truth: dict) -> None:
+    right, wrong_certain = scangen.score(report, truth)
+    assert wrong_certain == []
+    assert right >= 0.97 * len(truth["values"]), f"{right} of {len(truth['values'])} cells right"
+    assert (report.agency, report.year, report.template) == (truth["agency"], truth["year"], truth["template"])
+    read = [c for c in report.cells.values() if c.value is not None]
+    assert read and all(c.page in (1, 2, 3) and c.box and c.box[0] < c.box[2] for c in read)
+    assert all(type(x) is float for c in read for x in c.box)  # JSON-ready, not numpy
+    assert all(0 <= c.confidence <= 1 for c in read)
+
+
+def test_office_scan_of_a_2019_sample_as_tiff_is_read_to_exact_cells():
+    """Sample 004 (2019 format), blurred, skewed, speckled and JPEG-compressed, as a 3-page TIFF."""
+    stem = SAMPLE_FILES[4].stem
+    truth = json.loads((SAMPLES / "truth" / f"{stem}.json").read_text(encoding="utf-8"))
+    pages = scangen.damaged(scangen.report_pages(truth), "office", seed=4)
+    _exact(parse_bytes(scangen.to_tiff(pages), f"{stem}.tif"), truth)
+
+
+def test_stamped_scan_of_a_busy_report_as_pdf_is_read_to_exact_cells():
+    """A 2021-format report full of numbers (thousands, decimals), a red seal over table three, image-only PDF."""
+    truth = json.loads((ROOT / "tests/data/holdout2/p20_pdf_thousands_separators.json").read_text(encoding="utf-8"))
+    pages = scangen.report_pages(truth)
+    pages[1] = scangen.stamp(pages[1], None, centre=(900, 1450))  # over the numbers of 不予处理
+    _exact(parse_bytes(scangen.to_pdf(pages), "stamped.pdf"), truth)
 
 
 def test_scan_without_tables_says_so_in_one_chinese_line():

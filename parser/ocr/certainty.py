@@ -1,16 +1,43 @@
-"""Which numbers read by OCR are certain: a reading the engine scored low stays `uncertain` (its best
-reading kept, for the reviewer to confirm or correct); so does a number read from a page with no score."""
+"""Which numbers read by OCR are certain. The table's equations (row totals, column totals, balance) are the
+strongest check there is; the engine's score comes second.
+
+- A number in an equation that fails is `uncertain` (an OCR misreading or the report's own error: either
+  way the reviewer looks at the page; the rules and suggestions then say what the equations require).
+- A number the engine scored high, in no failing equation, is certain.
+- A number scored low is certain only when an equation that holds confirms it: every other number of that
+  equation is certain (by score, or confirmed before). Confirmation spreads through the table.
+- A cell read as empty in an equation with a number other than 0 is `uncertain` too (a faint or stamped
+  digit the reading missed looks just like an empty cell).
+- Everything else keeps its best reading, `uncertain`. When in doubt, uncertain.
+"""
 from __future__ import annotations
 
-from ..model import BLANK, MISSING, UNCERTAIN, Report
+from ..equations import Equation, equations
+from ..model import BLANK, UNCERTAIN, Number, Report
 
-CERTAIN_SCORE = 0.9  # the engine's score at or above which a reading is taken as printed
+CERTAIN_SCORE = 0.9  # the engine's score (least certain character of a number) taken as read as printed
 
 
 def settle(report: Report) -> None:
-    """Mark every number read by OCR with a low score `uncertain`."""
-    for cell in report.cells.values():
-        if cell.status in (BLANK, MISSING):
-            continue
-        if cell.confidence is None or cell.confidence < CERTAIN_SCORE:
-            cell.status = cell.parsed_status = UNCERTAIN
+    """Mark every number read by OCR that neither its score nor the equations make certain `uncertain`."""
+    cells = report.cells
+    values: dict[str, Number | None] = {k: c.value for k, c in cells.items() if c.value is not None}
+    ver = report.version
+    eqs: tuple[Equation, ...] = equations(ver, "requests") + equations(ver, "appeals") if ver else ()
+    known = [e for e in eqs if all(k in values for k in e.cells)]
+    holding = [e for e in known if e.residual(values) == 0]
+    contradicted = {k for e in known if e.residual(values) != 0 for k in e.cells}
+    certain = {k for k in values if k not in contradicted and (cells[k].confidence or 0) >= CERTAIN_SCORE}
+    grown = True
+    while grown:
+        grown = False
+        for e in holding:
+            unsure = [k for k in e.cells if k not in certain]
+            if len(unsure) == 1 and unsure[0] not in contradicted:
+                certain.add(unsure[0])
+                grown = True
+    doubtful = [k for k in values if k not in certain]
+    doubtful += [k for e in eqs if any(values.get(x) for x in e.cells) for k in e.cells
+                 if cells[k].status == BLANK and cells[k].box is not None]
+    for key in doubtful:
+        cells[key].status = cells[key].parsed_status = UNCERTAIN

@@ -22,7 +22,7 @@ NUMBER_CHARS = "0123456789.-,%/—–－"  # digits, and what a blank number cel
 BATCH = 16
 # crops are padded (grey, as in training) to at least this width/height: a lone digit with little room
 # beside it is read as "。" or "o"; with room it is read as the digit (measured on test scans)
-MIN_RATIO = 10.0
+MIN_RATIO = 6.67
 DET_SCALE = 0.6  # text lines are found on the page at this fraction of the reading resolution
 
 
@@ -75,9 +75,40 @@ def find_lines(gray: np.ndarray) -> list[tuple[float, float, float, float]]:
 
 
 def recognise(crops: list[np.ndarray]) -> list[Reading]:
-    """Read each crop (8-bit grey or RGB, one line of text each)."""
+    """Read each crop (8-bit grey, one line of text each). Crops that print the same thing pixel for pixel
+    (a table of zeros: the same glyph a hundred times) are read once."""
     if not crops:
         return []
+    groups: dict[tuple[int, int], list[tuple[np.ndarray, int]]] = {}
+    first: list[int] = []  # crop index → index of the crop read for it
+    for i, crop in enumerate(crops):
+        sig = _signature(crop)
+        same = groups.setdefault(sig.shape, [])
+        twin = next((j for s, j in same if float(np.mean(s != sig)) <= SAME_GLYPH), None)
+        if twin is None:
+            same.append((sig, i))
+            twin = i
+        first.append(twin)
+    unique = sorted(set(first))
+    read = dict(zip(unique, _recognise([crops[i] for i in unique]), strict=True))
+    return [read[j] for j in first]
+
+
+SAME_GLYPH = 0.03  # share of differing pixels of two normalised crops under which they print the same
+
+
+def _signature(crop: np.ndarray) -> np.ndarray:
+    """The crop binarised at a fixed height (16 px), its width by its aspect ratio: equal glyphs give equal
+    signatures up to a few pixels of noise; different digits differ in far more."""
+    gray = crop if crop.ndim == 2 else cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    h, w = gray.shape[:2]
+    width = max(4, round(16 * w / max(h, 1) / 2) * 2)
+    small = cv2.resize(gray, (width, 16), interpolation=cv2.INTER_AREA)
+    _, bw = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return bw
+
+
+def _recognise(crops: list[np.ndarray]) -> list[Reading]:
     rec = _engine().text_rec
     chars = rec.postprocess_op.character
     numbers = _number_classes()

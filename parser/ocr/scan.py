@@ -24,6 +24,9 @@ from .ruling import GridCell, RuledTable, binarise, find_tables, rotate, straigh
 DPI = 200  # pages are read at this resolution (A4 → 1654 × 2339 px)
 MAX_PAGES = 60  # a scan longer than this is not one annual report
 MIN_INK = 25  # ink pixels in a cell below this: the cell is empty (speckle)
+RED = 60  # red exceeding green and blue by this much is a stamp's ink
+BLANK_MARKS = ("-", "/", "—", "–", "－", "--", "——")  # what a cell printed empty holds
+UNREADABLE = "?"  # ink that reads as nothing: the parser keeps the cell missing, its row aligned
 _CJK = ("\u4e00", "\u9fff")
 
 
@@ -74,15 +77,15 @@ def read_scan(data: bytes, name: str = "") -> PageText:
 
 def read_page(rgb: np.ndarray, out: _Writer) -> None:
     """One page image (RGB) into the writer: text lines and tables in reading order."""
-    # the red channel: red stamps and seals vanish, black print stays; the median drops speckle
-    gray = cv2.medianBlur(np.ascontiguousarray(rgb[:, :, 0]), 3)
+    printed = _without_red(rgb)
+    gray = cv2.medianBlur(printed, 3)  # the median drops speckle (and thin lines: found before it)
     ink = binarise(gray)
     angle = straightening_angle(ink)
     if abs(angle) >= 0.05:
-        gray = rotate(gray, angle)
+        gray, printed = rotate(gray, angle), rotate(printed, angle)
         ink = binarise(gray)
     out.to_points = _to_points(gray.shape, angle)
-    tables = find_tables(ink)
+    tables = find_tables(binarise(printed))
     boxes = [Box(*b) for b in engine.find_lines(gray)]
     in_table: list[list[Box]] = [[] for _ in tables]
     loose: list[Box] = []
@@ -137,6 +140,16 @@ class Box:
         return self.y1 - self.y0
 
 
+def _without_red(rgb: np.ndarray) -> np.ndarray:
+    """The page in grey with red ink (stamps, seals, red headers) turned to paper: the red channel, where
+    red is light, and paper wherever red clearly dominates. Black print under a stamp stays black."""
+    r = rgb[:, :, 0]
+    redness = r.astype(np.int16) - np.maximum(rgb[:, :, 1], rgb[:, :, 2]).astype(np.int16)
+    gray = np.ascontiguousarray(r).copy()
+    gray[(redness > RED) & (r > 190)] = 255  # darker red-tinted pixels: black print under the stamp
+    return gray
+
+
 def _to_points(shape: tuple[int, ...], angle: float):
     """Pixel boxes on the straightened page → boxes in points on the page as scanned."""
     h, w = shape[:2]
@@ -149,7 +162,8 @@ def _to_points(shape: tuple[int, ...], angle: float):
             pts = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], dtype=np.float64) @ back.T
             x0, y0 = pts[:, 0].min(), pts[:, 1].min()
             x1, y1 = pts[:, 0].max(), pts[:, 1].max()
-        return (round(max(x0, 0) * k, 2), round(max(y0, 0) * k, 2), round(min(x1, w) * k, 2), round(min(y1, h) * k, 2))
+        return (round(float(max(x0, 0)) * k, 2), round(float(max(y0, 0)) * k, 2), round(float(min(x1, w)) * k, 2),
+                round(float(min(y1, h)) * k, 2))
 
     return convert
 
@@ -236,16 +250,21 @@ def _plan_cells(table: RuledTable, boxes: list[Box], ink: np.ndarray) -> dict[Gr
 
 def _cell_text(readings: list[engine.Reading | None]) -> tuple[str, float | None]:
     """A cell's text and score: a label as read; a number (no Chinese in it) read as a number."""
+    if all(r is None for r in readings):
+        return "", None  # no ink: an empty cell
     found = [r for r in readings if r is not None and (r.text or r.number)]
     if not found:
-        return "", None
+        return UNREADABLE, 0.0
     free = "".join(r.text for r in found)
     if any(_is_cjk(ch) for ch in free):
         text = ""
         for r in found:
             text += r.text if not text or _cjk_join(text, r.text) else " " + r.text
         return text, round(min(r.score for r in found), 4)
-    return " ".join(r.number for r in found if r.number), round(min(r.number_score for r in found), 4)
+    number = " ".join(r.number for r in found if r.number)
+    if not any(ch.isdigit() for ch in number) and number not in BLANK_MARKS:
+        return UNREADABLE, 0.0  # a dot, a comma: part of a number lost, not a number
+    return number, round(min(r.number_score for r in found), 4)
 
 
 def _inner(box: tuple[int, int, int, int], margin: int = 4) -> tuple[int, int, int, int]:
@@ -263,6 +282,19 @@ def _ink(ink: np.ndarray, box: tuple[int, int, int, int], margin: int = 4) -> in
     return int(np.count_nonzero(ink[y0 + margin:y1 - margin, x0 + margin:x1 - margin]))
 
 
+def _marks(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ink pixels of a cell's inside that are marks: no specks, no ends of ruling lines at its edges."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(np.ascontiguousarray(ink), connectivity=8)
+    h, w = ink.shape
+    keep = np.zeros(n, dtype=bool)
+    for i in range(1, n):
+        x, y, bw, bh, area = stats[i]
+        edge = x == 0 or y == 0 or x + bw >= w or y + bh >= h
+        keep[i] = area >= 6 and not (edge and (bw >= 0.8 * w or bh >= 0.8 * h or area < 30))
+    ys, xs = np.nonzero(keep[labels])
+    return ys, xs
+
+
 def _crop(gray: np.ndarray, box: tuple[float, ...], tight: np.ndarray | None = None) -> np.ndarray | None:
     """The page inside box (tightened to the ink in it when `tight` is the page's ink); None if empty."""
     h, w = gray.shape[:2]
@@ -270,7 +302,7 @@ def _crop(gray: np.ndarray, box: tuple[float, ...], tight: np.ndarray | None = N
     if x1 - x0 < 3 or y1 - y0 < 3:
         return None
     if tight is not None:
-        ys, xs = np.nonzero(tight[y0:y1, x0:x1])
+        ys, xs = _marks(tight[y0:y1, x0:x1])
         if len(xs) < MIN_INK:
             return None
         pad = 3
