@@ -176,6 +176,7 @@ class PageView(QWidget):
         self._pixmap.setPixmap(QPixmap())
         self.message.setText(tr("正在打开页面…") if data else "")
         self.renderer.open(data)
+        self._draw_boxes()  # none until the pages are open
         self._update_bar()
 
     @property

@@ -47,6 +47,10 @@ def test_pdf_input_shows_page_and_text_tabs_text_input_only_text(qtbot, window, 
     assert [pane.tabText(i) for i in range(pane.count())] == ["页面", "文字"]
     assert pane.currentWidget() is window.page_view
     assert window.page_view.page_label.text() == "第 1 / 2 页"
+    assert window.page_view.box_items()
+    window.open_paths([str(S002)])  # back to the text report: no page, no boxes left over
+    QApplication.processEvents()
+    assert not pane.has_pages and window.page_view.box_items() == {}
 
 
 def test_a_finding_outlines_its_cells_boxes_on_their_page(qtbot, window, tmp_path):
