@@ -57,6 +57,14 @@ class Cluster:
     def start(self) -> None:
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
                   "--locale=C", "--no-sync")
+        self.resume()
+
+    def pause(self) -> None:
+        """Stop the server at once (as a crash or a network loss looks to its clients)."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def resume(self) -> None:
+        """Start the server (again) on the same port."""
         options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.dir}"
                    " -c fsync=off -c max_connections=60")
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.dir / "log"), "-o", options, "-w", "start")
@@ -100,6 +108,10 @@ class RawDatabase:
 
     def execute(self, sql: str) -> None:
         self.conn.execute(sql)
+
+    def one(self, sql: str) -> tuple:
+        """The first row of a query, as a tuple."""
+        return tuple(self.conn.execute(sql).fetchone())
 
     def drop_trigger(self, name: str, table: str) -> None:
         self.execute(f"DROP TRIGGER {name} ON {table}" if self.server else f"DROP TRIGGER {name}")

@@ -11,6 +11,7 @@ import time
 
 import pytest
 from conftest import ROOT, SAMPLE_FILES
+from pg import RawDatabase
 
 from cli.importing import ProgressBar
 from parser.extract import load
@@ -117,20 +118,19 @@ def test_second_instance_is_refused(tmp_path):
         assert len(ws) == 0
 
 
-def test_killed_import_leaves_a_sound_workspace_and_reimport_completes_it(tmp_path):
+def test_killed_import_leaves_a_sound_workspace_and_reimport_completes_it(tmp_path, workspace_location):
     folder = tmp_path / "reports"
     files = make_reports(folder, 150)
-    path = tmp_path / "w.sqlite"
+    path = workspace_location  # an SQLite file, or a database on the test PostgreSQL server
     child = subprocess.Popen([sys.executable, "main.py", "import", str(folder), "--workspace", str(path)],
                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     imported = 0
     while time.monotonic() < deadline and child.poll() is None:
         try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
-            imported = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
-            conn.close()
-        except sqlite3.Error:
+            with RawDatabase(path) as db:
+                imported = db.one("SELECT count(*) FROM reports")[0]
+        except Exception:  # not created yet, or locked for a moment
             imported = 0
         if imported >= 20:
             break
@@ -139,20 +139,21 @@ def test_killed_import_leaves_a_sound_workspace_and_reimport_completes_it(tmp_pa
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL
-    conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    before = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
-    conn.close()
+    with RawDatabase(path) as db:
+        if not db.server:
+            assert db.one("PRAGMA integrity_check")[0] == "ok"
+        before = db.one("SELECT count(*) FROM reports")[0]
+        assert db.one("SELECT count(*) FROM journal WHERE kind = 'import'")[0] == before  # no half-written report
     assert 20 <= before < len(files)
     r = subprocess.run([sys.executable, "main.py", "import", str(folder), "--workspace", str(path)],
                        cwd=ROOT, capture_output=True, text=True)  # the dead process's lock is stale
     assert r.returncode == 0, r.stderr
     assert f"新增 {len(files) - before} 份，已存在 {before} 份" in r.stdout
-    conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert conn.execute("SELECT count(*), count(DISTINCT sha256) FROM reports").fetchone() == (len(files), len(files))
-    assert conn.execute("SELECT count(*) FROM reports WHERE status IS NULL").fetchone()[0] == 0
-    conn.close()
+    with RawDatabase(path) as db:
+        if not db.server:
+            assert db.one("PRAGMA integrity_check")[0] == "ok"
+        assert db.one("SELECT count(*), count(DISTINCT sha256) FROM reports") == (len(files), len(files))
+        assert db.one("SELECT count(*) FROM reports WHERE status IS NULL")[0] == 0
 
 
 def test_import_command(tmp_path):

@@ -59,14 +59,55 @@ class PostgresTransaction:
         return int(row["id"])
 
 
+_LOCK_KEY = 7300302  # the advisory lock of a client's read-check-write sections
+
+
+class SharedLock:
+    """The store's lock for a database several programs use: this program's threads take turns (a re-entrant
+    lock) and the outermost holder also holds a session advisory lock on the server, so one client's
+    read-check-write (the cell's value before a correction, the findings before a sign-off) is atomic for
+    every other client: the second of two edits of one cell sees the first and is refused. The server
+    releases the advisory lock if the client dies or its connection drops."""
+
+    def __init__(self, store: PostgresStore) -> None:
+        self._store = store
+        self._rlock = threading.RLock()
+        self._depth = 0
+
+    def __enter__(self) -> SharedLock:
+        self._rlock.acquire()
+        if self._depth == 0:
+            try:
+                self._store._live().execute("SELECT pg_advisory_lock(%s)", (_LOCK_KEY,))
+            except psycopg.Error as e:
+                self._rlock.release()
+                raise WorkspaceError(f"与工作区服务器的连接中断（{_reason(e)}）：{self._store.path}") from e
+            except BaseException:
+                self._rlock.release()
+                raise
+        self._depth += 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._depth -= 1
+        try:
+            if self._depth == 0 and not self._store.connection.closed:
+                self._store.connection.execute("SELECT pg_advisory_unlock(%s)", (_LOCK_KEY,))
+        except psycopg.Error:
+            pass  # the connection broke: the server released the lock with it
+        finally:
+            self._rlock.release()
+
+
 class PostgresStore:
     """store.Store in a PostgreSQL database (psycopg 3), shared with other clients."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.path = redacted(url)
-        self._mutex = threading.RLock()
         self._closed = False
+        self._shared = SharedLock(self)
+        self._mutex = self._shared._rlock  # single statements: this program's threads take turns
         self.connection = self._connect()
         try:
             self.migrated_from = migrate(self.connection, self.path, WorkspaceError)
@@ -94,8 +135,8 @@ class PostgresStore:
         return self.connection
 
     @property
-    def lock(self) -> threading.RLock:
-        return self._mutex
+    def lock(self) -> SharedLock:
+        return self._shared
 
     @property
     def closed(self) -> bool:

@@ -1,0 +1,96 @@
+"""One workspace on a PostgreSQL server, several reviewers' programs at once (each Workspace is a client)."""
+import subprocess
+import sys
+import threading
+
+import pytest
+from conftest import ROOT, SAMPLE_FILES
+
+from parser.model import Correction
+from review.workspace import Workspace, WorkspaceError
+
+FEES = "active/fees/amount"  # sample 000 prints 63.6773
+
+
+@pytest.fixture
+def url(pg_cluster):
+    return pg_cluster.new_database()
+
+
+def sample_000():
+    return next(p for p in SAMPLE_FILES if p.name.startswith("000"))
+
+
+def test_the_second_of_two_edits_of_one_cell_sees_the_first(url):
+    with Workspace(url) as a, Workspace(url) as b:
+        rid, _ = a.import_file(sample_000())
+        assert b.load(rid).report.value(FEES) == 63.6773
+        a.record_correction(rid, Correction(FEES, 63.6773, 6.36773, "小数点错位", "张三"))
+        with pytest.raises(WorkspaceError, match="当前值为 6.36773.*请刷新后重试"):
+            b.record_correction(rid, Correction(FEES, 63.6773, 63.0, "", "李四"))
+        assert b.load(rid).report.value(FEES) == 6.36773
+        assert [(e.kind, e.reviewer) for e in b.audit_log(rid)][1:] == [("correction", "张三")]
+
+
+def test_simultaneous_edits_of_one_cell_keep_exactly_one(url):
+    clients = [Workspace(url) for _ in range(4)]
+    rid, _ = clients[0].import_file(sample_000())
+    start = threading.Barrier(len(clients))
+    outcomes: list[str] = []
+
+    def edit(ws, i):
+        start.wait()
+        try:
+            ws.record_correction(rid, Correction(FEES, 63.6773, float(i), "", f"审核人{i}"))
+            outcomes.append("kept")
+        except WorkspaceError:
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=edit, args=(ws, i + 1)) for i, ws in enumerate(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        assert sorted(outcomes) == ["kept", "refused", "refused", "refused"]
+        log = clients[0].audit_log(rid)
+        assert [e.kind for e in log] == ["import", "correction"]
+        assert clients[0].load(rid).report.value(FEES) == float(log[1].reviewer.removeprefix("审核人"))
+    finally:
+        for ws in clients:
+            ws.close()
+
+
+def test_concurrent_imports_of_one_folder_keep_each_report_once(url):
+    cmd = [sys.executable, "main.py", "import", str(SAMPLE_FILES[0].parent), "--workspace", url]
+    children = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(2)]
+    for child in children:
+        out, err = child.communicate(timeout=300)
+        assert child.returncode == 0, err
+    with Workspace(url) as ws:
+        assert len(ws) == len(SAMPLE_FILES)
+        assert all([e.kind for e in ws.audit_log(rid)] == ["import"] for rid in ws.report_ids())
+
+
+def test_server_going_away_is_a_clear_message_and_the_window_reconnects(url, pg_cluster):
+    with Workspace(url) as ws:
+        rid, _ = ws.import_file(sample_000())
+        ws.record_correction(rid, Correction(FEES, 63.6773, 6.36773, "小数点错位", "张三"))
+        pg_cluster.pause()
+        try:
+            with pytest.raises(WorkspaceError, match="无法连接工作区服务器|连接中断") as e:
+                ws.record_correction(rid, Correction(FEES, 6.36773, 7.0, "", "张三"))
+            assert "Traceback" not in str(e.value) and "\n" not in str(e.value)
+        finally:
+            pg_cluster.resume()
+        assert ws.load(rid).report.value(FEES) == 6.36773  # the confirmed change is there, the refused one not
+        ws.record_correction(rid, Correction(FEES, 6.36773, 7.0, "", "张三"))  # connected again
+        assert [e.kind for e in ws.audit_log(rid)] == ["import", "correction", "correction"]
+
+
+def test_unreachable_server_is_one_chinese_line(pg_cluster):
+    bad = pg_cluster.url("no_such_database").replace("postgres@", "postgres:secret@")
+    with pytest.raises(WorkspaceError, match="无法连接工作区服务器") as e:
+        Workspace(bad)
+    assert "secret" not in str(e.value)
