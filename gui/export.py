@@ -6,17 +6,21 @@ With a workspace, "all" is the whole workspace's reviewed state; without one, th
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
-from review.export import ExportCancelled, ExportResult, ExportSource, ListSource
+if TYPE_CHECKING:
+    from review.export import ExportResult, ExportSource
 
 from .i18n import tr
 
 
 def export_to_excel(window: QMainWindow, source: ExportSource, settings: QSettings) -> Path | None:
     """Ask where (starting in the folder used last), then write the archive; returns the file written, or None."""
+    from review.export.source import ListSource  # openpyxl is loaded when exporting, not with the window
+
     if not len(source):
         window.statusBar().showMessage(tr("没有可导出的报告"), 5000)
         return None
@@ -48,7 +52,7 @@ class ExportWorker(QThread):
         self.cancelled = False
 
     def run(self) -> None:
-        from review.export import export_archive
+        from review.export import ExportCancelled, export_archive
 
         try:
             self.result = export_archive(self.source, self.path, self.progressed.emit, self.isInterruptionRequested)

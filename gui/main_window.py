@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
@@ -27,8 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from parser.model import Report
-from review.export import ExportSource, ListSource, WorkspaceSource
-from review.export.source import roster_regions
 from review.findings import Finding
 from review.state import ACCEPTED, POSTPONED, Decision
 
@@ -50,6 +49,9 @@ from .tables_view import TablesView
 from .text_pane import ERROR_UNDERLINE, REVEAL_OTHER, REVEAL_PRIMARY, TextPane, char_format
 from .verification import Verification
 from .window_settings import WindowSettings
+
+if TYPE_CHECKING:
+    from review.export.source import ExportSource
 from .year_actions import year_handlers
 
 REASONS = ("经与报送单位核实，数据无误", "原文如此，已告知报送单位", "不影响审核结论")
@@ -145,6 +147,8 @@ class MainWindow(QMainWindow):
     def export_source(self, everything: bool) -> ExportSource:
         """The current report, or all: the whole workspace (read in batches, volumes by the roster's 地区)
         when bound, else the open reports."""
+        from review.export.source import ListSource, WorkspaceSource, roster_regions  # openpyxl: when exporting
+
         if not everything:
             return ListSource([self.session.reviewed] if self.session is not None else [])
         binding = self.workspace_binding
