@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
@@ -15,7 +15,9 @@ from review.workspace import Workspace, WorkspaceError
 
 from .i18n import tr
 from .roster_editor import RosterEditor
-from .year_window import YearWindow, show_year
+
+if TYPE_CHECKING:
+    from .year_window import YearWindow
 
 
 def year_handlers(window: QMainWindow) -> dict[str, Any]:
@@ -28,6 +30,8 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
             binding.open_report(report_id)
 
     def year(tab: int = 0) -> YearWindow | None:
+        from .year_window import show_year  # charts and documents load when the year is opened
+
         dialog = show_year(window, workspace(), getattr(window, "reviewer", ""), open_report)
         if dialog is not None:
             dialog.tabs.setCurrentIndex(tab)
@@ -81,6 +85,8 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
     def edit_roster() -> None:
         ws = workspace()
         if ws is None:
+            from .year_window import show_year
+
             show_year(window, None)
             return
         dialog = RosterEditor(ws, getattr(window, "reviewer", ""), window)
