@@ -28,17 +28,20 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
         k = 0
         while k < 3 and i + 1 + k < len(items) and not items[i + 1 + k][0]:
             k += 1
-        runs = [line for r in [run] + [items[i + 1 + m][1] for m in range(k)] for line in _by_line(r)]
+        runs = [line for r in [run] + [items[i + 1 + m][1] for m in range(k)]
+                for line in (_by_line(r) if r and r[0].line != r[-1].line else [r])]
+        counts = [sum(t.kind == VALUE for t in r) for r in runs] if 1 < len(runs) <= 4 else []
         split = _split_labels(labels, len(runs), rows, order, threshold, best_row) \
-            if labels and 1 < len(runs) <= 4 else None
+            if labels and counts and all(c in ncols.values() for c in counts) else None
         if split is not None and all(sum(t.kind == VALUE for t in r) == ncols[row.key]
                                      for (_, row), r in zip(split, runs, strict=True)):
             out += [(seg, r) for (seg, _), r in zip(split, runs, strict=True)]
             i += k + 1
             continue
-        lines = _by_line(run)
-        counts = {sum(t.kind == VALUE for t in line) for line in lines}
-        if len(lines) > 1 and len(counts) == 1 and (c := counts.pop()) >= 2 and c in ncols.values():
+        lines = _by_line(run) if run and run[0].line != run[-1].line else [run]
+        widths = {sum(t.kind == VALUE for t in line) for line in lines} \
+            if len(lines) > 1 and len(run) >= 2 * len(lines) else set()  # at least two cells a line
+        if len(widths) == 1 and (c := widths.pop()) >= 2 and c in ncols.values():
             # whole rows of numbers on lines of their own: one row each (the first under the labels before
             # them, the others for the rows that follow; see tables._between_neighbours)
             out += [(labels, lines[0]), *(([], line) for line in lines[1:])]

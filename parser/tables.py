@@ -254,6 +254,7 @@ class TableReader:
             blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
             done: set[str] = set()
             where: dict[str, int] = {}  # row key → index of the item it was read from
+            headed = False
             unlabelled: list[int] = []
             for n_run, (labels, run) in enumerate(items):
                 if not labels:
@@ -282,6 +283,7 @@ class TableReader:
                     continue  # the header prints the columns in another order than the format, not readable as a grid
                 if table.key == "requests" and _under_headings(labels, block):
                     unlabelled.append(n_run)  # the labels before the run are the column headings, no row's
+                    headed = True
                     continue
                 if _column_numbers(run):
                     continue  # 1 2 3 4 5 6 7: the columns' numbers printed under the headings
@@ -311,7 +313,7 @@ class TableReader:
                         cells = [cells[columns.index(j)] for j in range(n)]
                         repaired = {columns[j] for j in repaired}
                     placed.append(Placed(row, cells, repaired, in_yuan=yuan.get(row.key, set())))
-            reading = _Reading(placed, glued, blank_rows, done)
+            reading = _Reading(placed, glued, blank_rows, done, headed)
             reading.placed += _between_neighbours(items, unlabelled, where, rows, ncols, table.key, lead,
                                                   _tail_row(tokens, rows, threshold))
             reading.done |= {p.row.key for p in reading.placed}
@@ -320,7 +322,8 @@ class TableReader:
         items = unstacked_items(runs, rows, ncols, threshold, _best_row)
         reading = place(items)
         eqs = equations(self.version, table.key)
-        suspect = bool(eqs) and _failing(reading, eqs, table, block_of) > 0
+        # a run right under the column headings and equations failing: numbers printed before their labels?
+        suspect = bool(eqs) and reading.headed and _failing(reading, eqs, table, block_of) > 0
         shifted = shifted_items(items, tokens, rows, threshold, _best_row, suspect)
         if shifted is not None:
             other = place(shifted)
@@ -396,6 +399,7 @@ class _Reading:
     glued: list[tuple[Row, Token]]
     blank_rows: dict[str, Placed]
     done: set[str]
+    headed: bool = False  # a run came right under the column headings
 
 
 def _better(other: _Reading, current: _Reading, table: Table, version: Version, block_of: dict[str, Block]) -> bool:
