@@ -240,10 +240,10 @@ class ReportSheet:
         """The three tables: laid out once per format and workbook, then only their numbers per report
         (every report of a format shares the same labels, headers, merges and heights)."""
         wb = self.ws.parent  # cells are shared between workbooks whose style records are the same
-        key = (id(version), self.row, *(tuple(style_array(wb, look)) for look in (SECTION, HEADER, LABEL, GROUP)))
-        layout = _LAYOUTS.get(key)
+        shared = (id(version), self.row, *(tuple(style_array(wb, look)) for look in (SECTION, HEADER, LABEL, GROUP)))
+        layout = _LAYOUTS.get(shared)
         if layout is None:
-            _LAYOUTS[key] = self.lay_out(version)
+            _LAYOUTS[shared] = self.lay_out(version)
             return
         ws = self.ws
         ws._cells.update(layout.cells)
