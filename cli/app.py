@@ -22,12 +22,15 @@ COMMANDS: dict[str, str] = {
     "remove": "office:cmd_remove",
     "memo": "documents:cmd_memo",
     "bulletin": "documents:cmd_bulletin",
+    "workspace-copy": "moving:cmd_workspace_copy",
 }
+
+WORKSPACE_HELP = "工作区：文件（SQLite）或共享工作区 postgresql://用户[:密码]@主机[:端口]/数据库"
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description="年报审核台：政府信息公开工作年度报告审核")
-    p.add_argument("--workspace", help="工作区文件（SQLite）")
+    p.add_argument("--workspace", help=WORKSPACE_HELP)
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("extract", help="解析报告并输出提取的表格数值")
     e.add_argument("files", nargs="+")
@@ -71,12 +74,16 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("bulletin", help="本年度年报审核情况通报，Word 文档")
     b.add_argument("--year", type=int, help="年度（默认：工作区中最新的年度）")
     b.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
+    wc = sub.add_parser("workspace-copy", help="把工作区复制到另一处（SQLite 文件与 PostgreSQL 服务器之间，"
+                                                 "修改记录与签发一并复制）；目标须为新的空工作区")
+    wc.add_argument("source", help="源工作区：文件路径或 postgresql://用户[:密码]@主机[:端口]/数据库")
+    wc.add_argument("target", help="目标工作区：文件路径或 postgresql://…")
     for sp in (r, ln, rs, rv, m, b):
         sp.add_argument("--reviewer", default="", help="审核人")
     for sp in (m, b):
         sp.add_argument("--office", default="", help="发文机关（默认：上次使用的，或“政务公开办公室”）")
     for s in (e, c, x, i, r, st, ln, rs, rv, m, b):
-        s.add_argument("--workspace", help="工作区文件（SQLite）", default=argparse.SUPPRESS)
+        s.add_argument("--workspace", help=WORKSPACE_HELP, default=argparse.SUPPRESS)
     return p
 
 

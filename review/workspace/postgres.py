@@ -22,7 +22,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from .errors import StoreConflict, WorkspaceError
-from .postgres_schema import migrate
+from .postgres_schema import IDENTITIES, migrate
 
 _CHUNK = 5000  # ids per IN (...) list
 
@@ -148,6 +148,12 @@ class PostgresStore:
                 return
             self._closed = True
             self.connection.close()
+
+    def ids_follow_copied_rows(self, tx: PostgresTransaction) -> None:
+        """Move each identity's sequence past the largest id written (copied rows bring their own ids)."""
+        for table, column in IDENTITIES.items():
+            tx.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'),"
+                       f" coalesce((SELECT max({column}) FROM {table}), 0) + 1, false)")
 
     @contextmanager
     def transaction(self) -> Iterator[PostgresTransaction]:

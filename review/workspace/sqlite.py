@@ -93,6 +93,9 @@ class SQLiteStore:
             self.connection.close()
             self._file_lock.release()
 
+    def ids_follow_copied_rows(self, tx: SQLiteTransaction) -> None:
+        """Nothing to do: AUTOINCREMENT keeps the largest id ever written in sqlite_sequence, copied rows too."""
+
     @contextmanager
     def transaction(self) -> Iterator[SQLiteTransaction]:
         with self._mutex:

@@ -65,5 +65,8 @@ class Store(Protocol):
         """A write transaction; a database failure (disk full, read-only medium) raises WorkspaceError
         and leaves nothing half-written; a constraint violation raises errors.StoreConflict."""
 
+    def ids_follow_copied_rows(self, tx: Transaction) -> None:
+        """After rows were written with their own ids (review.workspace.transfer), new rows get larger ids."""
+
     def close(self) -> None:
         """Release the file and its lock (idempotent)."""
