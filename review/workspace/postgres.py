@@ -23,6 +23,7 @@ from psycopg.rows import dict_row
 
 from .errors import StoreConflict, WorkspaceError
 from .postgres_schema import IDENTITIES, migrate
+from .store import Transaction
 
 _CHUNK = 5000  # ids per IN (...) list
 
@@ -149,7 +150,7 @@ class PostgresStore:
             self._closed = True
             self.connection.close()
 
-    def ids_follow_copied_rows(self, tx: PostgresTransaction) -> None:
+    def ids_follow_copied_rows(self, tx: Transaction) -> None:
         """Move each identity's sequence past the largest id written (copied rows bring their own ids)."""
         for table, column in IDENTITIES.items():
             tx.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'),"

@@ -15,6 +15,7 @@ from typing import Any
 from .errors import StoreConflict, WorkspaceError
 from .lock import WorkspaceLock
 from .schema import migrate
+from .store import Transaction
 
 _CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
 
@@ -93,7 +94,7 @@ class SQLiteStore:
             self.connection.close()
             self._file_lock.release()
 
-    def ids_follow_copied_rows(self, tx: SQLiteTransaction) -> None:
+    def ids_follow_copied_rows(self, tx: Transaction) -> None:
         """Nothing to do: AUTOINCREMENT keeps the largest id ever written in sqlite_sequence, copied rows too."""
 
     @contextmanager
