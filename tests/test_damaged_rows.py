@@ -72,6 +72,13 @@ def test_glued_row_with_many_splits_stays_missing_and_keeps_its_text() -> None:
         == [5, 1, 9]
 
 
+def test_unsplittable_glued_row_is_explained_by_the_rules() -> None:
+    from review.rules import check
+
+    messages = [f.message for f in check(parse_text(glued_report())) if f.rule == "value.not_number"]
+    assert len(messages) == 3 and all("连在一起（“8855698”）" in m and "无法唯一拆分" in m for m in messages)
+
+
 def test_glued_row_split_by_the_counts_the_narrative_states_is_uncertain() -> None:
     report = parse_text(glued_report(overview="本年制发行政规范性文件88件，废止55件，现行有效698件。"))
     cells = [report.cells[f"active/normative_documents/{c}"] for c in ("issued", "repealed", "in_force")]

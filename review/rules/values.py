@@ -19,7 +19,11 @@ def not_number(ctx: Context) -> Iterator[Finding]:
     for key, cell in ctx.report.cells.items():
         text = cell.text.strip()
         if cell.value is None and cell.status != BLANK and text and not is_blank_mark(text):
-            yield not_number.fail((key,), f"{ctx.name(key)}：填写的“{text}”不是数字")
+            if len(text) > 1 and text.isdigit():  # a row's cells glued together (crawler text), see parser/glued.py
+                yield not_number.fail((key,), f"{ctx.name(key)}：原文这一行的数字连在一起（“{text}”），"
+                                              "按表内勾稽关系和正文所述件数无法唯一拆分，请对照原件填写")
+            else:
+                yield not_number.fail((key,), f"{ctx.name(key)}：填写的“{text}”不是数字")
 
 
 @rule("value.negative", ERROR, "计数为负数（2019 年版“本年增/减”除外）")
