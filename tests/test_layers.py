@@ -62,3 +62,19 @@ def test_contracts_cover_every_package():
     assert sorted(config["root_packages"]) == packages
     layered = {name.strip() for layer in config["contracts"][0]["layers"] for name in layer.split("|")}
     assert layered == set(packages)
+
+
+def test_no_module_imports_itself_through_others():
+    """Stricter than the contract's siblings: no cycle between any two modules, a package's __init__ included
+    (imports inside functions and under TYPE_CHECKING count too)."""
+    import grimp
+
+    graph = grimp.build_graph("cli", "gui", "parser", "resources", "review", cache_dir=None)
+    modules = set(graph.modules)
+    cycles = []
+    for module in sorted(modules):
+        for imported in sorted(graph.find_modules_directly_imported_by(module) & modules):
+            back = graph.find_shortest_chain(importer=imported, imported=module)
+            if back:
+                cycles.append(" → ".join((module, *back)))
+    assert cycles == []
