@@ -45,7 +45,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("find_next", ("F3",), "查找下一个"),
     Shortcut("find_previous", ("Shift+F3",), "查找上一个"),
     Shortcut("close_find", ("Esc",), "关闭查找栏"),
-    Shortcut("verify_uncertain", ("F4",), "逐个核对存疑单元格：对照原件页面，Enter 确认，键入数字更正"),
+    Shortcut("verify_uncertain", ("F4",), "逐个核对存疑或未读出数字的单元格：对照原件页面，Enter 确认，键入数字更正"),
     Shortcut("page_previous", ("PgUp",), "上一页（在页面视图中）"),
     Shortcut("page_next", ("PgDown",), "下一页（在页面视图中）"),
     Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), "放大页面"),

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QSizePolicy
 
-from parser.model import UNCERTAIN, Cell
+from parser.model import BLANK, CORRECTED, UNCERTAIN, Cell
 
 from .commands import ConfirmCells, CorrectCells
 from .i18n import tr
@@ -34,12 +34,19 @@ CONFIRM_REASON = "核对原件：确认无误"
 CORRECT_REASON = "核对原件：更正"
 
 
+def unreadable(cell: Cell) -> bool:
+    """Printed on a page but not read as a number (a stamp or a smudge over it): the page decides."""
+    return (cell.page is not None and cell.box is not None and cell.value is None
+            and cell.status not in (BLANK, CORRECTED) and bool(cell.text.strip()))
+
+
 def uncertain_keys(session: ReportSession) -> list[str]:
-    """The uncertain cells of the report, in the order of the printed tables."""
+    """The cells to verify against the page — uncertain readings, and cells printed on a page that could
+    not be read as numbers — in the order of the printed tables."""
     cells = session.report.cells
     version = session.report.version
     order = version.cell_keys() if version else list(cells)
-    return [k for k in order if k in cells and cells[k].status == UNCERTAIN]
+    return [k for k in order if k in cells and (cells[k].status == UNCERTAIN or unreadable(cells[k]))]
 
 
 def snippet(renderer: PageRenderer, cell: Cell) -> QImage | None:
@@ -123,7 +130,7 @@ class VerifyPanel(QFrame):
             pixmap = QPixmap.fromImage(image)
             self.image.setPixmap(pixmap.scaled(*SNIPPET_MAX, Qt.AspectRatioMode.KeepAspectRatio,
                                                Qt.TransformationMode.SmoothTransformation))
-        self.value.setText(format_value(cell.value))
+        self.value.setText(format_value(cell.value) if cell.value is not None else cell.text.strip())
         self.value.selectAll()
         self.error.setText("")
         self.show()
@@ -198,8 +205,12 @@ class Verification(QObject):
             self.panel.error.setText(tr("“{t}”不是有效的数值", t=text.strip()))
             return
         name = s.display_name(key)
-        if text.strip() == format_value(cell.value) or (number == cell.value and number is not None):
+        unchanged = text.strip() == format_value(cell.value) or (number == cell.value and number is not None)
+        if unchanged and cell.status == UNCERTAIN:
             done = s.push(ConfirmCells(s, [key], tr(CONFIRM_REASON), tr("确认 {name}", name=name)))
+        elif unchanged:  # nothing was read there: only the number printed on the page settles it
+            self.panel.error.setText(tr("这一格未能读出数值，请键入原件上印的数值（看不清时按 Tab 跳过）"))
+            return
         else:
             done = s.push(CorrectCells(s, {key: number}, tr(CORRECT_REASON), tr("更正 {name}", name=name)))
         if done:

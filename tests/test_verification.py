@@ -185,3 +185,26 @@ def test_a_text_input_is_verified_against_its_text(qtbot, window):
     assert cell.span in window.text_pane.text.highlighted("reveal")
     press(qtbot, panel.value, Qt.Key.Key_Return)
     assert session.report.cells[UNSURE[0]].status == EXTRACTED and not panel.isVisible()
+
+
+def test_cells_printed_on_the_page_but_not_read_as_numbers_are_verified_too(qtbot, window, tmp_path):
+    report = load(S002)
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(boxed_pdf(report))
+    stamped = report.cells[UNSURE[1]]  # a stamp over the digit: OCR saw something, read no number
+    stamped.value, stamped.text, stamped.status, stamped.confidence = None, "?", EXTRACTED, 0.2
+    stamped.parsed_value, stamped.parsed_status = None, EXTRACTED
+    session = window.add_report(report, str(pdf))
+    qtbot.waitUntil(lambda: window.page_view.page_count == 2, timeout=5000)
+    assert uncertain_keys(session) == [UNSURE[1]]
+    window.actions_by_id["verify_uncertain"].trigger()
+    panel = window.verification.panel
+    assert panel.value.text() == "?" and not panel.image.pixmap().isNull()
+    press(qtbot, panel.value, Qt.Key.Key_Return)  # "?" is no number: said, nothing changes
+    assert "不是有效的数值" in panel.error.text() and stamped.value is None
+    panel.value.clear()
+    press(qtbot, panel.value, Qt.Key.Key_Return)  # nothing typed either: the page must decide
+    assert "请键入原件上印的数值" in panel.error.text() and session.undo_stack.count() == 0
+    press(qtbot, panel.value, Qt.Key.Key_Return, "0")
+    assert stamped.value == 0 and stamped.status == CORRECTED and not panel.isVisible()
+    assert uncertain_keys(session) == []
