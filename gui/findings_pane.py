@@ -183,12 +183,19 @@ class FindingsPane(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.refreshed.connect(self._after_refresh)
         self._restoring = False
+        self.read_only = False
         self._keep: str | None = None
         self._keep_row = 0
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self._show_details(None)
 
     # --- session -------------------------------------------------------------------------------
+    def set_read_only(self, read_only: bool) -> None:
+        """A signed report: its findings are shown, the decision buttons are disabled."""
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self._show_details(self.current())
+
     def set_session(self, session: ReportSession | None) -> None:
         self.session = session
         self.model.set_session(session)
@@ -325,10 +332,12 @@ class FindingsPane(QWidget):
         parts.append(f"<span style='color:#80868b'>{_esc(f.rule)}</span>")
         self.details.setText("<br>".join(parts))
         self._fit_details()
-        self.accept_button.setEnabled(bool(f.suggestion) and s.is_open(f))
-        self.as_is_button.setEnabled(s.is_open(f))
-        self.postpone_button.setEnabled(s.is_open(f) and d is None)
+        editable = not self.read_only
+        self.accept_button.setEnabled(editable and bool(f.suggestion) and s.is_open(f))
+        self.as_is_button.setEnabled(editable and s.is_open(f))
+        self.postpone_button.setEnabled(editable and s.is_open(f) and d is None)
         self.reopen_button.setVisible(d is not None)
+        self.reopen_button.setEnabled(editable)
 
     def _fit_details(self) -> None:
         """As tall as the text needs, up to eight lines (then it scrolls)."""

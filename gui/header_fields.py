@@ -83,10 +83,16 @@ class HeaderFields(QWidget):
         else:
             self.hint.setText("")
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A signed report: the fields show its header but take no typing."""
+        self.agency.setReadOnly(read_only)
+        self.year.setReadOnly(read_only)
+        self.template.setEnabled(not read_only)
+
     def _push(self, field: str, value: object, text: str) -> None:
         s = self.session
-        if s is not None and getattr(s.report, field) != value:
-            s.push(EditHeader(s, field, value, text))
+        if s is not None and getattr(s.report, field) != value and not s.push(EditHeader(s, field, value, text)):
+            self.refresh()  # refused (e.g. signed off): the field shows the report's value again
 
     def _agency_edited(self) -> None:
         self._push("agency", self.agency.text().strip() or None, tr("修改机关名称"))

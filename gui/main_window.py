@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from parser.model import Report
 from review.findings import Finding
-from review.state import ACCEPTED, POSTPONED, Decision
 
-from .commands import CorrectCells, DecideFinding
+from . import signed_state
+from .commands import CorrectCells
+from .decisions import FindingDecisions
 from .export import export_to_excel
 from .findings_pane import FindingsPane
 from .header_fields import HeaderFields
@@ -40,10 +39,12 @@ from .loading import load_report, report_files
 from .marks import legend_html
 from .menus import build_menus
 from .page_view import PageView
-from .report_list import ReportList, report_title
+from .report_list import ReportList
 from .reveal import cell_at, reveal_spans
+from .reviewer import ReviewerName
 from .session import ReportSession
 from .shortcuts import help_html
+from .signed_state import SignedBanner
 from .source_pane import SourcePane
 from .tables_view import TablesView
 from .text_pane import ERROR_UNDERLINE, REVEAL_OTHER, REVEAL_PRIMARY, TextPane, char_format
@@ -54,16 +55,16 @@ if TYPE_CHECKING:
     from review.export.source import ExportSource
 from .year_actions import year_handlers
 
-REASONS = ("经与报送单位核实，数据无误", "原文如此，已告知报送单位", "不影响审核结论")
 FILE_FILTER = "报告文件 (*.txt *.text *.htm *.html *.docx *.pdf);;所有文件 (*)"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ReviewerName, FindingDecisions, QMainWindow):
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
         self.memory = WindowSettings(self.settings)
-        self.reviewer = str(self.settings.value("reviewer", "") or getpass.getuser())
+        # who signs every correction and decision: asked at the first edit, never the OS login
+        self.reviewer = str(self.settings.value("reviewer", "") or "")
         self.session: ReportSession | None = None
         self.undo_group = QUndoGroup(self)
         self._revealing = False
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.header_fields)
+        self.signed_banner = SignedBanner(self)
+        box.addWidget(self.signed_banner)
         # what the last paste or fast entry placed (or why it was refused), until the next one
         self.notice = QLabel(self)
         self.notice.setObjectName("entryNotice")
@@ -116,6 +119,10 @@ class MainWindow(QMainWindow):
 
         self.open_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.open_label)
+        self.reviewer_label = QLabel(self)
+        self.reviewer_label.setObjectName("reviewerLabel")
+        self.statusBar().addPermanentWidget(self.reviewer_label)
+        self._show_reviewer()
         self._build_actions()
         self._connect()
         self._restore_settings()
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
     def add_report(self, report: Report, path: str | None = None, show: bool = True) -> ReportSession:
         """Add an already-parsed report to the open ones and show it (also used by the workspace)."""
         session = ReportSession(report, reviewer=self.reviewer, parent=self)
+        session.name_wanted = self.ensure_reviewer
         session.path = path or report.source
         self.undo_group.addStack(session.undo_stack)
         session.changed.connect(lambda _k, s=session: self._session_changed(s))
@@ -259,17 +267,17 @@ class MainWindow(QMainWindow):
         self.header_fields.set_session(session)
         self.tables.set_session(session)
         self.findings_pane.set_session(session)
-        title = tr("年报审核台")
-        self.setWindowTitle(f"{report_title(session)} — {title}" if session else title)
         if session is not None:
             self._mark_text()
         self._update_status()
+        signed_state.apply(self)
 
     def _session_changed(self, session: ReportSession) -> None:
         if session is self.session:
             self._mark_text()
             self.page_view.refresh()
             self._update_status()
+            signed_state.apply(self)
 
     def _update_status(self) -> None:
         s = self.session
@@ -381,53 +389,11 @@ class MainWindow(QMainWindow):
         s.push(CorrectCells(s, changes, tr("采纳建议：{m}", m=f.message), tr("采纳建议更正")))
         self._show_next(f)
 
-    def set_reviewer(self, name: str) -> None:
-        """The name recorded with every correction and decision from now on (remembered)."""
-        self.reviewer = name.strip()
-        self.settings.setValue("reviewer", self.reviewer)
-        for s in self.sessions():
-            s.reviewer = self.reviewer
-
-    def ask_reviewer(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, tr("审核人"), tr("审核人姓名（记入每条更正和决定）："), text=self.reviewer
-        )
-        if ok and name.strip():
-            self.set_reviewer(name)
-
     def _show_next(self, done: Finding) -> None:
         """After a finding is dealt with, show the one the list moved on to (the keyboard review loop)."""
         current = self.current_finding()
         if current is not None and current.id != done.id:
             self.reveal_finding(current)
-
-    def ask_reason(self, finding: Finding) -> str | None:
-        """The reason for accepting a finding as it stands (a dialog; tests replace this method)."""
-        reason, ok = QInputDialog.getItem(
-            self, tr("按原样接受"), tr("{m}\n\n接受理由：", m=finding.message), [tr(r) for r in REASONS], 0, True
-        )
-        return reason.strip() if ok and reason.strip() else None
-
-    def accept_as_is(self) -> None:
-        s, f = self.session, self.current_finding()
-        if s is None or f is None:
-            return
-        reason = self.ask_reason(f)
-        if reason:
-            d = Decision(f.id, ACCEPTED, reason, self.reviewer)
-            s.push(DecideFinding(s, f.id, d, tr("按原样接受")))
-            self.step_finding(True)
-
-    def postpone(self) -> None:
-        s, f = self.session, self.current_finding()
-        if s is not None and f is not None and s.is_open(f):
-            s.push(DecideFinding(s, f.id, Decision(f.id, POSTPONED, "", self.reviewer), tr("稍后处理")))
-            self.step_finding(True)
-
-    def reopen(self) -> None:
-        s, f = self.session, self.current_finding()
-        if s is not None and f is not None and s.decision(f) is not None:
-            s.push(DecideFinding(s, f.id, None, tr("撤回决定")))
 
     def _selected_cells(self) -> list[str]:
         return self.tables.selected_keys()
@@ -453,19 +419,7 @@ class MainWindow(QMainWindow):
             s.push(CorrectCells(s, changes, tr("置为空白"), tr("置为空白")))
 
     def fill_zero(self) -> None:
-        """全部置 0: the selected cells (when several are selected), else every empty cell of the shown
-        table, set to 0 as one undo step with one reason."""
-        view = self.tables.current_view()
-        s = self.session
-        if view is None or s is None:
-            return
-        keys = view.selected_keys()
-        if len(keys) < 2:
-            keys = [k for k in view.report_model.layout.key_positions if s.report.cells[k].value is None]
-        if not keys:
-            self.show_notice(tr("本表没有空白或未找到的单元格"))
-            return
-        view.report_model.fill(dict.fromkeys(keys, 0), tr("置 0"), lambda n: tr("已把 {n} 格置为 0", n=n))
+        self.tables.fill_zero()
 
     def focus_tables(self) -> None:
         view = self.tables.current_view()

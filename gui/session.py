@@ -57,6 +57,8 @@ class ReportSession(QObject):
             self.rules_available = True
         self.checker = checker
         self.context = EditContext(self.reviewed, MemoryJournal(), reviewer)
+        # asked before the first change (the window asks for the reviewer's name); False: not made
+        self.name_wanted: Callable[[], bool] = lambda: True
         self.undo_stack = QUndoStack(self)
         self.path: str = self.reviewed.report.source
         self.check_error = ""  # why the rules could not run on the report as it stands, if they could not
@@ -98,10 +100,17 @@ class ReportSession(QObject):
         """Signed off or returned: nothing changes until the report is reopened (which is logged)."""
         return self.reviewed.signoff is not None
 
-    def push(self, command: QUndoCommand) -> bool:
-        """Do a reviewer's change as an undoable command, unless the report is read-only."""
+    def may_change(self) -> bool:
+        """Whether a change may be made now: not when the report is read-only (and says so), not
+        without the reviewer's name (asked once)."""
         if self.read_only:
             self.refused.emit(tr("此报告已签发或退回，只读；如需修改请先在“工作区”菜单中重新打开"))
+            return False
+        return self.name_wanted()
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Do a reviewer's change as an undoable command, unless the report is read-only."""
+        if not self.may_change():
             return False
         self.undo_stack.push(command)
         return True

@@ -218,6 +218,20 @@ class TablesView(QTabWidget):
             marks = "".join(f" {g}{n[s]}" for s, g in (("error", "✖"), ("warning", "▲")) if n[s])
             self.setTabText(i, tr("表{n} {name}", n=TABLE_NUMBERS[key], name=tr(TAB_NAMES[key])) + marks)
 
+    def fill_zero(self) -> None:
+        """全部置 0: the selected cells (when several are selected), else every empty cell of the shown
+        table, set to 0 as one undo step with one reason."""
+        view, s = self.current_view(), self.session
+        if view is None or s is None:
+            return
+        keys = view.selected_keys()
+        if len(keys) < 2:
+            keys = [k for k in view.report_model.layout.key_positions if s.report.cells[k].value is None]
+        if not keys:
+            self.message.emit(tr("本表没有空白或未找到的单元格"))
+            return
+        view.report_model.fill(dict.fromkeys(keys, 0), tr("置 0"), lambda n: tr("已把 {n} 格置为 0", n=n))
+
     # --- selection -----------------------------------------------------------------------------
     def current_view(self) -> ReportTableView | None:
         w = self.currentWidget()
