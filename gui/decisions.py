@@ -20,6 +20,8 @@ REASONS = ("经与报送单位核实，数据无误", "原文如此，已告知�
 class FindingDecisions:
     """Mixed into MainWindow (session, reviewer, current_finding() and step_finding() come from it)."""
 
+    reviewer: str
+
     def ask_reason(self, finding: Finding) -> str | None:
         """The reason for accepting a finding as it stands (a dialog; tests replace this method)."""
         reason, ok = QInputDialog.getItem(

@@ -8,7 +8,7 @@ dialogs record through the core commands (review.commands.SignOffReport, ReopenR
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from review.commands import EditContext, EditRefused, ReopenReport, SignOffReport
-from review.signoff import OUTCOMES, corrected_cells, signoff_problems
+from review.signoff import OUTCOMES, blocking_errors, corrected_cells, signoff_problems
 from review.state import PASSED, PASSED_AFTER_CORRECTION, RETURNED, SignOff
 from review.workspace import Workspace, WorkspaceError
 
@@ -62,6 +64,7 @@ class SignoffDialog(QDialog):
     """Record a sign-off of one report; emits signedOff(report_id, SignOff) when recorded."""
 
     signedOff = Signal(int, object)
+    findingWanted = Signal(object)  # a blocking finding the reviewer chose to open (the dialog closes)
 
     def __init__(self, workspace: Workspace, report_id: int, parent: QWidget | None = None,
                  settings: QSettings | None = None) -> None:
@@ -100,6 +103,12 @@ class SignoffDialog(QDialog):
         self.reason.setMaximumHeight(90)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
+        # the errors that block a sign-off, one per line; Enter or a double-click opens the finding
+        self.blocking = QListWidget(self)
+        self.blocking.setWordWrap(True)
+        self.blocking.setMaximumHeight(150)
+        self.blocking.setToolTip(tr("双击或按 Enter 转到这个问题"))
+        self.blocking.itemActivated.connect(self._open_finding)
 
         form = QFormLayout()
         form.addRow(tr("审核人："), self.reviewer)
@@ -113,6 +122,7 @@ class SignoffDialog(QDialog):
         layout.addWidget(head)
         layout.addLayout(form)
         layout.addWidget(self.problems)
+        layout.addWidget(self.blocking)
         layout.addWidget(self.buttons)
 
         self.reviewer.textChanged.connect(self._update)
@@ -133,10 +143,32 @@ class SignoffDialog(QDialog):
 
     def _update(self) -> None:
         problems = self.current_problems()
-        self.problems.setText(_problem_html(problems) if problems else
-                              "<span style='color:#2e7d32'>✓ " + tr("可以签发") + "</span>")
+        returned = self.outcome() == RETURNED
+        errors = [] if returned else blocking_errors(self.reviewed)
+        if errors:  # named one by one in the list below, not in a long sentence
+            head = f"尚有 {len(errors)} 个错误"
+            problems = [tr("尚有 {n} 个错误既未更正、也未说明理由予以接受（见下，双击转到该问题）", n=len(errors))
+                        if p.startswith(head) else p for p in problems]
+        self.blocking.clear()
+        for f in errors:
+            item = QListWidgetItem(f"✖ {f.message}", self.blocking)
+            item.setData(Qt.ItemDataRole.UserRole, f)
+            item.setToolTip(f.message)
+        self.blocking.setVisible(bool(errors))
+        if problems:
+            self.problems.setText(_problem_html(problems))
+        else:
+            ready = (tr("可以退回：退回理由将记入审核记录并告知报送机关") if returned else
+                     tr("可以签发，结论：{o}", o=tr(self.outcome())))
+            self.problems.setText("<span style='color:#2e7d32'>✓ " + ready + "</span>")
         self.ok_button.setEnabled(not problems)
-        self.ok_button.setText(tr("退回") if self.outcome() == RETURNED else tr("签发"))
+        self.ok_button.setText(tr("退回") if returned else tr("签发"))
+        self.setWindowTitle(tr("退回报告") if returned else tr("签发报告"))
+
+    def _open_finding(self, item: QListWidgetItem) -> None:
+        finding = item.data(Qt.ItemDataRole.UserRole)
+        self.reject()
+        self.findingWanted.emit(finding)
 
     def accept(self) -> None:
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -107,6 +107,33 @@ class ReportTableView(QTableView):
                 per_line = max(per_line, -(-len(parts[0]) // lines))
         return int(em * (per_line + 1.2))
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Entering a table by keyboard (Alt+2) puts the cursor on its first value, ready to type."""
+        super().focusInEvent(event)
+        if not self.currentIndex().isValid() and self.report_model.layout.key_positions:
+            first = next(iter(self.report_model.layout.key_positions))
+            self.selectionModel().setCurrentIndex(
+                self.report_model.index_of(first), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Home/End (with Ctrl: of the table) land on a value cell, never on a label."""
+        index = super().moveCursor(action, modifiers)
+        if self.report_model.key(index) is not None:
+            return index
+        keys = list(self.report_model.layout.key_positions)
+        if not keys:
+            return index
+        A = QAbstractItemView.CursorAction
+        row = self.currentIndex().row()
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        in_row = [k for k in keys if self.report_model.layout.key_positions[k][0] == row]
+        if action == A.MoveHome:
+            return self.report_model.index_of(in_row[0] if in_row and not ctrl else keys[0])
+        if action == A.MoveEnd:
+            return self.report_model.index_of(in_row[-1] if in_row and not ctrl else keys[-1])
+        return index
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         """Enter commits and moves down to the next value, as in a spreadsheet."""
         super().closeEditor(editor, hint)
@@ -117,7 +144,12 @@ class ReportTableView(QTableView):
 
     # --- clipboard -----------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: ANN001
-        if event.matches(QKeySequence.StandardKey.Copy):
+        ctrl_tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+        )
+        if ctrl_tab:
+            event.ignore()  # Ctrl+Tab: the next table (the tab widget's), not the next cell
+        elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
@@ -141,6 +173,8 @@ class ReportTableView(QTableView):
         """Paste rows from the clipboard (tab, space or comma separated, with or without their row labels)
         at the current cell, as one undo step, and say what was placed."""
         start = self.currentIndex()
+        if not start.isValid() and self.report_model.layout.key_positions:  # no cell chosen yet: the first
+            start = self.report_model.index_of(next(iter(self.report_model.layout.key_positions)))
         text = QGuiApplication.clipboard().text()
         if not start.isValid() or not text.strip():
             self.message.emit(tr("剪贴板中没有可粘贴的内容"))

@@ -235,7 +235,15 @@ class WorkspaceBinding(QObject):
             return
         dialog = SignoffDialog(self.workspace, rid, self.window, settings=self.settings)
         dialog.signedOff.connect(lambda r, s: self._signed(r, s))
+        dialog.findingWanted.connect(lambda f, r=rid: self._show_finding(r, f))
         dialog.exec()
+
+    def _show_finding(self, report_id: int, finding: object) -> None:
+        """A finding chosen in the sign-off dialog: its report shown, the finding selected and revealed."""
+        self.open_report(report_id)
+        pane = self.window.findings_pane
+        if pane.select(finding):
+            pane.view.setFocus()
 
     def reopen_current(self) -> None:
         rid = self.current_report_id() or self.queue.current_report_id()

@@ -26,6 +26,8 @@ def make_window(qtbot, tmp_path, headless=True):
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=2000)
     return w
 
 
@@ -103,6 +105,7 @@ def test_the_reviewer_is_asked_once_at_the_first_edit(qtbot, tmp_path):
     assert {c.reviewer for c in session.report.cells[KEY].history} == {"Wang"}
     assert window.reviewer_label.text() == "审核人：Wang"
     assert window.settings.value("reviewer") == "Wang"
+    window.setProperty("headless", True)  # closing: no question about the unsaved corrections
 
 
 def test_accepting_half_missing_settles_the_cannot_assess_finding_too(qtbot, tmp_path):
