@@ -34,16 +34,15 @@ from .decisions import FindingDecisions
 from .export import export_to_excel
 from .findings_pane import FindingsPane
 from .header_fields import HeaderFields
+from .help_dialog import HelpDialog
 from .i18n import tr
 from .loading import load_report, report_files
-from .marks import legend_html
 from .menus import build_menus
 from .page_view import PageView
 from .report_list import ReportList
 from .reveal import cell_at, reveal_spans
 from .reviewer import ReviewerName
 from .session import ReportSession
-from .shortcuts import help_html
 from .signed_state import SignedBanner
 from .source_pane import SourcePane
 from .tables_view import TablesView
@@ -68,6 +67,7 @@ class MainWindow(ReviewerName, FindingDecisions, QMainWindow):
         self.session: ReportSession | None = None
         self.undo_group = QUndoGroup(self)
         self._revealing = False
+        self.help_dialog: HelpDialog | None = None
         self.workspace_binding: object | None = None  # set when a workspace keeps every change (gui.app)
         self.setWindowTitle(tr("年报审核台"))
         self.setAcceptDrops(True)
@@ -427,8 +427,11 @@ class MainWindow(ReviewerName, FindingDecisions, QMainWindow):
             view.setFocus()
 
     def show_help(self) -> None:
-        text = f"<h3>{tr('快捷键')}</h3>{help_html()}<h3>{tr('单元格标记')}</h3>{legend_html()}"
-        QMessageBox.information(self, tr("快捷键与图例"), text)
+        """F1: the workflow, keys, marks and rules in a window that scrolls (kept, not modal)."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
 
     # --- files, drag and drop, settings ---------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -60,6 +60,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("focus_findings", ("Alt+1",), "转到问题列表"),
     Shortcut("focus_tables", ("Alt+2",), "转到表格"),
     Shortcut("focus_text", ("Alt+3",), "转到原文"),
+    Shortcut("sign_off", ("Ctrl+Shift+S",), "签发或退回当前报告（工作区菜单）"),
     Shortcut("help", ("F1",), "快捷键与单元格标记图例"),
     Shortcut("quit", ("Ctrl+Q",), "退出"),
 )

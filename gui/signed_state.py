@@ -3,7 +3,7 @@ and every editing action disabled (nothing is typed only to be refused)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -13,7 +13,6 @@ from .i18n import tr
 from .table_model import local_time
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
     from .session import ReportSession
 
 # actions that change the report (a signed report is read-only until it is reopened)
@@ -68,8 +67,9 @@ class SignedBanner(QLabel):
         self.show()
 
 
-def apply(window: MainWindow) -> None:
-    """Title, banner and actions for the report shown (call after it changed or was signed)."""
+def apply(window: Any) -> None:
+    """Title, banner and actions for the report shown by the MainWindow (call after it changed or was
+    signed); typed loosely so that this module does not import the window (no import cycle)."""
     session = window.session
     read_only = session is not None and session.read_only
     window.signed_banner.show_session(session)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from review.commands import same_value
 from review.workspace import Workspace, WorkspaceError
@@ -24,6 +24,7 @@ from .batch_queue import BatchQueue
 from .i18n import tr
 from .import_dialog import ImportDialog, choose_files, choose_folder
 from .report_list import SESSION_ROLE
+from .shortcuts import sequences
 from .signoff_dialog import ReopenDialog, SignoffDialog
 
 
@@ -68,11 +69,19 @@ class WorkspaceBinding(QObject):
         self.audit_dock.hide()
         self.audit.reportChanged.connect(self.reload)
 
-        menu = window.menuBar().addMenu(tr("工作区(&W)"))
+        # 工作区 goes before 帮助, which stays last
+        bar = window.menuBar()
+        help_menu = next((a for a in bar.actions() if a.text() == tr("帮助(&H)")), None)
+        menu = QMenu(tr("工作区(&W)"), window)
+        if help_menu is not None:
+            bar.insertMenu(help_menu, menu)
+        else:
+            bar.addMenu(menu)
         self.import_files_action = menu.addAction(tr("导入报告文件…"), self.import_files)
         self.import_folder_action = menu.addAction(tr("导入文件夹…"), self.import_folder)
         menu.addSeparator()
         self.signoff_action = menu.addAction(tr("签发 / 退回当前报告…"), self.sign_off_current)
+        self.signoff_action.setShortcuts(sequences("sign_off"))
         self.reopen_action = menu.addAction(tr("重新打开当前报告…"), self.reopen_current)
         menu.addSeparator()
         menu.addAction(self.audit_dock.toggleViewAction())
