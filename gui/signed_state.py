@@ -54,10 +54,10 @@ class SignedBanner(QLabel):
         self.setProperty("returned", returned)
         self.style().unpolish(self)
         self.style().polish(self)
+        state = state_word(session) if returned else tr("{s}（{o}）", s=state_word(session), o=tr(signoff.outcome))
         text = tr(
-            "{state}（{outcome}）　{who}　{time}　— 只读：如需修改，请在“工作区”菜单中重新打开",
-            state=state_word(session),
-            outcome=tr(signoff.outcome),
+            "{state}　{who}　{time}　— 只读：如需修改，请在“工作区”菜单中重新打开",
+            state=state,
             who=signoff.reviewer,
             time=local_time(signoff.time),
         )

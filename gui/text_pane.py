@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QShortcut,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from parser.normalize import Normalized, normalize
 
 from .i18n import tr
 from .shortcuts import sequences
@@ -95,6 +96,7 @@ class ReportText(QPlainTextEdit):
         # reports print tables as TAB-separated cells: narrow tab stops keep a row on one line
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance("中") * 1.7)
         self.offsets = OffsetMap("")
+        self.source_text = ""
         self.gutter = LineNumberArea(self)
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
@@ -102,6 +104,7 @@ class ReportText(QPlainTextEdit):
         self.layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
 
     def set_report_text(self, text: str) -> None:
+        self.source_text = text  # as received (offsets of cells and findings refer to it)
         self.offsets = OffsetMap(text)
         self.layers = {}
         self.setPlainText(text)
@@ -205,6 +208,7 @@ class FindBar(QWidget):
     def __init__(self, text: ReportText, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = text
+        self._norm: tuple[str, Normalized] | None = None
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(tr("在原文中查找"))
         self.edit.setClearButtonEnabled(True)
@@ -245,15 +249,27 @@ class FindBar(QWidget):
         self.hide()
         self.text.setFocus()
 
+    def _normalized(self) -> Normalized:
+        """The text as the parser matches it (Simplified, pinyin glosses dropped), made once per text."""
+        text = self.text.source_text
+        if self._norm is None or self._norm[0] is not text:
+            self._norm = (text, normalize(text))
+        return self._norm[1]
+
     def _matches(self) -> list[tuple[int, int]]:
-        needle = self.edit.text()
+        """Every match as document positions. Traditional/Simplified and glued pinyin (統(tǒng)計) are
+        ignored: the needle and the text are compared as parser.normalize reads them."""
+        needle = normalize(self.edit.text()).text.strip().lower()
         if not needle:
             return []
-        doc, out = self.text.document(), []
-        cursor = doc.find(needle, 0)
-        while not cursor.isNull() and len(out) < 5000:
-            out.append((cursor.selectionStart(), cursor.selectionEnd()))
-            cursor = doc.find(needle, cursor)
+        norm = self._normalized()
+        hay = norm.text.lower()
+        om, out = self.text.offsets, []
+        i = hay.find(needle)
+        while i >= 0 and len(out) < 5000:
+            a, b = norm.span(i, i + len(needle))
+            out.append((om.to_qt(a), om.to_qt(b)))
+            i = hay.find(needle, i + 1)
         return out
 
     def _highlight_all(self) -> None:
@@ -264,31 +280,33 @@ class FindBar(QWidget):
         self.find_next(from_start=True)
 
     def find_next(self, from_start: bool = False) -> None:
-        self._find(QTextDocument.FindFlag(0), from_start)
+        self._find(backward=False, from_start=from_start)
 
     def find_previous(self) -> None:
-        self._find(QTextDocument.FindFlag.FindBackward, False)
+        self._find(backward=True, from_start=False)
 
-    def _find(self, flags: QTextDocument.FindFlag, from_start: bool) -> None:
-        needle = self.edit.text()
-        if not needle:
+    def _find(self, backward: bool, from_start: bool) -> None:
+        matches = self._matches()
+        if not self.edit.text():
             return
-        doc = self.text.document()
-        cursor = self.text.textCursor()
-        if from_start:
-            cursor.setPosition(cursor.selectionStart())
-        found = doc.find(needle, cursor, flags)
-        if found.isNull():  # wrap around
-            start = QTextCursor(doc)
-            if flags & QTextDocument.FindFlag.FindBackward:
-                start.movePosition(QTextCursor.MoveOperation.End)
-            found = doc.find(needle, start, flags)
-        if not found.isNull():
-            self.text.setTextCursor(found)
-            self.text.centerCursor()
-            self.edit.setStyleSheet("")
-        else:
+        if not matches:
             self.edit.setStyleSheet("background:#fce8e6")
+            return
+        cursor = self.text.textCursor()
+        here = cursor.selectionStart() if from_start else cursor.selectionEnd()
+        if backward:
+            here = cursor.selectionStart()
+            before = [m for m in matches if m[0] < here]
+            a, b = before[-1] if before else matches[-1]  # wrap around
+        else:
+            after = [m for m in matches if m[0] >= here]
+            a, b = after[0] if after else matches[0]
+        found = QTextCursor(self.text.document())
+        found.setPosition(a)
+        found.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(found)
+        self.text.centerCursor()
+        self.edit.setStyleSheet("")
 
 
 class TextPane(QWidget):

@@ -85,3 +85,22 @@ def test_workspace_menu_before_help_and_signoff_lists_what_blocks(qtbot, window,
     assert window.findings_pane.current().id == errors[-1].id  # the chosen finding is open in the window
     assert session.reviewed.signoff is None
     ws.close()
+
+
+def test_find_ignores_traditional_and_glued_pinyin(qtbot, window):
+    """Item 10: 申请 finds 申請, 统计 finds 統(tǒng)計 (sample 001 is printed so)."""
+    (session,) = window.open_paths([str(SAMPLES / "001_6b37e4e7d29244ee.txt")])
+    text = session.report.text
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.text_pane.find_bar
+    assert bar.isVisible() and QApplication.focusWidget() is bar.edit
+    bar.edit.setText("申请")
+    spans = window.text_pane.text.highlighted("find")
+    assert len(spans) == text.count("申請") and all(text[a:b] == "申請" for a, b in spans)
+    bar.edit.setText("统计")
+    ((a, b),) = window.text_pane.text.highlighted("find")
+    assert text[a:b] == "統(tǒng)計"
+    selected = window.text_pane.text.textCursor().selectedText()
+    assert selected == "統(tǒng)計"  # the match is selected and scrolled to
+    bar.edit.setText("没有这个词")
+    assert window.text_pane.text.highlighted("find") == [] and "fce8e6" in bar.edit.styleSheet()
