@@ -90,17 +90,17 @@ def run_export(files: list[str], workspace: str | None, output: str) -> int:
 
 def _export_workspace(workspace: str | None, out: Path) -> int:
     from review.export import WorkspaceSource
-    from review.workspace import Workspace, WorkspaceError, default_path
+    from review.workspace import Workspace, WorkspaceError, default_path, is_server_location
 
-    path = Path(workspace) if workspace is not None else default_path()
-    if not path.is_file():
+    path: Path | str = workspace if is_server_location(workspace) else Path(workspace or default_path())
+    if isinstance(path, Path) and not path.is_file():
         print(f"工作区不存在：{path}（请先用 import 导入报告，或给出要导出的报告文件）", file=sys.stderr)
         return 2
     try:
         with Workspace(path) as ws:
             source = WorkspaceSource(ws, roster_regions(ws))  # volumes by the roster's 地区
             if not len(source):
-                print(f"工作区中没有报告：{path}", file=sys.stderr)
+                print(f"工作区中没有报告：{ws.path}", file=sys.stderr)
                 return 2
             return 0 if _write(source, out) else 2
     except WorkspaceError as e:

@@ -16,13 +16,14 @@ def _text(path) -> str:
     return "\n".join([p.text for p in doc.paragraphs] + cells)
 
 
-@pytest.fixture(scope="module")
-def office(tmp_path_factory):
-    """A workspace with the roster, the five samples and 乌苏's 2023 report under its full name."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def office(tmp_path_factory, request):
+    """A workspace with the roster, the five samples and 乌苏's 2023 report under its full name; every
+    office command is run on an SQLite file and on a PostgreSQL database."""
     folder = tmp_path_factory.mktemp("office")
     last = derive("000", folder, agency=("乌苏市教科局", "乌苏市教育和科学技术局"), year=(2024, 2023))
     near = derive("002", folder, agency=("神池县教育科技局", "神池县教科局"), year=(2023, 2024), name="神池.txt")
-    ws = str(folder / "w.sqlite")
+    ws = str(folder / "w.sqlite") if request.param == "sqlite" else request.getfixturevalue("pg_cluster").new_database()
     assert run(["roster", str(roster_file(folder)), "--workspace", ws]) == 0
     assert run(["import", str(sample("000").parent), str(last), str(near), "--workspace", ws]) == 0
     return folder, ws

@@ -41,6 +41,17 @@ def _state(location):
         return reports, audit, office, ws.queue(), ws.setting("last_office")
 
 
+def _exported(location, out):
+    import openpyxl
+
+    assert run(["export", "--workspace", str(location), "-o", str(out)]) in (0, 1)
+    book = openpyxl.load_workbook(out, read_only=True)
+    sheets = {ws.title: [tuple(c for c in row) for row in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+    book.close()
+    assert "汇总" in sheets and len(sheets["汇总"]) > 5
+    return sheets
+
+
 def test_sqlite_to_postgresql_and_back_is_lossless(tmp_path, pg_cluster):
     src = tmp_path / "src.sqlite"
     _reviewed_workspace(src, tmp_path)
@@ -56,6 +67,7 @@ def test_sqlite_to_postgresql_and_back_is_lossless(tmp_path, pg_cluster):
     assert sum(signoff is not None for _, _, signoff, _ in before[0].values()) == 1
     assert _state(url) == before
     assert _state(back) == before
+    assert _exported(src, tmp_path / "a.xlsx") == _exported(url, tmp_path / "b.xlsx")  # the 汇总 and every sheet
     a, b = sqlite3.connect(src), sqlite3.connect(back)
     for table, order in TABLES:  # row for row, bytes included
         sql = f"SELECT * FROM {table} ORDER BY {order}"
