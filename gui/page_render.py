@@ -8,7 +8,6 @@ through a queued signal; a request for an image already rendered is answered at 
 from __future__ import annotations
 
 import atexit
-import weakref
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -43,7 +42,7 @@ class PageRenderer(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-render")
-        self._pages: Pages | None = None  # used only in the worker thread
+        self._doc: list[Pages | None] = [None]  # the open document, used only in the worker thread
         self.generation = 0  # bumped by open(): results of an earlier document are dropped
         self.sizes: list[PageSize] = []
         self.error = ""
@@ -52,9 +51,9 @@ class PageRenderer(QObject):
         self._opening: Future | None = None
         self.opened.connect(self._on_opened)
         self.rendered.connect(self._on_rendered)
-        atexit.register(_close_at_exit, weakref.ref(self))
-        pool = self._pool
-        self.destroyed.connect(lambda *_: pool.shutdown(wait=False))  # its thread ends with the window
+        pool, doc = self._pool, self._doc
+        self.destroyed.connect(lambda *_: _end(pool, doc))  # the document is closed, the thread ends
+        self._at_exit = False
 
     # --- GUI thread ------------------------------------------------------------------------------
     def open(self, data: bytes | None) -> None:
@@ -123,9 +122,7 @@ class PageRenderer(QObject):
 
     # --- worker thread ---------------------------------------------------------------------------
     def _open(self, gen: int, data: bytes | None) -> tuple[int, object]:
-        if self._pages is not None:
-            self._pages.close()
-            self._pages = None
+        _close(self._doc)
         if data is None:
             return gen, []
         try:
@@ -136,16 +133,20 @@ class PageRenderer(QObject):
         except Exception as e:  # noqa: BLE001 - a broken page must not take the window down
             result = tr("无法显示页面：{e}", e=type(e).__name__)
         else:
-            self._pages = pages
+            self._doc[0] = pages
+            if not self._at_exit:  # registered after pdfium's own handler, so it runs before it
+                atexit.register(_close, self._doc)
+                self._at_exit = True
             result = sizes
         self.opened.emit(gen, result)
         return gen, result
 
     def _draw(self, gen: int, index: int, dpi: int) -> tuple[int, int, int, QImage]:
-        if gen != self.generation or self._pages is None:
+        pages = self._doc[0]
+        if gen != self.generation or pages is None:
             return gen, index, dpi, QImage()
         try:
-            return gen, index, dpi, to_qimage(self._pages.render(index, dpi))
+            return gen, index, dpi, to_qimage(pages.render(index, dpi))
         except Exception:  # noqa: BLE001 - an unrenderable page shows as empty, the rest still work
             return gen, index, dpi, QImage()
 
@@ -153,12 +154,20 @@ class PageRenderer(QObject):
         self.rendered.emit(*self._draw(gen, index, dpi))
 
 
-def _close_at_exit(ref: weakref.ref) -> None:
-    """Close a document still open when the program ends (the worker thread has finished by then)."""
-    renderer = ref()
-    pages = getattr(renderer, "_pages", None)
+def _end(pool: ThreadPoolExecutor, doc: list[Pages | None]) -> None:
+    """The window is gone: close its document in the worker thread and let the thread end."""
+    try:
+        pool.submit(_close, doc)
+        pool.shutdown(wait=False)
+    except RuntimeError:  # the program is ending: the worker has finished already
+        _close(doc)
+
+
+def _close(doc: list[Pages | None]) -> None:
+    """Close the document in this holder, if one is open."""
+    pages, doc[0] = doc[0], None
     if pages is not None:
         try:
             pages.close()
-        except Exception:  # noqa: BLE001 - the program is ending; nothing to tell
+        except Exception:  # noqa: BLE001 - closing at the end: nothing to tell
             pass
