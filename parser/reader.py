@@ -130,6 +130,10 @@ def _render(kind: str, data: bytes, name: str) -> str:
         text = decode(data)
         if _looks_binary(text):
             raise ReadError(f"不是文本文件，也不是可识别的文档格式，无法读取：{name}")
+        if "</td>" in text or "</TD>" in text:  # Markdown from a converter, its tables in HTML
+            from .formats.html import render_embedded_tables
+
+            return render_embedded_tables(text)
         return text
     if kind == sniff.HTML:
         from .formats.html import html_to_text

@@ -71,6 +71,20 @@ def mhtml_to_text(data: bytes, name: str = "") -> str:
     raise ReadError(f"单文件网页（.mht）中没有找到网页正文：{name}")
 
 
+_EMBEDDED_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def render_embedded_tables(text: str) -> str:
+    """Plain text or Markdown holding HTML tables (what PDF/OCR converters write for merged cells): each
+    <table>…</table> rendered as rows of TAB-separated cells, the rest of the text left as it is."""
+    def rendered(m: re.Match) -> str:
+        try:
+            return "\n" + html_to_text(m.group().encode("utf-8"), encoding="utf-8").strip("\n") + "\n"
+        except Exception:  # a malformed fragment stays as printed
+            return m.group()
+    return _EMBEDDED_TABLE.sub(rendered, text)
+
+
 def html_to_text(data: bytes, name: str = "", encoding: str | None = None) -> str:
     """Render a saved web page as report text (see grid.render)."""
     import lxml.html

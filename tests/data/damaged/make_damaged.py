@@ -369,6 +369,19 @@ def d08_md_data_columns_unlabelled_rows(rng, t: str, m: Meta):
     return assemble(rng, m, t, v, act, req, app)
 
 
+def _html_table(rows: list[list]) -> str:
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in cells(r)) + "</tr>" for r in rows)
+    return f'<table border="1">{body}</table>'
+
+
+def d20_md_html_tables(rng, t: str, m: Meta):
+    """A converter's Markdown whose tables are HTML (<table><tr><td>…), one table per line, merged cells
+    left out, amid the Markdown text."""
+    v, p = draw(rng, t, "county")
+    return assemble(rng, m, t, v, [_html_table(active_table(t, p))], [_html_table(requests_table(t, p))],
+                    [_html_table(appeals_table(p))])
+
+
 # --------------------------------------------------------------------------- OCR from other tools
 
 _OCR_ZERO = ("O", "o", "D")
@@ -482,6 +495,8 @@ REPORTS: list[tuple[Callable, tuple[str, Meta], tuple[str, Meta]]] = [
      ("2021", Meta("如皋市市场监督管理局", 2023, "市场监管"))),
     (d19_pdf_appeal_rows_numbers_first, ("2021", Meta("泰兴市自然资源和规划局", 2021, "自然资源")),
      ("2019", Meta("靖江市应急管理局", 2020, "应急管理"))),
+    (d20_md_html_tables, ("2021", Meta("苏州市姑苏区住房和城乡建设局", 2022, "住房和城乡建设")),
+     ("2019", Meta("苏州市虎丘区民政局", 2020, "民政"))),
     (d12_crawler_single_digit_rows, ("2019", Meta("常州市金坛区档案馆", 2019, "档案")),
      ("2021", Meta("溧阳市档案馆", 2021, "档案"))),
 ]
