@@ -37,6 +37,7 @@ from .i18n import tr
 from .year_compare import CompareDialog
 from .year_overview import OverviewPane
 from .year_search import SearchPane
+from .year_versions import VersionsDialog
 
 ALL = "全部"
 STATUS_COLOURS = {"未报送": "#e0e0e0", "有错误": "#ffc7ce", "已签发": "#c6e0b4", "已退回": "#e4d0f0"}
@@ -117,6 +118,7 @@ class YearWindow(QDialog):
         actions.addWidget(self.counts, 1)
         actions.addWidget(self._button("打开报告", self.open_selected))
         actions.addWidget(self._button("与上年对比…", self.compare_selected))
+        actions.addWidget(self._button("版本与差异…", self.versions_selected))
         actions.addWidget(self._button("审核意见书…", self.write_memo))
         box = QGroupBox(tr("未匹配到名单的报告（相近的名称不会自动匹配）"))
         box_layout = QVBoxLayout(box)
@@ -221,6 +223,15 @@ class YearWindow(QDialog):
         if report is None:
             return None
         dialog = CompareDialog(self.workspace, report, self)
+        if not self.property("headless"):
+            dialog.show()
+        return dialog
+
+    def versions_selected(self) -> VersionsDialog | None:
+        report = self._selected_report()
+        if report is None:
+            return None
+        dialog = VersionsDialog(self.workspace, report, self)
         if not self.property("headless"):
             dialog.show()
         return dialog

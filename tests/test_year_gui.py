@@ -158,3 +158,19 @@ def test_open_workspace_checks_it_before_a_new_window(qtbot, ws, tmp_path):
     assert launch_workspace_window(window, str(other)) == str(other) and other.exists()  # created, then released
     with Workspace(other) as created:
         assert created.office.roster() == []
+
+
+def test_versions_of_a_resubmitted_report_and_their_differences(year, ws, tmp_path):
+    fixed = derive("000", tmp_path, name="000_更正版.txt", replace={"政府信息公开工作": "政府信息公开工作 "})
+    old = next(i for i in ws.report_ids() if ws.queue_row(i).file_name == sample("000").name)
+    new, _ = ws.import_file(fixed)
+    ws.record_correction(new, Correction(RECEIVED, ws.load(new).report.value(RECEIVED), 7, "机关更正", "李四",
+                                         "2025-03-02T09:00:00+00:00"))
+    ws.office.mark_resubmission(new, old, "李四", "机关更正后重新报送")
+    year.refresh(keep_year=True)
+    row = _agencies(year).index("乌苏市教育和科学技术局")
+    assert year.model.row(row)["report"] == new  # the current version stands for the agency-year
+    year.table.selectRow(row)
+    dialog = year.versions_selected()
+    assert list(dialog.versions["report"]) == [old, new]
+    assert list(dialog.diff["key"]) == [RECEIVED] and dialog.diff.iloc[0]["new"] == 7
