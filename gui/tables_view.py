@@ -110,11 +110,21 @@ class ReportTableView(QTableView):
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Entering a table by keyboard (Alt+2) puts the cursor on its first value, ready to type."""
         super().focusInEvent(event)
-        if not self.currentIndex().isValid() and self.report_model.layout.key_positions:
+        keyboard = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+            Qt.FocusReason.OtherFocusReason,
+        )
+        if keyboard and not self.currentIndex().isValid() and self.report_model.layout.key_positions:
             first = next(iter(self.report_model.layout.key_positions))
-            self.selectionModel().setCurrentIndex(
-                self.report_model.index_of(first), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+            self.quiet = True  # a place for the cursor, not the reviewer's choice of a cell to reveal
+            try:
+                self.selectionModel().setCurrentIndex(
+                    self.report_model.index_of(first), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            finally:
+                self.quiet = False
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         """Home/End (with Ctrl: of the table) land on a value cell, never on a label."""
