@@ -20,8 +20,8 @@ Slot = Callable[[], object]
 RECENT = "recent_files"
 
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("文件(&F)", ("open", RECENT, "close_report", None, "new_workspace", "open_workspace", None, "export_current",
-                "export_all", None, "reviewer", None,
+    ("文件(&F)", ("open", RECENT, "close_report", None, "new_workspace", "open_workspace", "open_shared_workspace", None,
+                "export_current", "export_all", None, "reviewer", None,
                 "quit")),
     ("编辑(&E)", ("undo", "redo", None, "restore_printed", "make_blank", "fill_zero", None, "find")),
     ("审核(&R)", ("next_finding", "previous_finding", None, "accept_suggestion_anywhere", "accept_as_is", "postpone",
@@ -43,7 +43,8 @@ TEXTS = {
     "reopen": "撤回决定", "verify_uncertain": "核对存疑单元格", "next_report": "下一份报告",
     "previous_report": "上一份报告", "focus_findings": "转到问题列表", "focus_tables": "转到表格",
     "focus_text": "转到原文", "help": "快捷键与图例", "year_status": "本年度报送与审核情况…",
-    "new_workspace": "新建工作区…", "open_workspace": "打开工作区…", "edit_roster": "编辑报送名单…",
+    "new_workspace": "新建工作区…", "open_workspace": "打开工作区…",
+    "open_shared_workspace": "打开共享工作区…", "edit_roster": "编辑报送名单…",
     "year_search": "搜索全部报告…", "import_roster": "导入报送名单…", "memo_current": "当前报告的审核意见书…",
     "bulletin": "年报审核情况通报…",
 }

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QProcess
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
 from review.office.memo import MemoDetails, write_memo
 from review.office.official import DocumentError
-from review.workspace import Workspace, WorkspaceError
+from review.workspace import Workspace, WorkspaceError, is_server_location
 
 from .i18n import tr
 from .roster_editor import RosterEditor
@@ -82,6 +82,33 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
             return launch_workspace_window(window, path)
         return None
 
+    def shared_workspace() -> QInputDialog:
+        """Ask for the address of a shared workspace on the office's PostgreSQL server, then open it in a new
+        window (checked first, as a file workspace is)."""
+        dialog = QInputDialog(window)
+        dialog.setWindowTitle(tr("打开共享工作区"))
+        dialog.setLabelText(tr("共享工作区的地址（由单位的数据库管理员提供）：\n"
+                               "postgresql://用户名@服务器[:端口]/数据库名\n"
+                               "密码可写在地址中（用户名:密码@），或保存在本机的 .pgpass 文件中"))
+        dialog.setTextValue(window.property("shared_workspace_url") or "postgresql://")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setOkButtonText(tr("打开"))
+        dialog.setCancelButtonText(tr("取消"))
+        dialog.resize(560, dialog.sizeHint().height())
+        dialog.textValueSelected.connect(open_shared)
+        window.setProperty("shared_workspace_dialog", dialog)
+        if not window.property("headless"):
+            dialog.open()
+        return dialog
+
+    def open_shared(url: str) -> None:
+        url = url.strip()
+        if not is_server_location(url):
+            _warn(window, tr("地址应以 postgresql:// 开头，例如 postgresql://审核员@192.168.1.10/nianbao"))
+            return
+        window.setProperty("shared_workspace_url", url)
+        launch_workspace_window(window, url)
+
     def edit_roster() -> None:
         ws = workspace()
         if ws is None:
@@ -96,21 +123,38 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
 
     return {"year_status": year, "year_search": lambda: year(2), "import_roster": roster, "memo_current": memo,
             "bulletin": bulletin, "new_workspace": lambda: other_workspace(True),
-            "open_workspace": lambda: other_workspace(False), "edit_roster": edit_roster}
+            "open_workspace": lambda: other_workspace(False), "open_shared_workspace": shared_workspace,
+            "edit_roster": edit_roster}
 
 
 def launch_workspace_window(window: QMainWindow, path: str) -> str | None:
     """Check that the workspace opens (or can be created), then start the program on it in a new window."""
     current = getattr(getattr(window, "workspace_binding", None), "workspace", None)
-    if current is not None and Path(current.path).resolve() == Path(path).resolve():
+    if current is not None and _same_location(current.path, path):
         QMessageBox.information(window, tr("年报审核台"), tr("该工作区已在本窗口中打开"))
         return None
     try:
         Workspace(path).close()
     except WorkspaceError as e:
-        QMessageBox.warning(window, tr("无法打开工作区"), str(e))
+        _warn(window, str(e), tr("无法打开工作区"))
         return None
     if window.property("headless"):
         return path
     QProcess.startDetached(sys.executable, ["-m", "main", "--workspace", path])
     return path
+
+
+def _same_location(current: Path | str, path: str) -> bool:
+    if is_server_location(path) or not isinstance(current, Path):
+        from review.workspace.postgres import redacted
+
+        return str(current) == redacted(path)
+    return current.resolve() == Path(path).resolve()
+
+
+def _warn(window: QMainWindow, message: str, title: str | None = None) -> None:
+    """A warning box; in a headless window (tests, screenshots) the status bar says it instead."""
+    if window.property("headless"):
+        window.statusBar().showMessage(message, 15000)
+    else:
+        QMessageBox.warning(window, title or tr("年报审核台"), message)

@@ -94,3 +94,28 @@ def test_unreachable_server_is_one_chinese_line(pg_cluster):
     with pytest.raises(WorkspaceError, match="无法连接工作区服务器") as e:
         Workspace(bad)
     assert "secret" not in str(e.value)
+
+
+def test_file_menu_opens_a_shared_workspace_by_its_address(qtbot, pg_cluster, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window.setProperty("headless", True)
+    qtbot.addWidget(window)
+    action = next(a for a in window.menuBar().actions() if a.text().startswith("文件")).menu().actions()
+    assert "打开共享工作区…" in [a.text() for a in action]
+    next(a for a in action if a.text() == "打开共享工作区…").trigger()
+    dialog = window.property("shared_workspace_dialog")
+    dialog.setTextValue("/home/审核/工作区.sqlite")
+    dialog.accept()
+    assert "postgresql://" in window.statusBar().currentMessage()
+    url = pg_cluster.new_database()
+    next(a for a in action if a.text() == "打开共享工作区…").trigger()
+    dialog = window.property("shared_workspace_dialog")
+    dialog.setTextValue(url)
+    dialog.accept()  # checked (the schema created on the server), then a window of its own would start
+    with Workspace(url) as ws:
+        assert ws.migrated_from > 0 and len(ws) == 0
+    assert window.property("shared_workspace_url") == url
