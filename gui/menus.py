@@ -20,8 +20,8 @@ Slot = Callable[[], object]
 RECENT = "recent_files"
 
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("文件(&F)", ("open", RECENT, "close_report", None, "new_workspace", "open_workspace", "open_shared_workspace", None,
-                "export_current", "export_all", None, "reviewer", None,
+    ("文件(&F)", ("open", RECENT, "close_report", None, "new_workspace", "open_workspace", "open_shared_workspace",
+                None, "export_current", "export_all", None, "reviewer", None,
                 "quit")),
     ("编辑(&E)", ("undo", "redo", None, "restore_printed", "make_blank", "fill_zero", None, "find")),
     ("审核(&R)", ("next_finding", "previous_finding", None, "accept_suggestion_anywhere", "accept_as_is", "postpone",
