@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
-from review.office.memo import MemoDetails, write_memo
+from review.office.memo import write_memo
 from review.office.official import DocumentError
 from review.workspace import Workspace, WorkspaceError, is_server_location
 
 from .i18n import tr
+from .memo_dialog import ask_memo_details
 from .roster_editor import RosterEditor
 
 if TYPE_CHECKING:
@@ -62,10 +63,12 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
                                               tr("Word 文档 (*.docx)"))
         if not path:
             return
+        details = ask_memo_details(ws, getattr(window, "reviewer", ""), window)
+        if details is None:
+            return
         try:
             file_name, _ = ws.original(report_id)
-            office = ws.setting("office.name") or MemoDetails.office
-            write_memo(reviewed, path, MemoDetails(office, reviewer=getattr(window, "reviewer", "")), file_name)
+            write_memo(reviewed, path, details, file_name)
         except (DocumentError, WorkspaceError) as e:
             QMessageBox.warning(window, tr("年报审核台"), str(e))
 

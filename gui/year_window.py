@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from review.office.bulletin import BulletinDetails, write_bulletin
-from review.office.memo import MemoDetails, write_memo
+from review.office.memo import write_memo
 from review.office.official import DocumentError
 from review.office.overview import compute
 from review.office.roster import RosterEntry, RosterError, read_roster
@@ -34,6 +34,7 @@ from review.workspace import Workspace, WorkspaceError
 
 from .frame_model import FrameModel
 from .i18n import tr
+from .memo_dialog import ask_memo_details
 from .year_compare import CompareDialog
 from .year_overview import OverviewPane
 from .year_search import SearchPane
@@ -277,11 +278,12 @@ class YearWindow(QDialog):
         path = self._save_path("保存审核意见书", f"{reviewed.report.agency or report}审核意见书.docx")
         if not path:
             return None
-        office = self.workspace.setting("office.name") or ""
+        details = ask_memo_details(self.workspace, self.reviewer, self)
+        if details is None:
+            return None
         try:
             file_name, _ = self.workspace.original(report)
-            out = write_memo(reviewed, path, MemoDetails(office or MemoDetails.office, reviewer=self.reviewer),
-                             file_name)
+            out = write_memo(reviewed, path, details, file_name)
         except (DocumentError, WorkspaceError) as e:
             self._say(str(e), error=True)
             return None

@@ -92,8 +92,13 @@ def test_memo_and_bulletin_from_the_window(year, tmp_path):
     assert "关于2024年度政府信息公开工作年度报告审核情况的通报" in text and "乌苏市卫生健康委员会" in text
     year.table.selectRow(_agencies(year).index("乌苏市教育和科学技术局"))
     year.setProperty("save_to", str(tmp_path / "意见书.docx"))
+    year.workspace.set_setting("memo.deadline", "2025年4月30日")  # what the memo dialog shows and remembers
+    year.workspace.set_setting("memo.contact", "王五 0992-8512345")
     out = year.write_memo()
-    assert "关于乌苏市教科局2024年度政府信息公开工作年度报告的审核意见书" in Document(str(out)).paragraphs[0].text
+    memo = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "关于乌苏市教科局2024年度政府信息公开工作年度报告的审核意见书" in memo
+    dialog = year.property("memo_dialog")
+    assert dialog.fields["deadline"].text() == "2025年4月30日" and "王五 0992-8512345" in memo
     year.table.selectRow(_agencies(year).index("乌苏市卫生健康委员会"))  # did not report: nothing to write
     assert year.write_memo() is None and "已报送" in year.property("last_message")
 
