@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from review.commands import same_value
-from review.workspace import Workspace, WorkspaceError
+from review.workspace import Workspace, WorkspaceError, is_server_location
 
 from .audit_view import AuditView
 from .batch_queue import BatchQueue
@@ -38,6 +38,9 @@ def open_workspace(path: str | None, parent: QMainWindow | None = None) -> Works
         elif parent is not None:
             parent.statusBar().showMessage(str(e), 15000)
         return None
+
+
+POLL_MS = 3000  # a shared workspace's queue follows the other reviewers' changes this often
 
 
 class WorkspaceBinding(QObject):
@@ -97,6 +100,35 @@ class WorkspaceBinding(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.close)
+
+        # on a server others change statuses too: poll the workspace's change stamp (one indexed query)
+        self._stamp: tuple[int, int] | None = None
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        if is_server_location(str(workspace.path)):
+            self._stamp = self._read_stamp()
+            self.poll_timer.start()
+
+    def _read_stamp(self) -> tuple[int, int] | None:
+        try:
+            return self.workspace.change_stamp()
+        except WorkspaceError as e:  # the server went away: say so, try again at the next tick
+            self.window.statusBar().showMessage(str(e), POLL_MS * 2)
+            return None
+
+    def poll(self) -> bool:
+        """Refresh the queue when the workspace changed since the last look (also by another reviewer);
+        True when it did."""
+        if self.workspace.closed:
+            self.poll_timer.stop()
+            return False
+        stamp = self._read_stamp()
+        if stamp is None or stamp == self._stamp:
+            return False
+        self._stamp = stamp
+        self.queue.refresh()
+        return True
 
     # -- opening -------------------------------------------------------------------------------------
 
@@ -271,6 +303,7 @@ class WorkspaceBinding(QObject):
 
     def close(self) -> None:
         """Stop any import between two files, then close the workspace (everything is already committed)."""
+        self.poll_timer.stop()
         for dialog in list(self._imports):
             dialog.stop()
         self.workspace.close()

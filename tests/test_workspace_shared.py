@@ -119,3 +119,31 @@ def test_file_menu_opens_a_shared_workspace_by_its_address(qtbot, pg_cluster, tm
     with Workspace(url) as ws:
         assert ws.migrated_from > 0 and len(ws) == 0
     assert window.property("shared_workspace_url") == url
+
+
+def test_the_queue_follows_another_reviewers_return_and_import(qtbot, url, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
+    from gui.workspace_binding import WorkspaceBinding
+    from review.state import RETURNED, STATUS_RETURNED, SignOff
+
+    with Workspace(url) as other:
+        rid, _ = other.import_file(SAMPLE_FILES[1])
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window.setProperty("headless", True)
+    qtbot.addWidget(window)
+    binding = WorkspaceBinding(window, Workspace(url))
+    try:
+        assert binding.poll_timer.isActive() and not binding.poll()  # nothing changed yet
+        shown = {r.report_id: r.status for r in binding.queue.model.all_rows}
+        assert shown[rid] != STATUS_RETURNED
+        with Workspace(url) as other:  # another reviewer's program
+            other.sign_off(rid, SignOff(RETURNED, "李四", "表三缺数"))
+            added, _ = other.import_file(SAMPLE_FILES[2])
+        assert binding.poll()
+        shown = {r.report_id: r.status for r in binding.queue.model.all_rows}
+        assert shown[rid] == STATUS_RETURNED and added in shown
+        assert not binding.poll()
+    finally:
+        binding.close()

@@ -158,6 +158,13 @@ class Workspace:
         """The rules with this report's previous year bound (for a window that re-runs them after each edit)."""
         return self.replay.rules_for(report_id)
 
+    def change_stamp(self) -> tuple[int, int]:
+        """Changes whenever any client records an event (import, correction, decision, sign-off, roster or
+        report change): a window on a shared workspace polls it to refresh its queue when others work."""
+        row = self.store.query("SELECT (SELECT coalesce(max(id), 0) FROM journal) AS j,"
+                               " (SELECT coalesce(max(id), 0) FROM office_log) AS o")[0]
+        return int(row["j"]), int(row["o"])
+
     def setting(self, key: str, default: str | None = None) -> str | None:
         rows = self.store.query("SELECT value FROM settings WHERE key = ?", (key,))
         return rows[0]["value"] if rows else default
