@@ -61,6 +61,7 @@ class ReportSession(QObject):
         self.name_wanted: Callable[[], bool] = lambda: True
         self.undo_stack = QUndoStack(self)
         self.path: str = self.reviewed.report.source
+        self.held_by: str | None = None  # the reviewer editing it in another program (shared workspace)
         self.check_error = ""  # why the rules could not run on the report as it stands, if they could not
         self._by_cell: dict[str, list[Finding]] = {}
         self._primary: dict[str, list[Finding]] = {}
@@ -97,12 +98,16 @@ class ReportSession(QObject):
 
     @property
     def read_only(self) -> bool:
-        """Signed off or returned: nothing changes until the report is reopened (which is logged)."""
-        return self.reviewed.signoff is not None
+        """Signed off or returned: nothing changes until the report is reopened (which is logged); or
+        another reviewer edits it in a shared workspace (`held_by`)."""
+        return self.reviewed.signoff is not None or self.held_by is not None
 
     def may_change(self) -> bool:
         """Whether a change may be made now: not when the report is read-only (and says so), not
         without the reviewer's name (asked once)."""
+        if self.held_by is not None:
+            self.refused.emit(tr("{who} 正在审核此报告，本窗口只读", who=self.held_by))
+            return False
         if self.read_only:
             self.refused.emit(tr("此报告已签发或退回，只读；如需修改请先在“工作区”菜单中重新打开"))
             return False

@@ -47,6 +47,11 @@ class SignedBanner(QLabel):
 
     def show_session(self, session: ReportSession | None) -> None:
         signoff = session.reviewed.signoff if session is not None else None
+        if signoff is None and session is not None and session.held_by is not None:
+            self.setText(tr("{who} 正在审核此报告（共享工作区）— 只读：待其关闭该报告后再打开即可修改",
+                            who=session.held_by))
+            self.show()
+            return
         if signoff is None:
             self.hide()
             return

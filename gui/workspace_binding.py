@@ -139,6 +139,7 @@ class WorkspaceBinding(QObject):
             self.window.report_list.select(session)
             return session
         reviewed = self.workspace.load(report_id)
+        holder = self.workspace.claim(report_id, getattr(self.window, "reviewer", "") or tr("未署名"))
         self.workspace.set_setting("last_report", str(report_id))
         self._opening = True
         try:
@@ -149,6 +150,7 @@ class WorkspaceBinding(QObject):
         session.reviewed.signoff = reviewed.signoff
         session.reviewed.report_id = report_id
         session.reviewed.hash_mismatch = reviewed.hash_mismatch
+        session.held_by = holder  # another reviewer edits it: read-only here (the banner says who)
         session.checker = self.workspace.rules_for(report_id)
         session.journal = self.workspace.journal_for(report_id)
         session.recheck()
@@ -173,6 +175,8 @@ class WorkspaceBinding(QObject):
             rid = self._ids.pop(id(self.window.report_list.item(row).data(SESSION_ROLE)), None)
             if rid is not None:
                 self.sessions.pop(rid, None)
+                if not self.workspace.closed:
+                    self.workspace.release(rid)  # others may edit it now
 
     def _adopt(self, session: object) -> None:
         """Replace a session opened from a file by the workspace's copy of that file (imported if new)."""

@@ -147,3 +147,43 @@ def test_the_queue_follows_another_reviewers_return_and_import(qtbot, url, tmp_p
         assert not binding.poll()
     finally:
         binding.close()
+
+
+def test_a_report_someone_else_edits_names_them_until_they_let_go(url):
+    with Workspace(url) as a, Workspace(url) as b:
+        rid, _ = a.import_file(sample_000())
+        assert a.claim(rid, "张三") is None and a.claim(rid, "张三") is None  # ours, also when asked again
+        assert b.claim(rid, "李四") == "张三"
+        a.release(rid)
+        assert b.claim(rid, "李四") is None and a.claim(rid, "张三") == "李四"
+    with Workspace(url) as c:  # a program that ended (even killed) lets go of its reports
+        assert c.claim(rid, "王五") is None
+
+
+def test_a_report_open_in_another_window_opens_read_only_naming_its_reviewer(qtbot, url, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
+    from gui.workspace_binding import WorkspaceBinding
+
+    with Workspace(url) as ws:
+        rid, _ = ws.import_file(sample_000())
+    bindings = []
+    for name in ("张三", "李四"):
+        window = MainWindow(QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat))
+        window.setProperty("headless", True)
+        window.reviewer = name
+        qtbot.addWidget(window)
+        bindings.append(WorkspaceBinding(window, Workspace(url)))
+    first, second = bindings
+    try:
+        mine = first.open_report(rid)
+        assert mine.held_by is None and not mine.read_only
+        theirs = second.open_report(rid)
+        assert theirs.held_by == "张三" and theirs.read_only
+        assert not theirs.may_change()
+        banner = second.window.signed_banner
+        assert not banner.isHidden() and "张三 正在审核此报告" in banner.text()
+    finally:
+        for b in bindings:
+            b.close()

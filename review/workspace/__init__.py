@@ -158,6 +158,15 @@ class Workspace:
         """The rules with this report's previous year bound (for a window that re-runs them after each edit)."""
         return self.replay.rules_for(report_id)
 
+    def claim(self, report_id: int, reviewer: str) -> str | None:
+        """Mark a report as being edited here (on a shared workspace); None when it is ours, else the name
+        of the reviewer editing it in another program (the window then opens it read-only)."""
+        return self.store.claim(report_id, reviewer)
+
+    def release(self, report_id: int) -> None:
+        """This program no longer edits the report (also released when the program ends in any way)."""
+        self.store.release(report_id)
+
     def change_stamp(self) -> tuple[int, int]:
         """Changes whenever any client records an event (import, correction, decision, sign-off, roster or
         report change): a window on a shared workspace polls it to refresh its queue when others work."""

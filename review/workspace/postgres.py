@@ -12,6 +12,7 @@ commit failed is reported, never retried blindly.
 """
 from __future__ import annotations
 
+import base64
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -61,6 +62,8 @@ class PostgresTransaction:
 
 
 _LOCK_KEY = 7300302  # the advisory lock of a client's read-check-write sections
+_CLAIMS = 7300303  # advisory locks (this, report id): the report is being edited by the session holding it
+_NAME_PREFIX = "nianbao:"  # application_name of a session: the reviewer's name (UTF-8, base64: names are ASCII)
 
 
 class SharedLock:
@@ -107,6 +110,7 @@ class PostgresStore:
         self.url = url
         self.path = redacted(url)
         self._closed = False
+        self._claims: set[int] = set()  # reports this program edits (session advisory locks)
         self._shared = SharedLock(self)
         self._mutex = self._shared._rlock  # single statements: this program's threads take turns
         self.connection = self._connect()
@@ -127,12 +131,14 @@ class PostgresStore:
             raise WorkspaceError(f"无法连接工作区服务器：{self.path}（{_reason(e)}）") from None
 
     def _live(self) -> psycopg.Connection[Any]:
-        """The connection, opened again when it broke (the server restarted or the network came back)."""
+        """The connection, opened again when it broke (the server restarted or the network came back;
+        the claims went with the old session)."""
         if self._closed:
             raise WorkspaceError("工作区已关闭")
         if self.connection.broken or self.connection.closed:
             self.connection.close()
             self.connection = self._connect()
+            self._claims.clear()
         return self.connection
 
     @property
@@ -149,6 +155,37 @@ class PostgresStore:
                 return
             self._closed = True
             self.connection.close()
+
+    def claim(self, report_id: int, reviewer: str) -> str | None:
+        """A session advisory lock per report; the holder's name from its session's application_name."""
+        with self._mutex:
+            if report_id in self._claims:
+                return None
+            conn = self._live()
+            try:
+                conn.execute("SELECT set_config('application_name', %s, false)", (_encode_name(reviewer),))
+                got = conn.execute("SELECT pg_try_advisory_lock(%s, %s) AS ok", (_CLAIMS, report_id)).fetchone()
+                if got is not None and got["ok"]:
+                    self._claims.add(report_id)
+                    return None
+                row = conn.execute(
+                    "SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                    " WHERE l.locktype = 'advisory' AND l.classid = %s AND l.objid = %s AND l.objsubid = 2"
+                    " AND l.granted AND l.pid <> pg_backend_pid()", (_CLAIMS, report_id)).fetchone()
+            except psycopg.Error as e:
+                raise WorkspaceError(f"与工作区服务器的连接中断（{_reason(e)}）：{self.path}") from e
+            return _decode_name(row["name"] if row else "")
+
+    def release(self, report_id: int) -> None:
+        with self._mutex:
+            if report_id not in self._claims:
+                return
+            self._claims.discard(report_id)
+            try:
+                if not self.connection.closed:
+                    self.connection.execute("SELECT pg_advisory_unlock(%s, %s)", (_CLAIMS, report_id))
+            except psycopg.Error:
+                pass  # the connection broke: the server released the claim with it
 
     def ids_follow_copied_rows(self, tx: Transaction) -> None:
         """Move each identity's sequence past the largest id written (copied rows bring their own ids)."""
@@ -191,6 +228,29 @@ class PostgresStore:
             chunk = list(ids[i:i + _CHUNK])
             out += self.query(sql.format(",".join("?" * len(chunk))), chunk)
         return out
+
+
+def _encode_name(reviewer: str) -> str:
+    """The reviewer's name as an application_name (printable ASCII, under 64 bytes)."""
+    raw = reviewer.encode("utf-8")[:40]
+    while raw:
+        try:
+            raw.decode("utf-8")
+            break
+        except UnicodeDecodeError:
+            raw = raw[:-1]  # a character cut in two
+    return _NAME_PREFIX + base64.urlsafe_b64encode(raw).decode("ascii")
+
+
+def _decode_name(name: str) -> str:
+    if name.startswith(_NAME_PREFIX):
+        try:
+            decoded = base64.urlsafe_b64decode(name[len(_NAME_PREFIX):]).decode("utf-8")
+            if decoded:
+                return decoded
+        except ValueError:
+            pass
+    return "另一位审核人"
 
 
 def _reason(e: BaseException) -> str:

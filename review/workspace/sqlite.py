@@ -94,6 +94,13 @@ class SQLiteStore:
             self.connection.close()
             self._file_lock.release()
 
+    def claim(self, report_id: int, reviewer: str) -> str | None:
+        """Always ours: the file lock admits one program at a time."""
+        return None
+
+    def release(self, report_id: int) -> None:
+        """Nothing to give up (see claim)."""
+
     def ids_follow_copied_rows(self, tx: Transaction) -> None:
         """Nothing to do: AUTOINCREMENT keeps the largest id ever written in sqlite_sequence, copied rows too."""
 

@@ -65,6 +65,13 @@ class Store(Protocol):
         """A write transaction; a database failure (disk full, read-only medium) raises WorkspaceError
         and leaves nothing half-written; a constraint violation raises errors.StoreConflict."""
 
+    def claim(self, report_id: int, reviewer: str) -> str | None:
+        """Mark a report as being edited by this program; None when it is (now) ours, else the name of the
+        reviewer whose program edits it. Released by release() or when the program ends in any way."""
+
+    def release(self, report_id: int) -> None:
+        """Give up the claim on a report (nothing when there is none)."""
+
     def ids_follow_copied_rows(self, tx: Transaction) -> None:
         """After rows were written with their own ids (review.workspace.transfer), new rows get larger ids."""
 
