@@ -72,9 +72,12 @@ class QueueModel(QAbstractTableModel):
         self.search = ""
         self.status: str | None = None
         self.sort_column, self.sort_order = STATUS, Qt.SortOrder.AscendingOrder
+        self._sorted: dict[int, list[QueueRow]] = {}  # all rows by column, sorted once (filters keep the order)
+        self._folded: dict[tuple[str | None, str], str] = {}
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.all_rows = list(rows)
+        self._sorted.clear()
         self._reshow()
 
     def set_filter(self, search: str, status: str | None) -> None:
@@ -89,14 +92,24 @@ class QueueModel(QAbstractTableModel):
     def accepts(self, row: QueueRow) -> bool:
         if self.status and row.status != self.status:
             return False
-        if self.search:
-            return self.search in (row.agency or "").casefold() or self.search in row.file_name.casefold()
-        return True
+        return not self.search or self.search in self._text(row)
+
+    def _text(self, row: QueueRow) -> str:
+        """What the search looks in: agency and file name, case-folded (once per row)."""
+        key = (row.agency, row.file_name)
+        text = self._folded.get(key)
+        if text is None:
+            text = self._folded[key] = f"{row.agency or ''}\n{row.file_name}".casefold()
+        return text
 
     def _reshow(self) -> None:
         self.layoutAboutToBeChanged.emit()
-        shown = [r for r in self.all_rows if self.accepts(r)]
-        shown.sort(key=SORT_KEYS[self.sort_column], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        ordered = self._sorted.get(self.sort_column)
+        if ordered is None:
+            ordered = self._sorted[self.sort_column] = sorted(self.all_rows, key=SORT_KEYS[self.sort_column])
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            ordered = ordered[::-1]
+        shown = [r for r in ordered if self.accepts(r)] if self.search or self.status else list(ordered)
         old = [r.report_id for r in self.rows]
         self.rows = shown
         persistent = self.persistentIndexList()  # the selection: kept on the same report, if still shown
@@ -117,6 +130,7 @@ class QueueModel(QAbstractTableModel):
                 break
         else:
             self.all_rows.append(row)
+        self._sorted.clear()
         for i, r in enumerate(self.rows):
             if r.report_id == row.report_id and self.accepts(row):
                 self.rows[i] = row
