@@ -262,3 +262,14 @@ def test_the_summarys_filter_buttons_are_on_its_chinese_header_row(tmp_path, ite
     ws = openpyxl.load_workbook(out)[SUMMARY]
     assert ws.auto_filter.ref.startswith("A1:")
     assert ws["A1"].value == "机关" and ws.auto_filter.ref.endswith(str(len(items) + 2))
+
+
+def test_the_summary_reads_the_same_with_pandas_through_openpyxl_and_calamine(tmp_path, items):
+    import pandas as pd
+
+    out = tmp_path / "省年报.xlsx"
+    export_archive(ListSource(items, region_of), out, split_above=3)
+    by_openpyxl = pd.read_excel(out, sheet_name=SUMMARY, header=1, engine="openpyxl")
+    by_calamine = pd.read_excel(out, sheet_name=SUMMARY, header=1, engine="calamine")  # the fast one at scale
+    assert by_openpyxl.shape == (len(items), by_openpyxl.shape[1]) and "volume" in by_openpyxl.columns
+    pd.testing.assert_frame_equal(by_openpyxl, by_calamine, check_dtype=False)
