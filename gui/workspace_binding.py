@@ -86,6 +86,7 @@ class WorkspaceBinding(QObject):
         self.signoff_action = menu.addAction(tr("签发 / 退回当前报告…"), self.sign_off_current)
         self.signoff_action.setShortcuts(sequences("sign_off"))
         self.reopen_action = menu.addAction(tr("重新打开当前报告…"), self.reopen_current)
+        self.take_over_action = menu.addAction(tr("接手当前报告（他人正在审核）…"), self.take_over_current)
         menu.addSeparator()
         menu.addAction(self.audit_dock.toggleViewAction())
 
@@ -304,6 +305,29 @@ class WorkspaceBinding(QObject):
             session.reviewed.signoff = signoff
             session.changed.emit(set())
         self._changed(report_id)
+
+    def take_over_current(self) -> bool:
+        """Edit the current report although another reviewer has it open (after a confirmation; logged).
+        Their later edits of a cell changed here are refused (they see this one first)."""
+        rid = self.current_report_id()
+        session = self.sessions.get(rid) if rid is not None else None
+        holder = getattr(session, "held_by", None)
+        if session is None or holder is None:
+            self.window.statusBar().showMessage(tr("当前报告没有被他人审核，无需接手"), 5000)
+            return False
+        if not self.window.property("headless") and QMessageBox.question(
+                self.window, tr("接手审核"),
+                tr("{who} 正在审核此报告。接手后两人都可修改，同一单元格后改的一方会被提示刷新；"
+                   "接手将记入记录。确定接手吗？", who=holder)) != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            self.workspace.office.take_over(rid, getattr(self.window, "reviewer", ""), holder)
+        except WorkspaceError as e:
+            self.window.statusBar().showMessage(str(e), 15000)
+            return False
+        session.held_by = None
+        session.changed.emit(set())  # banner and actions: editable here now
+        return True
 
     def close(self) -> None:
         """Stop any import between two files, then close the workspace (everything is already committed)."""

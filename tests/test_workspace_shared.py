@@ -184,6 +184,11 @@ def test_a_report_open_in_another_window_opens_read_only_naming_its_reviewer(qtb
         assert not theirs.may_change()
         banner = second.window.signed_banner
         assert not banner.isHidden() and "张三 正在审核此报告" in banner.text()
+        assert not first.take_over_current()  # nobody else holds it there
+        assert second.take_over_current()  # confirmed (headless), logged
+        assert not theirs.read_only and banner.isHidden() and theirs.may_change()
+        assert [(e.label, e.reviewer, e.detail) for e in second.workspace.office.log(rid)] == [
+            ("接手审核", "李四", "张三 正在审核时接手")]
     finally:
         for b in bindings:
             b.close()

@@ -56,9 +56,10 @@ class Store(Protocol):
 ROSTER_ADD, ROSTER_CHANGE, ROSTER_REMOVE = "roster_add", "roster_change", "roster_remove"
 ALIAS_ADD, ALIAS_REMOVE, LINK = "alias_add", "alias_remove", "link"
 REMOVE, RESTORE, RESUBMIT = "remove", "restore", "resubmit"
+TAKE_OVER = "take_over"  # a reviewer took over a report another was editing (shared workspace)
 LOG_LABELS = {ROSTER_ADD: "名单新增机关", ROSTER_CHANGE: "名单修改机关", ROSTER_REMOVE: "名单删除机关",
               ALIAS_ADD: "新增别名", ALIAS_REMOVE: "删除别名", LINK: "报告关联到机关", REMOVE: "移出工作区",
-              RESTORE: "恢复到工作区", RESUBMIT: "重新报送（替换旧版本）"}
+              RESTORE: "恢复到工作区", RESUBMIT: "重新报送（替换旧版本）", TAKE_OVER: "接手审核"}
 
 
 class OfficeError(Exception):
@@ -229,6 +230,15 @@ class Office:
                 tx.execute("UPDATE reports SET removed_at = ? WHERE id = ?", (stamp, report_id))
                 self._log(tx, REMOVE, report_id, row["agency"] or "", row["file_name"], reviewer, reason, stamp)
                 self._stale_around(tx, row["agency"], row["year"])
+
+    def take_over(self, report_id: int, reviewer: str, holder: str) -> None:
+        """Log that `reviewer` took over a report `holder` was editing in another program."""
+        with self.store.lock:
+            row = self._report(report_id)
+            stamp = now()
+            with self.store.transaction() as tx:
+                self._log(tx, TAKE_OVER, report_id, row["agency"] or "", f"{holder} 正在审核时接手", reviewer, "",
+                          stamp)
 
     def restore_report(self, report_id: int, reviewer: str = "", reason: str = "") -> None:
         with self.store.lock:
