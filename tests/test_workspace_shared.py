@@ -192,3 +192,21 @@ def test_a_report_open_in_another_window_opens_read_only_naming_its_reviewer(qtb
     finally:
         for b in bindings:
             b.close()
+
+
+def test_both_backends_have_the_same_schema(url, tmp_path):
+    """A migration added to one backend (schema.py) needs its twin in the other (postgres_schema.py)."""
+    from review.workspace import postgres_schema, schema
+
+    assert max(postgres_schema.MIGRATIONS) == max(schema.MIGRATIONS)
+    with Workspace(tmp_path / "w.sqlite") as lite, Workspace(url) as server:
+        tables = [r["name"] for r in lite.store.query("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                                        " AND name NOT LIKE 'sqlite_%'")]
+        lite_columns = {t: [r["name"] for r in lite.store.query(f"PRAGMA table_info({t})")] for t in tables}
+        server_columns = {}
+        for r in server.store.query("SELECT table_name, column_name FROM information_schema.columns"
+                                    " WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"):
+            server_columns.setdefault(r["table_name"], []).append(r["column_name"])
+    assert server_columns.pop("schema_version") == ["version"]  # PRAGMA user_version in SQLite
+    assert server_columns["aliases"].pop() == "rowid"  # SQLite's implicit rowid, made explicit
+    assert server_columns == lite_columns
