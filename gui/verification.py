@@ -2,10 +2,11 @@
 
 F4 walks the cells whose reading is uncertain (low OCR confidence, or placed by the equations) and
 those printed on a page but not read as numbers (a stamp over them), in table order. For each, the
-cell is revealed everywhere (the window's one reveal path) and a panel above the tables shows an enlarged snippet of the page around it next to its value: Enter confirms the value
-as printed (it becomes certain), a typed number and Enter corrects it, Tab skips it for now (a skipped
-cell stays uncertain: skipping never counts as confirmed), Esc ends the loop. Confirming and correcting
-are undo commands like every other change, so both are in the audit log and Ctrl+Z takes them back.
+cell is revealed everywhere (the window's one reveal path) and a panel above the tables shows an
+enlarged snippet of the page around it next to its value: Enter confirms the value as printed (it
+becomes certain), a typed number and Enter corrects it, Tab skips it for now (a skipped cell stays
+uncertain: skipping never counts as confirmed), Esc ends the loop. Confirming and correcting are undo
+commands like every other change, so both are in the audit log and Ctrl+Z takes them back.
 """
 
 from __future__ import annotations
