@@ -73,3 +73,79 @@ def test_scan_without_tables_says_so_in_one_chinese_line():
     with pytest.raises(ReadError) as info:
         parse_bytes(scangen.to_png(page), "title-only.png")
     assert "未找到统计表" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_an_imported_scan_reopens_with_its_reading_and_is_never_read_again(tmp_path, monkeypatch):
+    """The workspace stores what OCR read (values, uncertain status, page, box, confidence): reopening it
+    parses nothing. The OCR itself is replaced by a known reading here; the tests above run the real one."""
+    import parser.ocr
+    from parser.layout import PageText
+    from review.workspace import Workspace
+
+    text = SAMPLE_FILES[2].read_text(encoding="utf-8")
+    key = "requests/unable.not_held/natural_person"
+    a, b = parse_text(text).cells[key].span
+    runs = [Run(a, b, 2, (150.5, 300.25, 180.0, 312.0), 0.42)]
+    monkeypatch.setattr(parser.ocr, "read_scan", lambda data, name: PageText(text, runs, ocr=True))
+    scan = tmp_path / "scan.png"
+    scan.write_bytes(scangen.to_png(Image.new("RGB", (20, 20), "white")))
+    with Workspace(tmp_path / "ws.sqlite") as ws:
+        rid, added = ws.import_file(scan)
+        assert added
+
+    def never(data, name):
+        raise AssertionError("OCR ran again on reopening")
+
+    monkeypatch.setattr(parser.ocr, "read_scan", never)
+    with Workspace(tmp_path / "ws.sqlite") as ws:
+        cell = ws.load(rid).report.cells[key]
+    assert (cell.value, cell.status, cell.page, cell.box, cell.confidence) == (1, "uncertain", 2,
+                                                                               (150.5, 300.25, 180.0, 312.0), 0.42)
+
+
+def _ocr_report(values: dict, template: str = "2021", score: float = 0.95):
+    from parser.model import Report
+
+    report = Report.from_values(values, template)
+    for cell in report.cells.values():
+        cell.page, cell.box = 1, (0.0, 0.0, 10.0, 10.0)
+        cell.confidence = score if cell.value is not None else None
+    return report
+
+
+def test_equations_confirm_low_scores_and_contradictions_stay_uncertain():
+    from parser.ocr.certainty import settle
+
+    row = {f"requests/granted/{c}": v for c, v in zip(
+        ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"),
+        (3, 1, 0, 0, 0, 0, 4), strict=True)}
+    report = _ocr_report(row)
+    report.cells["requests/granted/commercial"].confidence = 0.4  # low, but the row total confirms it
+    settle(report)
+    assert report.cells["requests/granted/commercial"].status == "extracted"
+    wrong = dict(row, **{"requests/granted/total": 5})  # the row no longer adds up: every cell of it doubtful
+    report = _ocr_report(wrong)
+    settle(report)
+    assert {report.cells[k].status for k in row} == {"uncertain"}
+
+
+def test_a_cell_read_empty_beside_numbers_is_uncertain_not_blank():
+    from parser.model import BLANK
+    from parser.ocr.certainty import settle
+
+    report = _ocr_report({"requests/granted/natural_person": 3, "requests/granted/total": 4})
+    blank = report.cells["requests/granted/commercial"]
+    blank.status = blank.parsed_status = BLANK  # a faint 1 the reading missed looks like this:
+    blank.box = blank.confidence = None  # an empty field of the text, so no box either
+    settle(report)
+    assert blank.status == "uncertain" and blank.value is None
+
+
+def test_a_signed_number_read_by_ocr_is_checked_on_the_page():
+    """A minus sign is a short dash a reading loses: -3 read as 3, confidently, in a column no equation checks."""
+    from parser.ocr.certainty import settle
+
+    report = _ocr_report({"active/coercion/change": 3, "active/coercion/previous": 0}, "2019", score=0.99)
+    settle(report)
+    assert report.cells["active/coercion/change"].status == "uncertain"
+    assert report.cells["active/coercion/previous"].status == "extracted"

@@ -8,6 +8,8 @@ strongest check there is; the engine's score comes second.
   equation is certain (by score, or confirmed before). Confirmation spreads through the table.
 - A cell read as empty in an equation with a number other than 0 is `uncertain` too (a faint or stamped
   digit the reading missed looks just like an empty cell).
+- A number of a column that may be negative (2019: 本年增/减) other than 0 is `uncertain`: a minus sign is
+  a short dash that a reading easily loses, and no equation checks those columns.
 - Everything else keeps its best reading, `uncertain`. When in doubt, uncertain.
 """
 from __future__ import annotations
@@ -37,7 +39,8 @@ def settle(report: Report) -> None:
                 certain.add(unsure[0])
                 grown = True
     doubtful = [k for k in values if k not in certain]
-    doubtful += [k for e in eqs if any(values.get(x) for x in e.cells) for k in e.cells
-                 if cells[k].status == BLANK and cells[k].box is not None]
+    doubtful += [k for e in eqs if any(values.get(x) for x in e.cells) for k in e.cells if cells[k].status == BLANK]
+    if ver is not None:  # a minus sign is a short dash OCR easily loses: a signed number is checked on the page
+        doubtful += [k for k, v in values.items() if v and k in ver.specs and ver.specs[k].kind == "signed"]
     for key in doubtful:
         cells[key].status = cells[key].parsed_status = UNCERTAIN

@@ -24,8 +24,12 @@ from .ruling import GridCell, RuledTable, binarise, find_tables, rotate, straigh
 DPI = 200  # pages are read at this resolution (A4 → 1654 × 2339 px)
 MAX_PAGES = 60  # a scan longer than this is not one annual report
 MIN_INK = 25  # ink pixels in a cell below this: the cell is empty (speckle)
+FAINT = 175  # grey darker than this is print, however faint its contrast to the paper around it
 RED = 60  # red exceeding green and blue by this much is a stamp's ink
 BLANK_MARKS = ("-", "/", "—", "–", "－", "--", "——")  # what a cell printed empty holds
+_LOOKALIKE = {"。": "0", "o": "0", "O": "0", "〇": "0", "○": "0", "°": "0", "D": "0", "l": "1", "I": "1", "|": "1",
+              "S": "5", "B": "8", "Z": "2"}
+LOOKALIKE_DOUBT = 0.6  # a look-alike's score is scaled by this: below certainty, left to the equations
 UNREADABLE = "?"  # ink that reads as nothing: the parser keeps the cell missing, its row aligned
 _CJK = ("\u4e00", "\u9fff")
 
@@ -93,9 +97,12 @@ def read_page(rgb: np.ndarray, out: _Writer) -> None:
         k = next((k for k, t in enumerate(tables) if _inside(b.cx, b.cy, t.box)), None)
         (loose if k is None else in_table[k]).append(b)
     lines = _lines(loose)
-    plans = [_plan_cells(t, in_table[k], ink) for k, t in enumerate(tables)]
+    # ink for finding what a cell holds: also faint print (a blurred digit) the local threshold misses
+    marks = np.maximum(ink, np.where(gray < FAINT, 255, 0).astype(np.uint8))
+    plans = [_plan_cells(t, in_table[k], marks) for k, t in enumerate(tables)]
     crops = [_crop(gray, b.box) for line in lines for b in line]
-    crops += [_crop(gray, box, tight=ink) for plan in plans for parts in plan.values() for box in parts]
+    crops += [_crop(gray, box, tight=marks if whole else None) for plan in plans for parts in plan.values()
+              for box, whole in parts]
     readings = iter(engine.recognise([c for c in crops if c is not None]))
     read = [next(readings) if c is not None else None for c in crops]
     pos = 0
@@ -225,7 +232,7 @@ def _write_table(table: RuledTable, texts: dict[GridCell, tuple[str, float | Non
     out.add("\n")
 
 
-def _plan_cells(table: RuledTable, boxes: list[Box], ink: np.ndarray) -> dict[GridCell, list[tuple]]:
+def _plan_cells(table: RuledTable, boxes: list[Box], ink: np.ndarray) -> dict[GridCell, list[tuple[tuple, bool]]]:
     """What to read in each cell: the text lines found inside it, top to bottom; or, when there are none
     but there is ink (a lone digit the detector missed), or a line runs over a column line (two cells
     found as one), the cell itself."""
@@ -239,12 +246,12 @@ def _plan_cells(table: RuledTable, boxes: list[Box], ink: np.ndarray) -> dict[Gr
             whole.update(c for c in table.cells if c.box[0] < b.x1 and b.x0 < c.box[2] and c.box[1] <= b.cy <= c.box[3])
         else:
             held[cell].append(b)
-    plan: dict[GridCell, list[tuple]] = {}
+    plan: dict[GridCell, list[tuple[tuple, bool]]] = {}  # cell → (box, whole cell: tighten to its marks)
     for cell, found in held.items():
-        if cell in whole or (not found and _ink(ink, cell.box) >= MIN_INK):
-            plan[cell] = [_inner(cell.box)]
+        if cell in whole or (not found and len(_marks(_inside_of(ink, cell.box))[0]) >= MIN_INK):
+            plan[cell] = [(_inner(cell.box), True)]
         else:
-            plan[cell] = [_clip(b.box, cell.box) for line in _lines(found) for b in line]
+            plan[cell] = [(_clip(b.box, cell.box), False) for line in _lines(found) for b in line]
     return plan
 
 
@@ -263,6 +270,10 @@ def _cell_text(readings: list[engine.Reading | None]) -> tuple[str, float | None
         return text, round(min(r.score for r in found), 4)
     number = " ".join(r.number for r in found if r.number)
     if not any(ch.isdigit() for ch in number) and number not in BLANK_MARKS:
+        # read freely as a look-alike of digits (a lone 0 as 。 or o): that reading, never certain by itself
+        alike = "".join(_LOOKALIKE.get(ch, ch) for r in found for ch in r.text)
+        if alike.isdigit():
+            return alike, round(min(r.score for r in found) * LOOKALIKE_DOUBT, 4)
         return UNREADABLE, 0.0  # a dot, a comma: part of a number lost, not a number
     return number, round(min(r.number_score for r in found), 4)
 
@@ -277,9 +288,9 @@ def _clip(box: tuple[float, ...], cell: tuple[int, int, int, int]) -> tuple[int,
     return (max(int(box[0]) - 3, x0), max(int(box[1]) - 3, y0), min(int(box[2]) + 4, x1), min(int(box[3]) + 4, y1))
 
 
-def _ink(ink: np.ndarray, box: tuple[int, int, int, int], margin: int = 4) -> int:
+def _inside_of(ink: np.ndarray, box: tuple[int, int, int, int], margin: int = 4) -> np.ndarray:
     x0, y0, x1, y1 = box
-    return int(np.count_nonzero(ink[y0 + margin:y1 - margin, x0 + margin:x1 - margin]))
+    return ink[y0 + margin:y1 - margin, x0 + margin:x1 - margin]
 
 
 def _marks(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
