@@ -492,5 +492,8 @@ class MainWindow(ReviewerName, FindingDecisions, QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        remember = getattr(self.workspace_binding, "remember_place", None)
+        if remember is not None:  # the report, table and finding to come back to
+            remember()
         self.save_settings()
         super().closeEvent(event)

@@ -204,8 +204,31 @@ class WorkspaceBinding(QObject):
         if not ids:
             return False
         last = self.workspace.setting("last_report")
-        self.open_report(int(last) if last and last.isdigit() and int(last) in ids else ids[0])
+        session = self.open_report(int(last) if last and last.isdigit() and int(last) in ids else ids[0])
+        if last and last.isdigit() and int(last) in ids:
+            self._restore_place(session)
         return True
+
+    def remember_place(self) -> None:
+        """Where the reviewer is: the report, its table tab and the finding (shown again at the next start)."""
+        rid = self.current_report_id()
+        if rid is None or self.workspace.closed:
+            return
+        view = self.window.tables.current_view()
+        finding = self.window.findings_pane.current()
+        self.workspace.set_setting("last_report", str(rid))
+        self.workspace.set_setting("last_table", view.report_model.table.key if view is not None else "")
+        self.workspace.set_setting("last_finding", finding.id if finding is not None else "")
+
+    def _restore_place(self, session: object) -> None:
+        table = self.workspace.setting("last_table") or ""
+        wanted = self.workspace.setting("last_finding") or ""
+        finding = next((f for f in session.findings if f.id == wanted), None)
+        if finding is not None and self.window.findings_pane.select(finding):
+            return  # selecting the finding reveals it, its table tab included
+        view = self.window.tables.views.get(table)
+        if view is not None:
+            self.window.tables.setCurrentWidget(view)
 
     def current_report_id(self) -> int | None:
         session = getattr(self.window, "session", None)
@@ -334,4 +357,6 @@ class WorkspaceBinding(QObject):
         self.poll_timer.stop()
         for dialog in list(self._imports):
             dialog.stop()
+        if not self.workspace.closed:
+            self.remember_place()
         self.workspace.close()

@@ -121,3 +121,29 @@ def test_accepting_half_missing_settles_the_cannot_assess_finding_too(qtbot, tmp
     assert "一并处理" in session.reviewed.decisions[unassessed.id].reason
     session.undo_stack.undo()  # one undo step for the one decision
     assert session.is_open(half) and session.is_open(unassessed)
+
+
+def test_reopening_returns_to_the_report_table_and_finding(qtbot, tmp_path):
+    ws = Workspace(tmp_path / "w.sqlite")
+    rid4, _ = ws.import_file(S004)
+    rid, _ = ws.import_file(S002)
+    first = make_window(qtbot, tmp_path)
+    binding = WorkspaceBinding(first, ws)
+    first.workspace_binding = binding
+    binding.open_report(rid4)
+    session = binding.open_report(rid)
+    chosen = next(f for f in session.findings if f.rule == "text.no_requests")
+    first.findings_pane.select(chosen)
+    assert first.tables.current_view() is first.tables.views["requests"]
+    first.close()
+    binding.close()
+
+    ws2 = Workspace(tmp_path / "w.sqlite")
+    second = make_window(qtbot, tmp_path)
+    binding2 = WorkspaceBinding(second, ws2)
+    second.workspace_binding = binding2
+    assert binding2.reopen_last()
+    assert binding2.current_report_id() == rid
+    assert second.findings_pane.current().id == chosen.id
+    assert second.tables.current_view() is second.tables.views["requests"]
+    ws2.close()
