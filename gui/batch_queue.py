@@ -69,6 +69,7 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self.all_rows: list[QueueRow] = []
         self.rows: list[QueueRow] = []
+        self.copies: dict[tuple[str, int], int] = {}
         self.search = ""
         self.status: str | None = None
         self.sort_column, self.sort_order = STATUS, Qt.SortOrder.AscendingOrder
@@ -78,7 +79,23 @@ class QueueModel(QAbstractTableModel):
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.all_rows = list(rows)
         self._sorted.clear()
+        self._count_copies()
         self._reshow()
+
+    def _count_copies(self) -> None:
+        """How many reports each agency has for each year: more than one is a duplicate or a resubmission
+        (the same bytes are never imported twice, so these copies differ)."""
+        counts: dict[tuple[str, int], int] = {}
+        for r in self.all_rows:
+            if r.agency and r.year is not None:
+                key = (r.agency.strip().casefold(), r.year)
+                counts[key] = counts.get(key, 0) + 1
+        self.copies = counts
+
+    def copies_of(self, row: QueueRow) -> int:
+        if not row.agency or row.year is None:
+            return 1
+        return self.copies.get((row.agency.strip().casefold(), row.year), 1)
 
     def set_filter(self, search: str, status: str | None) -> None:
         """Show rows whose agency or file name contains `search` and whose status is `status` (None: any)."""
@@ -131,6 +148,11 @@ class QueueModel(QAbstractTableModel):
         else:
             self.all_rows.append(row)
         self._sorted.clear()
+        before = self.copies
+        self._count_copies()
+        if self.copies != before:  # an agency or year edited: other rows' marks change too
+            self._reshow()
+            return
         for i, r in enumerate(self.rows):
             if r.report_id == row.report_id and self.accepts(row):
                 self.rows[i] = row
@@ -154,8 +176,9 @@ class QueueModel(QAbstractTableModel):
             return None
         row, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            n = self.copies_of(row)
             return {
-                AGENCY: row.agency or tr("（未识别机关）"),
+                AGENCY: (row.agency or tr("（未识别机关）")) + (tr(" ⧉{n} 份", n=n) if n > 1 else ""),
                 YEAR: str(row.year) if row.year is not None else "—",
                 FORMAT: row.format_label,
                 STATUS: tr(row.status),
@@ -180,10 +203,16 @@ class QueueModel(QAbstractTableModel):
                 return QBrush(QColor(STATUS_COLORS.get(row.status, "#424242")))
             if col == ERRORS and row.errors:
                 return QBrush(QColor(STATUS_COLORS[STATUS_ERRORS]))
+            if col == AGENCY and self.copies_of(row) > 1:
+                return QBrush(QColor(STATUS_COLORS[STATUS_RETURNED]))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (YEAR, ERRORS, WARNINGS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{file}（导入于 {time}）").format(file=row.file_name, time=row.imported_at.replace("T", " "))
+            tip = tr("{file}（导入于 {time}）").format(file=row.file_name, time=row.imported_at.replace("T", " "))
+            n = self.copies_of(row)
+            if n > 1:
+                tip += "\n" + tr("同一机关同一年度共有 {n} 份内容不同的报告：重复报送或重新报送，请核对文件", n=n)
+            return tip
         return None
 
 
@@ -288,9 +317,8 @@ class BatchQueue(QWidget):
             self._update_count()
 
     def set_compact(self, compact: bool) -> None:
-        """In a narrow pane: hide the format and file columns (the tooltip still names the file)."""
-        for col in (FORMAT, FILE):
-            self.table.setColumnHidden(col, compact)
+        """In a narrow pane: hide the format column (the file stays: it tells copies of a report apart)."""
+        self.table.setColumnHidden(FORMAT, compact)
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.model.set_rows(rows)

@@ -147,3 +147,25 @@ def test_reopening_returns_to_the_report_table_and_finding(qtbot, tmp_path):
     assert second.findings_pane.current().id == chosen.id
     assert second.tables.current_view() is second.tables.views["requests"]
     ws2.close()
+
+
+def test_copies_of_a_report_are_flagged_in_the_queue_with_their_files(qtbot, tmp_path):
+    from gui.batch_queue import AGENCY, FILE
+
+    window = make_window(qtbot, tmp_path)
+    ws = Workspace(tmp_path / "w.sqlite")
+    resent = tmp_path / "神池县_重新报送.txt"
+    resent.write_bytes(S002.read_bytes() + "\n（重新报送）\n".encode())  # same agency and year, other bytes
+    for p in (S002, resent, S004):
+        ws.import_file(p)
+    binding = WorkspaceBinding(window, ws)
+    window.workspace_binding = binding
+    queue = binding.queue
+    assert not queue.table.isColumnHidden(FILE)
+    shown = {queue.model.index(r, FILE).data(): queue.model.index(r, AGENCY) for r in range(queue.model.rowCount())}
+    assert set(shown) == {S002.name, resent.name, S004.name}
+    for name in (S002.name, resent.name):
+        assert shown[name].data().endswith("⧉2 份")
+        assert "重复报送或重新报送" in shown[name].data(Qt.ItemDataRole.ToolTipRole)
+    assert "⧉" not in shown[S004.name].data()
+    ws.close()
