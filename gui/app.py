@@ -1,6 +1,7 @@
 """gui.app.run(argv): the review window.
 
-python main.py                       the last workspace (the bundled samples the first time)
+python main.py                       the last workspace (the first time: the bundled samples, labelled
+                                     as such and never imported into the workspace)
 python main.py FILE_OR_DIR…          these reports, imported into the workspace
 --workspace W                        that workspace instead of the default one in the user's data directory
 python main.py FILE --screenshot OUT.png
@@ -83,8 +84,23 @@ def open_window(args: argparse.Namespace):
     if args.paths:
         QTimer.singleShot(0, lambda: window.open_paths(args.paths))
     elif binding is None or not binding.reopen_last():
-        QTimer.singleShot(0, lambda: window.open_paths(default_paths()))  # the first time: the samples
+        QTimer.singleShot(0, lambda: open_samples(window))  # the first time: the samples, as a demo
     return window
+
+
+def open_samples(window) -> list:  # noqa: ANN001 - the MainWindow (gui.main_window imports Qt widgets late)
+    """The bundled samples, clearly labelled as such, never imported into the reviewer's workspace (so
+    they never show up in its queue or its exports). Returns their sessions."""
+    from .loading import load_report
+
+    sessions = []
+    for p in default_paths():
+        report, _error = load_report(Path(p))
+        if report is not None:
+            sessions.append(window.add_report(report, p, show=False, demo=True))
+    if sessions:
+        window.report_list.select(sessions[0])
+    return sessions
 
 
 def screenshot(paths: list[str], out: str, size: str = "1366x768", verify: bool = False) -> int:

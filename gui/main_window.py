@@ -198,9 +198,13 @@ class MainWindow(ReviewerName, FindingDecisions, QMainWindow):
     def sessions(self) -> list[ReportSession]:
         return self.report_list.sessions()
 
-    def add_report(self, report: Report, path: str | None = None, show: bool = True) -> ReportSession:
-        """Add an already-parsed report to the open ones and show it (also used by the workspace)."""
+    def add_report(
+        self, report: Report, path: str | None = None, show: bool = True, demo: bool = False
+    ) -> ReportSession:
+        """Add an already-parsed report to the open ones and show it (also used by the workspace).
+        `demo`: a bundled sample, shown as such and never imported into the reviewer's workspace."""
         session = ReportSession(report, reviewer=self.reviewer, parent=self)
+        session.demo = demo
         session.name_wanted = self.ensure_reviewer
         session.path = path or report.source
         self.undo_group.addStack(session.undo_stack)

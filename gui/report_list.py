@@ -19,7 +19,8 @@ SESSION_ROLE = Qt.ItemDataRole.UserRole + 20
 
 def report_title(session: ReportSession) -> str:
     r = session.report
-    return r.agency or Path(r.source).name or tr("（未识别机关）")
+    title = r.agency or Path(r.source).name or tr("（未识别机关）")
+    return tr("【样例】{t}", t=title) if session.demo else title
 
 
 def report_summary(session: ReportSession) -> str:

@@ -28,6 +28,12 @@ EDITING_ACTIONS = (
 )
 
 
+DEMO_NOTE = (
+    "演示样例：这是程序自带的样例报告，用来熟悉审核流程；修改不保存，不进入工作区，也不会被导出。"
+    "文件 → 打开（Ctrl+O）开始审核自己的报告。"
+)
+
+
 def state_word(session: ReportSession | None) -> str:
     """已签发 / 已退回, or "" while the report is under review."""
     signoff = session.reviewed.signoff if session is not None else None
@@ -47,6 +53,11 @@ class SignedBanner(QLabel):
 
     def show_session(self, session: ReportSession | None) -> None:
         signoff = session.reviewed.signoff if session is not None else None
+        if session is not None and session.demo:
+            self.setProperty("returned", False)
+            self.setText(tr(DEMO_NOTE))
+            self.show()
+            return
         if signoff is None and session is not None and session.held_by is not None:
             self.setText(tr("{who} 正在审核此报告（共享工作区）— 只读：待其关闭该报告后再打开即可修改",
                             who=session.held_by))
@@ -88,6 +99,6 @@ def apply(window: Any) -> None:
     if session is not None:
         from .report_list import report_title
 
-        word = state_word(session)
+        word = tr("演示样例，不保存") if session.demo else state_word(session)
         title = f"{report_title(session)}{f'（{word}）' if word else ''} — {title}"
     window.setWindowTitle(title)

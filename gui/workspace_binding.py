@@ -183,8 +183,8 @@ class WorkspaceBinding(QObject):
         """Replace a session opened from a file by the workspace's copy of that file (imported if new)."""
         from parser.reader import ReadError
 
-        if id(session) in self._ids or session not in self.window.sessions():
-            return
+        if id(session) in self._ids or session not in self.window.sessions() or getattr(session, "demo", False):
+            return  # the bundled samples stay out of the reviewer's workspace
         path = Path(getattr(session, "path", "") or "")
         if not path.is_file() or session.undo_stack.count():
             return  # nothing to import, or already edited: leave it (the window warns before losing it)

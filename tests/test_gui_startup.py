@@ -16,14 +16,21 @@ def _open(qtbot, argv, reports, stored):
     return window
 
 
-def test_first_start_reviews_the_samples_in_the_default_workspace(qtbot, tmp_path, monkeypatch):
+def test_first_start_shows_the_samples_as_a_demo_never_in_the_workspace(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     assert not default_path().exists()
-    _open(qtbot, [], 5, 5)  # the bundled samples are imported, so their review is kept
-    _open(qtbot, [], 1, 5)  # a later start shows the last report, importing nothing again
+    window = _open(qtbot, [], 5, 0)  # the bundled samples are shown, the reviewer's workspace stays empty
+    assert all(s.demo for s in window.sessions())
+    assert window.report_list.item(0).text().startswith("【样例】")
+    assert "演示样例" in window.signed_banner.text() and "演示样例" in window.windowTitle()
+    _open(qtbot, [], 5, 0)  # and never imported later either
     with Workspace(default_path()) as ws:
-        assert len(ws) == 5
+        assert len(ws) == 0
+    # the reviewer's own report goes into the workspace; then it is what a start shows
+    _open(qtbot, [str(SAMPLE_FILES[1])], 1, 1)
+    window = _open(qtbot, [], 1, 1)
+    assert not window.sessions()[0].demo and not window.signed_banner.isVisible()
 
 
 def test_a_given_workspace_is_used(qtbot, tmp_path, monkeypatch):
@@ -42,6 +49,7 @@ def test_a_signed_report_is_read_only_until_reopened(qtbot, tmp_path, monkeypatc
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     window = open_window(arguments(["--workspace", str(tmp_path / "w.sqlite"), str(SAMPLE_FILES[0])]))
     qtbot.addWidget(window)
+    window.set_reviewer("张三")  # else the first edit asks for the name
     qtbot.waitUntil(lambda: len(window.workspace_binding.workspace) == 1, timeout=20_000)
     session = window.sessions()[0]
     session.reviewed.signoff = SignOff(PASSED, "张三")
