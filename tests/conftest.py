@@ -1,3 +1,4 @@
+import gc
 import json
 import os
 import time
@@ -12,6 +13,14 @@ time.tzset()
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread():
+    """Collect each test's garbage here, on the main thread: a cycle holding a Qt object that a worker
+    thread's allocation happens to collect later destroys that object off its thread, and Qt aborts."""
+    yield
+    gc.collect()
 
 
 def truth(path: Path) -> dict:

@@ -6,7 +6,7 @@ from year_reports import derive, roster_file, sample
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QItemSelectionModel, QSettings  # noqa: E402
 
 from gui.main_window import MainWindow  # noqa: E402
 from gui.workspace_binding import WorkspaceBinding  # noqa: E402
@@ -141,7 +141,11 @@ def test_roster_edited_in_the_window_is_logged(qtbot, ws, tmp_path):
     qtbot.addWidget(editor)
     assert editor.table.rowCount() == 5
     editor.table.item(0, 2).setText("塔城地区乌苏市")
-    editor.table.selectRow(4)
+    # select through the selection model: QTableView.selectRow reads the application's keyboard modifiers,
+    # which an earlier test's key events can leave set (it then toggles instead of selecting)
+    editor.table.selectionModel().select(editor.table.model().index(4, 0),
+                                         QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                         | QItemSelectionModel.SelectionFlag.Rows)
     editor.remove_selected()
     editor.add_row(RosterEntry("乌苏市财政局", ["乌苏市财政"]))
     editor.save()
