@@ -48,8 +48,9 @@ def boxed_pdf(report: Report) -> bytes:
     return buf.getvalue()
 
 
-def review_window(qtbot, settings_path):
-    """The real review window, shown at an office laptop's size, without message boxes."""
+def review_window(qtbot, settings_path, *, headless=True, activate=False, reviewer=None):
+    """The real review window, shown at an office laptop's size; headless: without message boxes;
+    activate: waits until it is the active window (key tests); reviewer: the name already given."""
     from PySide6.QtCore import QSettings
 
     from gui.app import application
@@ -57,9 +58,14 @@ def review_window(qtbot, settings_path):
 
     application()
     w = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat))
-    w.setProperty("headless", True)
+    w.setProperty("headless", headless)
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
+    if activate:
+        w.activateWindow()
+        qtbot.waitUntil(w.isActiveWindow, timeout=2000)
+    if reviewer:
+        w.set_reviewer(reviewer)
     return w

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import SAMPLES
-from PySide6.QtCore import QSettings, Qt
+from pagegen import review_window
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from gui.app import application
-from gui.main_window import MainWindow
 from gui.table_entry import plan_paste, split_row, split_values
 from gui.table_layout import layout
 from parser.template import version
@@ -21,17 +20,7 @@ ROW = ("natural_person", "commercial", "research", "social_welfare", "legal_serv
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    application()
-    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    w.setProperty("headless", True)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=2000)
-    w.set_reviewer("测试审核人")
-    return w
+    return review_window(qtbot, tmp_path / "settings.ini", activate=True, reviewer="测试审核人")
 
 
 def table_three(qtbot, window, path=S001):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import SAMPLES
-from PySide6.QtCore import QSettings, Qt, QTimer
+from pagegen import review_window
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from gui.app import application
-from gui.main_window import MainWindow
 from gui.signoff_dialog import SignoffDialog
 from gui.workspace_binding import WorkspaceBinding
 from review.state import PASSED, RETURNED
@@ -19,17 +18,7 @@ S002 = SAMPLES / "002_4baf6e6a93faded0.txt"
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    application()
-    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    w.setProperty("headless", True)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=2000)
-    w.set_reviewer("李四")
-    return w
+    return review_window(qtbot, tmp_path / "settings.ini", activate=True, reviewer="李四")
 
 
 def test_f1_help_scrolls_and_explains_the_workflow_and_every_rule(qtbot, window):

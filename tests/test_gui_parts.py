@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import SAMPLES
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from pagegen import review_window
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 
-from gui.app import application, default_paths
+from gui.app import default_paths
 from gui.findings_model import FINDING_ROLE
-from gui.main_window import MainWindow
 from gui.shortcuts import SHORTCUTS, help_html
 from gui.table_layout import COLUMNS, DATA, HEADING, layout
 from gui.table_model import LOOK_ROLE, parse_number
@@ -22,14 +22,7 @@ S002 = SAMPLES / "002_4baf6e6a93faded0.txt"
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    application()
-    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    w.setProperty("headless", True)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return review_window(qtbot, tmp_path / "settings.ini")
 
 
 def test_requests_layout_groups_rows_as_printed():

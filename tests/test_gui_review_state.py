@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import SAMPLES
-from PySide6.QtCore import QSettings, Qt, QTimer
+from pagegen import review_window
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
-from gui.app import application
-from gui.main_window import MainWindow
 from gui.workspace_binding import WorkspaceBinding
 from review.state import RETURNED, SignOff
 from review.workspace import Workspace
@@ -19,16 +18,7 @@ KEY = "requests/granted/natural_person"
 
 
 def make_window(qtbot, tmp_path, headless=True):
-    application()
-    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    w.setProperty("headless", headless)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=2000)
-    return w
+    return review_window(qtbot, tmp_path / "settings.ini", headless=headless, activate=True)
 
 
 @pytest.fixture

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import SAMPLES
-from PySide6.QtCore import QSettings, Qt, QTimer
+from pagegen import review_window
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from gui.app import application
-from gui.main_window import MainWindow
 from parser.template import version
 
 S001 = SAMPLES / "001_6b37e4e7d29244ee.txt"
@@ -93,17 +92,7 @@ class Keyboard:
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    application()
-    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    w.setProperty("headless", True)  # no question about unsaved corrections when the test closes it
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=2000)
-    w.set_reviewer("脚本审核人")
-    return w
+    return review_window(qtbot, tmp_path / "settings.ini", activate=True, reviewer="脚本审核人")
 
 
 def review(window, kb: Keyboard, session) -> None:
