@@ -54,7 +54,7 @@ def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshol
     if inner:  # from the last numbering inside the label: "他处理 3.其他", "本年度办理结果（一）予以公"
         queries.append((labels[-1][inner[-1]:], 0))
     if labels and _LEADING_NUMBER.match(labels[-1]):  # 5.要求行政 (wrapped): the one row printed so
-        starting = [r for r in rows if _starts_expected(labels[-1], r)]
+        starting = [r for r in rows if _starts_expected(labels[-1], r.label)]
         if expected in starting or len(starting) == 1:
             return expected if expected in starting else starting[0]
     best: tuple[float, Row] | None = None
@@ -86,12 +86,13 @@ def _numbering(label: str) -> tuple[int, str] | None:
     return style, m.group(style + 1)
 
 
-def _starts_expected(label: str, row: Row) -> bool:
+@lru_cache(maxsize=1 << 14)
+def _starts_expected(label: str, row_label: str) -> bool:
     """A label wrapped after a few characters (5.要求行政 / 机关确认或重…) prints the row's numbering and the
     start of its words."""
     own = _LEADING_NUMBER.match(label)
-    printed = _LEADING_NUMBER.match(row.label)
+    printed = _LEADING_NUMBER.match(row_label)
     if own is None or printed is None or own.group().strip() != printed.group().strip():
         return False
     q = label_key(label)
-    return len(q) >= 3 and label_key(row.label).startswith(q)
+    return len(q) >= 3 and label_key(row_label).startswith(q)
