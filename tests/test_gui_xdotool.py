@@ -7,18 +7,11 @@ process (the xcb platform, not offscreen) and reports what happened on its stdou
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-import pytest
+from xserver import needs_x, window_on_xvfb
 
-ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")),
-                                reason="Xvfb and xdotool are installed by .ci/setup")
+pytestmark = needs_x
 
 CHILD = r"""
 import sys
@@ -64,41 +57,12 @@ app.exec()
 """
 
 
-def read_line(proc: subprocess.Popen, prefix: str, timeout: float = 30) -> str:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        line = proc.stdout.readline()
-        if line.startswith(prefix):
-            return line.split(None, 1)[1].strip()
-        if not line and proc.poll() is not None:
-            break
-    raise AssertionError(f"the window did not say {prefix}: {proc.stderr.read() if proc.poll() is not None else ''}")
-
-
 def test_f4_then_enter_confirms_an_uncertain_cell_in_the_real_window(tmp_path):
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    child = None
-    try:
-        with os.fdopen(read_fd) as f:
-            display = ":" + f.readline().strip()
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(ROOT), str(tmp_path)], env=env, text=True,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        win = read_line(child, "READY")
+    with window_on_xvfb(CHILD, tmp_path) as window:
+        win = window.read_line("READY")
         time.sleep(0.5)  # let the window map before it is given the focus
-        xdo = ["xdotool"]
-        subprocess.run([*xdo, "windowraise", win], env=env, check=True)
-        subprocess.run([*xdo, "windowfocus", "--sync", win], env=env, check=True, timeout=10)
-        subprocess.run([*xdo, "key", "F4"], env=env, check=True)
-        assert read_line(child, "VERIFY") == "requests/new_received/commercial"
-        subprocess.run([*xdo, "key", "Return"], env=env, check=True)
-        assert read_line(child, "DONE") == "extracted 核对原件：确认无误"
-        child.wait(timeout=10)
-    finally:
-        if child is not None and child.poll() is None:
-            child.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+        window.focus(win)
+        window.key("F4")
+        assert window.read_line("VERIFY") == "requests/new_received/commercial"
+        window.key("Return")
+        assert window.read_line("DONE") == "extracted 核对原件：确认无误"

@@ -4,18 +4,11 @@ Qt's shortcut map. The window runs in a child process (xcb) and reports on its s
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-import pytest
+from xserver import needs_x, window_on_xvfb
 
-ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")),
-                                reason="Xvfb and xdotool are installed by .ci/setup")
+pytestmark = needs_x
 
 CHILD = r"""
 import sys
@@ -71,47 +64,17 @@ app.exec()
 """
 
 
-def read_line(proc: subprocess.Popen, prefix: str, timeout: float = 30) -> str:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        line = proc.stdout.readline()
-        if line.startswith(prefix):
-            return line.split(None, 1)[1].strip()
-        if not line and proc.poll() is not None:
-            break
-    raise AssertionError(f"the window did not say {prefix}: {proc.stderr.read() if proc.poll() is not None else ''}")
-
-
 def test_f8_enter_and_paste_through_the_x_server(tmp_path):
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    child = None
-    try:
-        with os.fdopen(read_fd) as f:
-            display = ":" + f.readline().strip()
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        xdo = ["xdotool"]
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(ROOT), str(tmp_path)], env=env, text=True,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    with window_on_xvfb(CHILD, tmp_path) as window:
         time.sleep(1.0)  # let the window map before it is given the focus
-        win = subprocess.run([*xdo, "search", "--sync", "--name", "年报审核台"], env=env, check=True,
-                             capture_output=True, text=True, timeout=20).stdout.split()[0]
-        subprocess.run([*xdo, "windowraise", win], env=env, check=True)
-        subprocess.run([*xdo, "windowfocus", "--sync", win], env=env, check=True, timeout=10)
-        read_line(child, "READY")
+        win = window.xdotool("search", "--sync", "--name", "年报审核台", timeout=20).split()[0]
+        window.focus(win)
+        window.read_line("READY")
         time.sleep(0.3)
-        subprocess.run([*xdo, "key", "F8"], env=env, check=True)
-        assert read_line(child, "F8") == "QTreeView requests.results_total"
-        subprocess.run([*xdo, "key", "Return"], env=env, check=True)
-        assert read_line(child, "ACCEPTED") == "采纳建议"
+        window.key("F8")
+        assert window.read_line("F8") == "QTreeView requests.results_total"
+        window.key("Return")
+        assert window.read_line("ACCEPTED") == "采纳建议"
         time.sleep(0.3)
-        subprocess.run([*xdo, "key", "ctrl+v"], env=env, check=True)
-        assert read_line(child, "PASTED") == "已粘贴 1 行 7 格（“（一）予以公开”），其中 2 格有改动"
-        child.wait(timeout=10)
-    finally:
-        if child is not None and child.poll() is None:
-            child.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+        window.key("ctrl+v")
+        assert window.read_line("PASTED") == "已粘贴 1 行 7 格（“（一）予以公开”），其中 2 格有改动"
