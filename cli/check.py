@@ -5,10 +5,10 @@ import argparse
 import sys
 
 from parser.extract import load
-from parser.reader import ReadError, expand
+from parser.reader import ReadError
 from review.rules import CATALOGUE, SEVERITY_NAMES, check, has_errors
 
-from .extract import dump_json, reason_line
+from .extract import ReportFiles, dump_json
 from .text import format_findings
 
 
@@ -31,13 +31,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{args.previous}: {e}（上一年度报告无法读取，跨年度规则不运行）", file=sys.stderr)
             unreadable = True
     results, count = [], 0
-    for path in expand(args.files):
-        try:
-            report = load(path, str(path))
-        except ReadError as e:
-            print(reason_line(path, e), file=sys.stderr)
-            unreadable = True
-            continue
+    files = ReportFiles(args.files)
+    for report in files:
         findings = check(report, previous)
         errors = errors or has_errors(findings)
         count += 1
@@ -49,7 +44,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         dump_json(results, single=len(args.files) == 1)
     elif count > 1:
         print(f"\n共审核 {count} 份报告。")
-    return 2 if unreadable else (1 if errors else 0)
+    return 2 if unreadable or files.failed else (1 if errors else 0)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

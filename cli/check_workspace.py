@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from parser.extract import load
-from parser.reader import ReadError, expand
 from review.rules import check, has_errors
 from review.workspace import Workspace, WorkspaceError
 
-from .extract import dump_json, reason_line
+from .extract import ReportFiles, dump_json
 from .text import format_findings
 
 
@@ -29,15 +27,11 @@ def check_in_workspace(args: argparse.Namespace) -> int:
             ws.replay.refresh_stale()
             if args.files:
                 items = []
-                for path in expand(args.files):
-                    try:
-                        report = load(path, str(path))
-                    except ReadError as e:
-                        print(reason_line(path, e), file=sys.stderr)
-                        unreadable = True
-                        continue
+                files = ReportFiles(args.files)
+                for report in files:
                     previous = ws.replay.previous_report(report.agency, report.year)
                     items.append((report, check(report, previous, previous_searched=True)))
+                unreadable = files.failed
             else:
                 frame = ws.office.report_frame()
                 items = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from parser.extract import load
@@ -13,16 +14,27 @@ from parser.reader import ReadError, expand
 from .text import format_report
 
 
+class ReportFiles:
+    """The reports of files and folders, parsed one at a time; a bad file gets a one-line reason on stderr,
+    sets `failed`, and the others go on."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        self.failed = False
+
+    def __iter__(self) -> Iterator[Report]:
+        for path in expand(self.paths):
+            try:
+                yield load(path, str(path))
+            except ReadError as e:
+                print(reason_line(path, e), file=sys.stderr)
+                self.failed = True
+
+
 def load_all(paths: list[str]) -> tuple[list[Report], bool]:
-    """Parse every file; a bad one gets a one-line reason on stderr and the others go on."""
-    reports, failed = [], False
-    for path in expand(paths):
-        try:
-            reports.append(load(path, str(path)))
-        except ReadError as e:
-            print(reason_line(path, e), file=sys.stderr)
-            failed = True
-    return reports, failed
+    """Parse every file (see ReportFiles)."""
+    files = ReportFiles(paths)
+    return list(files), files.failed
 
 
 def reason_line(path: Path, error: Exception) -> str:
