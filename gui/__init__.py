@@ -1,7 +1,9 @@
 """PySide6 only: the review window over the core report model.
 
     app.py            run(argv): the window, --screenshot, --workspace
-    main_window.py    MainWindow: composes the panes, the review loop, the one reveal() path
+    main_window.py    MainWindow: composes the panes, the review loop, the one reveal() path;
+                      open_reports.py (opening, showing, closing reports) and pane_layout.py (splitters,
+                      docks, remembered sizes) are its mixins
     menus.py          menu bar and actions; every key from shortcuts.py (listed in Help)
     session.py        ReportSession: one report under review (its review.commands.EditContext + undo stack
                       + re-check)

@@ -13,22 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
-from parser.model import Report
 from review.findings import Finding
 
-from . import signed_state
 from .commands import CorrectCells
 from .decisions import FindingDecisions
 from .export import export_to_excel
@@ -36,28 +25,26 @@ from .findings_pane import FindingsPane
 from .header_fields import HeaderFields
 from .help_dialog import HelpDialog
 from .i18n import tr
-from .loading import load_report, report_files
 from .menus import build_menus
+from .open_reports import OpenReports
 from .page_view import PageView
+from .pane_layout import PaneLayout
 from .report_list import ReportList
 from .reveal import cell_at, reveal_spans
 from .reviewer import ReviewerName
 from .session import ReportSession
-from .signed_state import SignedBanner
 from .source_pane import SourcePane
 from .tables_view import TablesView
 from .text_pane import ERROR_UNDERLINE, REVEAL_OTHER, REVEAL_PRIMARY, TextPane, char_format
 from .verification import Verification
 from .window_settings import WindowSettings
+from .year_actions import year_handlers
 
 if TYPE_CHECKING:
     from review.export.source import ExportSource
-from .year_actions import year_handlers
-
-FILE_FILTER = "报告文件 (*.txt *.text *.htm *.html *.docx *.pdf);;所有文件 (*)"
 
 
-class MainWindow(ReviewerName, FindingDecisions, QMainWindow):
+class MainWindow(OpenReports, PaneLayout, ReviewerName, FindingDecisions, QMainWindow):
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
@@ -81,41 +68,7 @@ class MainWindow(ReviewerName, FindingDecisions, QMainWindow):
         self.source_pane = SourcePane(self.text_pane, self.page_view, self._workspace, self)
         self.verification = Verification(self)  # F4: the uncertain cells one by one, beside their page
 
-        self.left_split = QSplitter(Qt.Orientation.Vertical, self)
-        self.left_split.addWidget(self.source_pane)
-        self.left_split.addWidget(self.findings_pane)
-        self.left_split.setStretchFactor(0, 3)
-        self.left_split.setStretchFactor(1, 2)
-        right = QWidget(self)
-        box = QVBoxLayout(right)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        box.addWidget(self.header_fields)
-        self.signed_banner = SignedBanner(self)
-        box.addWidget(self.signed_banner)
-        # what the last paste or fast entry placed (or why it was refused), until the next one
-        self.notice = QLabel(self)
-        self.notice.setObjectName("entryNotice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        box.addWidget(self.notice)
-        box.addWidget(self.verification.panel)
-        box.addWidget(self.tables, 1)
-        self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.main_split.setObjectName("mainSplit")
-        self.main_split.addWidget(self.left_split)
-        self.main_split.addWidget(right)
-        self.main_split.setStretchFactor(0, 2)
-        self.main_split.setStretchFactor(1, 3)
-        self.main_split.setChildrenCollapsible(False)
-        self.setCentralWidget(self.main_split)
-
-        # the open reports; the workspace's batch queue replaces this widget (set_report_pane)
-        self.report_dock = QDockWidget(tr("报告"), self)
-        self.report_dock.setObjectName("reportDock")
-        self.report_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.report_dock.setWidget(self.report_list)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.report_dock)
+        self._build_layout()
 
         self.open_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.open_label)
@@ -189,119 +142,6 @@ class MainWindow(ReviewerName, FindingDecisions, QMainWindow):
 
     def _workspace(self) -> object | None:
         return getattr(self.workspace_binding, "workspace", None)
-
-    def set_report_pane(self, widget: QWidget) -> None:
-        """Put another widget (e.g. the workspace's batch queue) where the open-reports list is."""
-        self.report_dock.setWidget(widget)
-
-    # --- reports -------------------------------------------------------------------------------
-    def sessions(self) -> list[ReportSession]:
-        return self.report_list.sessions()
-
-    def add_report(
-        self, report: Report, path: str | None = None, show: bool = True, demo: bool = False
-    ) -> ReportSession:
-        """Add an already-parsed report to the open ones and show it (also used by the workspace).
-        `demo`: a bundled sample, shown as such and never imported into the reviewer's workspace."""
-        session = ReportSession(report, reviewer=self.reviewer, parent=self)
-        session.demo = demo
-        session.name_wanted = self.ensure_reviewer
-        session.path = path or report.source
-        self.undo_group.addStack(session.undo_stack)
-        session.changed.connect(lambda _k, s=session: self._session_changed(s))
-        session.refused.connect(lambda why: self.statusBar().showMessage(why, 8000))
-        self.report_list.add(session)
-        if show:
-            self.report_list.select(session)
-        return session
-
-    def open_paths(self, paths: list[str]) -> list[ReportSession]:
-        """Open files and folders; unreadable ones are reported in one message, the rest still open."""
-        files, errors = report_files([str(p) for p in paths])
-        opened = []
-        for p in files:
-            existing = next((s for s in self.sessions() if Path(s.path) == p), None)
-            report, error = (None, "") if existing else load_report(p)
-            if existing is not None or report is not None:
-                opened.append(existing or self.add_report(report, str(p), show=False))
-                self._remember_recent(str(p))
-            else:
-                errors.append(error)
-        if opened:  # show the first of them (building the panes once, not once per file)
-            self.report_list.select(opened[0])
-        if errors:
-            self.show_error("\n".join(errors))
-        return opened
-
-    def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message.splitlines()[0], 10000)
-        if self.isVisible() and not self.property("headless"):
-            QMessageBox.warning(self, tr("部分文件未能打开"), message)
-
-    def open_dialog(self) -> None:
-        start = str(self.settings.value("last_dir", "") or "")
-        files, _ = QFileDialog.getOpenFileNames(self, tr("打开报告"), start, tr(FILE_FILTER))
-        if files:
-            self.settings.setValue("last_dir", str(Path(files[0]).parent))
-            self.open_paths(files)
-
-    def close_current(self) -> None:
-        s = self.session
-        if s is None:
-            return
-        if self.workspace_binding is None and s.undo_stack.index() and not self.property("headless"):
-            answer = QMessageBox.question(
-                self, tr("关闭报告"), tr("这份报告的更正和决定未保存到工作区，关闭后将丢失。仍要关闭吗？")
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.undo_group.removeStack(s.undo_stack)
-        self.report_list.remove(s)
-        if not self.report_list.count():
-            self.show_session(None)
-        s.deleteLater()
-
-    def show_session(self, session: ReportSession | None) -> None:
-        self.session = session
-        self.notice.hide()
-        self.undo_group.setActiveStack(session.undo_stack if session else None)
-        self.verification.session_changed()
-        self.text_pane.text.set_report_text(session.report.text if session else "")
-        self.source_pane.set_session(session)
-        self.header_fields.set_session(session)
-        self.tables.set_session(session)
-        self.findings_pane.set_session(session)
-        if session is not None:
-            self._mark_text()
-        self._update_status()
-        signed_state.apply(self)
-
-    def _session_changed(self, session: ReportSession) -> None:
-        if session is self.session:
-            self._mark_text()
-            self.page_view.refresh()
-            self._update_status()
-            signed_state.apply(self)
-
-    def _update_status(self) -> None:
-        s = self.session
-        if s is None:
-            self.open_label.setText(tr("未打开报告"))
-            return
-        c = s.counts()
-        n = sum(c.values())
-        if not s.rules_available:
-            self.open_label.setText(tr("审核规则暂不可用"))
-        elif s.check_error:
-            self.open_label.setText(tr("审核规则运行出错，结果未更新（{e}）", e=s.check_error[:60]))
-        elif n:
-            self.open_label.setText(
-                tr("未处理问题 {n} 条（错误 {e}，警告 {w}，提示 {i}）", n=n, e=c["error"], w=c["warning"], i=c["info"])
-            )
-        elif s.findings:
-            self.open_label.setText(tr("全部问题已处理"))
-        else:
-            self.open_label.setText(tr("未发现问题"))
 
     def _mark_text(self) -> None:
         """Underline the source of every cell with an open error, and the sentence of a narrative claim the
@@ -436,44 +276,6 @@ class MainWindow(ReviewerName, FindingDecisions, QMainWindow):
             self.help_dialog = HelpDialog(self)
         self.help_dialog.show()
         self.help_dialog.raise_()
-
-    # --- files, drag and drop, settings ---------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.open_paths(paths)
-
-    def recent_files(self) -> list[str]:
-        return self.memory.recent_files()
-
-    def _remember_recent(self, path: str) -> None:
-        self.memory.remember(path)
-        self._fill_recent_menu()
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for p in self.recent_files():
-            self.recent_menu.addAction(Path(p).name, lambda p=p: self.open_paths([p])).setToolTip(p)
-        self.recent_menu.setEnabled(bool(self.recent_files()))
-
-    def _splitters(self) -> dict[str, QSplitter]:
-        return {"main_split": self.main_split, "left_split": self.left_split}
-
-    def _restore_settings(self) -> None:
-        self._fill_recent_menu()
-        if not self.memory.restore(self, self._splitters()):  # first run: fit an office laptop, 1366×768
-            self.resize(1366, 768)
-            self.resizeDocks([self.report_dock], [170], Qt.Orientation.Horizontal)
-            self.main_split.setSizes([430, 770])
-            self.left_split.setSizes([340, 380])
-
-    def save_settings(self) -> None:
-        self.memory.save(self, self._splitters())
 
     def unsaved_corrections(self) -> int:
         """Changes made in this window that no workspace keeps (they are lost when the window closes)."""
