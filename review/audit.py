@@ -23,6 +23,7 @@ KIND_LABELS = {
     # removal from the workspace and restoring
     "link": "关联到名单机关",
     "resubmit": "重新报送",
+    "replaced": "被新版本替换",
     "remove": "移出工作区",
     "restore": "恢复到工作区",
 }
@@ -66,7 +67,7 @@ class AuditEntry:
             return f"结论：{self.action}{undoing}"
         if self.kind == IMPORT:
             return self.reason
-        if self.kind in ("link", "resubmit", "remove", "restore") and self.action:
+        if self.kind in ("link", "resubmit", "replaced", "remove", "restore") and self.action:
             return f"{self.kind_label}：{self.action}"
         return self.kind_label + undoing
 

@@ -182,11 +182,13 @@ def test_office_events_in_the_report_audit_log(tmp_path, two_names):
     fixed = derive("000", tmp_path, replace={"政府信息公开工作": "政府信息公开工作 "}, name="000_fixed.txt")
     with Workspace(tmp_path / "w.sqlite") as ws:
         old, _ = ws.import_file(this)
-        new, _ = ws.import_file(fixed)
-        ws.office.mark_resubmission(new, old, "李四", "机关更正后重新报送")
+        new, _ = ws.import_file(fixed)  # the same agency-year, other bytes: linked as its new version on import
+        ws.office.mark_resubmission(new, old, "李四", "机关更正后重新报送")  # already so: nothing more logged
         ws.office.remove_report(new, "李四", "误导入")
         log = ws.audit_log(new)
         assert [e.kind_label for e in log] == ["导入", "重新报送", "移出工作区"]
-        assert log[1].reason == "机关更正后重新报送" and f"替换报告 {old}" in log[1].summary()
+        assert log[1].reason.startswith("导入时识别") and f"替换报告 {old}" in log[1].summary()
+        assert [e.kind_label for e in ws.audit_log(old)] == ["导入", "被新版本替换"]
+        assert f"新版本为报告 {new}" in ws.audit_log(old)[1].summary()
         with pytest.raises(Exception, match="同一机关同一年度"):
             ws.office.mark_resubmission(old, ws.import_file(sample("002"))[0])

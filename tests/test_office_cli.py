@@ -118,9 +118,11 @@ def test_workspace_export_gains_the_overview_sheet_with_native_charts(office, tm
 def test_resubmit_and_remove_through_the_cli(office, tmp_path, capsys):
     folder, ws = office
     fixed = derive("000", tmp_path, name="000_更正版.txt", replace={"政府信息公开工作": "政府信息公开工作 "})
-    assert run(["import", str(fixed), "--workspace", ws]) == 0
+    capsys.readouterr()
+    assert run(["import", str(fixed), "--workspace", ws]) == 0  # same agency and year, other bytes: a new version
+    assert "其中 1 份是已有报告的新版本" in capsys.readouterr().out
     assert run(["resubmit", fixed.name, sample("000").name, "--workspace", ws, "--reason", "更正后重新报送"]) == 0
-    assert "数值变化 0 处" in capsys.readouterr().out
+    assert "数值变化 0 处" in capsys.readouterr().out  # already linked on import: said again, not logged twice
     assert run(["remove", fixed.name, "--workspace", ws, "--reason", "误导入"]) == 0
     assert run(["remove", fixed.name, "--workspace", ws]) == 2  # no longer in the workspace
     out = capsys.readouterr()
@@ -131,3 +133,10 @@ def test_resubmit_and_remove_through_the_cli(office, tmp_path, capsys):
     assert run(["status", "--workspace", ws, "--year", "2024", "--json"]) == 0
     wusu = next(a for a in json.loads(capsys.readouterr().out)["agencies"] if a["agency"] == "乌苏市教育和科学技术局")
     assert wusu["report"] == int(report)  # the current version stands for the agency-year
+    # printed under the roster's full name: the same agency by identity, so the third version
+    full = derive("000", tmp_path, agency=("乌苏市教科局", "乌苏市教育和科学技术局"), name="000_全称.txt")
+    assert run(["import", str(full), "--workspace", ws]) == 0
+    assert "其中 1 份是已有报告的新版本" in capsys.readouterr().out
+    assert run(["status", "--workspace", ws, "--year", "2024", "--json"]) == 0
+    wusu = next(a for a in json.loads(capsys.readouterr().out)["agencies"] if a["agency"] == "乌苏市教育和科学技术局")
+    assert wusu["report"] > int(report) and wusu["name"] == "乌苏市教育和科学技术局"

@@ -48,6 +48,9 @@ class Store(Protocol):
     def query(self, sql: str, params: Iterable[Any] = ()) -> Sequence[Row]:
         """The rows of a SELECT."""
 
+    def query_in(self, sql: str, ids: Sequence[int]) -> Sequence[Row]:
+        """The rows of a SELECT with one `IN ({})` list filled with `ids`."""
+
     def transaction(self) -> AbstractContextManager[Transaction]:
         """A write transaction, committed when the `with` block ends."""
 
@@ -55,11 +58,13 @@ class Store(Protocol):
 # office log kinds
 ROSTER_ADD, ROSTER_CHANGE, ROSTER_REMOVE = "roster_add", "roster_change", "roster_remove"
 ALIAS_ADD, ALIAS_REMOVE, LINK = "alias_add", "alias_remove", "link"
-REMOVE, RESTORE, RESUBMIT = "remove", "restore", "resubmit"
+REMOVE, RESTORE, RESUBMIT, REPLACED = "remove", "restore", "resubmit", "replaced"
 TAKE_OVER = "take_over"  # a reviewer took over a report another was editing (shared workspace)
 LOG_LABELS = {ROSTER_ADD: "名单新增机关", ROSTER_CHANGE: "名单修改机关", ROSTER_REMOVE: "名单删除机关",
               ALIAS_ADD: "新增别名", ALIAS_REMOVE: "删除别名", LINK: "报告关联到机关", REMOVE: "移出工作区",
-              RESTORE: "恢复到工作区", RESUBMIT: "重新报送（替换旧版本）", TAKE_OVER: "接手审核"}
+              RESTORE: "恢复到工作区", RESUBMIT: "重新报送（替换旧版本）", REPLACED: "被新版本替换",
+              TAKE_OVER: "接手审核"}
+AUTO_RESUBMISSION = "导入时识别：同一机关同一年度、内容不同的报告"
 
 
 class OfficeError(Exception):
@@ -257,9 +262,12 @@ class Office:
             "id", "file_name", "agency", "year", "removed_at")), strict=True)) for r in rows]
 
     def mark_resubmission(self, new_id: int, old_id: int, reviewer: str = "", reason: str = "") -> None:
-        """`new_id` is the agency's corrected report replacing `old_id` (same agency and year)."""
+        """`new_id` is the agency's corrected report replacing `old_id` (same agency and year); nothing
+        happens when it already does (an import linked them)."""
         with self.store.lock:
             new, old = self._report(new_id), self._report(old_id)
+            if new["replaces"] == old_id:
+                return
             if new_id == old_id or new["replaces"] is not None:
                 raise OfficeError("该报告已是另一份报告的新版本" if new["replaces"] is not None else "不能替换自身")
             ident = self.identity()
@@ -267,10 +275,38 @@ class Office:
                 raise OfficeError(f"新旧版本应是同一机关同一年度的报告：{new['agency']} {new['year']} 年度与"
                                   f"{old['agency']} {old['year']} 年度")
             with self.store.transaction() as tx:
-                tx.execute("UPDATE reports SET replaces = ? WHERE id = ?", (old_id, new_id))
-                self._log(tx, RESUBMIT, new_id, new["agency"] or "", f"替换报告 {old_id}（{old['file_name']}）",
-                          reviewer, reason, now())
+                self.record_resubmission(tx, new_id, new["file_name"], old_id, old["file_name"], new["agency"] or "",
+                                         reviewer, reason)
                 self._stale_around(tx, new["agency"], new["year"])
+
+    def current_version(self, same_agency_ids: list[int]) -> int | None:
+        """Of these reports of one agency-year (review.workspace.replay.Replay.same_agency_ids), the latest one
+        no other report in the workspace replaces: the version a newly imported copy replaces."""
+        if not same_agency_ids:
+            return None
+        replaced = {r["replaces"] for r in self.store.query_in(
+            "SELECT replaces FROM reports WHERE removed_at IS NULL AND replaces IN ({})", same_agency_ids)}
+        current = [i for i in same_agency_ids if i not in replaced]
+        return max(current) if current else None
+
+    def link_new_version(self, tx: Transaction, new_id: int, new_file: str, agency: str,
+                         same_agency_ids: list[int]) -> int | None:
+        """On import (review.workspace.importer): the new report of an agency-year already in the workspace
+        replaces its current version (logged as found on import); the id replaced, or None."""
+        old = self.current_version(same_agency_ids)
+        if old is None:
+            return None
+        old_file = self._report(old)["file_name"]
+        self.record_resubmission(tx, new_id, new_file, old, old_file, agency, "", AUTO_RESUBMISSION)
+        return old
+
+    def record_resubmission(self, tx: Transaction, new_id: int, new_file: str, old_id: int, old_file: str,
+                            agency: str, reviewer: str = "", reason: str = "") -> None:
+        """Link `new_id` as the new version of `old_id` inside a transaction; logged on both reports."""
+        stamp = now()
+        tx.execute("UPDATE reports SET replaces = ? WHERE id = ?", (old_id, new_id))
+        self._log(tx, RESUBMIT, new_id, agency, f"替换报告 {old_id}（{old_file}）", reviewer, reason, stamp)
+        self._log(tx, REPLACED, old_id, agency, f"新版本为报告 {new_id}（{new_file}）", reviewer, reason, stamp)
 
     def versions(self, report_id: int) -> list[int]:
         """Every version of this report's agency-year, oldest first (following the replaces links)."""

@@ -84,7 +84,7 @@ class Workspace:
         self.office = Office(self.store)  # roster, aliases, removal and resubmission (review.office)
         self.replay.identity_of = self.office.identity
         self.journal = Journal(self.store, self.replay)
-        self.importer = Importer(self.store, self.replay)
+        self.importer = Importer(self.store, self.replay, self.office.link_new_version)
         self._queue = Queue(self.store, self.replay)
 
     # -- lifetime ----------------------------------------------------------------------------------

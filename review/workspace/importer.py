@@ -22,7 +22,7 @@ from ..state import ReviewedReport, now
 from .codec import file_format, report_to_json
 from .errors import StoreConflict
 from .replay import Replay
-from .store import Store
+from .store import Store, Transaction
 
 ProgressCallback = Callable[[int, int, Path | None], None]
 
@@ -33,10 +33,14 @@ class ImportResult:
     added: list[tuple[Path, int]] = field(default_factory=list)  # (file, report id)
     duplicates: list[tuple[Path, int]] = field(default_factory=list)  # same bytes already in the workspace
     failed: list[tuple[Path, str]] = field(default_factory=list)  # (file, one-line Chinese reason)
+    # (new report id, id of the version it replaces): an added report of an agency-year already there
+    resubmissions: list[tuple[int, int]] = field(default_factory=list)
     cancelled: bool = False
 
     def summary(self) -> str:
         s = f"新增 {len(self.added)} 份，已存在 {len(self.duplicates)} 份，无法读取 {len(self.failed)} 份"
+        if self.resubmissions:
+            s += f"；其中 {len(self.resubmissions)} 份是已有报告的新版本（同一机关同一年度、内容不同），已替换旧版本"
         return s + ("（已取消，其余文件未导入）" if self.cancelled else "")
 
 
@@ -48,12 +52,21 @@ def _cancelled(flag: Any) -> bool:
     return bool(flag()) if callable(flag) else bool(flag)
 
 
-class Importer:
-    """Adds report files to a store: original bytes, parsed report and queue summary, one transaction per file."""
+# (transaction, new report id, its file name, its agency, ids of the agency-year's reports already there)
+# → the id of the version the new report now replaces, or None (review.office.store.Office.link_new_version)
+VersionLink = Callable[[Transaction, int, str, str, list[int]], "int | None"]
 
-    def __init__(self, store: Store, replay: Replay) -> None:
+
+class Importer:
+    """Adds report files to a store: original bytes, parsed report and queue summary, one transaction per file.
+
+    A report of an agency-year already in the workspace (by identity; different bytes) is linked by
+    `link_version` as the new version of the current one, in the same transaction."""
+
+    def __init__(self, store: Store, replay: Replay, link_version: VersionLink | None = None) -> None:
         self.store = store
         self.replay = replay
+        self.link_version = link_version
 
     def import_file(self, path: str | Path, *, refresh: bool = True) -> tuple[int, bool]:
         """Add one report file; returns (report id, added). Same bytes already present → (their id, False).
@@ -68,10 +81,10 @@ class Importer:
         if existing is not None:
             return existing, False
         outcome = _parse_outcome(data, p.name)
-        added = self._add(p, data, sha, outcome)
+        rid, added, _replaced = self._add(p, data, sha, outcome)
         if refresh:
             self.replay.refresh_stale()
-        return added
+        return rid, added
 
     def import_paths(self, paths: Iterable[str | Path], progress_callback: ProgressCallback | None = None,
                      cancel_flag: Any = None, workers: int | None = 0, nice: int = 0) -> ImportResult:
@@ -123,11 +136,13 @@ class Importer:
                     result.duplicates.append((f, existing))
                     continue
                 try:
-                    rid, added = self._add(f, data, sha, _result_of(outcome, data, f.name))
+                    rid, added, replaced = self._add(f, data, sha, _result_of(outcome, data, f.name))
                 except ReadError as e:
                     result.failed.append((f, str(e)))
                     continue
                 (result.added if added else result.duplicates).append((f, rid))
+                if replaced is not None:
+                    result.resubmissions.append((rid, replaced))
         finally:
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)
@@ -144,8 +159,9 @@ class Importer:
         found = self.store.query("SELECT id FROM reports WHERE sha256 = ?", (sha,))
         return data, sha, found[0]["id"] if found else None
 
-    def _add(self, p: Path, data: bytes, sha: str, outcome: tuple[str, Any]) -> tuple[int, bool]:
-        """Run the rules on a parsed report and add it in one transaction; raises ReadError if it failed to parse."""
+    def _add(self, p: Path, data: bytes, sha: str, outcome: tuple[str, Any]) -> tuple[int, bool, int | None]:
+        """Run the rules on a parsed report and add it in one transaction: (id, added, id of the version it
+        replaces or None); raises ReadError if it failed to parse."""
         from parser.reader import ReadError
 
         kind, value = outcome
@@ -154,6 +170,8 @@ class Importer:
         report: Report = value
         previous = self.replay.previous_report(report.agency, report.year)
         reviewed = ReviewedReport(report, self.replay.run_rules(report, previous))
+        same_year = self.replay.same_agency_ids(report.agency, report.year) if self.link_version else []
+        replaced = None
         try:
             with self.store.transaction() as tx:
                 stamp = now()
@@ -166,13 +184,15 @@ class Importer:
                      *reviewed.counts().values(), figures_json(reviewed)),
                 )
                 tx.execute("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (rid, IMPORT, stamp))
+                if same_year and self.link_version is not None and report.agency:
+                    replaced = self.link_version(tx, rid, p.name, report.agency, same_year)
                 next_year = self.replay.same_agency_ids(report.agency, report.year + 1 if report.year else None)
                 for i in range(0, len(next_year), 500):
                     chunk = next_year[i:i + 500]
                     tx.execute(f"UPDATE reports SET status = NULL WHERE id IN ({','.join('?' * len(chunk))})", chunk)
         except StoreConflict:  # the same bytes were added meanwhile (another thread, or twice in a batch)
-            return self.store.query("SELECT id FROM reports WHERE sha256 = ?", (sha,))[0]["id"], False
-        return rid, True
+            return self.store.query("SELECT id FROM reports WHERE sha256 = ?", (sha,))[0]["id"], False, None
+        return rid, True, replaced
 
 
 PARALLEL_FROM = 16  # batches this large parse in worker processes (their start-up costs about 0.5 s)
