@@ -29,7 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from parser.template import versions
-from review.audit import CORRECTION, DECISION, HEADER_LABELS, REOPEN, SIGNOFF, UNDO, WITHDRAWN, AuditEntry, format_value
+from review.audit import (
+    CORRECTION,
+    DECISION,
+    HEADER_LABELS,
+    REOPEN,
+    SIGNOFF,
+    UNDO,
+    WITHDRAWN,
+    AuditEntry,
+    format_value,
+)
 from review.state import RETURNED, ReviewedReport
 from review.workspace import Workspace, WorkspaceError
 
@@ -83,6 +93,28 @@ class AuditModel(QAbstractTableModel):
             return spec.specs[key].display_name()
         return key
 
+    def batch_text(self, e: AuditEntry, col: int, role: int) -> str:
+        """The cells, old and new values of a step of several cells (one row of the log)."""
+        if role == Qt.ItemDataRole.ToolTipRole and col in (CELL, OLD, NEW):
+            return "\n".join(f"{self.cell_name(c.cell)}：{format_value(c.old)} → {format_value(c.new)}"
+                             for c in e.batch)
+        if col == CELL:
+            names = "、".join(self.cell_name(c.cell) for c in e.batch[:2])
+            more = "…" if len(e.batch) > 2 else ""
+            return tr("{n} 格：{names}{more}", n=len(e.batch), names=names, more=more)
+        if col in (OLD, NEW):
+            values = {format_value(c.old if col == OLD else c.new) for c in e.batch}
+            return values.pop() if len(values) == 1 else tr("（各不相同）")
+        undoing = tr("撤销第 {n} 条").format(n=e.reverts) if e.reverts else ""
+        if col == REASON:
+            return f"{e.reason}（{undoing}）" if undoing and e.reason and "撤销第" not in e.reason else \
+                e.reason or undoing
+        return self.data_of(e, col)
+
+    def data_of(self, e: AuditEntry, col: int) -> str:
+        return {NUMBER: str(e.entry_id), TIME: local_time(e.time), KIND: tr(e.kind_label), REVIEWER: e.reviewer}.get(
+            col, "")
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -97,6 +129,8 @@ class AuditModel(QAbstractTableModel):
                 return tr(e.kind_label)
             if col == REVIEWER:
                 return e.reviewer
+            if changes and e.batch:  # a step of several cells: one row, every cell in the tooltip
+                return self.batch_text(e, col, role)
             if col == CELL:
                 if changes:
                     return self.cell_name(e.cell) if role == Qt.ItemDataRole.DisplayRole else e.cell
@@ -199,7 +233,8 @@ class AuditView(QWidget):
         self.undo_button.setEnabled(e is not None and e.kind == CORRECTION and self.workspace is not None)
 
     def undo_selected(self, reviewer: str | None = None) -> bool:
-        """Undo the selected correction by appending a reverting entry; True when recorded."""
+        """Undo the selected correction (every cell of its step) by appending reverting entries; True when
+        recorded."""
         e = self.selected_entry()
         if e is None or e.kind != CORRECTION or self.workspace is None or self.report_id is None:
             return False
@@ -209,8 +244,8 @@ class AuditView(QWidget):
             if not ok or not name.strip():
                 return False
             remember_reviewer(name, self.settings)
-        try:
-            self.workspace.undo_correction(self.report_id, e.entry_id, name.strip())
+        try:  # a step of several cells is undone as a whole, like Ctrl+Z in the window
+            self.workspace.undo_corrections(self.report_id, list(e.entry_ids), name.strip())
         except WorkspaceError as err:
             self.message.setText(f"<span style='color:#c62828'>{err}</span>")
             return False

@@ -4,7 +4,7 @@ Entries are read from the workspace's append-only tables; nothing here ever rewr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parser.model import Number
 
@@ -36,6 +36,17 @@ _KIND_ORDER = {IMPORT: 0, CORRECTION: 1, UNDO: 1, DECISION: 2, SIGNOFF: 3, REOPE
 
 
 @dataclass(frozen=True)
+class CellChange:
+    """One cell of a correction step that changed several cells (AuditEntry.batch)."""
+
+    cell: str
+    old: Number | None
+    new: Number | None
+    entry_id: int
+    reverts: int | None = None
+
+
+@dataclass(frozen=True)
 class AuditEntry:
     time: str
     kind: str  # IMPORT, CORRECTION, UNDO, DECISION, SIGNOFF, REOPEN
@@ -48,6 +59,19 @@ class AuditEntry:
     action: str = ""  # decision action, or sign-off outcome
     entry_id: int = 0  # event number in the workspace journal (orders all entries; an undo names it)
     reverts: int | None = None  # the entry this one undoes (UNDO of a correction; a decision, sign-off, reopening)
+    # a step that changed several cells at once (a fill, a paste, 全部置 0): every cell, in order; the entry's
+    # cell, old, new, entry_id and reverts are its first cell's. Empty for a step of one cell.
+    batch: tuple[CellChange, ...] = ()
+
+    @property
+    def entry_ids(self) -> tuple[int, ...]:
+        """The ids of every correction this entry stands for (one, or each cell of a batch)."""
+        return tuple(c.entry_id for c in self.batch) or (self.entry_id,)
+
+    @property
+    def changes(self) -> tuple[CellChange, ...]:
+        """Each cell this correction changed (one, or each cell of a batch)."""
+        return self.batch or (CellChange(self.cell, self.old, self.new, self.entry_id, self.reverts),)  # type: ignore[arg-type]
 
     @property
     def kind_label(self) -> str:
@@ -59,8 +83,9 @@ class AuditEntry:
         """One line of Chinese describing what happened (without time and reviewer)."""
         undoing = f"（撤销第 {self.reverts} 条）" if self.reverts else ""
         if self.kind in (CORRECTION, UNDO):
-            what = f"{HEADER_LABELS.get(self.cell, self.cell)}：{format_value(self.old)} → {format_value(self.new)}"
-            return what + undoing
+            what = "；".join(f"{HEADER_LABELS.get(c.cell, c.cell)}：{format_value(c.old)} → {format_value(c.new)}"
+                            for c in self.changes)
+            return (f"{len(self.batch)} 格　" if self.batch else "") + what + undoing
         if self.kind == DECISION:
             return f"{ACTION_LABELS.get(self.action, self.action)}：{self.finding_id}{undoing}"
         if self.kind == SIGNOFF:
@@ -73,6 +98,26 @@ class AuditEntry:
 
     def sort_key(self) -> tuple:
         return (self.entry_id, _KIND_ORDER.get(self.kind, 9), self.time)
+
+
+def batched(entries: list[AuditEntry], batches: dict[int, int | None]) -> list[AuditEntry]:
+    """Corrections as the log shows them: the cells of one step (`batches`: entry id → the step's first
+    entry id, None for a one-cell step) merged into one entry, at the place of the step's first cell."""
+    out: list[AuditEntry] = []
+    steps: dict[int, list[AuditEntry]] = {}
+    for e in entries:
+        step = batches.get(e.entry_id)
+        if step is None:
+            out.append(e)
+            continue
+        if step not in steps:
+            steps[step] = []
+            out.append(e)  # replaced below by the whole step
+        steps[step].append(e)
+    merged = {cells[0].entry_id: cells for cells in steps.values()}
+    return [replace(e, batch=tuple(CellChange(c.cell, c.old, c.new, c.entry_id, c.reverts)  # type: ignore[arg-type]
+                                   for c in merged[e.entry_id]))
+            if e.entry_id in merged and len(merged[e.entry_id]) > 1 else e for e in out]
 
 
 def format_value(v: Number | str | None) -> str:

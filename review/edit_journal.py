@@ -13,7 +13,7 @@ from typing import Protocol
 
 from parser.model import Correction
 
-from .audit import CORRECTION, DECISION, HEADER_CELLS, REOPEN, SIGNOFF, UNDO, WITHDRAWN, AuditEntry
+from .audit import CORRECTION, DECISION, HEADER_CELLS, REOPEN, SIGNOFF, UNDO, WITHDRAWN, AuditEntry, batched
 from .signoff import signed_hash, signoff_problems
 from .state import ACCEPTED, POSTPONED, Decision, ReviewedReport, SignOff, now
 
@@ -52,9 +52,11 @@ class MemoryJournal:
 
     def __init__(self) -> None:
         self._entries: list[AuditEntry] = []
+        self._last_id = 0
 
     def _next_id(self) -> int:
-        return len(self._entries) + 1
+        self._last_id += 1
+        return self._last_id
 
     def correct(self, corrections: Sequence[Correction], reverts: Sequence[int | None] | None = None) -> list[int]:
         reverts = list(reverts) if reverts is not None else [None] * len(corrections)
@@ -62,11 +64,12 @@ class MemoryJournal:
             raise EditRefused("同一单元格在一次更正中出现了两次")
         if any(c.cell in HEADER_CELLS for c in corrections) and len(corrections) > 1:
             raise EditRefused("报告信息（机关、年度、格式版本）须逐项更正")
-        ids = []
+        ids, step = [], []
         for c, undone in zip(corrections, reverts, strict=True):
             ids.append(self._next_id())
-            self._entries.append(AuditEntry(c.time, UNDO if undone else CORRECTION, c.reviewer, c.cell, c.old, c.new,
-                                            c.reason, entry_id=ids[-1], reverts=undone))
+            step.append(AuditEntry(c.time, UNDO if undone else CORRECTION, c.reviewer, c.cell, c.old, c.new,
+                                   c.reason, entry_id=ids[-1], reverts=undone))
+        self._entries += batched(step, dict.fromkeys(ids, ids[0] if len(ids) > 1 else None))  # one step, one entry
         return ids
 
     def decide(self, decision: Decision, reverts: int | None = None) -> int:

@@ -65,17 +65,22 @@ def test_accepting_a_two_cell_suggestion_sets_both_cells_in_one_step():
 
 
 def test_memory_journal_records_do_and_undo_naming_what_is_reverted():
+    """Issue 14.6: a step of several cells is one audit entry with one reason (its undo too)."""
     ctx = memory_context()
     command = CorrectCells(ctx, {NP: 0, TOTAL: 0}, "采纳建议")
     command.do()
     command.undo()
     log = ctx.journal.entries()
-    assert [e.kind for e in log] == [CORRECTION, CORRECTION, UNDO, UNDO]
-    assert [e.reverts for e in log[2:]] == [log[0].entry_id, log[1].entry_id]
+    assert [e.kind for e in log] == [CORRECTION, UNDO]
+    step, undo = log
+    assert [(c.cell, c.new) for c in step.batch] == [(NP, 0), (TOTAL, 0)] and step.reason == "采纳建议"
+    assert [c.reverts for c in undo.batch] == list(step.entry_ids) and undo.reverts == step.entry_id
     assert all(e.reviewer == "张三" for e in log)
     command.do()  # redo: a new edit
-    assert [e.kind for e in ctx.journal.entries()][-2:] == [CORRECTION, CORRECTION]
+    assert [(e.kind, len(e.batch)) for e in ctx.journal.entries()][-1:] == [(CORRECTION, 2)]
     assert ctx.report.value(NP) == 0
+    CorrectCells(ctx, {NP: 3}, "一格").do()  # a step of one cell: an entry without a batch
+    assert ctx.journal.entries()[-1].batch == () and ctx.journal.entries()[-1].entry_ids == (7,)
 
 
 def test_workspace_journal_keeps_the_same_entries_and_values(ws):
@@ -87,8 +92,10 @@ def test_workspace_journal_keeps_the_same_entries_and_values(ws):
     assert not [f for f in stored.findings if f.rule in ROW_RULES]
     command.undo()
     log = ws.audit_log(rid)
-    assert [e.kind for e in log] == ["import", CORRECTION, CORRECTION, UNDO, UNDO]
-    assert {e.reverts for e in log[3:]} == {log[1].entry_id, log[2].entry_id}
+    assert [e.kind for e in log] == ["import", CORRECTION, UNDO]  # one entry per step, with every cell
+    assert [c.cell for c in log[1].batch] == [NP, TOTAL] and log[1].reason == "采纳建议"
+    assert {c.reverts for c in log[2].batch} == set(log[1].entry_ids)
+    assert "2 格" in log[1].summary() and "撤销第" in log[2].summary()
     assert (ws.load(rid).report.value(NP), ws.load(rid).report.value(TOTAL)) == (1, 1)
 
 

@@ -161,3 +161,25 @@ def test_files_opened_in_the_window_go_into_the_workspace(qtbot, window, tmp_pat
     assert rid not in binding.sessions
     assert binding.open_report(rid).report.value(FEES) == 6.36773  # reopened from the workspace
     binding.close()
+
+
+def test_fill_zero_in_the_window_is_one_audit_entry_and_its_undo_one_more(qtbot, window, tmp_path):
+    """Issue 14.6: 全部置 0 on sample 001's table three (every cell missing) is one entry with one reason
+    in the workspace's log and one row of the audit view; Ctrl+Z appends one entry for the whole step."""
+    ws = Workspace(tmp_path / "w.sqlite")
+    rid = ws.import_file(next(p for p in SAMPLE_FILES if p.name.startswith("001")))[0]
+    binding = WorkspaceBinding(window, ws)
+    session = binding.open_report(rid)
+    window.reviewer = session.reviewer = "张三"
+    window.tables.setCurrentWidget(window.tables.views["requests"])
+    window.fill_zero()
+    filled = [k for k, c in session.report.cells.items() if k.startswith("requests/") and c.value == 0]
+    assert len(filled) >= 100
+    log = ws.audit_log(rid)
+    assert [e.kind for e in log] == ["import", "correction"] and len(log[1].batch) == len(filled)
+    assert binding.audit.model.rowCount() == 2
+    session.undo_stack.undo()
+    log = ws.audit_log(rid)
+    assert [e.kind for e in log] == ["import", "correction", "undo"] and len(log[2].batch) == len(filled)
+    assert {e.reason for e in log[1:]} == {"置 0", f"撤销：置 0：{len(filled)} 格"}
+    binding.close()

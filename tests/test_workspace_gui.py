@@ -236,3 +236,25 @@ def test_widgets_render(qtbot, ws, tmp_path):
     queue.show()
     image = queue.grab()
     assert not image.isNull()
+
+
+def test_audit_view_shows_a_fill_as_one_row_and_undoes_the_whole_step(qtbot, ws, settings):
+    """Issue 14.6: the cells filled in one step are one row (every cell in its tooltip); undoing it from
+    the log reverts every cell of the step, not only the first."""
+    rid = rid_of(ws, "000")
+    before = ws.load(rid).report
+    keys = [k for k, c in before.cells.items() if k.startswith("requests/") and c.value != 7][:3]
+    ws.record_corrections(rid, [Correction(k, before.value(k), 7, "填充所选", "张三") for k in keys])
+    view = AuditView(ws, settings=settings)
+    qtbot.addWidget(view)
+    view.show_report(rid)
+    m = view.model
+    assert m.rowCount() == 2  # the import and the fill
+    assert m.index(1, 4).data().startswith("3 格：") and m.index(1, 6).data() == "7"
+    assert m.index(1, 7).data() == "填充所选"
+    assert m.index(1, 4).data(Qt.ItemDataRole.ToolTipRole).count("→ 7") == 3
+    view.table.selectRow(1)
+    with qtbot.waitSignal(view.reportChanged):
+        assert view.undo_selected("张三")
+    assert [ws.load(rid).report.value(k) for k in keys] == [before.value(k) for k in keys]  # all, not one
+    assert m.rowCount() == 3 and m.index(2, 2).data() == "撤销更正" and m.index(2, 4).data().startswith("3 格")

@@ -24,6 +24,7 @@ from ..audit import (
     UNDO,
     WITHDRAWN,
     AuditEntry,
+    batched,
     format_value,
 )
 from ..edit_journal import EditRefused
@@ -76,15 +77,16 @@ class Journal:
             row = self.replay.editable_row(report_id)
             report = self.replay.corrected(row, self.replay.corrections_of([report_id]).get(report_id, []))
             olds = [self._check_cell(report, c) for c in corrections]
-            ids = []
+            ids: list[int] = []
             with self.store.transaction() as tx:
                 for c, old, undone in zip(corrections, olds, reverts, strict=True):
                     cid = new_event(tx, report_id, CORRECTION, c.time)
+                    batch = (ids[0] if ids else cid) if len(corrections) > 1 else None  # one step, one entry
                     tx.execute(
-                        "INSERT INTO corrections (id, report_id, cell, old, new, reason, reviewer, time, reverts)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO corrections (id, report_id, cell, old, new, reason, reviewer, time, reverts,"
+                        " batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (cid, report_id, c.cell, json.dumps(old), json.dumps(c.new), c.reason, c.reviewer, c.time,
-                         undone),
+                         undone, batch),
                     )
                     ids.append(cid)
             self.replay.reviewed([row])
@@ -171,7 +173,7 @@ class Journal:
                 if not _same(current, json.loads(entry["new"])):
                     raise WorkspaceError(f"第 {correction_id} 条更正之后该格又被改过，请先撤销后来的更正")
                 c = Correction(entry["cell"], current, json.loads(entry["old"]),
-                               reason or f"撤销第 {correction_id} 条更正", reviewer)
+                               reason or f"撤销第 {correction_ids[0]} 条更正", reviewer)
                 (header if field else back).append((c, correction_id))
             if header and (back or len(header) > 1):
                 raise WorkspaceError("报告信息（机关、年度、格式版本）的更正须逐条撤销")
@@ -254,10 +256,13 @@ class Journal:
                                      (report_id, IMPORT))[0]["first"]
             entries = [AuditEntry(row["imported_at"], IMPORT, reason=f"导入文件 {row['file_name']}（{row['origin']}）",
                                   entry_id=first or 0)]
+            corrections, batches = [], {}
             for r in self.store.query("SELECT * FROM corrections WHERE report_id = ? ORDER BY id", (report_id,)):
-                entries.append(AuditEntry(r["time"], UNDO if r["reverts"] else CORRECTION, r["reviewer"], r["cell"],
-                                          json.loads(r["old"]), json.loads(r["new"]), r["reason"],
-                                          entry_id=r["id"], reverts=r["reverts"]))
+                corrections.append(AuditEntry(r["time"], UNDO if r["reverts"] else CORRECTION, r["reviewer"],
+                                              r["cell"], json.loads(r["old"]), json.loads(r["new"]), r["reason"],
+                                              entry_id=r["id"], reverts=r["reverts"]))
+                batches[r["id"]] = r["batch"]
+            entries += batched(corrections, batches)  # a step of several cells: one entry
             for r in self.store.query("SELECT * FROM decisions WHERE report_id = ? ORDER BY id", (report_id,)):
                 entries.append(AuditEntry(r["time"], DECISION, r["reviewer"], reason=r["reason"],
                                           finding_id=r["finding_id"], action=r["action"], entry_id=r["id"],

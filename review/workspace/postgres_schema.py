@@ -129,7 +129,11 @@ CREATE INDEX reports_replaces ON reports(replaces);
 CREATE INDEX reports_summary ON reports(removed_at, year, agency);
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
+_V6 = """
+ALTER TABLE corrections ADD COLUMN batch BIGINT;
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # the tables with identity columns, and the column (a copied workspace moves their sequences past the ids)

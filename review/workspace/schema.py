@@ -13,6 +13,9 @@ Schema history (PRAGMA user_version):
   5  indexes that keep the year's status and the queue off the reports' large columns: a covering
      index of the summary (the original bytes and text come before it in each row, so reading the
      summary from the table walks megabytes), and one on `replaces` for the current versions.
+  6  `batch` on corrections: the cells changed in one step (a fill, a paste, 全部置 0, an accepted
+     suggestion) share the id of the step's first correction, so the audit log shows the step as one
+     entry with one reason; NULL for a step that changed one cell.
 
 A workspace written by an older version is migrated step by step, each step in one transaction,
 after a backup copy of the file is made; nothing is ever dropped. A newer workspace is refused.
@@ -165,7 +168,13 @@ def _v5(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+def _v6(conn: sqlite3.Connection) -> None:
+    _script(conn, """
+    ALTER TABLE corrections ADD COLUMN batch INTEGER;  -- the first correction of a multi-cell step
+    """)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
