@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Protocol
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..state import now
 from .identity import Identity, fold
 from .roster import RosterEntry
 from .status import REPORT_COLUMNS, YearStatus, year_status
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Row(Protocol):
@@ -135,7 +136,7 @@ class Office:
             rows = self.store.query(f"SELECT {cols} FROM office_log WHERE report_id = ? ORDER BY id", (report_id,))
         return [LogEntry(*(r[c] for c in cols.split(", "))) for r in rows]
 
-    def report_frame(self, *, include_figures: bool = False) -> pd.DataFrame:
+    def report_rows(self, *, include_figures: bool = False) -> list[dict[str, Any]]:
         """The current reports (not removed, not replaced by a resubmission) as REPORT_COLUMNS (+ figures)."""
         extra = ", figures" if include_figures else ""
         rows = self.store.query(
@@ -143,11 +144,18 @@ class Office:
             " FROM reports r WHERE removed_at IS NULL AND NOT EXISTS"
             " (SELECT 1 FROM reports n WHERE n.replaces = r.id AND n.removed_at IS NULL) ORDER BY id")
         columns = REPORT_COLUMNS + (["figures"] if include_figures else [])
-        return pd.DataFrame([tuple(r[c] for c in columns) for r in rows], columns=columns)
+        return [{c: r[c] for c in columns} for r in rows]
+
+    def report_frame(self, *, include_figures: bool = False) -> pd.DataFrame:
+        """report_rows as a DataFrame."""
+        import pandas as pd
+
+        columns = REPORT_COLUMNS + (["figures"] if include_figures else [])
+        return pd.DataFrame(self.report_rows(include_figures=include_figures), columns=columns)
 
     def year_status(self, year: int | None = None) -> YearStatus:
         with self.store.lock:
-            return year_status(self.roster(), self.identity(), self.report_frame(), year)
+            return year_status(self.roster(), self.identity(), self.report_rows(), year)
 
     # -- roster and aliases --------------------------------------------------------------------------
 
