@@ -166,7 +166,7 @@ def test_confirming_an_uncertain_cell_is_kept_by_the_workspace_and_undone_by_an_
     report.cells[key].status = report.cells[key].parsed_status = UNCERTAIN  # as read from a page by OCR
     source = tmp_path / "scan.txt"
     source.write_bytes(b"scan")
-    rid, _ = ws.importer._add(source, b"scan", "0" * 64, ("ok", report))
+    rid = ws.importer._add(source, b"scan", "0" * 64, ("ok", report))[0]
     ctx = EditContext(ws.load(rid), ws.journal_for(rid), "张三")
     command = ConfirmCells(ctx, [key, "requests/total/total"], "与原件核对无误")  # only uncertain cells count
     assert command.keys == {key}
