@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +41,7 @@ STATUS_COLORS = {
 }
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+OLD_COLOR = "#8a8a8a"  # older versions and removed reports
 
 AGENCY, YEAR, FORMAT, STATUS, ERRORS, WARNINGS, FILE = range(7)
 HEADERS = ("机关", "年度", "格式", "状态", "错误", "警告", "文件")
@@ -70,6 +72,10 @@ class QueueModel(QAbstractTableModel):
         self.all_rows: list[QueueRow] = []
         self.rows: list[QueueRow] = []
         self.copies: dict[tuple[str, int], int] = {}
+        # versions of an agency-year (review.workspace.queue.QueueRow.replaces): report id → (version, versions)
+        self.versions: dict[int, tuple[int, int]] = {}
+        self.replaced: set[int] = set()  # reports a newer version replaces: shown only with show_versions
+        self.show_versions = False
         self.search = ""
         self.status: str | None = None
         self.sort_column, self.sort_order = STATUS, Qt.SortOrder.AscendingOrder
@@ -79,21 +85,42 @@ class QueueModel(QAbstractTableModel):
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.all_rows = list(rows)
         self._sorted.clear()
+        self._count_versions()
         self._count_copies()
         self._reshow()
 
+    def set_show_versions(self, show: bool) -> None:
+        """Show the older versions of resubmitted reports too (by default only the latest version)."""
+        self.show_versions = show
+        self._reshow()
+
+    def _count_versions(self) -> None:
+        """Number each report in its chain of versions (a resubmission replaces the one before)."""
+        live = {r.report_id: r for r in self.all_rows if not r.removed}
+        newer = {r.replaces: r.report_id for r in live.values() if r.replaces in live}
+        self.replaced = set(newer)
+        self.versions = {}
+        for r in live.values():
+            if r.report_id in newer or r.replaces not in live:
+                continue  # not the latest version, or no earlier one
+            chain = [r.report_id]
+            while (earlier := live[chain[-1]].replaces) in live and earlier not in chain:
+                chain.append(earlier)
+            for i, rid in enumerate(reversed(chain)):
+                self.versions[rid] = (i + 1, len(chain))
+
     def _count_copies(self) -> None:
-        """How many reports each agency has for each year: more than one is a duplicate or a resubmission
-        (the same bytes are never imported twice, so these copies differ)."""
+        """How many current reports each agency has for each year: more than one is a duplicate or a
+        resubmission not linked as a version (the same bytes are never imported twice, so these copies differ)."""
         counts: dict[tuple[str, int], int] = {}
         for r in self.all_rows:
-            if r.agency and r.year is not None:
+            if r.agency and r.year is not None and not r.removed and r.report_id not in self.replaced:
                 key = (r.agency.strip().casefold(), r.year)
                 counts[key] = counts.get(key, 0) + 1
         self.copies = counts
 
     def copies_of(self, row: QueueRow) -> int:
-        if not row.agency or row.year is None:
+        if not row.agency or row.year is None or row.removed or row.report_id in self.replaced:
             return 1
         return self.copies.get((row.agency.strip().casefold(), row.year), 1)
 
@@ -107,6 +134,8 @@ class QueueModel(QAbstractTableModel):
         self._reshow()
 
     def accepts(self, row: QueueRow) -> bool:
+        if row.report_id in self.replaced and not self.show_versions:
+            return False
         if self.status and row.status != self.status:
             return False
         return not self.search or self.search in self._text(row)
@@ -126,7 +155,8 @@ class QueueModel(QAbstractTableModel):
             ordered = self._sorted[self.sort_column] = sorted(self.all_rows, key=SORT_KEYS[self.sort_column])
         if self.sort_order == Qt.SortOrder.DescendingOrder:
             ordered = ordered[::-1]
-        shown = [r for r in ordered if self.accepts(r)] if self.search or self.status else list(ordered)
+        filtering = self.search or self.status or (self.replaced and not self.show_versions)
+        shown = [r for r in ordered if self.accepts(r)] if filtering else list(ordered)
         old = [r.report_id for r in self.rows]
         self.rows = shown
         persistent = self.persistentIndexList()  # the selection: kept on the same report, if still shown
@@ -148,9 +178,10 @@ class QueueModel(QAbstractTableModel):
         else:
             self.all_rows.append(row)
         self._sorted.clear()
-        before = self.copies
+        before = self.copies, self.versions
+        self._count_versions()
         self._count_copies()
-        if self.copies != before:  # an agency or year edited: other rows' marks change too
+        if (self.copies, self.versions) != before:  # an agency or year edited: other rows' marks change too
             self._reshow()
             return
         for i, r in enumerate(self.rows):
@@ -178,7 +209,8 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             n = self.copies_of(row)
             return {
-                AGENCY: (row.agency or tr("（未识别机关）")) + (tr(" ⧉{n} 份", n=n) if n > 1 else ""),
+                AGENCY: (row.agency or tr("（未识别机关）")) + self._version_mark(row)
+                + (tr(" ⧉{n} 份", n=n) if n > 1 else ""),
                 YEAR: str(row.year) if row.year is not None else "—",
                 FORMAT: row.format_label,
                 STATUS: tr(row.status),
@@ -203,6 +235,8 @@ class QueueModel(QAbstractTableModel):
                 return QBrush(QColor(STATUS_COLORS.get(row.status, "#424242")))
             if col == ERRORS and row.errors:
                 return QBrush(QColor(STATUS_COLORS[STATUS_ERRORS]))
+            if row.removed or row.report_id in self.replaced:
+                return QBrush(QColor(OLD_COLOR))
             if col == AGENCY and self.copies_of(row) > 1:
                 return QBrush(QColor(STATUS_COLORS[STATUS_RETURNED]))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (YEAR, ERRORS, WARNINGS):
@@ -212,8 +246,22 @@ class QueueModel(QAbstractTableModel):
             n = self.copies_of(row)
             if n > 1:
                 tip += "\n" + tr("同一机关同一年度共有 {n} 份内容不同的报告：重复报送或重新报送，请核对文件", n=n)
+            version, versions = self.versions.get(row.report_id, (1, 1))
+            if versions > 1:
+                tip += "\n" + tr("重新报送：共 {n} 个版本，这是第 {v} 版{old}。右键“版本与差异…”查看各版本与数值差异",
+                                  n=versions, v=version, old=tr("（已被新版本替换）") if version < versions else "")
+            if row.removed:
+                tip += "\n" + tr("已移出工作区：原文件和全部记录保留，右键“恢复到工作区…”可恢复")
             return tip
         return None
+
+    def _version_mark(self, row: QueueRow) -> str:
+        if row.removed:
+            return tr("（已移除）")
+        version, versions = self.versions.get(row.report_id, (1, 1))
+        if versions == 1:
+            return ""
+        return tr(" · 第{v}版", v=version) + (tr("（旧）") if version < versions else "")
 
 
 class QueueFilter(QIdentityProxyModel):
@@ -257,6 +305,10 @@ class BatchQueue(QWidget):
         for s in STATUSES:
             self.status_filter.addItem(tr(s), s)
         self.count_label = QLabel(self)
+        self.show_versions = QCheckBox(tr("显示旧版本"), self)
+        self.show_versions.setToolTip(tr("重新报送的报告默认只显示最新版本；勾选后旧版本也列出（灰色）"))
+        self.show_removed = QCheckBox(tr("显示已移除"), self)
+        self.show_removed.setToolTip(tr("移出工作区的报告默认不显示；勾选后列出（灰色），右键可恢复"))
 
         self.table = _QueueTable(self)
         self.table.setModel(self.proxy)
@@ -266,6 +318,7 @@ class BatchQueue(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the marks at the end of an agency stay visible
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(AGENCY, QHeaderView.ResizeMode.Stretch)
@@ -281,9 +334,16 @@ class BatchQueue(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+        toggles = QHBoxLayout()
+        toggles.addWidget(self.show_versions)
+        toggles.addWidget(self.show_removed)
+        toggles.addStretch(1)
+        layout.addLayout(toggles)
 
         self.search.textChanged.connect(self._filter_changed)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.show_versions.toggled.connect(self._versions_toggled)
+        self.show_removed.toggled.connect(lambda _on: self.refresh())
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated_report.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -303,7 +363,7 @@ class BatchQueue(QWidget):
         if self.workspace is not None and self.workspace.closed:
             return
         current = self.current_report_id()
-        self.model.set_rows(self.workspace.queue() if self.workspace is not None else [])
+        self.model.set_rows(self.workspace.queue(self.show_removed.isChecked()) if self.workspace is not None else [])
         for col in (YEAR, FORMAT, STATUS, ERRORS, WARNINGS, FILE):
             self.table.resizeColumnToContents(col)
         self._update_count()
@@ -359,12 +419,19 @@ class BatchQueue(QWidget):
         self.proxy.set_filter(self.search.text(), self.status_filter.currentData())
         self._update_count()
 
+    def _versions_toggled(self, on: bool) -> None:
+        self.model.set_show_versions(on)
+        self._update_count()
+
     def _update_count(self) -> None:
-        total, shown = len(self.model.all_rows), len(self.model.rows)
-        open_errors = sum(r.errors for r in self.model.all_rows)
+        current = [r for r in self.model.all_rows if not r.removed and r.report_id not in self.model.replaced]
+        total, shown = len(current), len(self.model.rows)
+        open_errors = sum(r.errors for r in current)
         text = tr("共 {total} 份报告").format(total=total)
         if shown != total:
             text += tr("，显示 {shown} 份").format(shown=shown)
+        n = len(self.model.replaced)
+        self.show_versions.setText(tr("显示旧版本（{n}）", n=n) if n else tr("显示旧版本"))
         if open_errors:
             text += tr("；未处理错误 {n} 个").format(n=open_errors)
         self.count_label.setText(text)

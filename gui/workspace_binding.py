@@ -11,6 +11,7 @@ The window stays ignorant of SQLite. WorkspaceBinding(window, workspace):
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
@@ -23,6 +24,7 @@ from .audit_view import AuditView
 from .batch_queue import BatchQueue
 from .i18n import tr
 from .import_dialog import ImportDialog, choose_files, choose_folder
+from .queue_actions import QueueActions
 from .report_list import SESSION_ROLE
 from .shortcuts import sequences
 from .signoff_dialog import ReopenDialog, SignoffDialog
@@ -56,6 +58,9 @@ class WorkspaceBinding(QObject):
 
         self.queue = BatchQueue(workspace, window)
         self.queue.set_compact(True)
+        self.queue_actions = QueueActions(self.queue, lambda: getattr(window, "reviewer", "") or "",
+                                          lambda: bool(window.property("headless")))
+        self.queue_actions.removed.connect(self.close_report)
         split = QSplitter(Qt.Orientation.Vertical, window)
         split.addWidget(self.queue)
         split.addWidget(window.report_list)
@@ -87,6 +92,13 @@ class WorkspaceBinding(QObject):
         self.signoff_action.setShortcuts(sequences("sign_off"))
         self.reopen_action = menu.addAction(tr("重新打开当前报告…"), self.reopen_current)
         self.take_over_action = menu.addAction(tr("接手当前报告（他人正在审核）…"), self.take_over_current)
+        menu.addSeparator()
+        self.versions_action = menu.addAction(tr("当前报告的版本与差异…"), self._on_current(
+            self.queue_actions.show_versions))
+        self.new_version_action = menu.addAction(tr("把当前报告记为新版本（重新报送）…"), self._on_current(
+            self.queue_actions.mark_new_version))
+        self.remove_action = menu.addAction(tr("把当前报告移出工作区…"), self._on_current(self.queue_actions.remove))
+        self.restore_action = menu.addAction(tr("恢复已移出的报告…"), self.queue_actions.restore_any)
         menu.addSeparator()
         menu.addAction(self.audit_dock.toggleViewAction())
 
@@ -351,6 +363,27 @@ class WorkspaceBinding(QObject):
         session.held_by = None
         session.changed.emit(set())  # banner and actions: editable here now
         return True
+
+    def _on_current(self, act: Callable[[int], object]) -> Callable[[], None]:
+        """A menu slot applying `act` to the current report (the one shown, else the one selected in the queue)."""
+        def slot() -> None:
+            rid = self.current_report_id() or self.queue.current_report_id()
+            if rid is None:
+                self.window.statusBar().showMessage(tr("请先在队列中选择一份报告"), 8000)
+                return
+            act(rid)
+        return slot
+
+    def close_report(self, report_id: int) -> None:
+        """Close a report's open session (it left the workspace); everything it did is already committed."""
+        session = self.sessions.get(report_id)
+        if session is None:
+            return
+        self.window.undo_group.removeStack(session.undo_stack)
+        self.window.report_list.remove(session)
+        if not self.window.report_list.count():
+            self.window.show_session(None)
+        session.deleteLater()
 
     def close(self) -> None:
         """Stop any import between two files, then close the workspace (everything is already committed)."""

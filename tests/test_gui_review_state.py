@@ -140,6 +140,7 @@ def test_reopening_returns_to_the_report_table_and_finding(qtbot, tmp_path):
 
 
 def test_copies_of_a_report_are_flagged_in_the_queue_with_their_files(qtbot, tmp_path):
+    """Copies not linked as versions (a workspace from before imports linked them) are flagged with their count."""
     from gui.batch_queue import AGENCY, FILE
 
     window = make_window(qtbot, tmp_path)
@@ -148,6 +149,8 @@ def test_copies_of_a_report_are_flagged_in_the_queue_with_their_files(qtbot, tmp
     resent.write_bytes(S002.read_bytes() + "\n（重新报送）\n".encode())  # same agency and year, other bytes
     for p in (S002, resent, S004):
         ws.import_file(p)
+    with ws.store.transaction() as tx:
+        tx.execute("UPDATE reports SET replaces = NULL")
     binding = WorkspaceBinding(window, ws)
     window.workspace_binding = binding
     queue = binding.queue

@@ -133,9 +133,9 @@ class Workspace:
             rows = sorted(rows, key=lambda r: order[r["id"]])
             return self.replay.reviewed(rows)
 
-    def queue(self) -> list[QueueRow]:
+    def queue(self, include_removed: bool = False) -> list[QueueRow]:
         """The batch queue: one row per report, from the cached review summary (computed when missing)."""
-        return self._queue.rows()
+        return self._queue.rows(include_removed)
 
     def queue_row(self, report_id: int) -> QueueRow:
         """The batch-queue row of one report (after a change to it)."""

@@ -7,8 +7,8 @@ from .replay import Replay
 from .store import Row, Store
 
 _NAMES = ("id", "file_name", "agency", "year", "template", "file_format", "status", "open_errors", "open_warnings",
-          "imported_at")
-_COLUMNS = ", ".join(_NAMES)
+          "imported_at", "replaces", "removed")
+_COLUMNS = ", ".join(_NAMES[:-1]) + ", removed_at IS NOT NULL AS removed"
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class QueueRow:
     errors: int
     warnings: int
     imported_at: str
+    replaces: int | None = None  # the earlier version of the agency-year this report replaces (a resubmission)
+    removed: bool = False  # taken out of the workspace (soft delete, restorable)
 
     @property
     def format_label(self) -> str:
@@ -41,10 +43,13 @@ class Queue:
         self.store = store
         self.replay = replay
 
-    def rows(self) -> list[QueueRow]:
+    def rows(self, include_removed: bool = False) -> list[QueueRow]:
+        """Every version of every report (a resubmission's older versions too: QueueRow.replaces links them);
+        the removed ones only when asked."""
+        where = "" if include_removed else " WHERE removed_at IS NULL"
         with self.store.lock:
             self.replay.refresh_stale()
-            rows = self.store.query(f"SELECT {_COLUMNS} FROM reports WHERE removed_at IS NULL ORDER BY id")
+            rows = self.store.query(f"SELECT {_COLUMNS} FROM reports{where} ORDER BY id")
         return [_queue_row(r) for r in rows]
 
     def row(self, report_id: int) -> QueueRow:
@@ -55,4 +60,6 @@ class Queue:
 
 
 def _queue_row(row: Row) -> QueueRow:
-    return QueueRow(*(row[name] for name in _NAMES))
+    values = [row[name] for name in _NAMES]
+    values[-1] = bool(values[-1])
+    return QueueRow(*values)
