@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .values import looks_like_value
 
@@ -72,18 +73,21 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
         return
     if _PAGE_NUMBER.match(line):
         return
-    if _MD_RULE.match(line):
+    if "---" in line and _MD_RULE.match(line):
         return
     sep = "\t"
     if "|" in line and _PIPE_ROW.search(line):
         line = line.replace("\t", " ")
         sep = "|"  # markdown / reader-mode rows: "| 规章 | 3 | 0 |" or "规章 |"
     has_tab = sep in line
-    pieces: list[tuple[int, int]] = []
-    p = a
-    for part in line.split(sep):
-        pieces.append((p, p + len(part)))
-        p += len(part) + 1
+    if has_tab:
+        pieces: list[tuple[int, int]] = []
+        p = a
+        for part in line.split(sep):
+            pieces.append((p, p + len(part)))
+            p += len(part) + 1
+    else:
+        pieces = [(a, b)]
     lead_gap = False
     if has_tab and pieces and not text[pieces[0][0]:pieces[0][1]].strip():
         pieces = pieces[1:]  # the indentation tab (or the opening pipe) that starts a line is no cell
@@ -94,12 +98,19 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
     first = len(out)
     for ps, pe in pieces:
         for cs, ce in _split_spaces(text, ps, pe):
-            s, e = _strip(text, cs, ce)
-            if s == e:
+            cell = text[cs:ce]
+            stripped = cell.strip()
+            if not stripped:
                 if has_tab:
+                    s = cs + len(cell) - len(cell.lstrip())
                     out.append(Token(EMPTY, "", s, s, line_no, same_line=seen_label))
                 continue
-            seen_label = _cell(text, s, e, line_no, out, seen_label) or seen_label
+            s = cs + len(cell) - len(cell.lstrip())
+            emits_label, found = _cell(stripped)
+            for kind, piece, ps_, pe_, joinable, same_line in found:
+                out.append(Token(kind, piece, s + ps_, s + pe_, line_no, joinable,
+                                 seen_label if same_line is None else same_line))
+            seen_label = emits_label or seen_label
     if lead_gap and len(out) > first:
         out[first].lead_gap = True
     out.append(Token(EOL, "", b, b, line_no))
@@ -108,6 +119,8 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
 def _split_spaces(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split a cell on runs of two or more spaces (PDF text); pieces of spaces alone vanish."""
     piece = text[a:b]
+    if "  " not in piece and "\u00a0" not in piece:
+        return [(a, b)]
     if not _SPACES2.search(piece.strip()):
         return [(a, b)]
     out, p = [], a
@@ -120,37 +133,36 @@ def _split_spaces(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()] or [(a, b)]
 
 
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
+# (kind, text, start, end, joinable, same_line) of one token of a cell, offsets within the cell; same_line
+# None: the value stands on the same line as a label only when a label came before it on the line
+_Piece = tuple[str, str, int, int, bool, bool | None]
 
 
-def _cell(text: str, s: int, e: int, line_no: int, out: list[Token], seen_label: bool) -> bool:
-    """Emit the tokens of one non-empty cell; returns True when it emitted a label."""
-    cell = text[s:e]
+@lru_cache(maxsize=1 << 14)
+def _cell(cell: str) -> tuple[bool, tuple[_Piece, ...]]:
+    """The tokens of one non-empty, stripped cell (cached: table labels and numbers recur in every
+    report), and whether it holds a label."""
     # several numbers in one cell, split by spaces: "3 0 0 0 0 0 3" (or "1 2", half of which may be
     # damage: the row reader joins such pieces back when the row has one value too many); but a sign
     # alone before its digits ("- 2", OCR) is one signed number
     if _MULTI_VALUES.fullmatch(cell) and not _SPLIT_SIGN.fullmatch(cell):
-        for piece in _VALUE_PIECE.finditer(cell):
-            out.append(Token(VALUE, piece.group(), s + piece.start(), s + piece.end(), line_no,
-                             joinable=piece.group().isdigit(), same_line=seen_label))
-        return False
+        return False, tuple((VALUE, v.group(), v.start(), v.end(), v.group().isdigit(), None)
+                            for v in _VALUE_PIECE.finditer(cell))
     if looks_like_value(cell) or _DAMAGED_VALUE.fullmatch(cell):
-        out.append(Token(VALUE, cell, s, e, line_no, same_line=seen_label))
-        return False
-    m = _TRAILING_VALUES.search(cell)
-    if m and m.start() > 0 and re.search(r"[\u3400-\u9fff]", cell[: m.start()]) and not _ends_in_numbering(cell, m):
-        out.append(Token(LABEL, cell[: m.start()].rstrip(), s, s + len(cell[: m.start()].rstrip()), line_no))
-        for v in _VALUE_PIECE.finditer(cell, m.start()):
-            out.append(Token(VALUE, v.group(), s + v.start(), s + v.end(), line_no, joinable=v.group().isdigit(),
-                             same_line=True))
-        return True
-    out.append(Token(LABEL, cell, s, e, line_no))
-    return True
+        return False, ((VALUE, cell, 0, len(cell), False, None),)
+    m = _TRAILING_VALUES.search(cell) if cell[-1] in _VALUE_ENDS or cell[-1].isdecimal() else None
+    if m and m.start() > 0 and _CJK.search(cell, 0, m.start()) and not _ends_in_numbering(cell, m):
+        label = cell[: m.start()].rstrip()
+        return True, ((LABEL, label, 0, len(label), False, False),
+                      *((VALUE, v.group(), v.start(), v.end(), v.group().isdigit(), True)
+                        for v in _VALUE_PIECE.finditer(cell, m.start())))
+    return True, ((LABEL, cell, 0, len(cell), False, False),)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# the characters besides digits (\d) a printed value (_ONE) can end with: a cell ending otherwise has no
+# trailing values
+_VALUE_ENDS = frozenset("0123456789OoIlSD,元/-—无")
 
 
 def _ends_in_numbering(cell: str, m: re.Match) -> bool:
