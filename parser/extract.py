@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from .doubts import flag_doubtful
@@ -17,11 +18,12 @@ from .placed import Placed, is_missing
 from .reader import page_text_from_bytes, read_bytes
 from .statements import stated_counts
 from .tables import TableReader, _best_row
-from .template import Version, version
+from .template import Row, Version, version
 from .tokens import LABEL, VALUE, Token, tokenize
 from .values import read_value
 
 _END_WORDS = ("存在的主要问题", "存在问题", "主要问题", "改进情况", "其他需要报告", "其它需要报告", "其他事项")
+_END_WORDS_RE = re.compile("|".join(_END_WORDS))
 
 
 def parse_text(text: str, source: str = "") -> Report:
@@ -98,7 +100,7 @@ def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> 
         return None
 
     def names_row(row):
-        return lambda k: _best_row([k], [row], None, 85) is not None
+        return lambda k: _names_row(k, row)
 
     active_rows = ("规章", "行政规范性文件", "规范性文件", "行政许可")
     active = first(lambda k: k.startswith("第二十条第") or k == "信息内容" or k == "主动公开政府信息情况",
@@ -122,6 +124,12 @@ def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> 
         end = order[n + 1][0] if n + 1 < len(order) else len(tokens)
         regions[key] = _this_year_only(tokens, *_cut_at_end_words(tokens, pos, end), year)
     return regions
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_row(key: str, row: Row) -> bool:
+    """The label key names this row (cached: the same labels are tried against the same rows in every report)."""
+    return _best_row([key], [row], None, 85) is not None
 
 
 def _has_glued_rows(tokens: list[Token]) -> bool:
@@ -192,7 +200,7 @@ def _cut_at_end_words(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
         t = tokens[i]
         if t.kind == VALUE:
             seen_value = True
-        elif t.kind == LABEL and i > a and any(w in label_key(t.text) for w in _END_WORDS):
+        elif t.kind == LABEL and i > a and _END_WORDS_RE.search(label_key(t.text)):
             if seen_value or len(t.text) < 40:
                 return a, i
     return a, b
