@@ -42,11 +42,12 @@ def parse_text(text: str, source: str = "") -> Report:
     tokens = tokenize(norm.text)
     regions = find_regions(ver, tokens, year)
     reader = TableReader(ver, tokens, stated_counts(norm.text, ver.key) if _has_glued_rows(tokens) else None)
-    cells = {k: Cell(k) for k in ver.cell_keys()}
+    read: dict[str, Cell] = {}
     for table in ver.tables:
         if table.key in regions:
             for placed in reader.read(table, regions[table.key]):
-                _fill(cells, table.key, placed, ver, norm, text)
+                _fill(read, table.key, placed, ver, norm, text)
+    cells = {k: read[k] if k in read else Cell(k) for k in ver.cell_keys()}  # the rest stay missing
     flag_doubtful(cells, ver)
     # no version words and no year: the 2021 format if its tables were found, else unknown
     report.template = template or (ver.key if any(c.status != MISSING for c in cells.values()) else None)
@@ -57,11 +58,13 @@ def parse_text(text: str, source: str = "") -> Report:
 
 
 def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm: Normalized, text: str) -> None:
+    """The cells of one placed row, read into `cells` (a cell not printed is left out: it stays missing)."""
     block = next(b for b in ver.table(table).blocks if placed.row in b.rows)
+    prefix = f"{table}/{placed.row.key}/"
     for i, (col, tok) in enumerate(zip(block.columns, placed.cells, strict=False)):
-        key = f"{table}/{placed.row.key}/{col.key}"
         if is_missing(tok):
             continue
+        key = prefix + col.key
         # glued digits the arithmetic cannot split: missing, the glued text says why
         if i in placed.unplaced and tok is not None:
             cells[key] = Cell(key, None, text[slice(*norm.span(tok.start, tok.end))], norm.span(tok.start, tok.end),
