@@ -48,6 +48,12 @@ def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshol
 
     A label token that starts with its own numbering (2.申请人…, （一）予以公开) begins a row label, so
     it is not joined with the tokens above it (the wrapped tail of the row before)."""
+    return _best_of(tuple(labels[-3:]), tuple(rows), expected, threshold)
+
+
+@lru_cache(maxsize=1 << 14)
+def _best_of(labels: tuple[str, ...], rows: tuple[Row, ...], expected: Row | None, threshold: float) -> Row | None:
+    """_best_row of the last three labels (cached: every report asks about the same labels and rows)."""
     joinable = 1 if labels and _LEADING_NUMBER.match(labels[-1]) else min(3, len(labels))
     queries = [("".join(labels[-n:]), 2 * (n - 1)) for n in range(1, joinable + 1)]
     inner = [m.start(1) for m in _INNER_NUMBER.finditer(labels[-1])] if labels else []
