@@ -42,6 +42,9 @@ FILTER_NAMES = {
 }
 
 
+FINDINGS_ROWS = 4  # findings the list always has room for
+
+
 class FindingDelegate(QStyledItemDelegate):
     """The message on the first line; rule id and the cells it is about, in grey, on the second."""
 
@@ -169,7 +172,10 @@ class FindingsPane(QWidget):
         self.details_area.setWidgetResizable(True)
         self.details_area.setFrameShape(QFrame.Shape.NoFrame)
         self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setMinimumHeight(self.fontMetrics().height() * 7)
+        # room for FINDINGS_ROWS findings (two lines each, FindingDelegate) below the header, whatever
+        # else the window shows (the audit log docked below takes its height from the text pane)
+        line = self.fontMetrics().height()
+        self.view.setMinimumHeight(FINDINGS_ROWS * (line * 2 + 8) + line + 12)
         box.addWidget(self.details_area)
         box.addLayout(buttons)
 

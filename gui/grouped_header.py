@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QHeaderView, QToolTip, QWidget
 
 from .table_layout import TableLayout
 
@@ -17,6 +17,35 @@ BG = QColor("#eef1f4")
 LINE = QColor("#c4c9cf")
 TEXT = QColor("#202124")
 CORNER_TEXT = QColor("#5f6368")
+BREAK_AFTER = set("、，,/／·：:）)；; ")  # a label may wrap after these (Chinese words carry no spaces)
+BREAK_BEFORE = set("（(")
+SCALES = (1.0, 0.92, 0.85)  # a label that does not fit may be drawn this much smaller before it is elided
+
+
+def break_points(text: str) -> list[int]:
+    """Where a label may wrap without cutting a word: after punctuation or a space, before an opening bracket."""
+    return [i for i in range(1, len(text))
+            if text[i - 1] in BREAK_AFTER or text[i] in BREAK_BEFORE]
+
+
+def fit_label(text: str, font: QFont, width: int, lines: int) -> tuple[str, QFont, bool]:
+    """How a header label is drawn in a box `width` pixels wide with room for `lines` lines: as it is, or
+    wrapped only at break_points, or in a slightly smaller font, else elided (never broken inside a
+    word). Returns the text to draw (lines joined by newlines), the font, and whether it was shortened."""
+    for scale in SCALES:
+        f = QFont(font)
+        if scale != 1.0:
+            f.setPointSizeF(font.pointSizeF() * scale)
+        fm = QFontMetrics(f)
+        if fm.horizontalAdvance(text) <= width:
+            return text, f, False
+        if lines >= 2:
+            splits = [(max(fm.horizontalAdvance(text[:i].rstrip()), fm.horizontalAdvance(text[i:].lstrip())), i)
+                      for i in break_points(text)]
+            if splits and min(splits)[0] <= width:
+                i = min(splits)[1]
+                return f"{text[:i].rstrip()}\n{text[i:].lstrip()}", f, False
+    return QFontMetrics(f).elidedText(text, Qt.TextElideMode.ElideRight, width), f, True
 
 
 class GroupedHeader(QHeaderView):
@@ -81,20 +110,43 @@ class GroupedHeader(QHeaderView):
                 c = end
         return out
 
+    def drawn(self) -> list[tuple[QRect, str, str, QFont, bool]]:
+        """Each box as painted: its rectangle, full label, the text drawn (fit_label), the font, shortened."""
+        out = []
+        line = self.fontMetrics().height()
+        for i, (rect, text) in enumerate(self.boxes()):
+            inner = rect.adjusted(3, 2, -3, -2)
+            if i == 0:  # the corner's note on the equations: small, wrapped anywhere (a sentence, not a word)
+                f = self.font()
+                f.setPointSizeF(f.pointSizeF() * 0.85)
+                out.append((rect, text, text, f, False))
+                continue
+            shown, f, short = fit_label(text, self.font(), inner.width(), max(1, inner.height() // line))
+            out.append((rect, text, shown, f, short))
+        return out
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self.viewport())
         p.fillRect(self.viewport().rect(), BG)
-        p.setFont(self.font())
-        for i, (rect, text) in enumerate(self.boxes()):
+        for i, (rect, _text, shown, font, _short) in enumerate(self.drawn()):
             p.setPen(QPen(LINE, 1))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
-            if i == 0:
-                f = self.font()
-                f.setPointSizeF(f.pointSizeF() * 0.85)
-                p.setFont(f)
-                p.setPen(CORNER_TEXT)
-            else:
-                p.setFont(self.font())
-                p.setPen(TEXT)
-            p.drawText(rect.adjusted(3, 2, -3, -2), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+            p.setFont(font)
+            p.setPen(CORNER_TEXT if i == 0 else TEXT)
+            wrap = Qt.TextFlag.TextWordWrap if i == 0 else Qt.TextFlag(0)  # labels: only fit_label's breaks
+            p.drawText(rect.adjusted(3, 2, -3, -2), int(Qt.AlignmentFlag.AlignCenter | wrap), shown)
         p.end()
+
+    def label_at(self, x: int, y: int) -> str:
+        """The full label of the box at a viewport position (its tooltip), or ''."""
+        return next((text for rect, text in self.boxes() if rect.contains(x, y)), "")
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.label_at(event.pos().x(), event.pos().y())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)

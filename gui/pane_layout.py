@@ -6,7 +6,7 @@ A mixin of gui/main_window.MainWindow; the panes it places are created by the wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from .i18n import tr
@@ -52,10 +52,27 @@ class PaneLayout:
         self.report_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.report_dock.setWidget(self.report_list)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.report_dock)
+        # a dock below (the audit log) spans the text and the tables only: the reports keep their height
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
 
     def set_report_pane(self, widget: QWidget) -> None:
         """Put another widget (e.g. the workspace's batch queue) where the open-reports list is."""
         self.report_dock.setWidget(widget)
+
+    def add_bottom_dock(self, dock: QDockWidget, height: int = 160) -> None:
+        """Dock a pane below the text and tables (hidden at first): placed and sized as the reviewer left
+        it, else `height` pixels high the first time it is shown (the findings list keeps its rows)."""
+        if self.restoreDockWidget(dock):  # as stored by the last saveState (before it is added: else always True)
+            return
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+
+        def first_shown(visible: bool) -> None:
+            if visible and not getattr(dock, "_sized", False):
+                dock._sized = True  # type: ignore[attr-defined]
+                QTimer.singleShot(0, lambda: self.resizeDocks([dock], [height], Qt.Orientation.Vertical))
+
+        dock.visibilityChanged.connect(first_shown)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main_split": self.main_split, "left_split": self.left_split}

@@ -73,8 +73,7 @@ class WorkspaceBinding(QObject):
         self.audit_dock = QDockWidget(tr("审计日志"), window)
         self.audit_dock.setObjectName("auditDock")
         self.audit_dock.setWidget(self.audit)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_dock)
-        self.audit_dock.hide()
+        window.add_bottom_dock(self.audit_dock)  # where the reviewer left it (QSettings), else hidden
         self.audit.reportChanged.connect(self.reload)
 
         # 工作区 goes before 帮助, which stays last
