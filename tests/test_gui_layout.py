@@ -7,7 +7,7 @@ from pagegen import review_window
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 
 from gui.findings_pane import FINDINGS_ROWS  # noqa: E402
 from gui.grouped_header import break_points, fit_label  # noqa: E402
