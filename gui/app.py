@@ -73,6 +73,7 @@ def open_window(args: argparse.Namespace):
     --workspace is given), with these files, or the last report, or the bundled samples the first time."""
     from .main_window import MainWindow
     from .workspace_binding import WorkspaceBinding, open_workspace
+    from .workspace_switch import recent_menu, remember_workspace, update_title
 
     window = MainWindow(QSettings())
     window.show()
@@ -81,6 +82,10 @@ def open_window(args: argparse.Namespace):
     workspace = open_workspace(args.workspace, window)
     binding = WorkspaceBinding(window, workspace) if workspace is not None else None
     window.workspace_binding = binding
+    recent_menu(window)  # File → 最近的工作区
+    if workspace is not None:
+        remember_workspace(window, workspace.path)
+        update_title(window)
     if args.paths:
         QTimer.singleShot(0, lambda: window.open_paths(args.paths))
     elif binding is None or not binding.reopen_last():

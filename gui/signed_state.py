@@ -96,6 +96,10 @@ def apply(window: Any) -> None:
     window.header_fields.set_read_only(read_only)
     window.findings_pane.set_read_only(read_only)
     title = tr("年报审核台")
+    workspace = getattr(getattr(window, "workspace_binding", None), "workspace", None)
+    if workspace is not None and not workspace.closed:  # a file by its name, a server by its address
+        where = workspace.path
+        title = f"{where if isinstance(where, str) else where.name} — {title}"
     if session is not None:
         from .report_list import report_title
 

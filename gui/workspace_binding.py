@@ -384,6 +384,39 @@ class WorkspaceBinding(QObject):
             self.window.show_session(None)
         session.deleteLater()
 
+    def unkept_sessions(self) -> list[object]:
+        """Open reports whose edits no workspace keeps (opened from a file and edited before being imported;
+        the bundled samples are a demo and never kept)."""
+        return [s for s in self.window.sessions() if id(s) not in self._ids and not getattr(s, "demo", False)
+                and s.undo_stack.index()]
+
+    def switch_to(self, workspace: Workspace) -> None:
+        """Bind this window to another workspace in place: remember the place in the current one, close its
+        reports (every change is already committed), release and close it, then show the other one's queue
+        and its last report."""
+        self.poll_timer.stop()
+        for dialog in list(self._imports):
+            dialog.stop()
+        if not self.workspace.closed:
+            self.remember_place()
+        for session in list(self.window.sessions()):
+            self.window.undo_group.removeStack(session.undo_stack)
+            self.window.report_list.remove(session)  # releases the workspace's claim on it
+            session.deleteLater()
+        self.window.show_session(None)
+        self.sessions.clear()
+        self._ids.clear()
+        self.workspace.close()
+        self.workspace = workspace
+        self.audit.workspace = workspace
+        self.audit.show_report(None)
+        self.queue.set_workspace(workspace)
+        self._stamp = None
+        if is_server_location(str(workspace.path)):
+            self._stamp = self._read_stamp()
+            self.poll_timer.start()
+        self.reopen_last()
+
     def close(self) -> None:
         """Stop any import between two files, then close the workspace (everything is already committed)."""
         self.poll_timer.stop()

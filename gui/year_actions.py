@@ -2,20 +2,19 @@
 lends its workspace (when one is bound) and its reviewer; reports open through its workspace binding."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
 from review.office.memo import write_memo
 from review.office.official import DocumentError
-from review.workspace import Workspace, WorkspaceError, is_server_location
+from review.workspace import WorkspaceError, is_server_location
 
 from .i18n import tr
 from .memo_dialog import ask_memo_details
 from .roster_editor import RosterEditor
+from .workspace_switch import switch_workspace
 
 if TYPE_CHECKING:
     from .year_window import YearWindow
@@ -73,7 +72,7 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
             QMessageBox.warning(window, tr("年报审核台"), str(e))
 
     def other_workspace(new: bool) -> str | None:
-        """Choose a workspace file and open it in a new window of its own (this one stays as it is)."""
+        """Choose a workspace file and open it in this window instead of the current one."""
         if new:
             path, _ = QFileDialog.getSaveFileName(window, tr("新建工作区"), "年报审核.sqlite", tr("工作区 (*.sqlite)"))
             if path and Path(path).exists():
@@ -81,13 +80,13 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
                 return None
         else:
             path, _ = QFileDialog.getOpenFileName(window, tr("打开工作区"), "", tr("工作区 (*.sqlite);;所有文件 (*)"))
-        if path:
-            return launch_workspace_window(window, path)
+        if path and switch_workspace(window, path) is not None:
+            return path
         return None
 
     def shared_workspace() -> QInputDialog:
-        """Ask for the address of a shared workspace on the office's PostgreSQL server, then open it in a new
-        window (checked first, as a file workspace is)."""
+        """Ask for the address of a shared workspace on the office's PostgreSQL server, then open it in this
+        window instead of the current workspace."""
         dialog = QInputDialog(window)
         dialog.setWindowTitle(tr("打开共享工作区"))
         dialog.setLabelText(tr("共享工作区的地址（由单位的数据库管理员提供）：\n"
@@ -110,7 +109,7 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
             _warn(window, tr("地址应以 postgresql:// 开头，例如 postgresql://审核员@192.168.1.10/nianbao"))
             return
         window.setProperty("shared_workspace_url", url)
-        launch_workspace_window(window, url)
+        switch_workspace(window, url)
 
     def edit_roster() -> None:
         ws = workspace()
@@ -128,31 +127,6 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
             "bulletin": bulletin, "new_workspace": lambda: other_workspace(True),
             "open_workspace": lambda: other_workspace(False), "open_shared_workspace": shared_workspace,
             "edit_roster": edit_roster}
-
-
-def launch_workspace_window(window: QMainWindow, path: str) -> str | None:
-    """Check that the workspace opens (or can be created), then start the program on it in a new window."""
-    current = getattr(getattr(window, "workspace_binding", None), "workspace", None)
-    if current is not None and _same_location(current.path, path):
-        QMessageBox.information(window, tr("年报审核台"), tr("该工作区已在本窗口中打开"))
-        return None
-    try:
-        Workspace(path).close()
-    except WorkspaceError as e:
-        _warn(window, str(e), tr("无法打开工作区"))
-        return None
-    if window.property("headless"):
-        return path
-    QProcess.startDetached(sys.executable, ["-m", "main", "--workspace", path])
-    return path
-
-
-def _same_location(current: Path | str, path: str) -> bool:
-    if is_server_location(path) or not isinstance(current, Path):
-        from review.workspace.postgres import redacted
-
-        return str(current) == redacted(path)
-    return current.resolve() == Path(path).resolve()
 
 
 def _warn(window: QMainWindow, message: str, title: str | None = None) -> None:

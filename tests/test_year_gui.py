@@ -157,18 +157,6 @@ def test_roster_edited_in_the_window_is_logged(qtbot, ws, tmp_path):
     assert {"roster_add", "roster_change", "roster_remove"} <= set(kinds)
 
 
-def test_open_workspace_checks_it_before_a_new_window(qtbot, ws, tmp_path):
-    from gui.year_actions import launch_workspace_window
-
-    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window.setProperty("headless", True)
-    qtbot.addWidget(window)
-    other = tmp_path / "另一个.sqlite"
-    assert launch_workspace_window(window, str(other)) == str(other) and other.exists()  # created, then released
-    with Workspace(other) as created:
-        assert created.office.roster() == []
-
-
 def test_versions_of_a_resubmitted_report_and_their_differences(year, ws, tmp_path):
     fixed = derive("000", tmp_path, name="000_更正版.txt", replace={"政府信息公开工作": "政府信息公开工作 "})
     old = next(i for i in ws.report_ids() if ws.queue_row(i).file_name == sample("000").name)
