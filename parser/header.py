@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .normalize import label_key
 
@@ -58,10 +59,8 @@ def find_sections(text: str, table_spans: dict[str, tuple[int, int]]) -> dict[st
             elif key in table_spans:
                 starts[key] = table_spans[key][0]
     order = sorted(starts.items(), key=lambda kv: kv[1])
-    boundaries = sorted(set(starts.values()) | {m.start() for m in _HEADING.finditer(text)})
     out: dict[str, tuple[int, int]] = {}
     for key, start in order:
-        end = next((b for b in boundaries if b > start and b not in (start,)), len(text))
         # a section runs to the next heading that starts another known section
         later = [s for k, s in starts.items() if s > start]
         end = min(later) if later else len(text)
@@ -86,31 +85,34 @@ def detect_version(text: str, year: int | None) -> tuple[str | None, dict[str, i
     return None, votes
 
 
-def _title_lines(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4)
+def _title_lines(text: str) -> tuple[tuple[int, str], ...]:
     """The lines of the report's title (…政府信息公开工作年度报告), which copies often split in two or
     three. Site chrome is passed over; a title with its year is preferred, then one without; the rows
-    of a page's index table (名称：…) only when nothing else names the report."""
+    of a page's index table (名称：…) only when nothing else names the report. (Cached: the year and the
+    agency both read the title.)"""
     lines: list[tuple[int, str]] = []
     pos = 0
-    for line in text.split("\n"):
+    while len(lines) < 20 and pos <= len(text):  # the first 20 lines that are not blank
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
         s = line.strip()
         if s:
             lines.append((pos + line.index(s[0]), _title_text(s)))
-            if len(lines) >= 20:
-                break
-        pos += len(line) + 1
+        pos = end + 1
     for index_rows, need_year in ((False, True), (False, False), (True, True), (True, False)):
         found = _find_title(lines, index_rows, need_year)
         if found:
-            return found
-    return []
+            return tuple(found)
+    return ()
 
 
 def _find_title(lines: list[tuple[int, str]], index_rows: bool, need_year: bool) -> list[tuple[int, str]]:
     if index_rows:
         lines = [(start, _INDEX_ROW.sub("", s)) for start, s in lines]
     for j, (_, s) in enumerate(lines):
-        if ("报告" not in s and "年报" not in s) or re.search(r"[|【】]|首页", s):
+        if ("报告" not in s and "年报" not in s) or _CHROME.search(s):
             continue  # not a title, or site chrome
         if not index_rows and _INDEX_ROW.match(s):
             continue  # an index table's 名称/标题 row: the title proper usually follows
@@ -125,15 +127,23 @@ def _find_title(lines: list[tuple[int, str]], index_rows: bool, need_year: bool)
     return []
 
 
+_CHROME = re.compile(r"[|【】]|首页")
+
+
 def _title_text(line: str) -> str:
     """A line as a title reads: letter spacing (水 利 部 2 0 2 3 年), markup (# ) and a breadcrumb's
     path (首页 > … > 合肥经济技术开发区管理委员会2024年…报告) removed."""
-    s = re.sub(r"^#+\s*", "", line)
+    s = _MARKUP.sub("", line) if line.startswith("#") else line
     if ">" in s:
         s = s.rsplit(">", 1)[1].strip()
-    if re.search(r"[\u3400-\u9fff\d] [\u3400-\u9fff\d] [\u3400-\u9fff\d]", s):
-        s = re.sub(r"(?<=[\u3400-\u9fff\d]) (?=[\u3400-\u9fff\d])", "", s)
+    if " " in s and _SPACED.search(s):
+        s = _SPACE_BETWEEN.sub("", s)
     return s
+
+
+_MARKUP = re.compile(r"^#+\s*")
+_SPACED = re.compile(r"[\u3400-\u9fff\d] [\u3400-\u9fff\d] [\u3400-\u9fff\d]")
+_SPACE_BETWEEN = re.compile(r"(?<=[\u3400-\u9fff\d]) (?=[\u3400-\u9fff\d])")
 
 
 def _extend_title(lines: list[tuple[int, str]], a: int, b: int) -> list[tuple[int, str]]:
