@@ -5,7 +5,6 @@ import pandas as pd
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from review.office.search import search
 from review.rules import CATALOGUE
 from review.workspace import Workspace
 
@@ -42,7 +41,7 @@ class SearchPane(QWidget):
         layout.addWidget(self.view)
 
     def run(self) -> None:
-        hits = search(self.workspace.store, self.query.text(), {r.id: r.description for r in CATALOGUE})
+        hits = self.workspace.office.search(self.query.text(), {r.id: r.description for r in CATALOGUE})
         self.model.set_frame(pd.DataFrame([h.__dict__ for h in hits],
                                           columns=["report", "agency", "year", "where", "excerpt", "offset"]))
         self.count.setText(tr("{n} 处", n=len(hits)))

@@ -192,3 +192,32 @@ def test_office_events_in_the_report_audit_log(tmp_path, two_names):
         assert f"新版本为报告 {new}" in ws.audit_log(old)[1].summary()
         with pytest.raises(Exception, match="同一机关同一年度"):
             ws.office.mark_resubmission(old, ws.import_file(sample("002"))[0])
+
+
+def test_search_index_finds_either_script_keeps_the_printed_text_and_follows_changes(tmp_path):
+    import opencc
+
+    from review.rules import CATALOGUE
+
+    descriptions = {r.id: r.description for r in CATALOGUE}
+    text = sample("002").read_text(encoding="utf-8")
+    traditional = tmp_path / "神池_繁體.txt"
+    traditional.write_text(opencc.OpenCC("s2t").convert(text).replace("2023", "2022") + "\n附件：年報全文 PDF 版\n",
+                           encoding="utf-8")
+    with Workspace(tmp_path / "w.sqlite") as ws:
+        simple, _ = ws.import_file(sample("002"))
+        trad, _ = ws.import_file(traditional)
+        other, _ = ws.import_file(sample("000"))
+        for query in ("信息公开申请", "信息公開申請"):  # typed in either script, found in every text
+            hits = [h for h in ws.office.search(query, descriptions) if h.where == "原文"]
+            assert [h.report for h in hits] == [simple, trad, other]
+            t = hits[1]
+            assert "申請" in t.excerpt and "申请" not in t.excerpt  # the excerpt as printed
+            assert ws.load(trad).report.text[t.offset:t.offset + 6] == "信息公開申請"
+        for query in ("pdf", "PDF", "Pdf"):
+            assert [h.report for h in ws.office.search(query, descriptions) if h.where == "原文"] == [trad]
+        assert any(h.where == "问题" for h in ws.office.search("表三", descriptions))
+        ws.office.remove_report(trad, "李四", "误导入")  # the index follows the workspace
+        hits = ws.office.search("信息公开申请", descriptions)
+        assert [h.report for h in hits if h.where == "原文"] == [simple, other]
+        assert len(ws.office.search("信息公开申请", descriptions, 1)) == 1

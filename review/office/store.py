@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..state import now
 from .identity import Identity, fold
 from .roster import RosterEntry
+from .search import LIMIT as SEARCH_LIMIT
+from .search import Hit, SearchIndex
 from .status import REPORT_COLUMNS, YearStatus, year_status
 
 if TYPE_CHECKING:
@@ -104,6 +106,7 @@ class Office:
         self.store = store
         self._identity: Identity | None = None
         self._on_identity_change = on_identity_change
+        self._search: SearchIndex | None = None
 
     # -- reading -------------------------------------------------------------------------------------
 
@@ -152,6 +155,13 @@ class Office:
 
         columns = REPORT_COLUMNS + (["figures"] if include_figures else [])
         return pd.DataFrame(self.report_rows(include_figures=include_figures), columns=columns)
+
+    def search(self, query: str, descriptions: dict[str, str], limit: int = SEARCH_LIMIT) -> list[Hit]:
+        """Agency, text and findings of every current report (review.office.search; the index is kept)."""
+        if self._search is None:
+            self._search = SearchIndex(self.store)
+        with self.store.lock:
+            return self._search.search(query, descriptions, limit)
 
     def year_status(self, year: int | None = None) -> YearStatus:
         with self.store.lock:
