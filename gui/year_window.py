@@ -28,7 +28,7 @@ from review.office.memo import write_memo
 from review.office.official import DocumentError
 from review.office.overview import compute
 from review.office.roster import RosterEntry, RosterError, read_roster
-from review.office.status import STATUSES, YearStatus, year_status
+from review.office.status import REPORT_COLUMNS, STATUSES, YearStatus, year_status
 from review.office.store import OfficeError
 from review.workspace import Workspace, WorkspaceError
 
@@ -142,9 +142,10 @@ class YearWindow(QDialog):
         office = self.workspace.office
         year = self.year.currentData() if keep_year else None
         self.workspace.replay.refresh_stale()
-        frame = office.report_frame(include_figures=True)  # read once: the status and the overview share it
+        rows = office.report_rows(include_figures=True)  # read once: the status and the overview share it
+        frame = pd.DataFrame(rows, columns=[*REPORT_COLUMNS, "figures"])
         roster = office.roster()
-        self.status = year_status(roster, office.identity(), frame.drop(columns=["figures"]), year)
+        self.status = year_status(roster, office.identity(), rows, year)
         years = sorted({int(y) for y in frame["year"].dropna()}, reverse=True)
         if not keep_year:
             self.year.blockSignals(True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..figures import FIGURE_LABELS
-from .status import STATUSES, YearStatus, year_status
+from .status import REPORT_COLUMNS, STATUSES, YearStatus, year_status
 
 if TYPE_CHECKING:
     from .store import Office
@@ -41,9 +41,9 @@ def _figures(frame: pd.DataFrame) -> pd.DataFrame:
 
 def overview(office: Office, year: int | None = None) -> Overview:
     with office.store.lock:
-        frame = office.report_frame(include_figures=True)
-        status = year_status(office.roster(), office.identity(), frame.drop(columns=["figures"]), year)
-    return compute(status, frame)
+        rows = office.report_rows(include_figures=True)
+        status = year_status(office.roster(), office.identity(), rows, year)
+    return compute(status, pd.DataFrame(rows, columns=[*REPORT_COLUMNS, "figures"]))
 
 
 def compute(status: YearStatus, frame: pd.DataFrame) -> Overview:
