@@ -1,7 +1,8 @@
 """gui.app.run(argv): the review window.
 
-python main.py                       the last workspace (the first time: the bundled samples, labelled
-                                     as such and never imported into the workspace)
+python main.py                       the last workspace (the first time: the demo workspace of the
+                                     bundled samples, gui/demo.py, never the reviewer's workspace)
+python main.py --demo                the demo workspace
 python main.py FILE_OR_DIR…          these reports, imported into the workspace
 --workspace W                        that workspace instead of the default one in the user's data directory
 python main.py FILE --screenshot OUT.png
@@ -28,6 +29,7 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     p.add_argument("paths", nargs="*")
     p.add_argument("--screenshot", metavar="OUT.png")
     p.add_argument("--workspace", metavar="W")
+    p.add_argument("--demo", action="store_true")  # the demo workspace of the bundled samples
     p.add_argument("--size", default="1366x768", help=argparse.SUPPRESS)
     p.add_argument("--verify", action="store_true", help=argparse.SUPPRESS)  # screenshot: F4 pressed
     return p.parse_known_args(argv)[0]
@@ -70,7 +72,9 @@ def run(argv: list[str]) -> int:
 
 def open_window(args: argparse.Namespace):
     """The review window as `python main.py` shows it: on the workspace (the default one unless
-    --workspace is given), with these files, or the last report, or the bundled samples the first time."""
+    --workspace is given), with these files, or the last report; the first time (the default workspace
+    empty) and with --demo: the demo workspace of the bundled samples (gui/demo.py), never the real one."""
+    from .demo import demo_path, offer_sample_removal, open_demo
     from .main_window import MainWindow
     from .workspace_binding import WorkspaceBinding, open_workspace
     from .workspace_switch import recent_menu, remember_workspace, update_title
@@ -79,8 +83,15 @@ def open_window(args: argparse.Namespace):
     window.show()
     # the workspace keeps every correction, decision and sign-off; refused (e.g. open in another
     # window) → the window works without it and says why
-    workspace = open_workspace(args.workspace, window)
-    binding = WorkspaceBinding(window, workspace) if workspace is not None else None
+    workspace = None if args.demo else open_workspace(args.workspace, window)
+    first_start = not args.paths and not args.workspace and workspace is not None and not workspace.queue()
+    if args.demo or first_start:
+        if workspace is not None:
+            workspace.close()
+        workspace = open_workspace(str(demo_path()), window, opener=open_demo)
+        binding = WorkspaceBinding(window, workspace, demo=True) if workspace is not None else None
+    else:
+        binding = WorkspaceBinding(window, workspace) if workspace is not None else None
     window.workspace_binding = binding
     recent_menu(window)  # File → 最近的工作区
     if workspace is not None:
@@ -88,24 +99,11 @@ def open_window(args: argparse.Namespace):
         update_title(window)
     if args.paths:
         QTimer.singleShot(0, lambda: window.open_paths(args.paths))
-    elif binding is None or not binding.reopen_last():
-        QTimer.singleShot(0, lambda: open_samples(window))  # the first time: the samples, as a demo
+    elif binding is not None:
+        binding.reopen_last()
+    if binding is not None and not binding.demo:  # samples an older version imported: offered for removal
+        QTimer.singleShot(0, lambda: offer_sample_removal(window, binding.workspace) and binding.queue.refresh())
     return window
-
-
-def open_samples(window) -> list:  # noqa: ANN001 - the MainWindow (gui.main_window imports Qt widgets late)
-    """The bundled samples, clearly labelled as such, never imported into the reviewer's workspace (so
-    they never show up in its queue or its exports). Returns their sessions."""
-    from .loading import load_report
-
-    sessions = []
-    for p in default_paths():
-        report, _error = load_report(Path(p))
-        if report is not None:
-            sessions.append(window.add_report(report, p, show=False, demo=True))
-    if sessions:
-        window.report_list.select(sessions[0])
-    return sessions
 
 
 def screenshot(paths: list[str], out: str, size: str = "1366x768", verify: bool = False) -> int:

@@ -92,8 +92,8 @@ class MainWindow(OpenReports, PaneLayout, ReviewerName, FindingDecisions, QMainW
             "next_finding": lambda: self.step_finding(True), "previous_finding": lambda: self.step_finding(False),
             "accept_suggestion_anywhere": self.accept_suggestion, "accept_suggestion": self.accept_suggestion,
             "accept_as_is": self.accept_as_is, "postpone": self.postpone, "reopen": self.reopen,
-            "verify_uncertain": self.verification.start, "next_report": lambda: self.report_list.step(True),
-            "previous_report": lambda: self.report_list.step(False),
+            "verify_uncertain": self.verification.start, "next_report": lambda: self.step_report(True),
+            "previous_report": lambda: self.step_report(False),
             "focus_findings": lambda: self.findings_pane.view.setFocus(), "focus_tables": self.focus_tables,
             "focus_text": self.source_pane.focus_text, "help": self.show_help,
         }

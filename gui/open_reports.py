@@ -27,13 +27,9 @@ class OpenReports:
     def sessions(self) -> list[ReportSession]:
         return self.report_list.sessions()
 
-    def add_report(
-        self, report: Report, path: str | None = None, show: bool = True, demo: bool = False
-    ) -> ReportSession:
-        """Add an already-parsed report to the open ones and show it (also used by the workspace).
-        `demo`: a bundled sample, shown as such and never imported into the reviewer's workspace."""
+    def add_report(self, report: Report, path: str | None = None, show: bool = True) -> ReportSession:
+        """Add an already-parsed report to the open ones and show it (also used by the workspace)."""
         session = ReportSession(report, reviewer=self.reviewer, parent=self)
-        session.demo = demo
         session.name_wanted = self.ensure_reviewer
         session.path = path or report.source
         self.undo_group.addStack(session.undo_stack)
@@ -44,8 +40,19 @@ class OpenReports:
             self.report_list.select(session)
         return session
 
+    def step_report(self, forward: bool) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next report — of the workspace's queue as shown, else of the open ones."""
+        step = getattr(self.workspace_binding, "step_report", None)
+        if step is None or not step(forward):
+            self.report_list.step(forward)
+
     def open_paths(self, paths: list[str]) -> list[ReportSession]:
-        """Open files and folders; unreadable ones are reported in one message, the rest still open."""
+        """Open files and folders; unreadable ones are reported in one message, the rest still open.
+        From the demo workspace they open in the reviewer's own workspace, in a window of its own."""
+        binding = self.workspace_binding
+        if getattr(binding, "demo", False):
+            binding.open_in_real_workspace(paths)
+            return []
         files, errors = report_files([str(p) for p in paths])
         opened = []
         for p in files:

@@ -81,8 +81,8 @@ class PaneLayout:
         self._fill_recent_menu()
         if not self.memory.restore(self, self._splitters()):  # first run: fit an office laptop, 1366×768
             self.resize(1366, 768)
-            self.resizeDocks([self.report_dock], [170], Qt.Orientation.Horizontal)
-            self.main_split.setSizes([430, 770])
+            self.resizeDocks([self.report_dock], [215], Qt.Orientation.Horizontal)
+            self.main_split.setSizes([410, 740])
             self.left_split.setSizes([340, 380])
 
     def save_settings(self) -> None:

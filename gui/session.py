@@ -62,7 +62,7 @@ class ReportSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.path: str = self.reviewed.report.source
         self.held_by: str | None = None  # the reviewer editing it in another program (shared workspace)
-        self.demo = False  # a bundled sample shown on the first start: never imported, never exported
+        self.demo = False  # a bundled sample in the demo workspace (gui/demo.py), labelled as such
         self.check_error = ""  # why the rules could not run on the report as it stands, if they could not
         self._by_cell: dict[str, list[Finding]] = {}
         self._primary: dict[str, list[Finding]] = {}

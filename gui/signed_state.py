@@ -29,8 +29,8 @@ EDITING_ACTIONS = (
 
 
 DEMO_NOTE = (
-    "演示样例：这是程序自带的样例报告，用来熟悉审核流程；修改不保存，不进入工作区，也不会被导出。"
-    "文件 → 打开（Ctrl+O）开始审核自己的报告。"
+    "样例工作区：程序自带的样例报告，用来熟悉审核流程。这里的修改只留在样例工作区，不进入您的工作区和导出；"
+    "工作区 → 重置样例工作区可重新开始。文件 → 打开（Ctrl+O）在您自己的工作区中审核报告。"
 )
 
 
@@ -53,7 +53,7 @@ class SignedBanner(QLabel):
 
     def show_session(self, session: ReportSession | None) -> None:
         signoff = session.reviewed.signoff if session is not None else None
-        if session is not None and session.demo:
+        if session is not None and session.demo and signoff is None:
             self.setProperty("returned", False)
             self.setText(tr(DEMO_NOTE))
             self.show()
@@ -79,6 +79,8 @@ class SignedBanner(QLabel):
         )
         if signoff.reason:
             text += "\n" + tr("理由：{r}", r=signoff.reason)
+        if session is not None and session.demo:
+            text = tr("【样例工作区】") + text
         self.setText(text)
         self.show()
 
@@ -103,6 +105,6 @@ def apply(window: Any) -> None:
     if session is not None:
         from .report_list import report_title
 
-        word = tr("演示样例，不保存") if session.demo else state_word(session)
+        word = tr("样例工作区") if session.demo else state_word(session)
         title = f"{report_title(session)}{f'（{word}）' if word else ''} — {title}"
     window.setWindowTitle(title)

@@ -14,14 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QSplitter
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
 
 from review.commands import same_value
 from review.workspace import Workspace, WorkspaceError, is_server_location
 
 from .audit_view import AuditView
 from .batch_queue import BatchQueue
+from .demo import demo_path, open_demo
 from .i18n import tr
 from .import_dialog import ImportDialog, choose_files, choose_folder
 from .queue_actions import QueueActions
@@ -30,10 +31,12 @@ from .shortcuts import sequences
 from .signoff_dialog import ReopenDialog, SignoffDialog
 
 
-def open_workspace(path: str | None, parent: QMainWindow | None = None) -> Workspace | None:
-    """Open the workspace (default: in the user's data directory); on refusal say why in a message box."""
+def open_workspace(path: str | None, parent: QMainWindow | None = None,
+                   opener: Callable[[Path], Workspace] | None = None) -> Workspace | None:
+    """Open the workspace (default: in the user's data directory; `opener`: how, e.g. gui.demo.open_demo);
+    on refusal say why in a message box."""
     try:
-        return Workspace(path)
+        return opener(Path(path)) if opener is not None and path else Workspace(path)
     except WorkspaceError as e:
         if parent is not None and not parent.property("headless"):
             QMessageBox.warning(parent, tr("无法打开工作区"), str(e))
@@ -46,10 +49,11 @@ POLL_MS = 3000  # a shared workspace's queue follows the other reviewers' change
 
 
 class WorkspaceBinding(QObject):
-    def __init__(self, window: QMainWindow, workspace: Workspace) -> None:
+    def __init__(self, window: QMainWindow, workspace: Workspace, demo: bool = False) -> None:
         super().__init__(window)
         self.window = window
         self.workspace = workspace
+        self.demo = demo  # the demo workspace of the bundled samples (gui/demo.py): labelled everywhere
         self.sessions: dict[int, object] = {}  # report id → ReportSession
         self._ids: dict[int, int] = {}  # id(session) → report id
         self._imports: list[ImportDialog] = []
@@ -61,13 +65,11 @@ class WorkspaceBinding(QObject):
         self.queue_actions = QueueActions(self.queue, lambda: getattr(window, "reviewer", "") or "",
                                           lambda: bool(window.property("headless")))
         self.queue_actions.removed.connect(self.close_report)
-        split = QSplitter(Qt.Orientation.Vertical, window)
-        split.addWidget(self.queue)
-        split.addWidget(window.report_list)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        window.set_report_pane(split)
-        window.report_dock.setWindowTitle(tr("工作区"))
+        # one list: the queue (its current row is the report shown); the window's list of open reports
+        # stays behind it, hidden, holding their sessions
+        window.set_report_pane(self.queue)
+        window.report_list.setParent(window)
+        window.report_list.hide()
 
         self.audit = AuditView(workspace, window, settings=settings)
         self.audit_dock = QDockWidget(tr("审计日志"), window)
@@ -100,6 +102,9 @@ class WorkspaceBinding(QObject):
         self.restore_action = menu.addAction(tr("恢复已移出的报告…"), self.queue_actions.restore_any)
         menu.addSeparator()
         menu.addAction(self.audit_dock.toggleViewAction())
+        menu.addSeparator()
+        self.demo_action = menu.addAction("", self._demo_action)
+        self.set_demo(demo)
 
         self.queue.reportOpened.connect(self.open_report)
         window.report_list.session_chosen.connect(self._session_shown)
@@ -163,6 +168,7 @@ class WorkspaceBinding(QObject):
         session.reviewed.report_id = report_id
         session.reviewed.hash_mismatch = reviewed.hash_mismatch
         session.held_by = holder  # another reviewer edits it: read-only here (the banner says who)
+        session.demo = self.demo
         session.checker = self.workspace.rules_for(report_id)
         session.journal = self.workspace.journal_for(report_id)
         session.recheck()
@@ -173,6 +179,19 @@ class WorkspaceBinding(QObject):
         session.changed.emit(set())  # repaint with the stored decisions
         self._session_shown(session)
         return session
+
+    def step_report(self, forward: bool) -> bool:
+        """Ctrl+PgDown / Ctrl+PgUp: the next (previous) report of the queue as shown; False when the queue
+        shows none."""
+        rid = self.queue.next_report_id(self.current_report_id(), 1 if forward else -1)
+        if rid is None:
+            if self.queue.visible_report_ids():
+                self.window.statusBar().showMessage(tr("已是队列中的最后一份") if forward else tr("已是队列中的第一份"),
+                                                    4000)
+                return True
+            return False
+        self.open_report(rid)
+        return True
 
     def _sessions_added(self, _parent: object, first: int, last: int) -> None:
         """A report opened from a file while the workspace is bound: import it, so its review is kept."""
@@ -295,6 +314,9 @@ class WorkspaceBinding(QObject):
     def import_paths(self, paths: list[str]) -> ImportDialog | None:
         if not paths:
             return None
+        if self.demo:  # the reviewer's own reports never go into the demo
+            self.open_in_real_workspace(paths)
+            return None
         dialog = ImportDialog(self.workspace, paths, self.window)
         dialog.importFinished.connect(lambda _result: self.queue.refresh())
         self._imports.append(dialog)
@@ -390,10 +412,14 @@ class WorkspaceBinding(QObject):
         return [s for s in self.window.sessions() if id(s) not in self._ids and not getattr(s, "demo", False)
                 and s.undo_stack.index()]
 
-    def switch_to(self, workspace: Workspace) -> None:
+    def switch_to(self, workspace: Workspace, demo: bool = False) -> None:
         """Bind this window to another workspace in place: remember the place in the current one, close its
         reports (every change is already committed), release and close it, then show the other one's queue
-        and its last report."""
+        and its last report. `demo`: it is the demo workspace (gui/demo.py)."""
+        self._detach()
+        self._attach(workspace, demo)
+
+    def _detach(self) -> None:
         self.poll_timer.stop()
         for dialog in list(self._imports):
             dialog.stop()
@@ -407,7 +433,10 @@ class WorkspaceBinding(QObject):
         self.sessions.clear()
         self._ids.clear()
         self.workspace.close()
+
+    def _attach(self, workspace: Workspace, demo: bool) -> None:
         self.workspace = workspace
+        self.set_demo(demo)
         self.audit.workspace = workspace
         self.audit.show_report(None)
         self.queue.set_workspace(workspace)
@@ -416,6 +445,55 @@ class WorkspaceBinding(QObject):
             self._stamp = self._read_stamp()
             self.poll_timer.start()
         self.reopen_last()
+
+    def set_demo(self, demo: bool) -> None:
+        """Label the window for the demo workspace (or not) and name the 工作区 menu's demo action."""
+        self.demo = demo
+        self.window.report_dock.setWindowTitle(tr("样例工作区") if demo else tr("工作区"))
+        self.demo_action.setText(tr("重置样例工作区…") if demo else tr("打开样例工作区"))
+
+    def _demo_action(self) -> None:
+        if self.demo:
+            self.reset_demo()
+        else:
+            self.open_demo()
+
+    def open_demo(self) -> bool:
+        """工作区 → 打开样例工作区: the bundled samples' workspace in this window (the current one is kept)."""
+        workspace = open_workspace(str(demo_path()), self.window, opener=open_demo)
+        if workspace is None:
+            return False
+        self.switch_to(workspace, demo=True)
+        return True
+
+    def open_in_real_workspace(self, paths: list[str]) -> bool:
+        """From the demo: the reviewer's own workspace in this window, these files opened (imported) there."""
+        workspace = open_workspace(None, self.window)
+        if workspace is None:
+            return False
+        self.switch_to(workspace)
+        self.window.open_paths(paths)
+        return True
+
+    def reset_demo(self) -> bool:
+        """工作区 → 重置样例工作区: after a confirmation, the demo workspace starts afresh."""
+        if not self.demo:
+            return False
+        if not self.window.property("headless") and QMessageBox.question(
+                self.window, tr("重置样例工作区"),
+                tr("样例工作区中的全部修改、决定和签发都将删除，样例报告恢复原样。确定重置吗？"),
+        ) != QMessageBox.StandardButton.Yes:
+            return False
+        path = Path(str(self.workspace.path))
+        self._detach()
+        try:
+            workspace = open_demo(path, reset=True)
+        except WorkspaceError as e:
+            self.window.statusBar().showMessage(str(e), 15000)
+            return False
+        self._attach(workspace, True)
+        self.window.statusBar().showMessage(tr("样例工作区已重置"), 8000)
+        return True
 
     def close(self) -> None:
         """Stop any import between two files, then close the workspace (everything is already committed)."""

@@ -110,6 +110,14 @@ class Workspace:
     def report_ids(self) -> list[int]:
         return [r["id"] for r in self.store.query("SELECT id FROM reports ORDER BY id")]
 
+    def reports_with_hashes(self, hashes: set[str]) -> list[int]:
+        """The reports (not removed) whose original bytes have one of these SHA-256 hashes."""
+        if not hashes:
+            return []
+        marks = ", ".join("?" * len(hashes))
+        return [r["id"] for r in self.store.query(
+            f"SELECT id FROM reports WHERE sha256 IN ({marks}) AND removed_at IS NULL ORDER BY id", tuple(hashes))]
+
     def original(self, report_id: int) -> tuple[str, bytes]:
         """(file name, original bytes) of an imported report."""
         row = self.replay.row(report_id, "file_name, data")
