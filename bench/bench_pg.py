@@ -11,8 +11,11 @@ Each reviewer process opens its own Workspace (one client of the server) and wor
 keeps a few reports open (a handful shared by every reviewer, so they collide, the rest its own), picks one
 and a numeric cell, and corrects the cell from the value it shows to another. When another reviewer changed
 that cell meanwhile the edit is refused (the second sees the first); the reviewer reloads the report and
-tries again. Each process records its kept edits' ids, the time of each server transaction (BEGIN … COMMIT)
-and of each whole edit (shared lock, check against the stored value, write, rules re-run, summary).
+tries again. Each process records its kept edits' ids, the time of each edit's server transaction (BEGIN …
+COMMIT: the event, the correction, the summary marked stale), of each summary transaction that follows it, and
+of each whole edit (shared lock, check against the stored value, commit; then, outside the lock, the rules re-run
+and the summary stored). CPU time is printed beside wall time (the reviewer processes', and the throwaway
+server's, its exited backends included), with the load average: on a shared machine wall time is inflated.
 
 Checks, printed as failures if any: every kept edit is in the log exactly once and no other correction
 appeared (nothing lost, nothing duplicated); per cell the corrections form one chain, each one's old value the
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import os
 import random
 import statistics
 import sys
@@ -54,7 +58,8 @@ def reviewer(args: tuple[str, int, int, list[int], int]) -> dict:
 
     url, index, edits, report_ids, seed = args
     rng = random.Random(seed)
-    commits: list[float] = []
+    commits: list[float] = []  # the edits' transactions
+    summaries: list[float] = []  # the summary transactions after them
     whole: list[float] = []
     kept: list[int] = []
     refused = 0
@@ -66,8 +71,9 @@ def reviewer(args: tuple[str, int, int, list[int], int]) -> dict:
         def timed():
             t0 = time.perf_counter()
             with original() as tx:
-                yield tx
-            commits.append(time.perf_counter() - t0)
+                first = FirstStatement(tx)
+                yield first
+            (commits if first.sql.startswith("INSERT INTO journal") else summaries).append(time.perf_counter() - t0)
 
         ws.store.transaction = timed  # type: ignore[method-assign]
         shared, own = report_ids[:SHARED_REPORTS], report_ids[SHARED_REPORTS:]
@@ -97,7 +103,43 @@ def reviewer(args: tuple[str, int, int, list[int], int]) -> dict:
             whole.append(time.perf_counter() - t0)
             kept.append(cid)
             open_reports[rid].cells[key].value = new
-    return {"index": index, "kept": kept, "commits": commits, "whole": whole, "refused": refused, "errors": errors}
+    return {"index": index, "kept": kept, "commits": commits, "summaries": summaries, "whole": whole,
+            "refused": refused, "errors": errors, "cpu": time.process_time()}
+
+
+class FirstStatement:
+    """A transaction that remembers its first statement (which kind of transaction it is)."""
+
+    def __init__(self, tx) -> None:
+        self.tx = tx
+        self.sql = ""
+
+    def _saw(self, sql: str) -> None:
+        self.sql = self.sql or sql
+
+    def execute(self, sql, params=()):
+        self._saw(sql)
+        return self.tx.execute(sql, params)
+
+    def executemany(self, sql, rows):
+        self._saw(sql)
+        return self.tx.executemany(sql, rows)
+
+    def insert(self, sql, params=()):
+        self._saw(sql)
+        return self.tx.insert(sql, params)
+
+
+def server_cpu(cluster) -> float | None:
+    """CPU seconds of the throwaway server: the postmaster and its exited children (backends), from /proc."""
+    if cluster is None:
+        return None
+    try:
+        pid = int((cluster.data / "postmaster.pid").read_text().split()[0])
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, ValueError, IndexError):
+        return None
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
 
 
 def verify(url: str, results: list[dict]) -> list[str]:
@@ -184,6 +226,8 @@ def main() -> None:
         rng = random.Random(7)
         ids = rng.sample(ids, len(ids))
         jobs = [(url, i + 1, a.edits, ids, 1000 + i) for i in range(a.reviewers)]
+        load_before = os.getloadavg()
+        server_before = server_cpu(cluster)
         t0 = time.perf_counter()
         with mp.get_context("spawn").Pool(a.reviewers) as pool:
             pending = pool.map_async(reviewer, jobs)
@@ -192,6 +236,8 @@ def main() -> None:
             except mp.TimeoutError:
                 sys.exit(f"未在 {a.timeout:.0f} 秒内完成：可能死锁")
         wall = time.perf_counter() - t0
+        server_after = server_cpu(cluster)
+        load_after = os.getloadavg()
         problems = verify(url, results)
         kept = sum(len(r["kept"]) for r in results)
         commits = [c for r in results for c in r["commits"]]
@@ -201,9 +247,17 @@ def main() -> None:
               f" and retried, {sum(len(r['errors']) for r in results)} other errors")
         for message in sorted({m for r in results for m in r["errors"]})[:5]:
             print(f"  error: {message}")
-        print(f"commit (server transaction BEGIN…COMMIT, {len(commits)}): p50 {ms(commits, 0.5):.1f} ms,"
+        summaries = [c for r in results for c in r["summaries"]]
+        cpu = sum(r["cpu"] for r in results)
+        server = f", server {server_after - server_before:.1f} s" if server_before and server_after else ""
+        print(f"CPU: reviewer processes {cpu:.1f} s{server}; wall {wall:.1f} s; load average (1 min)"
+              f" {load_before[0]:.1f} before, {load_after[0]:.1f} after, on {os.cpu_count()} cores")
+        print(f"commit of an edit (server transaction BEGIN…COMMIT, {len(commits)}): p50 {ms(commits, 0.5):.1f} ms,"
               f" p95 {ms(commits, 0.95):.1f} ms, max {1000 * max(commits):.1f} ms")
-        print(f"whole edit (shared lock, check, write, rules re-run): p50 {ms(whole, 0.5):.1f} ms,"
+        if summaries:
+            print(f"summary stored after an edit (version-checked transaction, {len(summaries)}):"
+                  f" p50 {ms(summaries, 0.5):.1f} ms, p95 {ms(summaries, 0.95):.1f} ms")
+        print(f"whole edit (shared lock, check, commit; rules re-run after the lock): p50 {ms(whole, 0.5):.1f} ms,"
               f" p95 {ms(whole, 0.95):.1f} ms, mean {1000 * statistics.mean(whole):.1f} ms")
         print("checks: " + ("no lost or duplicated change, every cell's corrections one chain, audit in commit"
                             " order, no deadlock" if not problems else "FAILED: " + "；".join(problems)))

@@ -120,6 +120,26 @@ def test_stale_correction_is_refused(ws_path):
         assert [e.kind for e in ws.audit_log(rid)] == ["import"]
 
 
+def test_a_summary_computed_before_a_change_never_overwrites_the_newer_one(ws_path):
+    """The rules re-run after an edit's lock is released: a computation that began before a change committed
+    must not store its stale summary over the one computed after the change."""
+    during = []
+
+    def check(report, previous=None):
+        if during:
+            during.pop()()  # a change commits (and its summary is stored) while this computation runs
+        return fee_limit(report, previous)
+
+    with Workspace(ws_path, check=check) as ws:
+        rid, _ = ws.import_file(sample_000())
+        assert ws.queue_row(rid).errors == 1
+        with ws.store.transaction() as tx:
+            tx.execute("UPDATE reports SET status = NULL WHERE id = ?", (rid,))
+        during.append(lambda: ws.record_correction(rid, Correction(FEES, 63.6773, 6.36773, "小数点错位", "张三")))
+        assert ws.load(rid).counts()[ERROR] == 1  # computed from the state before the correction
+        assert ws.queue_row(rid).errors == 0  # the stored summary is the newer one
+
+
 def test_logs_are_append_only_in_the_file(ws_path):
     with Workspace(ws_path) as ws:
         rid, _ = ws.import_file(sample_000())

@@ -129,17 +129,14 @@ class Workspace:
 
     def reviewed_reports(self) -> list[ReviewedReport]:
         """Every report of the workspace in its reviewed state, ordered by agency, year and import."""
-        with self.store.lock:
-            rows = self.store.query(f"SELECT {REPORT_COLUMNS} FROM reports ORDER BY agency IS NULL, agency, year, id")
-            return self.replay.reviewed(rows)
+        rows = self.store.query(f"SELECT {REPORT_COLUMNS} FROM reports ORDER BY agency IS NULL, agency, year, id")
+        return self.replay.reviewed(rows)
 
     def reviewed_of(self, report_ids: list[int]) -> list[ReviewedReport]:
         """These reports in their reviewed state, in the order given (a large workspace is read in batches)."""
         order = {rid: i for i, rid in enumerate(report_ids)}
-        with self.store.lock:
-            rows = self.store.query_in(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id IN ({{}})", list(order))
-            rows = sorted(rows, key=lambda r: order[r["id"]])
-            return self.replay.reviewed(rows)
+        rows = self.store.query_in(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id IN ({{}})", list(order))
+        return self.replay.reviewed(sorted(rows, key=lambda r: order[r["id"]]))
 
     def queue(self, include_removed: bool = False) -> list[QueueRow]:
         """The batch queue: one row per report, from the cached review summary (computed when missing)."""

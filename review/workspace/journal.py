@@ -30,6 +30,7 @@ from ..audit import (
 from ..edit_journal import EditRefused
 from ..signoff import SignOffRefused, signed_hash, signoff_problems
 from ..state import ACCEPTED, POSTPONED, Decision, ReviewedReport, SignOff, now
+from .codec import report_from_json
 from .errors import WorkspaceError
 from .replay import Replay
 from .store import Store, Transaction
@@ -37,6 +38,12 @@ from .store import Store, Transaction
 
 def _same(a: Number | None, b: Number | None) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and a == b)
+
+
+def mark_stale(tx: Transaction, report_ids: list[int]) -> None:
+    """Mark these reports' queue summaries stale in a change's transaction: recomputed after the commit by the
+    client that made it, or by whoever reads the queue next if that client died in between."""
+    tx.execute(f"UPDATE reports SET status = NULL WHERE id IN ({','.join('?' * len(report_ids))})", report_ids)
 
 
 def new_event(tx: Transaction, report_id: int, kind: str, time: str) -> int:
@@ -73,9 +80,12 @@ class Journal:
             raise WorkspaceError("报告信息（机关、年度、格式版本）须逐项更正")
         if len({c.cell for c in corrections}) != len(corrections):
             raise WorkspaceError("同一单元格在一次更正中出现了两次")
-        with self.store.lock:
-            row = self.replay.editable_row(report_id)
-            report = self.replay.corrected(row, self.replay.corrections_of([report_id]).get(report_id, []))
+        row = self.replay.row(report_id)
+        base = report_from_json(row["parsed"], row["text"])  # the parsed report never changes: read before the lock
+        stale = [report_id, *self.replay.next_year_ids(row["agency"], row["year"])]
+        with self.store.lock:  # only the check against the stored values and the write (a short transaction)
+            self.replay.check_editable(report_id)
+            report = self.replay.apply(base, self.replay.corrections_of([report_id]).get(report_id, []))
             olds = [self._check_cell(report, c) for c in corrections]
             ids: list[int] = []
             with self.store.transaction() as tx:
@@ -89,9 +99,9 @@ class Journal:
                          undone, batch),
                     )
                     ids.append(cid)
-            self.replay.reviewed([row])
-            self.replay.refresh_next_year(row["agency"], row["year"])
-            return ids
+                mark_stale(tx, stale)
+        self.replay.refresh(stale)  # the rules re-run outside the lock (replay.reviewed guards the summaries)
+        return ids
 
     @staticmethod
     def _check_cell(report: Report, correction: Correction) -> Number | None:
@@ -147,40 +157,44 @@ class Journal:
                 for agency, year in {(report.agency, report.year), (row["agency"], row["year"])}:
                     if agency and year is not None:  # the next year's comparison may change with it
                         tx.execute("UPDATE reports SET status = NULL WHERE agency = ? AND year = ?", (agency, year + 1))
+        try:  # outside the lock, like record_corrections
             self.replay.refresh_stale()
             after = self.replay.row(report_id)
             self.replay.refresh_next_year(after["agency"], after["year"])
-            return cid
+        except WorkspaceError:
+            pass  # committed; the summaries stay marked stale
+        return cid
 
     def undo_correction(self, report_id: int, correction_id: int, reviewer: str, reason: str = "") -> int:
         """Append an entry that reverts an earlier correction (nothing is deleted); returns its id."""
         return self.undo_corrections(report_id, [correction_id], reviewer, reason)[0]
 
     def undo_corrections(self, report_id: int, correction_ids: list[int], reviewer: str, reason: str = "") -> list[int]:
-        """Append entries that revert earlier corrections, each naming the one it reverts, in one transaction."""
-        with self.store.lock:
-            report = self.replay.current(report_id)[1]
-            back: list[tuple[Correction, int]] = []
-            header: list[tuple[Correction, int]] = []
-            for correction_id in correction_ids:
-                found = self.store.query("SELECT * FROM corrections WHERE id = ? AND report_id = ?",
-                                         (correction_id, report_id))
-                if not found:
-                    raise WorkspaceError(f"该报告没有第 {correction_id} 条更正")
-                entry = found[0]
-                field = HEADER_CELLS.get(entry["cell"])
-                current = getattr(report, field) if field else report.value(entry["cell"])
-                if not _same(current, json.loads(entry["new"])):
-                    raise WorkspaceError(f"第 {correction_id} 条更正之后该格又被改过，请先撤销后来的更正")
-                c = Correction(entry["cell"], current, json.loads(entry["old"]),
-                               reason or f"撤销第 {correction_ids[0]} 条更正", reviewer)
-                (header if field else back).append((c, correction_id))
-            if header and (back or len(header) > 1):
-                raise WorkspaceError("报告信息（机关、年度、格式版本）的更正须逐条撤销")
-            if header:
-                (c, correction_id), = header
-                return [self.record_correction(report_id, c, reverts=correction_id)]
-            return self.record_corrections(report_id, [c for c, _ in back], [i for _, i in back])
+        """Append entries that revert earlier corrections, each naming the one it reverts, in one transaction.
+        Checked here without the lock, then again under it by record_corrections (a cell changed meanwhile
+        is refused there)."""
+        report = self.replay.current(report_id)[1]
+        back: list[tuple[Correction, int]] = []
+        header: list[tuple[Correction, int]] = []
+        for correction_id in correction_ids:
+            found = self.store.query("SELECT * FROM corrections WHERE id = ? AND report_id = ?",
+                                     (correction_id, report_id))
+            if not found:
+                raise WorkspaceError(f"该报告没有第 {correction_id} 条更正")
+            entry = found[0]
+            field = HEADER_CELLS.get(entry["cell"])
+            current = getattr(report, field) if field else report.value(entry["cell"])
+            if not _same(current, json.loads(entry["new"])):
+                raise WorkspaceError(f"第 {correction_id} 条更正之后该格又被改过，请先撤销后来的更正")
+            c = Correction(entry["cell"], current, json.loads(entry["old"]),
+                           reason or f"撤销第 {correction_ids[0]} 条更正", reviewer)
+            (header if field else back).append((c, correction_id))
+        if header and (back or len(header) > 1):
+            raise WorkspaceError("报告信息（机关、年度、格式版本）的更正须逐条撤销")
+        if header:
+            (c, correction_id), = header
+            return [self.record_correction(report_id, c, reverts=correction_id)]
+        return self.record_corrections(report_id, [c for c, _ in back], [i for _, i in back])
 
     def record_decision(self, report_id: int, decision: Decision, reverts: int | None = None) -> int:
         """Append a decision on a finding (the latest per finding wins); returns its id.
@@ -190,7 +204,7 @@ class Journal:
         if decision.action == ACCEPTED and not decision.reason.strip():
             raise WorkspaceError("接受一个问题须说明理由")
         with self.store.lock:
-            row = self.replay.editable_row(report_id)
+            self.replay.check_editable(report_id)
             with self.store.transaction() as tx:
                 did = new_event(tx, report_id, DECISION, decision.time)
                 tx.execute(
@@ -199,8 +213,9 @@ class Journal:
                     (did, report_id, decision.finding_id, decision.action, decision.reason, decision.reviewer,
                      decision.time, reverts),
                 )
-            self.replay.reviewed([row])
-            return did
+                mark_stale(tx, [report_id])
+        self.replay.refresh([report_id])
+        return did
 
     def withdraw_decision(self, report_id: int, finding_id: str, reviewer: str, reason: str = "",
                           reverts: int | None = None) -> int:
@@ -213,6 +228,11 @@ class Journal:
         Returns the recorded SignOff, with the SHA-256 over the signed values. The report is then
         read-only until reopened. `reverts`: the reopening this sign-off undoes, if it is an undo.
         """
+        return self.signed_off(report_id, signoff, reverts)[1]
+
+    def signed_off(self, report_id: int, signoff: SignOff, reverts: int | None = None) -> tuple[int, SignOff]:
+        """sign_off, also returning the sign-off's entry id. The findings are checked under the lock (a
+        sign-off needs the state it seals)."""
         with self.store.lock:
             reviewed = self.replay.load(report_id)
             problems = signoff_problems(reviewed, signoff.outcome, signoff.reviewer, signoff.reason)
@@ -229,14 +249,17 @@ class Journal:
                             signoff.time, reverts))
                 tx.execute("INSERT INTO settings (key, value) VALUES ('last_reviewer', ?)"
                            " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (signoff.reviewer,))
-            self.replay.load(report_id)
-            return signoff
+                mark_stale(tx, [report_id])
+        self.replay.refresh([report_id])
+        return sid, signoff
 
     def reopen(self, report_id: int, reviewer: str, reason: str, reverts: int | None = None) -> int:
         """Make a signed-off or returned report editable again; the reopening is logged; returns its id.
         `reverts`: the sign-off this reopening undoes, if it is an undo."""
         with self.store.lock:
-            if self.replay.load(report_id).signoff is None:
+            last = self.store.query("SELECT event FROM signoffs WHERE report_id = ? ORDER BY id DESC LIMIT 1",
+                                    (report_id,))
+            if not last or last[0]["event"] != "signoff":
                 raise WorkspaceError("该报告尚未签发或退回，无需重新打开")
             if not reviewer.strip() or not reason.strip():
                 raise WorkspaceError("重新打开报告须填写审核人和理由")
@@ -245,8 +268,9 @@ class Journal:
                 sid = new_event(tx, report_id, REOPEN, stamp)
                 tx.execute("INSERT INTO signoffs (id, report_id, event, reviewer, reason, time, reverts)"
                            " VALUES (?, ?, 'reopen', ?, ?, ?, ?)", (sid, report_id, reviewer, reason, stamp, reverts))
-            self.replay.load(report_id)
-            return sid
+                mark_stale(tx, [report_id])
+        self.replay.refresh([report_id])
+        return sid
 
     def audit_log(self, report_id: int) -> list[AuditEntry]:
         """Everything that happened to a report, oldest first."""
@@ -302,15 +326,11 @@ class ReportJournal:
     def sign_off(self, reviewed: ReviewedReport, signoff: SignOff, reverts: int | None = None) -> tuple[int, SignOff]:
         """Sign off the report as the workspace holds it (`reviewed` is the caller's copy, not consulted)."""
         try:
-            with self.journal.store.lock:
-                sealed = self.journal.sign_off(self.report_id, signoff, reverts)
-                last = self.journal.store.query("SELECT max(id) AS id FROM signoffs WHERE report_id = ?",
-                                                (self.report_id,))
+            return self.journal.signed_off(self.report_id, signoff, reverts)
         except SignOffRefused as e:
             raise EditRefused(str(e), e.problems) from e
         except WorkspaceError as e:
             raise EditRefused(str(e)) from e
-        return last[0]["id"], sealed
 
     def reopen(self, reviewer: str, reason: str, reverts: int | None = None) -> int:
         try:

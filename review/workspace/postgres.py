@@ -197,8 +197,8 @@ class PostgresStore:
     def transaction(self) -> Iterator[PostgresTransaction]:
         with self._mutex:
             conn = self._live()
-            try:
-                with conn.transaction():
+            try:  # pipelined: the statements go out without waiting for each reply (one round trip per result read)
+                with conn.pipeline(), conn.transaction():
                     yield PostgresTransaction(conn)
             except psycopg.errors.IntegrityError as e:
                 raise StoreConflict(str(e)) from e  # a constraint: the caller decides

@@ -47,16 +47,14 @@ class Queue:
         """Every version of every report (a resubmission's older versions too: QueueRow.replaces links them);
         the removed ones only when asked."""
         where = "" if include_removed else " WHERE removed_at IS NULL"
-        with self.store.lock:
-            self.replay.refresh_stale()
-            rows = self.store.query(f"SELECT {_COLUMNS} FROM reports{where} ORDER BY id")
+        self.replay.refresh_stale()  # without the lock: the summaries are stored under a version guard
+        rows = self.store.query(f"SELECT {_COLUMNS} FROM reports{where} ORDER BY id")
         return [_queue_row(r) for r in rows]
 
     def row(self, report_id: int) -> QueueRow:
-        with self.store.lock:
-            if self.replay.row(report_id, "status")["status"] is None:
-                self.replay.load(report_id)
-            return _queue_row(self.replay.row(report_id, _COLUMNS))
+        if self.replay.row(report_id, "status")["status"] is None:
+            self.replay.load(report_id)
+        return _queue_row(self.replay.row(report_id, _COLUMNS))
 
 
 def _queue_row(row: Row) -> QueueRow:

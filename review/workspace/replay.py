@@ -39,7 +39,7 @@ def rules_check(report: Report, previous: Report | None) -> list[Finding]:
 
 
 class Replay:
-    """Rebuilds reviewed reports from a store; every method holds the store's lock while it reads."""
+    """Rebuilds reviewed reports from a store, without holding its lock (see reviewed)."""
 
     def __init__(self, store: Store, check: Checker | None = None) -> None:
         self.store = store
@@ -72,12 +72,16 @@ class Replay:
     def editable_row(self, report_id: int) -> Row:
         """The report's row; WorkspaceError when it is signed off or returned (read-only until reopened)."""
         row = self.row(report_id)
+        self.check_editable(report_id)
+        return row
+
+    def check_editable(self, report_id: int) -> None:
+        """WorkspaceError when the report is signed off or returned (read-only until reopened)."""
         last = self.store.query("SELECT event, outcome FROM signoffs WHERE report_id = ? ORDER BY id DESC LIMIT 1",
                                 (report_id,))
         if last and last[0]["event"] == "signoff":
             done = "已退回" if last[0]["outcome"] == RETURNED else "已签发"
             raise WorkspaceError(f"报告{done}，处于只读状态；如需修改请先重新打开")
-        return row
 
     def corrections_of(self, ids: list[int]) -> dict[int, list[Row]]:
         out: dict[int, list[Row]] = {}
@@ -92,7 +96,11 @@ class Replay:
 
     @staticmethod
     def corrected(row: Row, corrections: list[Row]) -> Report:
-        report = report_from_json(row["parsed"], row["text"])
+        return Replay.apply(report_from_json(row["parsed"], row["text"]), corrections)
+
+    @staticmethod
+    def apply(report: Report, corrections: list[Row]) -> Report:
+        """The parsed report (changed in place) with these corrections applied in order."""
         for c in corrections:
             if c["cell"] in HEADER_CELLS:
                 set_header(report, HEADER_CELLS[c["cell"]], json.loads(c["new"]))
@@ -118,36 +126,82 @@ class Replay:
 
     def rules_for(self, report_id: int) -> Callable[[Report], list[Finding]]:
         """The rules with this report's previous year bound (for a window that re-runs them after each edit)."""
-        with self.store.lock:
-            row = self.row(report_id)
-            previous = self.previous_report(row["agency"], row["year"])
+        row = self.row(report_id)
+        previous = self.previous_report(row["agency"], row["year"])
         return lambda report: self.run_rules(report, previous)
 
     # -- reviewed state --------------------------------------------------------------------------------
 
     def load(self, report_id: int) -> ReviewedReport:
-        with self.store.lock:
-            return self.reviewed([self.row(report_id)])[0]
+        return self.reviewed([self.row(report_id)])[0]
+
+    def next_year_ids(self, agency: str | None, year: int | None) -> list[int]:
+        """The same agency's reports of the year after (their years.* rules compare with this one)."""
+        return self.same_agency_ids(agency, year + 1 if year is not None else None)
+
+    def refresh(self, ids: list[int]) -> None:
+        """Recompute these reports' summaries after a change was committed (a failure leaves them marked stale)."""
+        if not ids:
+            return
+        try:
+            self.reviewed(self.store.query_in(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id IN ({{}})", ids))
+        except WorkspaceError:
+            pass  # the server went away after the commit: the change is saved, the summary stays stale
 
     def refresh_next_year(self, agency: str | None, year: int | None) -> None:
         """The same agency's next-year report runs the years.* rules against this one: refresh its summary."""
-        ids = self.same_agency_ids(agency, year + 1 if year is not None else None)
+        ids = self.next_year_ids(agency, year)
         if ids:
             self.reviewed(self.store.query_in(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id IN ({{}})", ids))
 
     def refresh_stale(self) -> None:
         """Recompute the queue summaries marked stale (NULL status), e.g. after a previous year arrived."""
-        with self.store.lock:
-            stale = [r["id"] for r in self.store.query("SELECT id FROM reports WHERE status IS NULL")]
+        stale = [r["id"] for r in self.store.query("SELECT id FROM reports WHERE status IS NULL")]
         for i in range(0, len(stale), 20):  # in small steps: other threads get the workspace in between
-            with self.store.lock:
-                self.reviewed(self.store.query_in(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id IN ({{}})",
-                                                  stale[i:i + 20]))
+            self.reviewed(self.store.query_in(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id IN ({{}})",
+                                              stale[i:i + 20]))
+
+    def versions(self, ids: Sequence[int]) -> dict[int, int]:
+        """Each report's latest event id among its corrections, decisions and sign-offs (0: none): what its
+        reviewed state was computed from. One query per 500 reports."""
+        out = dict.fromkeys(ids, 0)
+        ids = list(out)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            events = " UNION ALL ".join(f"SELECT report_id, max(id) AS v FROM {t} WHERE report_id IN ({marks})"
+                                        " GROUP BY report_id" for t in ("corrections", "decisions", "signoffs"))
+            for r in self.store.query(f"SELECT report_id, max(v) AS v FROM ({events}) AS events GROUP BY report_id",
+                                      chunk * 3):
+                out[r["report_id"]] = int(r["v"])
+        return out
+
+    def previous_ids(self, rows: Sequence[Row]) -> dict[int, int | None]:
+        """The report each row's years.* rules compare with: the same agency's latest report of the year before
+        (among `rows` first, else in the workspace)."""
+        latest = {(self.agency_key(r["agency"]), r["year"]): r["id"] for r in sorted(rows, key=lambda r: r["id"])}
+        out: dict[int, int | None] = {}
+        for row in rows:
+            if not row["agency"] or row["year"] is None:
+                out[row["id"]] = None
+                continue
+            key = (self.agency_key(row["agency"]), row["year"] - 1)
+            found = [latest[key]] if key in latest else self.same_agency_ids(row["agency"], row["year"] - 1)
+            out[row["id"]] = found[-1] if found else None
+        return out
 
     def reviewed(self, rows: Sequence[Row]) -> list[ReviewedReport]:
-        """Rebuild the reviewed state of these reports and store their queue summaries."""
+        """Rebuild the reviewed state of these reports and store their queue summaries.
+
+        Needs no lock: the logs are read after the versions they are computed from, and a summary is stored
+        only while those versions (the report's and its previous year's) are still the latest, so a stale
+        computation never overwrites a newer one (a change marks the summary stale in its own transaction, and
+        the client that made it recomputes it). Event ids grow in commit order (they are taken under the lock)."""
         ids = [r["id"] for r in rows]
-        corrections = self.corrections_of(ids)
+        previous_of = self.previous_ids(rows)
+        others = sorted({p for p in previous_of.values() if p is not None} - set(ids))
+        versions = self.versions(ids + others)
+        corrections = self.corrections_of(ids + others)
         decisions: dict[int, dict[str, Decision]] = {}
         for r in self.store.query_in("SELECT * FROM decisions WHERE report_id IN ({}) ORDER BY id", ids):
             of_report = decisions.setdefault(r["report_id"], {})
@@ -159,18 +213,14 @@ class Replay:
         last_sign: dict[int, Row] = {}
         for r in self.store.query_in("SELECT * FROM signoffs WHERE report_id IN ({}) ORDER BY id", ids):
             last_sign[r["report_id"]] = r
-        reports = {r["id"]: self.corrected(r, corrections.get(r["id"], [])) for r in rows}
-        latest = {(self.agency_key(r["agency"]), r["year"]): r["id"] for r in sorted(rows, key=lambda r: r["id"])}
-        out, summaries = [], []
+        other_rows = self.store.query_in(f"SELECT {REPORT_COLUMNS} FROM reports WHERE id IN ({{}})", others) \
+            if others else []
+        reports = {r["id"]: self.corrected(r, corrections.get(r["id"], [])) for r in [*rows, *other_rows]}
+        out, summaries = [], {}
         for row in rows:
             report = reports[row["id"]]
-            prev_key = (self.agency_key(row["agency"]), row["year"] - 1 if row["year"] is not None else None)
-            if not row["agency"] or row["year"] is None:
-                previous = None
-            elif prev_key in latest:
-                previous = reports[latest[prev_key]]
-            else:
-                previous = self.previous_report(row["agency"], row["year"])
+            prev_id = previous_of[row["id"]]
+            previous = reports[prev_id] if prev_id is not None else None
             s = last_sign.get(row["id"])
             signoff = None
             if s is not None and s["event"] == "signoff":
@@ -185,12 +235,23 @@ class Replay:
             out.append(reviewed)
             summary = (reviewed.status, *reviewed.counts().values(), figures_json(reviewed))
             if (row["status"], row["open_errors"], row["open_warnings"], row["figures"]) != summary:
-                summaries.append((*summary, row["id"]))
+                basis = max(versions[row["id"]], versions[prev_id] if prev_id is not None else 0)
+                summaries[row["id"]] = (summary, prev_id, basis)
         if summaries:
             try:
-                with self.store.transaction() as tx:
-                    tx.executemany("UPDATE reports SET status = ?, open_errors = ?, open_warnings = ?, figures = ?"
-                                   " WHERE id = ?", summaries)
+                self._store_summaries(summaries)
             except WorkspaceError:
                 pass  # only the queue's cache: reading must work where the file cannot be written
         return out
+
+    def _store_summaries(self, summaries: dict[int, tuple[tuple, int | None, int]]) -> None:
+        """Store the summaries whose basis (the latest event of the report and of its previous year) is still the
+        latest, checked in the UPDATE itself: a change committed before the statement began makes it skip the row,
+        and a writer with a newer basis that starts meanwhile waits for this row and writes after it."""
+        events = " UNION ALL ".join(f"SELECT max(id) AS v FROM {t} WHERE report_id IN (?, ?)"
+                                    for t in ("corrections", "decisions", "signoffs"))
+        with self.store.transaction() as tx:
+            tx.executemany("UPDATE reports SET status = ?, open_errors = ?, open_warnings = ?, figures = ?"
+                           f" WHERE id = ? AND ? = (SELECT coalesce(max(v), 0) FROM ({events}) AS events)",
+                           [(*summary, rid, basis, *(rid, rid if prev is None else prev) * 3)
+                            for rid, (summary, prev, basis) in summaries.items()])
