@@ -13,6 +13,7 @@
     tables_view.py    the three tables as tabs; grouped_header.py, cell_delegate.py, marks.py paint them
     findings_*.py     the findings list, its filter and the selected finding's actions
     text_pane.py      the report text: line numbers, find, highlights
-    header_fields.py  agency, year, format; report_list.py the open reports (the queue's place)
+    header_fields.py  agency, year, format; report_list.py the open reports (hidden behind a workspace's queue)
+    demo.py           the demo workspace of the bundled samples
     reveal.py, loading.py, window_settings.py, i18n.py (tr)
 """
