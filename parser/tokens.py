@@ -56,10 +56,19 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
-        _line(text, pos, line_end, line_no, tokens)
+        for kind, piece, s, e, joinable, same_line, lead_gap in _line_tokens(text[pos:line_end]):
+            tokens.append(Token(kind, piece, pos + s, pos + e, line_no, joinable, same_line, lead_gap))
         pos = line_end + 1
         line_no += 1
     return tokens
+
+
+@lru_cache(maxsize=1 << 14)
+def _line_tokens(line: str) -> tuple[tuple[str, str, int, int, bool, bool, bool], ...]:
+    """The tokens of one line, offsets within the line (cached: most lines of a table recur in other reports)."""
+    out: list[Token] = []
+    _line(line, 0, len(line), 0, out)
+    return tuple((t.kind, t.text, t.start, t.end, t.joinable, t.same_line, t.lead_gap) for t in out)
 
 
 def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
