@@ -18,7 +18,7 @@ from .placed import Placed, is_missing
 from .reader import page_text_from_bytes, read_bytes
 from .statements import stated_counts
 from .tables import TableReader, _best_row
-from .template import Row, Version, version
+from .template import Block, Row, Version, version
 from .tokens import LABEL, VALUE, Token, tokenize
 from .values import read_value
 
@@ -45,8 +45,9 @@ def parse_text(text: str, source: str = "") -> Report:
     read: dict[str, Cell] = {}
     for table in ver.tables:
         if table.key in regions:
+            block_of = {r: b for b in table.blocks for r in b.rows}
             for placed in reader.read(table, regions[table.key]):
-                _fill(read, table.key, placed, ver, norm, text)
+                _fill(read, table.key, placed, block_of[placed.row], norm, text)
     cells = {k: read[k] if k in read else Cell(k) for k in ver.cell_keys()}  # the rest stay missing
     flag_doubtful(cells, ver)
     # no version words and no year: the 2021 format if its tables were found, else unknown
@@ -57,9 +58,9 @@ def parse_text(text: str, source: str = "") -> Report:
     return report
 
 
-def _fill(cells: dict[str, Cell], table: str, placed: Placed, ver: Version, norm: Normalized, text: str) -> None:
-    """The cells of one placed row, read into `cells` (a cell not printed is left out: it stays missing)."""
-    block = next(b for b in ver.table(table).blocks if placed.row in b.rows)
+def _fill(cells: dict[str, Cell], table: str, placed: Placed, block: Block, norm: Normalized, text: str) -> None:
+    """The cells of one placed row of `block`, read into `cells` (a cell not printed is left out: it stays
+    missing)."""
     prefix = f"{table}/{placed.row.key}/"
     for i, (col, tok) in enumerate(zip(block.columns, placed.cells, strict=False)):
         if is_missing(tok):
@@ -187,9 +188,11 @@ _YEAR_HEADING = re.compile(r"^[(（]?[一二三四五六七八九十\d]{0,2}[)�
 def _this_year_only(tokens: list[Token], a: int, b: int, year: int | None) -> tuple[int, int]:
     """Within a table region, the part under the heading of the report's year when the table is
     printed for several years under headings such as （一）2023年度 / （二）2022年度（上年，供对比）."""
+    if year is None:
+        return a, b
     heads = [(i, int(m.group(1))) for i in range(a, b) if tokens[i].kind == LABEL and len(tokens[i].text) <= 30
              and (m := _YEAR_HEADING.match(tokens[i].text))]
-    if year is None or len({y for _, y in heads}) < 2 or year not in {y for _, y in heads}:
+    if len({y for _, y in heads}) < 2 or year not in {y for _, y in heads}:
         return a, b
     start = next(i for i, y in heads if y == year)
     end = next((i for i, y in heads if i > start and y != year), b)

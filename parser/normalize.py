@@ -13,6 +13,7 @@ from functools import cache
 
 # A pinyin gloss glued after a CJK character: 統(tǒng), 聯(lián), 縣（xiàn）.
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_TONED = re.compile(f"[{_TONE}]")
 _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（]\s*[a-z{_TONE}]*[{_TONE}][a-z{_TONE}]*\s*[)）]")
 
 # One character → one character folds for matching: full-width ASCII forms, odd spaces and dashes.
@@ -64,7 +65,8 @@ def normalize(text: str) -> Normalized:
     traditional = text[:3000] != simple[:3000] and sum(map(str.__ne__, text[:3000], simple[:3000])) > 20
     # str.translate looks up every character; the few to fold (full-width ，（）：) found by a regex are faster
     simple = _FOLDED.sub(lambda m: _FOLD_TO[m.group()], simple)
-    cuts = sorted([(m.start(), m.end()) for m in _PINYIN.finditer(simple)] +
+    glosses = _PINYIN.finditer(simple) if _TONED.search(simple) else ()  # a gloss has a tone mark
+    cuts = sorted([(m.start(), m.end()) for m in glosses] +
                   [(m.start(), m.end()) for m in _DROP.finditer(simple)])
     if not cuts:
         return Normalized(simple, [*range(len(text) + 1)], traditional)

@@ -478,8 +478,10 @@ def _under_headings(labels: list[str], block: Block) -> bool:
 
 
 def _column_numbers(run: list[Token]) -> bool:
+    if len(run) < 5:
+        return False
     values = [t.text for t in run if t.kind == VALUE]
-    return len(values) >= 5 and values == [str(i) for i in range(1, len(values) + 1)]
+    return len(values) >= 5 and values[0] == "1" and values == [str(i) for i in range(1, len(values) + 1)]
 
 
 _APPEAL_GROUPS = {"review": lambda text: label_key(text) == "行政复议",
