@@ -237,11 +237,12 @@ class TableReader:
         ncols = {r.key: len(b.columns) for b in table.blocks for r in b.rows}
         threshold = ACTIVE_SCORE if table.key == "active" else ROW_SCORE
         runs = _runs(tokens)
-        leads = [_lead(run) for _, run in runs if sum(t.kind == VALUE for t in run) == max(ncols.values())]
+        counts = [sum(t.kind == VALUE for t in run) for _, run in runs]
+        widest = max(ncols.values())
+        leads = [_lead(run) for (_, run), count in zip(runs, counts, strict=True) if count == widest]
         lead = max(set(leads), key=leads.count) if leads else None
         grid = _Grid(tokens)
         no_total = table.key == "requests" and _without_total_column(runs)
-        counts = [sum(t.kind == VALUE for t in run) for _, run in runs]
         totals_left_blank = table.key == "requests" and counts.count(ncols[rows[0].key] - 1) >= 0.5 * len(counts)
         yuan = _money_headed_in_yuan(table, tokens)
         order = {r.key: i for i, r in enumerate(rows)}
@@ -256,12 +257,12 @@ class TableReader:
             where: dict[str, int] = {}  # row key → index of the item it was read from
             headed = False
             unlabelled: list[int] = []
+            remaining = rows  # the rows not read yet
+            last = -1  # the format's index of the last row read
             for n_run, (labels, run) in enumerate(items):
                 if not labels:
                     unlabelled.append(n_run)
                     continue
-                remaining = [r for r in rows if r.key not in done]
-                last = max((order[p.row.key] for p in placed), default=-1)
                 expected = next((r for r in rows[last + 1:] if r.key not in done), None)
                 row = _best_row(labels, remaining, expected, threshold)
                 if row is not None and placed and _wrapped_tail(labels, placed[-1].row, row):
@@ -307,6 +308,8 @@ class TableReader:
                     fitted = (list(both), set()) if len(both) == n else None
                 if fitted is not None:
                     done.add(row.key)
+                    remaining = [r for r in remaining if r is not row]
+                    last = max(last, order[row.key])
                     where[row.key] = n_run
                     cells, repaired = fitted
                     if columns != tuple(range(n)):  # printed in another order (table two): put each value in its column
