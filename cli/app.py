@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
                                                  "修改记录与签发一并复制）；目标须为新的空工作区")
     wc.add_argument("source", help="源工作区：文件路径或 postgresql://用户[:密码]@主机[:端口]/数据库")
     wc.add_argument("target", help="目标工作区：文件路径或 postgresql://…")
-    for sp in (r, ln, rs, rv, m, b):
+    for sp in (i, r, ln, rs, rv, m, b):
         sp.add_argument("--reviewer", default="", help="审核人")
     for sp in (m, b):
         sp.add_argument("--office", default="", help="发文机关（默认：上次使用的，或“政务公开办公室”）")

@@ -48,10 +48,10 @@ class ProgressBar:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Add reports to a workspace; the same bytes are never added twice."""
-    return run_import(args.files, getattr(args, "workspace", None))
+    return run_import(args.files, getattr(args, "workspace", None), getattr(args, "reviewer", ""))
 
 
-def run_import(files: list[str], workspace: str | None) -> int:
+def run_import(files: list[str], workspace: str | None, reviewer: str = "") -> int:
     """Exit status per spec/cli.md: 0 done; 2 a file could not be read (the others still imported) or bad usage."""
     try:
         ws = Workspace(workspace)
@@ -62,6 +62,7 @@ def run_import(files: list[str], workspace: str | None) -> int:
     result = ImportResult()
     try:
         with ws:
+            ws.reviewer = reviewer  # recorded on each import's audit row
             result = ws.import_paths(files, bar, workers=None)  # parse on a spare CPU for large batches
             bar.finish()
     except KeyboardInterrupt:

@@ -219,6 +219,7 @@ class WorkspaceBinding(QObject):
         if not path.is_file() or session.undo_stack.count():
             return  # nothing to import, or already edited: leave it (the window warns before losing it)
         try:
+            self.workspace.reviewer = self.window.reviewer
             rid, _added = self.workspace.import_file(path)
         except (ReadError, WorkspaceError) as e:
             self.window.show_error(str(e))
@@ -317,6 +318,9 @@ class WorkspaceBinding(QObject):
         if self.demo:  # the reviewer's own reports never go into the demo
             self.open_in_real_workspace(paths)
             return None
+        if not self.window.ensure_reviewer():  # an import is a change: its audit row names the reviewer
+            return None
+        self.workspace.reviewer = self.window.reviewer
         dialog = ImportDialog(self.workspace, paths, self.window)
         dialog.importFinished.connect(lambda _result: self.queue.refresh())
         self._imports.append(dialog)

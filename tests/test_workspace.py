@@ -110,6 +110,16 @@ def test_undo_appends_a_reverting_entry(ws_path):
             ws.undo_correction(rid, cid, "张三")  # already undone: the cell no longer holds its value
 
 
+def test_every_audit_row_names_its_reviewer_the_import_too(ws_path):
+    with Workspace(ws_path) as ws:
+        ws.reviewer = " 张三 "
+        rid, _ = ws.import_file(sample_000())
+        ws.record_correction(rid, Correction(FEES, 63.6773, 6.36773, "小数点错位", "李四"))
+        assert [(e.kind, e.reviewer) for e in ws.audit_log(rid)] == [("import", "张三"), ("correction", "李四")]
+    with Workspace(ws_path) as ws:  # stored, not only remembered by the program
+        assert ws.audit_log(rid)[0].reviewer == "张三" and ws.reviewer == ""
+
+
 def test_stale_correction_is_refused(ws_path):
     with Workspace(ws_path) as ws:
         rid, _ = ws.import_file(sample_000())

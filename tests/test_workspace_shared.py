@@ -62,7 +62,7 @@ def test_simultaneous_edits_of_one_cell_keep_exactly_one(url):
 
 
 def test_concurrent_imports_of_one_folder_keep_each_report_once(url):
-    cmd = [sys.executable, "main.py", "import", str(SAMPLE_FILES[0].parent), "--workspace", url]
+    cmd = [sys.executable, "main.py", "import", str(SAMPLE_FILES[0].parent), "--workspace", url, "--reviewer", "王五"]
     children = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                 for _ in range(2)]
     for child in children:
@@ -70,7 +70,7 @@ def test_concurrent_imports_of_one_folder_keep_each_report_once(url):
         assert child.returncode == 0, err
     with Workspace(url) as ws:
         assert len(ws) == len(SAMPLE_FILES)
-        assert all([e.kind for e in ws.audit_log(rid)] == ["import"] for rid in ws.report_ids())
+        assert all([(e.kind, e.reviewer) for e in ws.audit_log(rid)] == [("import", "王五")] for rid in ws.report_ids())
 
 
 def test_server_going_away_is_a_clear_message_and_the_window_reconnects(url, pg_cluster):

@@ -188,6 +188,16 @@ class Workspace:
             tx.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
                        " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
+    @property
+    def reviewer(self) -> str:
+        """The name of the reviewer using this workspace, recorded on what has no reviewer argument (an
+        import's audit row); the window sets it to the name given once, the CLI from --reviewer."""
+        return self.importer.reviewer
+
+    @reviewer.setter
+    def reviewer(self, name: str) -> None:
+        self.importer.reviewer = name.strip()
+
     # -- importing ---------------------------------------------------------------------------------
 
     def import_file(self, path: str | Path, *, refresh: bool = True) -> tuple[int, bool]:

@@ -67,6 +67,7 @@ class Importer:
         self.store = store
         self.replay = replay
         self.link_version = link_version
+        self.reviewer = ""  # who imports: recorded on each import's journal row (Workspace.reviewer)
 
     def import_file(self, path: str | Path, *, refresh: bool = True) -> tuple[int, bool]:
         """Add one report file; returns (report id, added). Same bytes already present → (their id, False).
@@ -183,7 +184,8 @@ class Importer:
                      report.text, report_to_json(report), file_format(p.name), reviewed.status,
                      *reviewed.counts().values(), figures_json(reviewed)),
                 )
-                tx.execute("INSERT INTO journal (report_id, kind, time) VALUES (?, ?, ?)", (rid, IMPORT, stamp))
+                tx.execute("INSERT INTO journal (report_id, kind, time, reviewer) VALUES (?, ?, ?, ?)",
+                           (rid, IMPORT, stamp, self.reviewer))
                 if same_year and self.link_version is not None and report.agency:
                     replaced = self.link_version(tx, rid, p.name, report.agency, same_year)
                 next_year = self.replay.same_agency_ids(report.agency, report.year + 1 if report.year else None)

@@ -276,10 +276,11 @@ class Journal:
         """Everything that happened to a report, oldest first."""
         with self.store.lock:
             row = self.replay.row(report_id, "file_name, origin, imported_at")
-            first = self.store.query("SELECT min(id) AS first FROM journal WHERE report_id = ? AND kind = ?",
-                                     (report_id, IMPORT))[0]["first"]
-            entries = [AuditEntry(row["imported_at"], IMPORT, reason=f"导入文件 {row['file_name']}（{row['origin']}）",
-                                  entry_id=first or 0)]
+            first = self.store.query("SELECT id, reviewer FROM journal WHERE report_id = ? AND kind = ?"
+                                     " ORDER BY id LIMIT 1", (report_id, IMPORT))
+            entries = [AuditEntry(row["imported_at"], IMPORT, first[0]["reviewer"] if first else "",
+                                  reason=f"导入文件 {row['file_name']}（{row['origin']}）",
+                                  entry_id=first[0]["id"] if first else 0)]
             corrections, batches = [], {}
             for r in self.store.query("SELECT * FROM corrections WHERE report_id = ? ORDER BY id", (report_id,)):
                 corrections.append(AuditEntry(r["time"], UNDO if r["reverts"] else CORRECTION, r["reviewer"],

@@ -133,7 +133,11 @@ _V6 = """
 ALTER TABLE corrections ADD COLUMN batch BIGINT;
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
+_V7 = """
+ALTER TABLE journal ADD COLUMN reviewer TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # the tables with identity columns, and the column (a copied workspace moves their sequences past the ids)

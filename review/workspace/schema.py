@@ -16,6 +16,8 @@ Schema history (PRAGMA user_version):
   6  `batch` on corrections: the cells changed in one step (a fill, a paste, 全部置 0, an accepted
      suggestion) share the id of the step's first correction, so the audit log shows the step as one
      entry with one reason; NULL for a step that changed one cell.
+  7  `reviewer` on the journal: who imported a report (the name the reviewer gave, as on every other
+     audit row); '' for reports imported before.
 
 A workspace written by an older version is migrated step by step, each step in one transaction,
 after a backup copy of the file is made; nothing is ever dropped. A newer workspace is refused.
@@ -174,7 +176,14 @@ def _v6(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
+def _v7(conn: sqlite3.Connection) -> None:
+    _script(conn, """
+    ALTER TABLE journal ADD COLUMN reviewer TEXT NOT NULL DEFAULT '';  -- who imported (kind 'import')
+    """)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6,
+                                                               7: _v7}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
