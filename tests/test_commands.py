@@ -158,7 +158,7 @@ def test_memory_journal_refuses_what_the_workspace_refuses():
         ReopenReport(ctx, "理由").do()
 
 
-def test_confirming_an_uncertain_cell_is_kept_by_the_workspace_and_undone_by_an_entry(ws, tmp_path):
+def test_confirming_an_uncertain_cell_is_kept_by_the_workspace_and_undone_by_an_entry(ws, tmp_path, monkeypatch):
     from parser.model import EXTRACTED, UNCERTAIN
 
     report = load(str(sample("000")))
@@ -166,7 +166,8 @@ def test_confirming_an_uncertain_cell_is_kept_by_the_workspace_and_undone_by_an_
     report.cells[key].status = report.cells[key].parsed_status = UNCERTAIN  # as read from a page by OCR
     source = tmp_path / "scan.txt"
     source.write_bytes(b"scan")
-    rid = ws.importer._add(source, b"scan", "0" * 64, ("ok", report))[0]
+    monkeypatch.setattr("parser.extract.parse_bytes", lambda data, name: report)  # the page reader's result
+    rid, _ = ws.import_file(source)
     ctx = EditContext(ws.load(rid), ws.journal_for(rid), "张三")
     command = ConfirmCells(ctx, [key, "requests/total/total"], "与原件核对无误")  # only uncertain cells count
     assert command.keys == {key}

@@ -194,6 +194,11 @@ class PostgresStore:
                        f" coalesce((SELECT max({column}) FROM {table}), 0) + 1, false)")
 
     @contextmanager
+    def bulk_writes(self) -> Iterator[None]:
+        """Nothing changes: the server decides how it syncs (every commit is durable)."""
+        yield
+
+    @contextmanager
     def transaction(self) -> Iterator[PostgresTransaction]:
         with self._mutex:
             conn = self._live()

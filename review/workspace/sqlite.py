@@ -105,6 +105,21 @@ class SQLiteStore:
         """Nothing to do: AUTOINCREMENT keeps the largest id ever written in sqlite_sequence, copied rows too."""
 
     @contextmanager
+    def bulk_writes(self) -> Iterator[None]:
+        """synchronous=NORMAL meanwhile: in WAL mode a commit is then synced at checkpoints only, still
+        atomic and kept when the process is killed (a power cut may lose the last commits, never the file)."""
+        with self._mutex:
+            if self._closed:
+                raise WorkspaceError("工作区已关闭")
+            self.connection.execute("PRAGMA synchronous=NORMAL")
+        try:
+            yield
+        finally:
+            with self._mutex:
+                if not self._closed:
+                    self.connection.execute("PRAGMA synchronous=FULL")
+
+    @contextmanager
     def transaction(self) -> Iterator[SQLiteTransaction]:
         with self._mutex:
             if self._closed:

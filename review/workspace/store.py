@@ -65,6 +65,10 @@ class Store(Protocol):
         """A write transaction; a database failure (disk full, read-only medium) raises WorkspaceError
         and leaves nothing half-written; a constraint violation raises errors.StoreConflict."""
 
+    def bulk_writes(self) -> AbstractContextManager[None]:
+        """Many write transactions in a row (an import): each stays atomic and survives the program being
+        killed, but the database may sync to disk less often (a power cut can lose the last of them)."""
+
     def claim(self, report_id: int, reviewer: str) -> str | None:
         """Mark a report as being edited by this program; None when it is (now) ours, else the name of the
         reviewer whose program edits it. Released by release() or when the program ends in any way."""
