@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QApplication
 
 import resources
 
+from .collector import collect_on_gui_thread
+
 
 def arguments(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="main.py", add_help=False)
@@ -41,6 +43,7 @@ def application() -> QApplication:
     if app is None:
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    collect_on_gui_thread()  # background threads (import, export, page rendering) never collect Qt objects
     QCoreApplication.setOrganizationName("nianbao")
     QCoreApplication.setApplicationName("年报审核台")
     font = app.font()

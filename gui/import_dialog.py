@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from parser.reader import REPORT_SUFFIXES
 from review.workspace import ImportResult, Workspace
 
+from .collector import collect_on_gui_thread
 from .i18n import tr
 
 
@@ -143,6 +144,7 @@ class ImportDialog(QDialog):
             app.aboutToQuit.connect(self.stop)
 
     def start(self) -> None:
+        collect_on_gui_thread()  # no garbage of this thread's Qt objects collected by the worker's allocations
         self.show()
         self.worker.start()
 
