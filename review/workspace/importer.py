@@ -382,8 +382,7 @@ class Importer:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (a.sha, a.path.name, str(a.path.resolve()), a.data, stamp, read.agency, read.year, read.template,
                  read.text, read.parsed, file_format(a.path.name), *a.summary))
-            same = [r if isinstance(r, int) else r.id for r in a.same_year]
-            same = [rid for rid in same if rid is not None and rid != a.id]
+            same = [rid for r in a.same_year if (rid := r if isinstance(r, int) else r.id) is not None and rid != a.id]
             a.replaces = None
             if same and self.link_version is not None and read.agency:
                 a.replaces = self.link_version(tx, a.id, a.path.name, read.agency, same)
