@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "memo": "documents:cmd_memo",
     "bulletin": "documents:cmd_bulletin",
     "workspace-copy": "moving:cmd_workspace_copy",
+    "assign": "assigning:cmd_assign",
 }
 
 WORKSPACE_HELP = "工作区：文件（SQLite）或共享工作区 postgresql://用户[:密码]@主机[:端口]/数据库"
@@ -64,8 +65,6 @@ def _parser() -> argparse.ArgumentParser:
     rv = sub.add_parser("remove", help="把误导入的报告移出工作区（保留原文件和记录，可恢复）")
     rv.add_argument("report", help="报告编号或文件名")
     rv.add_argument("--restore", action="store_true", help="恢复已移出的报告（用编号）")
-    for sp in (rs, rv):
-        sp.add_argument("--reason", default="", help="理由")
     m = sub.add_parser("memo", help="一份报告的审核意见书（退回通知），Word 文档")
     m.add_argument("report", help="报告编号（status --json 中的 report）或文件名")
     m.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
@@ -78,11 +77,19 @@ def _parser() -> argparse.ArgumentParser:
                                                  "修改记录与签发一并复制）；目标须为新的空工作区")
     wc.add_argument("source", help="源工作区：文件路径或 postgresql://用户[:密码]@主机[:端口]/数据库")
     wc.add_argument("target", help="目标工作区：文件路径或 postgresql://…")
-    for sp in (i, r, ln, rs, rv, m, b):
+    a = sub.add_parser("assign", help="预先把报告分配给一位审核人（记入各报告的修改记录；"
+                                      "窗口中“我的”只列出分配给自己的）")
+    a.add_argument("reports", nargs="*", help="报告编号或文件名")
+    a.add_argument("--to", help="分配给的审核人姓名")
+    a.add_argument("--clear", action="store_true", help="取消这些报告的分配")
+    a.add_argument("--list", action="store_true", help="列出全部分配（编号、审核人、机关、文件）")
+    for sp in (rs, rv, a):
+        sp.add_argument("--reason", default="", help="理由")
+    for sp in (i, r, ln, rs, rv, m, b, a):
         sp.add_argument("--reviewer", default="", help="审核人")
     for sp in (m, b):
         sp.add_argument("--office", default="", help="发文机关（默认：上次使用的，或“政务公开办公室”）")
-    for s in (e, c, x, i, r, st, ln, rs, rv, m, b):
+    for s in (e, c, x, i, r, st, ln, rs, rv, m, b, a):
         s.add_argument("--workspace", help=WORKSPACE_HELP, default=argparse.SUPPRESS)
     return p
 

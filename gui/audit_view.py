@@ -140,7 +140,11 @@ class AuditModel(QAbstractTableModel):
             if col == OLD:
                 return format_value(e.old) if changes else ""
             if col == NEW:
-                return format_value(e.new) if changes else (tr(e.action) if e.kind == SIGNOFF else "")
+                if changes:
+                    return format_value(e.new)
+                if e.kind == "assign":  # the reviewer it is assigned to
+                    return e.action or tr("（取消分配）")
+                return tr(e.action) if e.kind == SIGNOFF else ""
             if col == REASON:
                 undoing = tr("撤销第 {n} 条").format(n=e.reverts) if e.reverts else ""
                 if e.kind == DECISION:

@@ -4,6 +4,8 @@ Standalone: BatchQueue(workspace) shows workspace.queue(); double-click or Enter
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QIdentityProxyModel,
@@ -78,6 +80,7 @@ class QueueModel(QAbstractTableModel):
         self.show_versions = False
         self.search = ""
         self.status: str | None = None
+        self.mine: str | None = None  # 我的: only the reports assigned to this reviewer
         self.sort_column, self.sort_order = STATUS, Qt.SortOrder.AscendingOrder
         self._sorted: dict[int, list[QueueRow]] = {}  # all rows by column, sorted once (filters keep the order)
         self._folded: dict[tuple[str | None, str], str] = {}
@@ -133,8 +136,15 @@ class QueueModel(QAbstractTableModel):
         self.sort_column, self.sort_order = column, order
         self._reshow()
 
+    def set_mine(self, reviewer: str | None) -> None:
+        """Show only the reports assigned to `reviewer` (None: everybody's)."""
+        self.mine = reviewer
+        self._reshow()
+
     def accepts(self, row: QueueRow) -> bool:
         if row.report_id in self.replaced and not self.show_versions:
+            return False
+        if self.mine is not None and row.assignee != self.mine:
             return False
         if self.status and row.status != self.status:
             return False
@@ -155,7 +165,7 @@ class QueueModel(QAbstractTableModel):
             ordered = self._sorted[self.sort_column] = sorted(self.all_rows, key=SORT_KEYS[self.sort_column])
         if self.sort_order == Qt.SortOrder.DescendingOrder:
             ordered = ordered[::-1]
-        filtering = self.search or self.status or (self.replaced and not self.show_versions)
+        filtering = self.search or self.status or self.mine is not None or (self.replaced and not self.show_versions)
         shown = [r for r in ordered if self.accepts(r)] if filtering else list(ordered)
         old = [r.report_id for r in self.rows]
         self.rows = shown
@@ -210,7 +220,8 @@ class QueueModel(QAbstractTableModel):
             n = self.copies_of(row)
             return {
                 AGENCY: (row.agency or tr("（未识别机关）")) + self._version_mark(row)
-                + (tr(" ⧉{n} 份", n=n) if n > 1 else ""),
+                + (tr(" ⧉{n} 份", n=n) if n > 1 else "")
+                + (tr(" 〔{name}〕", name=row.assignee) if row.assignee else ""),
                 YEAR: str(row.year) if row.year is not None else "—",
                 FORMAT: row.format_label,
                 STATUS: tr(row.status),
@@ -252,6 +263,8 @@ class QueueModel(QAbstractTableModel):
                                   n=versions, v=version, old=tr("（已被新版本替换）") if version < versions else "")
             if row.removed:
                 tip += "\n" + tr("已移出工作区：原文件和全部记录保留，右键“恢复到工作区…”可恢复")
+            if row.assignee:
+                tip += "\n" + tr("已分配给 {name}（右键“分配给…”可更改）", name=row.assignee)
             return tip
         return None
 
@@ -309,6 +322,9 @@ class BatchQueue(QWidget):
         self.show_versions.setToolTip(tr("重新报送的报告默认只显示最新版本；勾选后旧版本也列出（灰色）"))
         self.show_removed = QCheckBox(tr("显示已移除"), self)
         self.show_removed.setToolTip(tr("移出工作区的报告默认不显示；勾选后列出（灰色），右键可恢复"))
+        self.mine_only = QCheckBox(tr("我的"), self)
+        self.mine_only.setToolTip(tr("只列出分配给我（当前审核人）的报告；右键“分配给…”分配"))
+        self.reviewer: Callable[[], str] = lambda: ""  # the window's reviewer (set by the workspace binding)
 
         self.table = _QueueTable(self)
         self.table.setModel(self.proxy)
@@ -337,6 +353,7 @@ class BatchQueue(QWidget):
         toggles = QHBoxLayout()
         toggles.addWidget(self.show_versions)
         toggles.addWidget(self.show_removed)
+        toggles.addWidget(self.mine_only)
         toggles.addStretch(1)
         layout.addLayout(toggles)
 
@@ -344,6 +361,7 @@ class BatchQueue(QWidget):
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
         self.show_versions.toggled.connect(self._versions_toggled)
         self.show_removed.toggled.connect(lambda _on: self.refresh())
+        self.mine_only.toggled.connect(self._mine_toggled)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated_report.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -417,6 +435,10 @@ class BatchQueue(QWidget):
 
     def _filter_changed(self) -> None:
         self.proxy.set_filter(self.search.text(), self.status_filter.currentData())
+        self._update_count()
+
+    def _mine_toggled(self, on: bool) -> None:
+        self.model.set_mine(self.reviewer() if on else None)
         self._update_count()
 
     def _versions_toggled(self, on: bool) -> None:

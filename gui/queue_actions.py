@@ -43,11 +43,13 @@ class QueueActions(QObject):
         versions.setEnabled(self.queue.model.versions.get(report_id, (1, 1))[1] > 1)
         menu.addSeparator()
         newer = menu.addAction(tr("记为另一份报告的新版本（重新报送）…"), lambda: self.mark_new_version(report_id))
+        assign = menu.addAction(tr("分配给…"), lambda: self.assign(report_id))
         remove = menu.addAction(tr("移出工作区…"), lambda: self.remove(report_id))
         restore = menu.addAction(tr("恢复到工作区…"), lambda: self.restore(report_id))
         removed = row is not None and row.removed
         linked = row is None or row.replaces is not None
         for action, enabled in ((opened, not removed), (newer, not removed and not linked), (remove, not removed),
+                                (assign, not removed),
                                 (restore, removed)):
             action.setEnabled(enabled)
         return menu
@@ -85,6 +87,29 @@ class QueueActions(QObject):
             return False
         self.removed.emit(report_id)
         self._done(tr("报告 {id} 已移出工作区（可恢复）", id=report_id))
+        return True
+
+    def assign(self, report_id: int, name: str | None = None) -> bool:
+        """Assign a report to a reviewer in advance (asked for: a name used before, or a new one; the first
+        choice ends the assignment); logged in the report's office log with who assigned it."""
+        row = self._row(report_id)
+        if row is None:
+            return False
+        if name is None:
+            ws = self.queue.workspace
+            known = sorted({*(ws.office.assignments().values() if ws is not None else ()), self.reviewer()} - {""})
+            choices = [tr("（取消分配）"), *known]
+            label, ok = QInputDialog.getItem(self.queue.window(), tr("分配给…"), tr(
+                "“{agency}”（{file}）分配给哪位审核人？可键入新的姓名：", agency=row.agency or tr("（未识别机关）"),
+                file=row.file_name), choices, choices.index(row.assignee) if row.assignee in choices else 0, True)
+            if not ok:
+                return False
+            name = "" if label == choices[0] else label.strip()
+        chosen = name
+        if not self._do(lambda ws: ws.office.assign([report_id], chosen, self.reviewer())):
+            return False
+        self._done(tr("报告 {id} 已分配给 {name}", id=report_id, name=chosen) if chosen
+                   else tr("报告 {id} 已取消分配", id=report_id))
         return True
 
     def restore(self, report_id: int, reason: str | None = None) -> bool:

@@ -65,6 +65,7 @@ class WorkspaceBinding(QObject):
         self.queue_actions = QueueActions(self.queue, lambda: getattr(window, "reviewer", "") or "",
                                           lambda: bool(window.property("headless")))
         self.queue_actions.removed.connect(self.close_report)
+        self.queue.reviewer = lambda: getattr(window, "reviewer", "") or ""  # whose reports 我的 shows
         # one list: the queue (its current row is the report shown); the window's list of open reports
         # stays behind it, hidden, holding their sessions
         window.set_report_pane(self.queue)

@@ -26,6 +26,8 @@ KIND_LABELS = {
     "replaced": "被新版本替换",
     "remove": "移出工作区",
     "restore": "恢复到工作区",
+    "take_over": "接手审核",
+    "assign": "分配审核人",  # the report assigned to a reviewer in advance (action: the name, '' when ended)
 }
 WITHDRAWN: str = Action.WITHDRAWN  # decision action: an earlier decision on the finding is withdrawn (it is open again)
 ACTION_LABELS = {ACCEPTED: "接受（说明理由）", POSTPONED: "暂缓", WITHDRAWN: "撤回决定"}
@@ -94,6 +96,8 @@ class AuditEntry:
             return self.reason
         if self.kind in ("link", "resubmit", "replaced", "remove", "restore") and self.action:
             return f"{self.kind_label}：{self.action}"
+        if self.kind == "assign":
+            return f"{self.kind_label}：{self.action or '取消分配'}"
         return self.kind_label + undoing
 
     def sort_key(self) -> tuple:

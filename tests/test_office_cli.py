@@ -140,3 +140,27 @@ def test_resubmit_and_remove_through_the_cli(office, tmp_path, capsys):
     assert run(["status", "--workspace", ws, "--year", "2024", "--json"]) == 0
     wusu = next(a for a in json.loads(capsys.readouterr().out)["agencies"] if a["agency"] == "乌苏市教育和科学技术局")
     assert wusu["report"] > int(report) and wusu["name"] == "乌苏市教育和科学技术局"
+
+
+def test_assign_reports_in_advance_logged_and_listed(office, capsys):
+    _folder, ws = office
+    capsys.readouterr()
+    assert run(["assign", sample("000").name, sample("002").name, "--to", "张三", "--reviewer", "组长",
+                "--workspace", ws]) == 0
+    assert "2 份报告分配给 张三" in capsys.readouterr().out
+    assert run(["assign", sample("000").name, "--to", "张三", "--workspace", ws]) == 0  # already: not logged again
+    assert "原已如此" in capsys.readouterr().out
+    assert run(["assign", sample("002").name, "--clear", "--workspace", ws]) == 0
+    assert run(["assign", "--list", "--workspace", ws]) == 0
+    listed = [line.split("\t") for line in capsys.readouterr().out.splitlines() if "\t" in line]
+    assert [(name, file) for _rid, name, _agency, file in listed] == [("张三", sample("000").name)]
+    assert run(["assign", sample("000").name, "--workspace", ws]) == 2  # neither --to nor --clear
+    assert run(["assign", "没有这份.txt", "--to", "李四", "--workspace", ws]) == 2
+    assert "没有编号或文件名" in capsys.readouterr().err
+    from review.workspace import Workspace
+
+    with Workspace(ws) as w:
+        rid = int(listed[0][0])
+        assigned = [(e.kind, e.reviewer, e.action) for e in w.audit_log(rid) if e.kind == "assign"]
+        assert assigned == [("assign", "组长", "张三")]
+        assert next(r for r in w.queue() if r.report_id == rid).assignee == "张三"

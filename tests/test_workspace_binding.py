@@ -123,6 +123,31 @@ def test_import_from_the_window(qtbot, window, tmp_path):
     binding.close()
 
 
+def test_assigned_reports_in_the_queue_menu_and_the_mine_filter(qtbot, window, tmp_path):
+    window.reviewer = "张三"
+    ws = Workspace(tmp_path / "w.sqlite")
+    binding = WorkspaceBinding(window, ws)
+    dialog = binding.import_paths([str(p) for p in SAMPLE_FILES[:3]])
+    with qtbot.waitSignal(dialog.importFinished, timeout=60_000):
+        pass
+    ids = ws.report_ids()
+    assert all(ws.audit_log(rid)[0].reviewer == "张三" for rid in ids)  # the window's reviewer imported them
+    queue, actions = binding.queue, binding.queue_actions
+    menu = actions.menu_for(ids[1])
+    assert next(a for a in menu.actions() if a.text() == "分配给…").isEnabled()
+    assert actions.assign(ids[1], "张三") and actions.assign(ids[2], "李四")
+    assert queue.model.rows and all(r.assignee in ("", "张三", "李四") for r in queue.model.all_rows)
+    queue.mine_only.setChecked(True)
+    assert queue.visible_report_ids() == [ids[1]]
+    assert actions.assign(ids[1], "")  # the assignment ended: no longer mine
+    assert queue.visible_report_ids() == []
+    queue.mine_only.setChecked(False)
+    assert sorted(queue.visible_report_ids()) == sorted(ids)
+    assert [(e.reviewer, e.action) for e in ws.audit_log(ids[1]) if e.kind == "assign"] == [("张三", "张三"),
+                                                                                           ("张三", "")]
+    binding.close()
+
+
 def test_closing_during_an_import_stops_it_cleanly(qtbot, window, tmp_path):
     import sys
 

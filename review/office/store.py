@@ -63,10 +63,11 @@ ROSTER_ADD, ROSTER_CHANGE, ROSTER_REMOVE = "roster_add", "roster_change", "roste
 ALIAS_ADD, ALIAS_REMOVE, LINK = "alias_add", "alias_remove", "link"
 REMOVE, RESTORE, RESUBMIT, REPLACED = "remove", "restore", "resubmit", "replaced"
 TAKE_OVER = "take_over"  # a reviewer took over a report another was editing (shared workspace)
+ASSIGN = "assign"  # a report assigned to a reviewer in advance (detail: the name; '' ends the assignment)
 LOG_LABELS = {ROSTER_ADD: "名单新增机关", ROSTER_CHANGE: "名单修改机关", ROSTER_REMOVE: "名单删除机关",
               ALIAS_ADD: "新增别名", ALIAS_REMOVE: "删除别名", LINK: "报告关联到机关", REMOVE: "移出工作区",
               RESTORE: "恢复到工作区", RESUBMIT: "重新报送（替换旧版本）", REPLACED: "被新版本替换",
-              TAKE_OVER: "接手审核"}
+              TAKE_OVER: "接手审核", ASSIGN: "分配审核人"}
 AUTO_RESUBMISSION = "导入时识别：同一机关同一年度、内容不同的报告"
 
 
@@ -262,6 +263,28 @@ class Office:
             with self.store.transaction() as tx:
                 self._log(tx, TAKE_OVER, report_id, row["agency"] or "", f"{holder} 正在审核时接手", reviewer, "",
                           stamp)
+
+    def assign(self, report_ids: list[int], assignee: str, reviewer: str = "", reason: str = "") -> int:
+        """Assign reports to a reviewer in advance (`assignee` '' ends their assignment), in one transaction,
+        each logged in its report's office log; returns how many changed (one already theirs is skipped)."""
+        assignee = assignee.strip()
+        with self.store.lock:
+            rows = [self._report(rid) for rid in dict.fromkeys(report_ids)]
+            current = self.assignments()
+            changed = [r for r in rows if current.get(r["id"], "") != assignee]
+            if changed:
+                stamp = now()
+                with self.store.transaction() as tx:
+                    for r in changed:
+                        self._log(tx, ASSIGN, r["id"], r["agency"] or "", assignee, reviewer, reason, stamp)
+            return len(changed)
+
+    def assignments(self) -> dict[int, str]:
+        """The reviewer each report is assigned to (the latest assignment; reports without one left out)."""
+        out: dict[int, str] = {}
+        for r in self.store.query("SELECT report_id, detail FROM office_log WHERE kind = ? ORDER BY id", (ASSIGN,)):
+            out[r["report_id"]] = r["detail"]
+        return {rid: name for rid, name in out.items() if name}
 
     def restore_report(self, report_id: int, reviewer: str = "", reason: str = "") -> None:
         with self.store.lock:

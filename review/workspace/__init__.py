@@ -85,7 +85,7 @@ class Workspace:
         self.replay.identity_of = self.office.identity
         self.journal = Journal(self.store, self.replay)
         self.importer = Importer(self.store, self.replay, self.office.link_new_version)
-        self._queue = Queue(self.store, self.replay)
+        self._queue = Queue(self.store, self.replay, self.office.assignments)
 
     # -- lifetime ----------------------------------------------------------------------------------
 
