@@ -24,9 +24,9 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from ..state import STATUS_RETURNED, STATUS_SIGNED, ReviewedReport
-from .report_sheet import ReportSheet
+from .report_sheet import write_report_sheet
 from .source import ExportSource, ListSource
-from .stream import ZIP_TIME, discard, new_sheet, new_workbook, save, scratch_sheet, temporary_next_to, write_to
+from .stream import ZIP_TIME, discard, new_workbook, save, temporary_next_to, write_to
 from .workbook import EPOCH, SheetNamer, SummaryBook, item_time, stamp
 
 SPLIT_ABOVE = 200  # more reports than this: a summary workbook and one workbook per region
@@ -108,8 +108,7 @@ def _single(source: ExportSource, path: Path, progress: Progress | None,
             for item, _group in batch:
                 _tick(done, total, None, cancelled)
                 name = namer.name(item)
-                sheet = report_sheet(book.wb, name, item)
-                book.add(item, name, sheet.where)
+                book.add(item, name, write_report_sheet(book.wb, name, item))
                 errors += item.counts()["error"]
                 done += 1
                 _tick(done, total, progress, cancelled)
@@ -128,17 +127,6 @@ def _overview_sheet(book: SummaryBook, source: ExportSource) -> None:
         from .overview_sheet import write_overview
 
         write_overview(book.wb, ov, {r.id: r.description for r in CATALOGUE})
-
-
-def report_sheet(wb: Workbook, name: str, item: ReviewedReport) -> ReportSheet:
-    """Lay out one report's sheet in memory and stream it into the workbook."""
-    from .stream import copy_sheet
-
-    scratch = scratch_sheet(wb)
-    sheet = ReportSheet(scratch, item, item.report.source)
-    sheet.write()
-    copy_sheet(scratch, new_sheet(wb, name))
-    return sheet
 
 
 @dataclass
@@ -207,8 +195,7 @@ def _split(source: ExportSource, summary: Path, folder_name: str, folder: Path, 
                         close(volume)
                     volume = _Volume(volume_file(label, taken), label, new_workbook())
                 name = namer.name(item)
-                sheet = report_sheet(volume.wb, name, item)
-                book.add(item, name, sheet.where, f"{folder_name}/{volume.file}")
+                book.add(item, name, write_report_sheet(volume.wb, name, item), f"{folder_name}/{volume.file}")
                 volume.add(item, name)
                 result.errors += item.counts()["error"]
                 result.reports += 1

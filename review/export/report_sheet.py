@@ -11,15 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from openpyxl.comments import Comment
+from openpyxl import Workbook
 from openpyxl.styles import PatternFill
-from openpyxl.worksheet.worksheet import Worksheet
 
 from parser.model import BLANK, CORRECTED, MISSING, REPAIRED, Cell, Report
 from parser.template import Block, Table, Version
 
 from ..findings import ERROR, SEVERITY_NAMES, WARNING
 from ..state import ACCEPTED, POSTPONED, ReviewedReport
+from .grid import COLUMNS, Grid
+from .stream import StreamSheet, new_sheet
 from .style import (
     COMMENT_AUTHOR,
     FILL_CORRECTED,
@@ -30,6 +31,8 @@ from .style import (
     HEADER,
     LABEL,
     LINE_HEIGHT,
+    MARKED_LABEL,
+    MARKED_NUMBER,
     MAX_ROW_HEIGHT,
     NUMBER,
     PLAIN,
@@ -37,10 +40,9 @@ from .style import (
     TITLE,
     Look,
     lines_needed,
-    merge,
-    put,
     set_print_setup,
     style_array,
+    style_id,
 )
 
 GRID = 15  # columns of a report sheet
@@ -59,8 +61,6 @@ LEGEND = (
     (FILL_WARNING, "未处理的警告"),
     (FILL_MISSING, "报告中未找到"),
 )
-MARKED_NUMBER = {f: Look(NUMBER.font, f, NUMBER.border, NUMBER.alignment) for f, _ in LEGEND}
-MARKED_LABEL = {f: Look(LABEL.font, f, LABEL.border, LABEL.alignment) for f, _ in LEGEND}
 
 
 def format_time(iso: str) -> str:
@@ -152,40 +152,88 @@ def value_spans(count: int, first: int, last: int) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class _Layout:
-    """The tables of one format as written on a sheet: cells other than numbers, merges, row heights, and
-    where each number goes. Shared cells (by every sheet of that format) are never changed once written."""
+    """The tables of one format as written on a sheet: cells other than numbers (as XML), merges, row
+    heights, and where each number goes. Shared by every sheet of that format."""
 
     start: int
     end: int
-    cells: dict[tuple[int, int], object]
-    merges: set
+    cells: dict[tuple[int, int], str]
+    merges: set[tuple[int, int, int, int]]
     heights: dict[int, float]
     numbers: list[tuple[int, int, int, str]]
 
 
-_LAYOUTS: dict[tuple, _Layout] = {}  # by format, first row and the style records of the static cells
+_LAYOUTS: dict[tuple, _Layout] = {}  # by format, first row and the style ids of the static cells
+TABLES_ROW = 5  # the tables start here, under the title, the status line and the legend (ReportSheet.head)
+
+
+def write_report_sheet(wb: Workbook, name: str, item: ReviewedReport) -> dict[str, str]:
+    """Lay out one report's sheet and add it to the workbook, written whole; where each cell key went."""
+    grid = Grid(wb)
+    sheet = ReportSheet(grid, item, item.report.source)
+    sheet.write()
+    ws = new_sheet(wb, name)
+    ws.print_title_rows = "1:2"  # the workbook's defined names repeat the title rows on every printed page
+    head, tail = _frame(wb)
+    ws.write_whole(head, grid.rows_xml(), grid.merges_xml(), tail, grid.comment_records(COMMENT_AUTHOR))
+    return sheet.where
+
+
+_FRAMES: list[tuple[str, str]] = []
+
+
+def _frame(wb: Workbook) -> tuple[str, str]:
+    """The XML around every report sheet's rows: 15 equal columns, title rows frozen, A4 landscape."""
+    if not _FRAMES:
+        ws = StreamSheet(wb, "frame")  # never added to the workbook: only its settings are serialised
+        for c in range(1, GRID + 1):
+            ws.column_dimensions[COLUMNS[c]].width = COLUMN_WIDTH
+        ws.freeze_panes = "A3"
+        set_print_setup(ws, "1:2")
+        _FRAMES.append((ws.head_xml(), ws.print_xml()))
+    return _FRAMES[0]
+
+
+def number_places(version: Version | None, wb: Workbook) -> dict[str, str]:
+    """Where each cell key of a format sits on a report sheet (as write_report_sheet places it)."""
+    if version is None:
+        return {}
+    layout = _layout(version, wb)
+    return {key: f"{COLUMNS[c1]}{r}" for r, c1, _c2, key in layout.numbers}
+
+
+def _layout(version: Version, wb: Workbook) -> _Layout:
+    shared = (id(version), TABLES_ROW, *(style_id(wb, look) for look in (SECTION, HEADER, LABEL, GROUP)))
+    layout = _LAYOUTS.get(shared)
+    if layout is None:
+        sheet = ReportSheet(Grid(wb), None, "")
+        sheet.row = TABLES_ROW
+        layout = _LAYOUTS[shared] = sheet.lay_out(version)
+    return layout
 
 
 class ReportSheet:
-    """Writes one report onto one worksheet; `where` maps each cell key to its coordinate."""
+    """Writes one report onto a grid; `where` maps each cell key to its coordinate. (Without a report:
+    only the layout of a format's tables, see _layout.)"""
 
-    def __init__(self, ws: Worksheet, item: ReviewedReport, subtitle: str) -> None:
-        self.ws = ws
+    def __init__(self, grid: Grid, item: ReviewedReport | None, subtitle: str) -> None:
+        self.grid = grid
         self.item = item
-        self.report: Report = item.report
-        self.marks = cell_marks(item)
+        self.report: Report | None = item.report if item is not None else None
+        self.marks = cell_marks(item) if item is not None else {}
         self.subtitle = subtitle
         self.row = 1
-        self.heights: dict[int, float] = {}
+        self.heights = grid.heights
         self.where: dict[str, str] = {}
         self._numbers: list[tuple[int, int, int, str]] | None = None  # noted while laying out (see tables)
 
     # -- primitives -------------------------------------------------------------------------------
 
     def box(self, r1: int, c1: int, r2: int, c2: int, value: object, look: Look) -> None:
-        put(self.ws, r1, c1, value, look)
+        grid = self.grid
+        sid = grid.put(r1, c1, value, look)
         if (r1, c1) != (r2, c2):
-            merge(self.ws, r1, c1, r2, c2)
+            grid.merge(r1, c1, r2, c2, sid, style_array(grid.wb, look).borderId != 0)
         if isinstance(value, str) and value:
             lines = lines_needed(value, (c2 - c1 + 1) * COLUMN_WIDTH)
             per_row = -(-lines // (r2 - r1 + 1))  # a merged block shares its lines among its rows
@@ -196,22 +244,22 @@ class ReportSheet:
     def number(self, r: int, c1: int, c2: int, key: str) -> None:
         if self._numbers is not None:
             self._numbers.append((r, c1, c2, key))
+            return  # laying out a format: the numbers are each report's own
+        assert self.report is not None
         cell = self.report.cells.get(key)
         value = cell.value if cell is not None else None
         fill, lines = self.marks.get(key, (None, []))
         if cell is None:
             fill = FILL_MISSING
-        target = put(self.ws, r, c1, value, MARKED_NUMBER.get(fill, NUMBER))
+        look = MARKED_NUMBER.get(fill, NUMBER) if fill is not None else NUMBER
+        grid = self.grid
+        sid = grid.put(r, c1, value, look)
         if lines:
-            text = "\n".join(lines)
-            comment = Comment(text, COMMENT_AUTHOR)
-            comment.width = 320
-            comment.height = max(60, 16 * sum(lines_needed(x, 44) for x in lines) + 10)
-            target.comment = comment
+            grid.comment(r, c1, "\n".join(lines), 320, max(60, 16 * sum(lines_needed(x, 44) for x in lines) + 10))
         if c2 > c1:
-            merge(self.ws, r, c1, r, c2)
+            grid.merge(r, c1, r, c2, sid, True)
         self.heights[r] = max(self.heights.get(r, 0.0), LINE_HEIGHT + 4)
-        self.where[key] = target.coordinate
+        self.where[key] = f"{COLUMNS[c1]}{r}"
 
     def key(self, table: Table, row_key: str, column_key: str) -> str:
         return f"{table.key}/{row_key}/{column_key}"
@@ -219,9 +267,7 @@ class ReportSheet:
     # -- the sheet --------------------------------------------------------------------------------
 
     def write(self) -> None:
-        ws = self.ws
-        for c in range(1, GRID + 1):
-            ws.column_dimensions[ws.cell(1, c).column_letter].width = COLUMN_WIDTH
+        assert self.report is not None
         self.head()
         version = self.report.version
         if version is None:
@@ -232,22 +278,15 @@ class ReportSheet:
             self.tables(version)
         self.findings()
         for r, h in self.heights.items():
-            ws.row_dimensions[r].height = min(h, MAX_ROW_HEIGHT)
-        ws.freeze_panes = "A3"
-        set_print_setup(ws, "1:2")
+            self.heights[r] = min(h, MAX_ROW_HEIGHT)
 
     def tables(self, version: Version) -> None:
-        """The three tables: laid out once per format and workbook, then only their numbers per report
-        (every report of a format shares the same labels, headers, merges and heights)."""
-        wb = self.ws.parent  # cells are shared between workbooks whose style records are the same
-        shared = (id(version), self.row, *(tuple(style_array(wb, look)) for look in (SECTION, HEADER, LABEL, GROUP)))
-        layout = _LAYOUTS.get(shared)
-        if layout is None:
-            _LAYOUTS[shared] = self.lay_out(version)
-            return
-        ws = self.ws
-        ws._cells.update(layout.cells)
-        ws.merged_cells.ranges.update(layout.merges)
+        """The three tables: laid out once per format, then only their numbers per report (every report of
+        a format shares the same labels, headers, merges and heights)."""
+        layout = _layout(version, self.grid.wb)
+        grid = self.grid
+        grid.cells.update(layout.cells)
+        grid.merges.update(layout.merges)
         for r, h in layout.heights.items():
             self.heights[r] = max(self.heights.get(r, 0.0), h)
         for r, c1, c2, key in layout.numbers:
@@ -255,9 +294,8 @@ class ReportSheet:
         self.row = layout.end
 
     def lay_out(self, version: Version) -> _Layout:
-        """Write the tables and note which of what was written is the same for every report of the format."""
-        ws, start = self.ws, self.row
-        cells_before, merges_before = set(ws._cells), set(ws.merged_cells.ranges)
+        """Write the tables and note what is the same for every report of the format."""
+        grid, start = self.grid, self.row
         numbers: list[tuple[int, int, int, str]] = []
         self._numbers = numbers
         for table in version.tables:
@@ -271,11 +309,12 @@ class ReportSheet:
                 self.blocks(table)
             self.row += 1
         self._numbers = None
+        for r, _c1, _c2, _key in numbers:
+            self.heights[r] = max(self.heights.get(r, 0.0), LINE_HEIGHT + 4)
         own = {(r, c) for r, c1, c2, _ in numbers for c in range(c1, c2 + 1)}  # marked per report
-        cells = {k: v for k, v in ws._cells.items() if k not in cells_before and k not in own}
-        merges = set(ws.merged_cells.ranges) - merges_before
+        cells = {k: v for k, v in grid.cells.items() if k not in own}
         heights = {r: h for r, h in self.heights.items() if start <= r < self.row}
-        return _Layout(start, self.row, cells, merges, heights, numbers)
+        return _Layout(start, self.row, cells, set(grid.merges), heights, numbers)
 
     def head(self) -> None:
         report, item = self.report, self.item
@@ -291,7 +330,7 @@ class ReportSheet:
         parts.append(f"文件：{self.subtitle}")
         self.box(2, 1, 2, GRID, "　".join(parts), PLAIN)
         c = 1
-        put(self.ws, 3, c, "图例", PLAIN)
+        self.grid.put(3, c, "图例", PLAIN)
         c += 1
         for fill, text in LEGEND:
             width = 4 if len(text) > 8 else 3

@@ -1,42 +1,35 @@
 """Streamed workbooks: openpyxl's write-only mode, rows written to disk as they come, saved deterministically.
 
-A report sheet is laid out in a small in-memory sheet (merges, fills, comments, heights: the printed
-layout needs random access) and then streamed into the workbook row by row (`copy_sheet`), so a workbook
-holds one report's cells at a time however many sheets it has. List sheets stream their rows directly
-(`StreamSheet.add_row`). `save` writes the same bytes for the same content: fixed times inside the zip.
+List sheets stream their rows to a temporary file as they come (`StreamSheet.add_row`). A report
+sheet is laid out in a grid.Grid (merges, fills, comments, heights: the printed layout needs random
+access) and written whole (`StreamSheet.write_whole`), kept in memory as XML until its workbook is
+saved. `save` writes the same bytes for the same content: fixed times inside the zip.
 """
 from __future__ import annotations
 
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments.comment_sheet import CommentRecord
-from openpyxl.compat import safe_string
 from openpyxl.packaging.relationship import Relationship, RelationshipList
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import ALL_TEMP_FILES, create_temporary_file
 from openpyxl.worksheet.hyperlink import Hyperlink, HyperlinkList
 from openpyxl.worksheet.related import Related
-from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import tostring
 
-from .style import LOOKS, style_array
+from .grid import COLUMNS, cell_xml
+from .style import LOOKS, style_id
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# what a sheet laid out in memory hands over to its streamed copy (before the first row is written)
-_SHEET_PARTS = ("views", "sheet_properties", "sheet_format", "column_dimensions", "page_setup", "print_options",
-                "page_margins", "auto_filter", "_print_rows", "_print_cols", "_print_area")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_COLUMNS = [""] + [get_column_letter(c) for c in range(1, 1025)]
 
 
 class _Part:
@@ -51,6 +44,18 @@ class _Part:
             os.remove(self.out)
         if self.out in ALL_TEMP_FILES:
             ALL_TEMP_FILES.remove(self.out)
+
+
+class _MemoryPart:
+    """A sheet written whole and kept in memory until the workbook is saved (see _FixedTimeZip.write)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.out = self
+        self.data = data
+        self._rels = RelationshipList()
+
+    def cleanup(self) -> None:
+        self.data = b""
 
 
 class StreamSheet(WriteOnlyWorksheet):
@@ -75,21 +80,39 @@ class StreamSheet(WriteOnlyWorksheet):
             self._hyperlinks: list[Hyperlink] = []
             self._comments: list[CommentRecord] = []
             self._file = f = open(self._writer.out, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
-            f.write("<?xml version='1.0' encoding='UTF-8'?>\n")
-            f.write(f'<worksheet xmlns="{SHEET_MAIN_NS}">')
-            self.sheet_format.outlineLevelCol = self.column_dimensions.max_outline
-            for part in (self.sheet_properties, self.views, self.sheet_format, self.column_dimensions):
-                tree = part.to_tree()
-                if tree is not None:
-                    f.write(_xml(tree))
+            f.write(self.head_xml())
             f.write("<sheetData>")
         return self._file
+
+    def head_xml(self) -> str:
+        """The sheet's XML before its rows: properties, views, format, column widths."""
+        out = ["<?xml version='1.0' encoding='UTF-8'?>\n", f'<worksheet xmlns="{SHEET_MAIN_NS}">']
+        self.sheet_format.outlineLevelCol = self.column_dimensions.max_outline
+        for part in (self.sheet_properties, self.views, self.sheet_format, self.column_dimensions):
+            tree = part.to_tree()
+            if tree is not None:
+                out.append(_xml(tree))
+        return "".join(out)
+
+    def print_xml(self) -> str:
+        """The sheet's print options, margins and page setup (after its rows, merges and links)."""
+        return "".join(_xml(part.to_tree()) for part in (self.print_options, self.page_margins, self.page_setup)
+                       if part)
+
+    def write_whole(self, head: str, rows: str, merges: str, tail: str, comments: list[CommentRecord]) -> None:
+        """Write the whole sheet at once (a report sheet laid out in a grid.Grid), kept in memory until the
+        workbook is saved: `head` from head_xml, `tail` from print_xml of a sheet set up alike."""
+        legacy = _xml(Related(id="anysvml").to_tree("legacyDrawing")) if comments else ""
+        xml = f"{head}<sheetData>{rows}</sheetData>{merges}{tail}{legacy}</worksheet>"
+        self._writer = _MemoryPart(xml.encode("utf-8"))
+        self._hyperlinks = []
+        self._comments = comments
+        self._done = True
 
     def append(self, row: Sequence[Cell | MergedCell]) -> None:
         self.add_row(row)
 
-    def add_row(self, cells: Sequence[Cell | MergedCell], height: float | None = None,
-                attrs: Iterable[tuple[str, str]] = ()) -> None:
+    def add_row(self, cells: Sequence[Cell | MergedCell], height: float | None = None) -> None:
         """Write the next row (a streamed row cannot change later): its cells, its height if given."""
         f = self._start()
         self._max_row += 1
@@ -97,8 +120,6 @@ class StreamSheet(WriteOnlyWorksheet):
         out = [f'<row r="{r}"']
         if height is not None:
             out.append(f' ht="{height:g}" customHeight="1"')
-        for k, v in attrs:
-            out.append(f' {k}="{v}"')
         out.append(">")
         styles, wb = self._styles, self.parent
         for cell in cells:
@@ -112,19 +133,7 @@ class StreamSheet(WriteOnlyWorksheet):
             sid = styles.get(key)
             if sid is None:
                 sid = styles[key] = wb._cell_styles.add(style)
-            ref = f"{_COLUMNS[cell.column]}{r}"
-            value = cell._value
-            if cell.data_type == "s":
-                if value is None or value == "":
-                    out.append(f'<c r="{ref}" s="{sid}" t="inlineStr"/>')
-                    continue
-                space = ' xml:space="preserve"' if value.strip() and value.strip() != value else ""
-                text = value.translate(_ESCAPES)
-                out.append(f'<c r="{ref}" s="{sid}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
-            elif value is None or value == "":
-                out.append(f'<c r="{ref}" s="{sid}" t="n"/>')
-            else:
-                out.append(f'<c r="{ref}" s="{sid}" t="n"><v>{safe_string(value)}</v></c>')
+            out.append(cell_xml(f"{COLUMNS[cell.column]}{r}", cell._value, sid))
             if cell.hyperlink:
                 self._hyperlinks.append(cell.hyperlink)
         out.append("</row>")
@@ -146,9 +155,7 @@ class StreamSheet(WriteOnlyWorksheet):
                     self._writer._rels.append(rel)
                     link.id = rel.id
             f.write(_xml(HyperlinkList(self._hyperlinks).to_tree()))
-        for part in (self.print_options, self.page_margins, self.page_setup):
-            if part:
-                f.write(_xml(part.to_tree()))
+        f.write(self.print_xml())
         if self._comments:
             f.write(_xml(Related(id="anysvml").to_tree("legacyDrawing")))
         f.write("</worksheet>")
@@ -169,7 +176,7 @@ def new_workbook() -> Workbook:
     """A streamed workbook whose style records are numbered as in every other (see report_sheet.tables)."""
     wb = Workbook(write_only=True)
     for look in LOOKS:
-        style_array(wb, look)
+        style_id(wb, look)
     return wb
 
 
@@ -177,27 +184,6 @@ def new_sheet(wb: Workbook, title: str) -> StreamSheet:
     ws = StreamSheet(parent=wb, title=title)
     wb._add_sheet(ws)
     return ws
-
-
-def scratch_sheet(wb: Workbook) -> Worksheet:
-    """An in-memory sheet whose styles register in `wb` (never added to it; see copy_sheet)."""
-    return Worksheet(wb, "scratch")
-
-
-def copy_sheet(scratch: Worksheet, out: StreamSheet) -> None:
-    """Stream a sheet laid out in memory into `out` (same cells, styles, merges, comments, heights, print setup)
-    and close `out`. Hyperlinks are not carried over (report sheets have none)."""
-    for part in _SHEET_PARTS:
-        setattr(out, part, getattr(scratch, part))
-    out.merges = [r.coord for r in sorted(scratch.merged_cells.ranges, key=lambda r: r.bounds)]
-    cells, dims = scratch._cells, scratch.row_dimensions
-    by_row: dict[int, list] = {}
-    for (r, _c), cell in sorted(cells.items()):
-        by_row.setdefault(r, []).append(cell)
-    for r in range(1, scratch.max_row + 1):
-        dim = dims.get(r)
-        out.add_row(by_row.get(r, ()), attrs=dim if dim is not None else ())
-    out.finish()
 
 
 def discard(wb: Workbook | None) -> None:
@@ -222,7 +208,11 @@ class _FixedTimeZip(zipfile.ZipFile):
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
     def write(self, filename, arcname=None, compress_type=None, compresslevel=None):  # noqa: ANN001
-        """Copy a file in chunks (a sheet of a large workbook need not fit in memory twice)."""
+        """Copy a file in chunks (a sheet of a large workbook need not fit in memory twice), or a sheet
+        kept in memory."""
+        if isinstance(filename, _MemoryPart):
+            self.writestr(arcname, filename.data)
+            return
         info = zipfile.ZipInfo(arcname or os.path.basename(filename), date_time=ZIP_TIME)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o600 << 16

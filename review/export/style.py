@@ -1,8 +1,8 @@
 """Cell styles and safe writing for the Excel export (openpyxl; no Qt).
 
-Every value goes through :func:`put`: text is cleaned of characters XML cannot hold and text that
-starts like a formula (= + - @) is stored as plain text with a quote prefix, so no cell of an
-exported workbook is ever a formula.
+Every value goes through :func:`cell_value` (new_cell, grid.Grid.put): text is cleaned of characters XML
+cannot hold and text that starts like a formula (= + - @) is stored as plain text with a quote prefix, so
+no cell of an exported workbook is ever a formula.
 """
 from __future__ import annotations
 
@@ -14,11 +14,10 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -72,7 +71,14 @@ LIST_TEXT = Look(alignment=LEFT_TOP)
 LIST_KEYS = Look(alignment=LEFT_TOP)  # wrapped inside a row of fixed height: clipped, never spilling over
 LIST_NUMBER = Look(alignment=Alignment(horizontal="right", vertical="top"))
 LINK = Look(FONT_LINK, alignment=LEFT_TOP)
-LOOKS = (PLAIN, TITLE, SECTION, HEADER, LABEL, GROUP, NUMBER, LIST_TEXT, LIST_KEYS, LIST_NUMBER, LINK)
+# a report sheet's number and legend cells marked by fill (report_sheet.LEGEND)
+MARKED_NUMBER = {f: Look(NUMBER.font, f, NUMBER.border, NUMBER.alignment)
+                 for f in (FILL_CORRECTED, FILL_ERROR, FILL_WARNING, FILL_MISSING)}
+MARKED_LABEL = {f: Look(LABEL.font, f, LABEL.border, LABEL.alignment)
+                for f in (FILL_CORRECTED, FILL_ERROR, FILL_WARNING, FILL_MISSING)}
+# registered in this order in every workbook (stream.new_workbook), so a Look has the same style id in all
+LOOKS = (PLAIN, TITLE, SECTION, HEADER, LABEL, GROUP, NUMBER, LIST_TEXT, LIST_KEYS, LIST_NUMBER, LINK,
+         *MARKED_NUMBER.values(), *MARKED_LABEL.values())
 
 
 def clean_text(text: str) -> str:
@@ -87,11 +93,6 @@ def cell_value(value: object) -> object:
     if isinstance(value, int | float):
         return value if math.isfinite(value) else None
     return clean_text(str(value))
-
-
-def put(ws: Worksheet, row: int, column: int, value: object, look: Look = PLAIN) -> Cell:
-    """Write one value with a style; text that looks like a formula is stored as text."""
-    return _fill(ws._get_cell(row, column), ws.parent, value, look)
 
 
 def new_cell(ws: Worksheet | WriteOnlyWorksheet, row: int, column: int, value: object, look: Look = PLAIN) -> Cell:
@@ -132,27 +133,21 @@ def style_array(wb: Workbook, look: Look) -> StyleArray:
     return hit[1]
 
 
-def merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
-    """Merge a range whose top-left cell is written. Covered cells share its style, so a bordered block
-    is outlined on all four edges; without a border they need not exist. (openpyxl's own merge_cells
-    builds a Border per edge cell and is many times slower on a thousand sheets.)"""
-    top = ws._cells[(r1, c1)]
-    style = top._style
-    if style.borderId:
-        cells = ws._cells
-        for r in range(r1, r2 + 1):
-            for c in range(c1, c2 + 1):
-                if r != r1 or c != c1:
-                    m = MergedCell(ws, r, c)
-                    m._style = style  # never changed afterwards, so one array serves the block
-                    cells[(r, c)] = m
-    ws.merged_cells.ranges.add(_cell_range(r1, c1, r2, c2))
+_ID_CACHE: WeakKeyDictionary[Workbook, dict[tuple[int, bool], tuple[Look, int]]] = WeakKeyDictionary()
 
 
-@lru_cache(maxsize=4096)
-def _cell_range(r1: int, c1: int, r2: int, c2: int) -> CellRange:
-    """Report sheets repeat the same layout: one (never modified) range object per distinct block."""
-    return CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2)
+def style_id(wb: Workbook, look: Look, quote: bool = False) -> int:
+    """The index of a Look's cell style record in the workbook (with the quote prefix that keeps text
+    starting like a formula as text), registered once."""
+    cache = _ID_CACHE.setdefault(wb, {})
+    hit = cache.get((id(look), quote))
+    if hit is None:
+        arr = style_array(wb, look)
+        if quote:
+            arr = copy(arr)
+            arr.quotePrefix = 1
+        hit = cache[(id(look), quote)] = (look, wb._cell_styles.add(arr))
+    return hit[1]
 
 
 @lru_cache(maxsize=1 << 16)
