@@ -181,14 +181,29 @@ def test_a_zip_holds_the_summary_and_the_volumes_and_is_the_same_bytes_each_time
     assert sorted(p.name for p in first.parent.iterdir()) == ["省年报.zip"]  # no temporary files left
 
 
-def test_the_same_input_gives_the_same_folder_bytes(tmp_path, items):
+def test_the_same_input_gives_the_same_folder_bytes_whether_volumes_are_written_here_or_by_workers(tmp_path, items):
     digests = []
-    for run in ("a", "b"):
+    for run, workers in (("a", 0), ("b", 0), ("c", 2)):
         (tmp_path / run).mkdir()
         out = tmp_path / run / "省年报.xlsx"
-        export_archive(ListSource(items, region_of), out, split_above=3)
+        export_archive(ListSource(items, region_of), out, split_above=3, workers=workers)
         digests.append({p.relative_to(tmp_path / run): p.read_bytes() for p in (tmp_path / run).rglob("*.xlsx")})
-    assert digests[0] == digests[1] and len(digests[0]) == 8
+    assert digests[0] == digests[1] == digests[2] and len(digests[0]) == 8
+
+
+def test_a_region_larger_than_a_volume_goes_on_in_the_next(tmp_path, items, monkeypatch):
+    import review.export.volumes as volumes
+
+    monkeypatch.setattr(volumes, "MAX_VOLUME", 2)
+    out = tmp_path / "省年报.xlsx"
+    result = export_archive(ListSource(items, region_of), out, split_above=3)
+    folder = tmp_path / "省年报"
+    assert openpyxl.load_workbook(folder / "甲县.xlsx").sheetnames == ["甲县教育局2023", "甲县教育局2022"]
+    assert openpyxl.load_workbook(folder / "甲县（2）.xlsx").sheetnames == ["甲县卫生健康局2024"]
+    index = [r for r in openpyxl.load_workbook(out)[VOLUMES].iter_rows(min_row=2, values_only=True)]
+    assert [(r[0], r[1], r[2]) for r in index if r[1] == "甲县"] == [
+        ("省年报/甲县.xlsx", "甲县", 2), ("省年报/甲县（2）.xlsx", "甲县", 1)]
+    assert len(result.volumes) == 8  # seven regions and agencies, one of them in two volumes
 
 
 def test_a_second_export_replaces_the_previous_volumes(tmp_path, items):

@@ -58,14 +58,14 @@ def test_export_runs_off_the_gui_thread_and_cancel_keeps_the_previous_file(qtbot
     out = tmp_path / "all.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     threads, pause = [], []
-    real_sheet = archive.report_sheet
+    real_sheet = archive.write_report_sheet
 
     def spy(*args):
         threads.append(QThread.currentThread())
         time.sleep(0.3 if pause else 0)  # a slow export: the window goes on meanwhile
         return real_sheet(*args)
 
-    monkeypatch.setattr(archive, "report_sheet", spy)
+    monkeypatch.setattr(archive, "write_report_sheet", spy)
     assert window.export_excel(everything=True) == out
     assert threads and all(t is not window.thread() for t in threads)
     before = out.read_bytes()

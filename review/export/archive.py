@@ -12,25 +12,21 @@ cancelled export leaves the previous files as they were.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from ..state import STATUS_RETURNED, STATUS_SIGNED, ReviewedReport
-from .report_sheet import write_report_sheet
+from ..state import ReviewedReport
+from .report_sheet import number_places, write_report_sheet
 from .source import ExportSource, ListSource
-from .stream import ZIP_TIME, discard, new_workbook, save, temporary_next_to, write_to
-from .workbook import EPOCH, SheetNamer, SummaryBook, item_time, stamp
+from .stream import ZIP_TIME, discard, save, temporary_next_to, write_to
+from .volumes import NO_REGION, Volume, VolumeWriter, default_workers, volume_file
+from .workbook import SheetNamer, SummaryBook
 
 SPLIT_ABOVE = 200  # more reports than this: a summary workbook and one workbook per region
-NO_REGION = "未识别机关"
 Progress = Callable[[int, int], None]
 
 
@@ -60,11 +56,15 @@ def export_workbook(items: list[ReviewedReport], path: str | Path, progress: Pro
 
 
 def export_archive(source: ExportSource | list[ReviewedReport], path: str | Path, progress: Progress | None = None,
-                   cancelled: Callable[[], bool] | None = None, split_above: int | None = SPLIT_ABOVE) -> ExportResult:
+                   cancelled: Callable[[], bool] | None = None, split_above: int | None = SPLIT_ABOVE,
+                   workers: int | None = 0) -> ExportResult:
     """Write the archive for a source of reviewed reports: one workbook up to `split_above` reports (None:
     always one), else a summary workbook and per-region volumes beside it (`path` .xlsx) or inside a zip
     (`path` .zip). Raises OSError when something cannot be written, ExportCancelled when `cancelled()`
-    turned true; in both cases the files already there are left as they were."""
+    turned true; in both cases the files already there are left as they were.
+    workers: processes writing the volumes while this one writes the summary (0: all here; None: as
+    volumes.default_workers says for the size). They are spawned, so the program's main script must be
+    guarded by `if __name__ == "__main__"` (main.py is): hence 0 by default for library use."""
     if isinstance(source, list):
         source = ListSource(source)
     path = Path(path)
@@ -78,7 +78,7 @@ def export_archive(source: ExportSource | list[ReviewedReport], path: str | Path
     try:
         summary = work / f"{path.stem}.xlsx"
         if split:
-            result = _split(source, summary, path.stem, work / path.stem, progress, cancelled)
+            result = _split(source, summary, path.stem, work / path.stem, progress, cancelled, workers)
         else:
             result = _single(source, summary, progress, cancelled)
         if zipped:
@@ -129,58 +129,19 @@ def _overview_sheet(book: SummaryBook, source: ExportSource) -> None:
         write_overview(book.wb, ov, {r.id: r.description for r in CATALOGUE})
 
 
-@dataclass
-class _Volume:
-    file: str
-    label: str
-    wb: Workbook
-    items: int = 0
-    errors: int = 0
-    warnings: int = 0
-    signed: int = 0
-    returned: int = 0
-    first: str = ""
-    last: str = ""
-    time: datetime = EPOCH
-
-    def add(self, item: ReviewedReport, sheet: str) -> None:
-        counts = item.counts()
-        self.items += 1
-        self.errors += counts["error"]
-        self.warnings += counts["warning"]
-        self.signed += item.status == STATUS_SIGNED
-        self.returned += item.status == STATUS_RETURNED
-        self.first = self.first or sheet
-        self.last = sheet
-        self.time = max(self.time, item_time(item) or EPOCH)
-
-
-def volume_file(label: str, taken: set[str]) -> str:
-    """A file name for a volume: the region's (or agency's) name without characters file systems refuse,
-    unique regardless of case."""
-    base = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "", label).strip().strip(".") or NO_REGION
-    base = base[:80]
-    name, n = base, 1
-    while name.lower() in taken:
-        n += 1
-        name = f"{base}（{n}）"
-    taken.add(name.lower())
-    return f"{name}.xlsx"
-
-
 def _split(source: ExportSource, summary: Path, folder_name: str, folder: Path, progress: Progress | None,
-           cancelled: Callable[[], bool] | None) -> ExportResult:
+           cancelled: Callable[[], bool] | None, workers: int | None) -> ExportResult:
     folder.mkdir()
     book = SummaryBook(source.formats(), volumes=True)
     _overview_sheet(book, source)
     namer, taken = SheetNamer(), set[str]()
     result = ExportResult(summary)
     total = len(source)
-    volume: _Volume | None = None
+    writer = VolumeWriter(folder, default_workers(total) if workers is None else workers)
+    volume: Volume | None = None
 
-    def close(v: _Volume) -> None:
-        stamp(v.wb, v.time)
-        write_to(v.wb, folder / v.file)
+    def close(v: Volume) -> None:
+        writer.end(v)
         book.add_volume(f"{folder_name}/{v.file}", v.label, v.items, v.errors, v.warnings, v.signed, v.returned,
                         v.first, v.last)
         result.volumes.append(f"{folder_name}/{v.file}")
@@ -188,26 +149,32 @@ def _split(source: ExportSource, summary: Path, folder_name: str, folder: Path, 
     try:
         for batch in source.batches(grouped=True):
             for item, group in batch:
-                _tick(result.reports, total, None, cancelled)
+                _tick(writer.written, total, None, cancelled)
                 label = group or NO_REGION
-                if volume is None or volume.label != label:
+                if volume is None or volume.label != label or volume.full:
                     if volume is not None:
                         close(volume)
-                    volume = _Volume(volume_file(label, taken), label, new_workbook())
+                    volume = Volume(volume_file(label, taken), label)
+                done = writer.written
                 name = namer.name(item)
-                book.add(item, name, write_report_sheet(volume.wb, name, item), f"{folder_name}/{volume.file}")
-                volume.add(item, name)
+                book.add(item, name, number_places(item.report.version, book.wb), f"{folder_name}/{volume.file}")
+                writer.add(volume, item, name)
                 result.errors += item.counts()["error"]
                 result.reports += 1
-                _tick(result.reports, total, progress, cancelled)
+                writer.poll()
+                if writer.written != done:
+                    _tick(writer.written, total, progress, cancelled)
         if volume is not None:
             close(volume)
             volume = None
         write_to(book.finish(), summary)
+        writer.finish()
+        _tick(writer.written, total, progress, cancelled)
     except BaseException:
-        discard(volume.wb if volume is not None else None)
         discard(book.wb)
         raise
+    finally:
+        writer.close()
     return result
 
 
