@@ -50,7 +50,7 @@ def _write(source: ExportSource, out: Path) -> bool:
     from review.export import export_archive
 
     try:
-        result = export_archive(source, out)
+        result = export_archive(source, out, workers=None)  # worker processes for a large archive
     except OSError as e:
         reason = e.strerror or str(e)
         print(f"无法写入 {out}：{reason}（文件是否正在被 Excel 等程序打开？）", file=sys.stderr)

@@ -55,7 +55,8 @@ class ExportWorker(QThread):
         from review.export import ExportCancelled, export_archive
 
         try:
-            self.result = export_archive(self.source, self.path, self.progressed.emit, self.isInterruptionRequested)
+            self.result = export_archive(self.source, self.path, self.progressed.emit, self.isInterruptionRequested,
+                                         workers=None)
         except ExportCancelled:
             self.cancelled = True
         except OSError as e:

@@ -288,3 +288,16 @@ def test_the_summary_reads_the_same_with_pandas_through_openpyxl_and_calamine(tm
     by_calamine = pd.read_excel(out, sheet_name=SUMMARY, header=1, engine="calamine")  # the fast one at scale
     assert by_openpyxl.shape == (len(items), by_openpyxl.shape[1]) and "volume" in by_openpyxl.columns
     pd.testing.assert_frame_equal(by_openpyxl, by_calamine, check_dtype=False)
+
+
+def test_the_summarys_rows_carry_no_styles_but_the_link_to_each_sheet(tmp_path, items):
+    out = tmp_path / "省年报.xlsx"
+    export_archive(ListSource(items, region_of), out, split_above=3)
+    summary = openpyxl.load_workbook(out)[SUMMARY]
+    keys = [c.value for c in summary[2]]
+    assert all(c.has_style for c in summary[1] + summary[2])  # the two header rows
+    styled = {keys[c.column - 1] for row in summary.iter_rows(min_row=3) for c in row if c.has_style}
+    assert styled == {"sheet"}
+    assert all(row[keys.index("sheet")].hyperlink is not None for row in summary.iter_rows(min_row=3))
+    numbers = [v for row in summary.iter_rows(min_row=3, min_col=len(keys) - 20, values_only=True) for v in row]
+    assert 0 in numbers and any(isinstance(v, int) and v > 0 for v in numbers)  # zeros are kept, not blanks

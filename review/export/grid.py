@@ -20,15 +20,17 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 
 
 def cell_xml(ref: str, value: object, sid: int) -> str:
-    """One <c> element: `value` as style.cell_value made it (number, text or None)."""
+    """One <c> element: `value` as style.cell_value made it (number, text or None); style 0 is written as
+    no style attribute at all (a lean row)."""
+    style = f' s="{sid}"' if sid else ""
     if isinstance(value, str):
         if value == "":
-            return f'<c r="{ref}" s="{sid}" t="inlineStr"/>'
+            return f'<c r="{ref}"{style} t="inlineStr"/>'
         space = ' xml:space="preserve"' if value.strip() and value.strip() != value else ""
-        return f'<c r="{ref}" s="{sid}" t="inlineStr"><is><t{space}>{value.translate(_ESCAPES)}</t></is></c>'
+        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{value.translate(_ESCAPES)}</t></is></c>'
     if value is None:
-        return f'<c r="{ref}" s="{sid}" t="n"/>'
-    return f'<c r="{ref}" s="{sid}" t="n"><v>{safe_string(value)}</v></c>'
+        return f'<c r="{ref}"{style} t="n"/>'
+    return f'<c r="{ref}"{style} t="n"><v>{safe_string(value)}</v></c>'
 
 
 class Grid:

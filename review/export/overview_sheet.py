@@ -9,7 +9,7 @@ from openpyxl.chart import BarChart, Reference
 
 from ..office.status import STATUSES
 from .stream import StreamSheet, new_sheet
-from .style import HEADER, LIST_NUMBER, LIST_TEXT, SECTION, TITLE, new_cell
+from .style import HEADER, LIST_NUMBER, LIST_TEXT, SECTION, TITLE
 
 if TYPE_CHECKING:
     from ..office.overview import Overview
@@ -29,8 +29,7 @@ class _Rows:
     def add(self, values: list[object], looks: list | None = None) -> int:
         self.row += 1
         looks = looks or [LIST_NUMBER if isinstance(v, int | float) else LIST_TEXT for v in values]
-        self.ws.add_row([new_cell(self.ws, self.row, c, v, look) for c, (v, look) in
-                         enumerate(zip(values, looks, strict=True), 1)])
+        self.ws.add_values([(c, v, look) for c, (v, look) in enumerate(zip(values, looks, strict=True), 1)])
         return self.row
 
     def blank(self, n: int = 1) -> None:

@@ -1,6 +1,6 @@
 """Streamed workbooks: openpyxl's write-only mode, rows written to disk as they come, saved deterministically.
 
-List sheets stream their rows to a temporary file as they come (`StreamSheet.add_row`). A report
+List sheets stream their rows to a temporary file as they come (`StreamSheet.add_values`). A report
 sheet is laid out in a grid.Grid (merges, fills, comments, heights: the printed layout needs random
 access) and written whole (`StreamSheet.write_whole`), kept in memory as XML until its workbook is
 saved. `save` writes the same bytes for the same content: fixed times inside the zip.
@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments.comment_sheet import CommentRecord
 from openpyxl.packaging.relationship import Relationship, RelationshipList
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -27,7 +26,7 @@ from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import tostring
 
 from .grid import COLUMNS, cell_xml
-from .style import LOOKS, style_id
+from .style import FORMULA_STARTS, LIST_TEXT, LOOKS, Look, cell_value, style_id
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -109,35 +108,33 @@ class StreamSheet(WriteOnlyWorksheet):
         self._comments = comments
         self._done = True
 
-    def append(self, row: Sequence[Cell | MergedCell]) -> None:
-        self.add_row(row)
+    def append(self, row: Iterable[object]) -> None:
+        """Write the next row of plain values (openpyxl's write-only API)."""
+        self.add_values((c, v, None) for c, v in enumerate(row, 1))
 
-    def add_row(self, cells: Sequence[Cell | MergedCell], height: float | None = None) -> None:
-        """Write the next row (a streamed row cannot change later): its cells, its height if given."""
+    def add_values(self, cells: Iterable[tuple[int, object, Look | None]], height: float | None = None,
+                   links: Iterable[tuple[int, str | None, str | None, str | None]] = ()) -> None:
+        """Write the next row from (column, value, look) without making openpyxl cells: look None is no style
+        at all (a lean list a reader parses fast); empty values are left out. `links`: (column, target
+        workbook or None, location in it or None, text shown) for cells of that row."""
         f = self._start()
         self._max_row += 1
         r = self._max_row
-        out = [f'<row r="{r}"']
-        if height is not None:
-            out.append(f' ht="{height:g}" customHeight="1"')
-        out.append(">")
-        styles, wb = self._styles, self.parent
-        for cell in cells:
-            comment = cell._comment
-            if comment is not None:
-                self._comments.append(CommentRecord.from_cell(cell))
-            style = cell._style
-            if cell._value is None and not any(style) and comment is None:
+        wb = self.parent
+        out = [f'<row r="{r}" ht="{height:g}" customHeight="1">' if height is not None else f'<row r="{r}">']
+        for c, value, look in cells:
+            value = cell_value(value)
+            if value is None and look is None:
                 continue
-            key = tuple(style)
-            sid = styles.get(key)
-            if sid is None:
-                sid = styles[key] = wb._cell_styles.add(style)
-            out.append(cell_xml(f"{COLUMNS[cell.column]}{r}", cell._value, sid))
-            if cell.hyperlink:
-                self._hyperlinks.append(cell.hyperlink)
+            quote = isinstance(value, str) and value.startswith(FORMULA_STARTS)
+            if look is None and quote:
+                look = LIST_TEXT  # the quote prefix keeps it text when edited in Excel: a style is needed
+            out.append(cell_xml(f"{COLUMNS[c]}{r}", value, style_id(wb, look, quote) if look is not None else 0))
         out.append("</row>")
         f.write("".join(out))
+        for c, target, location, display in links:
+            self._hyperlinks.append(Hyperlink(ref=f"{COLUMNS[c]}{r}", location=location, target=target,
+                                              display=display))
 
     def close(self) -> None:
         f = self._start()

@@ -1,8 +1,8 @@
 """Cell styles and safe writing for the Excel export (openpyxl; no Qt).
 
-Every value goes through :func:`cell_value` (new_cell, grid.Grid.put): text is cleaned of characters XML
-cannot hold and text that starts like a formula (= + - @) is stored as plain text with a quote prefix, so
-no cell of an exported workbook is ever a formula.
+Every value goes through :func:`cell_value` (StreamSheet.add_values, grid.Grid.put): text is cleaned of
+characters XML cannot hold and text that starts like a formula (= + - @) is stored as plain text with a
+quote prefix, so no cell of an exported workbook is ever a formula.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -93,26 +93,6 @@ def cell_value(value: object) -> object:
     if isinstance(value, int | float):
         return value if math.isfinite(value) else None
     return clean_text(str(value))
-
-
-def new_cell(ws: Worksheet | WriteOnlyWorksheet, row: int, column: int, value: object, look: Look = PLAIN) -> Cell:
-    """A styled cell for a streamed row (see put): not stored in the sheet, written when its row is."""
-    return _fill(Cell(ws, row=row, column=column), ws.parent, value, look)
-
-
-def _fill(cell: Cell, wb: Workbook, value: object, look: Look) -> Cell:
-    value = cell_value(value)
-    cell._value = value  # a number, text or nothing (cell_value): no type sniffing needed
-    style = style_array(wb, look)  # shared by every cell of that look: never changed in place
-    if isinstance(value, str):
-        cell.data_type = "s"  # never "f": text that starts like a formula is shown, not evaluated
-        if value.startswith(FORMULA_STARTS):
-            style = copy(style)
-            style.quotePrefix = 1
-    else:
-        cell.data_type = "n"
-    cell._style = style
-    return cell
 
 
 _STYLE_CACHE: WeakKeyDictionary[Workbook, dict[int, tuple[Look, StyleArray]]] = WeakKeyDictionary()

@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.hyperlink import Hyperlink
 
 from parser.template import versions
 
@@ -36,7 +34,6 @@ from .style import (
     LIST_NUMBER,
     LIST_TEXT,
     Look,
-    new_cell,
     set_print_setup,
     text_width,
 )
@@ -204,25 +201,23 @@ class _ListSheet:
             self.ws.column_dimensions[get_column_letter(c)].width = width
         self.ws.freeze_panes = "B2"
         set_print_setup(self.ws, "1:1")
-        self.ws.add_row([new_cell(self.ws, 1, c, label, HEADER) for c, (label, _) in enumerate(columns, 1)],
-                        LINE_HEIGHT + 6)
+        self.ws.add_values([(c, label, HEADER) for c, (label, _) in enumerate(columns, 1)], LINE_HEIGHT + 6)
         self.rows = 0
 
     def add(self, values: list[object], sheet: str, target: str, book: str | None,
             looks: dict[int, Look] | None = None) -> None:
-        r = self.rows + 2
-        cells = [link_cell(self.ws, r, 1, sheet, target, book)]
+        cells: list[tuple[int, object, Look | None]] = [(1, sheet, LINK)]
         lines = 1
         for c, v in enumerate(values, 2):
             look = LIST_NUMBER if isinstance(v, int | float) else LIST_KEYS if c in self.unwrapped else LIST_TEXT
             if looks and c in looks:
                 look = looks[c]
-            cells.append(new_cell(self.ws, r, c, v, look))
+            cells.append((c, v, look))
             if isinstance(v, str) and v and c not in self.unwrapped:
                 lines = max(lines, -(-text_width(v) // max(self.columns[c - 1][1] - 1, 1)))
         # Every height is explicit, so a viewer that fits rows to their content does not stretch a row
         # to show hundreds of cell keys; those stay clipped to the row (the cell holds them all).
-        self.ws.add_row(cells, min(lines, 8) * LINE_HEIGHT + 4)
+        self.ws.add_values(cells, min(lines, 8) * LINE_HEIGHT + 4, [sheet_link(1, sheet, target, book)])
         self.rows += 1
 
     def finish(self) -> None:
@@ -235,13 +230,11 @@ class _ListSheet:
 LIST_BOLD = Look(FONT_BOLD, LIST_TEXT.fill, LIST_TEXT.border, LIST_TEXT.alignment)
 
 
-def link_cell(ws: StreamSheet, row: int, column: int, sheet: str, target: str = "A1",
-              book: str | None = None) -> Cell:
-    """A cell showing a report's sheet name that opens it (in another workbook when `book` is given)."""
-    cell = new_cell(ws, row, column, sheet, LINK)
+def sheet_link(column: int, sheet: str, target: str = "A1", book: str | None = None) -> tuple:
+    """A link (for StreamSheet.add_values) that opens a report's sheet (in another workbook when `book` is
+    given); its cell shows the sheet's name."""
     quoted = sheet.replace("'", "''")
-    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{target}", target=book, display=sheet)
-    return cell
+    return column, book, f"'{quoted}'!{target}", sheet
 
 
 class SummaryBook:
@@ -322,13 +315,9 @@ class SummaryBook:
                    returned: int, first: str, last: str) -> None:
         """A row of 分册目录: the volume's workbook (a link to it) and what it holds."""
         assert self.index is not None
-        r = self.index.rows + 2
-        cell = new_cell(self.index.ws, r, 1, file, LINK)
-        cell.hyperlink = Hyperlink(ref=cell.coordinate, target=file, display=file)
-        values = [label, items, errors, warnings, signed, returned, first, last]
-        cells = [cell] + [new_cell(self.index.ws, r, c, v, LIST_NUMBER if isinstance(v, int) else LIST_TEXT)
-                          for c, v in enumerate(values, 2)]
-        self.index.ws.add_row(cells, LINE_HEIGHT + 4)
+        values = [file, label, items, errors, warnings, signed, returned, first, last]
+        self.index.ws.add_values([(c, v, LINK if c == 1 else LIST_NUMBER if isinstance(v, int) else LIST_TEXT)
+                                  for c, v in enumerate(values, 1)], LINE_HEIGHT + 4, [(1, file, None, file)])
         self.index.rows += 1
 
     def _write_summary(self) -> None:
@@ -342,21 +331,20 @@ class SummaryBook:
         # Hundreds of columns cannot fit one page wide: print across pages, agency and headers on every page.
         set_print_setup(ws, "1:2", fit_width=False)
         ws.print_title_cols = "A:B"
-        for r, part in ((1, 0), (2, 1)):
-            ws.add_row([new_cell(ws, r, c, col[part], HEADER) for c, col in enumerate(self.columns, 1)],
-                       3 * LINE_HEIGHT + 4)
+        for part in (0, 1):
+            ws.add_values([(c, col[part], HEADER) for c, col in enumerate(self.columns, 1)], 3 * LINE_HEIGHT + 4)
+        # The rows carry no styles (only the link to each report's sheet looks like a link): a reader of ten
+        # thousand rows of hundreds of numbers parses each cell once, nothing more.
         sheet_col = len(SUMMARY_META)
-        for r, (values, sheet, book, numbers) in enumerate(self.spool, 3):
-            cells = []
-            for c, v in enumerate(values, 1):
-                if c == sheet_col:
-                    cells.append(link_cell(ws, r, c, sheet, "A1", book))
-                else:
-                    cells.append(new_cell(ws, r, c, v, LIST_NUMBER if isinstance(v, int | float) else LIST_TEXT))
+        for values, sheet, book, numbers in self.spool:
+            cells: list[tuple[int, object, Look | None]] = [
+                (c, v, LINK if c == sheet_col else None) for c, v in enumerate(values, 1)]
             if book is None:
-                cells.append(link_cell(ws, r, sheet_col, sheet))
-            cells += [new_cell(ws, r, c, v, LIST_NUMBER) for c, v in numbers]
-            ws.add_row(cells)
+                cells.append((sheet_col, sheet, LINK))
+            else:
+                cells[sheet_col - 1] = (sheet_col, sheet, LINK)
+            cells += [(c, v, None) for c, v in numbers]
+            ws.add_values(cells, links=[sheet_link(sheet_col, sheet, "A1", book)])
         self.spool.close()
         ws.finish()
 
