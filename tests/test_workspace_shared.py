@@ -1,4 +1,5 @@
 """One workspace on a PostgreSQL server, several reviewers' programs at once (each Workspace is a client)."""
+import re
 import subprocess
 import sys
 import threading
@@ -210,3 +211,43 @@ def test_both_backends_have_the_same_schema(url, tmp_path):
     assert server_columns.pop("schema_version") == ["version"]  # PRAGMA user_version in SQLite
     assert server_columns["aliases"].pop() == "rowid"  # SQLite's implicit rowid, made explicit
     assert server_columns == lite_columns
+
+
+def test_the_window_says_the_server_went_away_and_works_again_when_it_is_back(qtbot, url, pg_cluster, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.commands import CorrectCells
+    from gui.main_window import MainWindow
+    from gui.workspace_binding import WorkspaceBinding
+
+    with Workspace(url) as ws:
+        rid, _ = ws.import_file(sample_000())
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window.setProperty("headless", True)
+    window.reviewer = "张三"
+    qtbot.addWidget(window)
+    binding = WorkspaceBinding(window, Workspace(url))
+    try:
+        session = binding.open_report(rid)
+        refused: list[str] = []
+        session.refused.connect(refused.append)
+        session.push(CorrectCells(session, {FEES: 6.36773}, "小数点错位", "更正收费金额"))  # confirmed
+        binding.poll()  # the queue has seen it
+        pg_cluster.pause()
+        try:
+            session.push(CorrectCells(session, {FEES: 7.0}, "", "更正收费金额"))
+            assert len(refused) == 1 and re.fullmatch(r"[^\n]*(无法连接工作区服务器|连接中断)[^\n]*", refused[0])
+            assert "Traceback" not in refused[0] and window.statusBar().currentMessage() == refused[0]
+            qtbot.waitUntil(lambda: session.report.value(FEES) == 6.36773)  # the window shows what is saved
+            assert not binding.poll() and "工作区服务器" in window.statusBar().currentMessage()
+        finally:
+            pg_cluster.resume()
+        assert binding.poll() is False  # connected again; nothing changed meanwhile
+        session.push(CorrectCells(session, {FEES: 7.0}, "", "更正收费金额"))
+        assert len(refused) == 1 and session.report.value(FEES) == 7.0
+        with Workspace(url) as other:
+            assert [(e.kind, e.reviewer, e.new) for e in other.audit_log(rid)][1:] == [
+                ("correction", "张三", 6.36773), ("correction", "张三", 7.0)]  # nothing lost, nothing doubled
+            assert other.claim(rid, "李四") == "张三"  # the report is still held by this window
+    finally:
+        binding.close()

@@ -111,6 +111,7 @@ class PostgresStore:
         self.path = redacted(url)
         self._closed = False
         self._claims: set[int] = set()  # reports this program edits (session advisory locks)
+        self._reviewer = ""  # the name the claims are held under
         self._shared = SharedLock(self)
         self._mutex = self._shared._rlock  # single statements: this program's threads take turns
         self.connection = self._connect()
@@ -131,14 +132,25 @@ class PostgresStore:
             raise WorkspaceError(f"无法连接工作区服务器：{self.path}（{_reason(e)}）") from None
 
     def _live(self) -> psycopg.Connection[Any]:
-        """The connection, opened again when it broke (the server restarted or the network came back;
-        the claims went with the old session)."""
+        """The connection, opened again when it broke (the server restarted or the network came back). The
+        claims went with the old session: each is taken again unless another reviewer took it meanwhile."""
         if self._closed:
             raise WorkspaceError("工作区已关闭")
         if self.connection.broken or self.connection.closed:
             self.connection.close()
             self.connection = self._connect()
-            self._claims.clear()
+            claims, self._claims = self._claims, set()
+            if claims:
+                try:
+                    self.connection.execute("SELECT set_config('application_name', %s, false)",
+                                            (_encode_name(self._reviewer),))
+                    for report_id in sorted(claims):
+                        got = self.connection.execute("SELECT pg_try_advisory_lock(%s, %s) AS ok",
+                                                      (_CLAIMS, report_id)).fetchone()
+                        if got is not None and got["ok"]:
+                            self._claims.add(report_id)
+                except psycopg.Error:
+                    pass  # broken again: the next call reconnects
         return self.connection
 
     @property
@@ -162,6 +174,7 @@ class PostgresStore:
             if report_id in self._claims:
                 return None
             conn = self._live()
+            self._reviewer = reviewer
             try:
                 conn.execute("SELECT set_config('application_name', %s, false)", (_encode_name(reviewer),))
                 got = conn.execute("SELECT pg_try_advisory_lock(%s, %s) AS ok", (_CLAIMS, report_id)).fetchone()
