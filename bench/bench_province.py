@@ -139,30 +139,45 @@ def step_queue(folder: Path) -> dict:
 
 
 def step_window(folder: Path) -> dict:
+    """The review window as `main.py --workspace X` opens it, from before its first import to its first paint
+    (a Paint event of the window), in a fresh process: wall and CPU time, peak memory, and whether the
+    year's libraries (pandas, matplotlib, python-docx) stayed unloaded."""
+    start, start_cpu = time.perf_counter(), time.process_time()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from argparse import Namespace
 
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 
     from gui.app import application, open_window
+
+    class FirstPaint(QObject):
+        at: float | None = None
+        cpu = 0.0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and self.at is None:
+                self.at, self.cpu = time.perf_counter(), time.process_time()
+            return False
 
     app = application()
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         QCoreApplication.setOrganizationName("bench")
+        painted = FirstPaint()
+        app.installEventFilter(painted)  # the window's widgets paint after it is shown and the queue loaded
         t = time.perf_counter()
-        window = open_window(Namespace(workspace=str(folder / "workspace.sqlite"), paths=[]))
+        window = open_window(Namespace(workspace=str(folder / "workspace.sqlite"), paths=[], demo=False))
         window.setProperty("headless", True)
-        for _ in range(3):
+        opened = time.perf_counter() - t
+        while painted.at is None and time.perf_counter() - t < 30:
             app.processEvents()
-        took = time.perf_counter() - t
-        window.grab()  # painted once
-        painted = time.perf_counter() - t
+        first_paint, cpu = (painted.at or time.perf_counter()) - start, painted.cpu - start_cpu
+        heavy = [m for m in ("pandas", "matplotlib", "docx") if m in sys.modules]
         if window.workspace_binding is not None:
             window.workspace_binding.close()
         window.close()
-    return {"seconds": took, "painted_seconds": painted, "peak_mb": peak_mb()}
+    return {"seconds": first_paint, "cpu": cpu, "open_seconds": opened, "peak_mb": peak_mb(), "loaded": heavy}
 
 
 def run_step(step: str, folder: Path) -> dict:
@@ -227,8 +242,10 @@ def main() -> None:
                   f"{'OK' if worst <= 50 else 'MISSED'}")
         elif step == "window":
             ok = r["seconds"] <= 1 and r["peak_mb"] <= 500
-            print(f"window on the workspace: {r['seconds']:.2f} s (painted {r['painted_seconds']:.2f} s), peak RSS "
-                  f"{r['peak_mb']:.0f} MB; target ≤ 1 s, ≤ 500 MB: {'OK' if ok else 'MISSED'}")
+            print(f"window on the workspace: first paint {r['seconds']:.2f} s after the first import (CPU "
+                  f"{r['cpu']:.2f} s; open_window {r['open_seconds']:.2f} s), peak RSS {r['peak_mb']:.0f} MB, "
+                  f"loaded: {', '.join(r['loaded']) or 'no pandas, matplotlib or docx'}; load average "
+                  f"{os.getloadavg()[0]:.1f}; target ≤ 1 s, ≤ 500 MB: {'OK' if ok else 'MISSED'}")
         sys.stdout.flush()
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 

@@ -5,6 +5,7 @@ audit log shows it). The queue's context menu and the 工作区 menu both use th
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
@@ -14,7 +15,9 @@ from review.workspace import QueueRow, WorkspaceError
 
 from .batch_queue import BatchQueue
 from .i18n import tr
-from .year_versions import VersionsDialog
+
+if TYPE_CHECKING:
+    from .year_versions import VersionsDialog
 
 
 class QueueActions(QObject):
@@ -64,6 +67,8 @@ class QueueActions(QObject):
     # -- the actions -----------------------------------------------------------------------------------
 
     def show_versions(self, report_id: int) -> VersionsDialog | None:
+        from .year_versions import VersionsDialog  # pandas: loaded when versions are shown, not with the window
+
         ws = self.queue.workspace
         if ws is None:
             return None

@@ -7,12 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
-from review.office.memo import write_memo
-from review.office.official import DocumentError
 from review.workspace import WorkspaceError, is_server_location
 
 from .i18n import tr
-from .memo_dialog import ask_memo_details
 from .roster_editor import RosterEditor
 from .workspace_switch import switch_workspace
 
@@ -49,6 +46,11 @@ def year_handlers(window: QMainWindow) -> dict[str, Any]:
             dialog.write_bulletin()
 
     def memo() -> None:
+        from review.office.memo import write_memo  # python-docx: loaded when a memo is written
+        from review.office.official import DocumentError
+
+        from .memo_dialog import ask_memo_details
+
         binding = getattr(window, "workspace_binding", None)
         report_id = binding.current_report_id() if binding is not None else None
         if report_id is None:
