@@ -242,12 +242,12 @@ class QueueModel(QAbstractTableModel):
         if role == REPORT_ID_ROLE:
             return row.report_id
         if role == Qt.ItemDataRole.ForegroundRole:
+            if row.removed or row.report_id in self.replaced:
+                return QBrush(QColor(OLD_COLOR))
             if col == STATUS:
                 return QBrush(QColor(STATUS_COLORS.get(row.status, "#424242")))
             if col == ERRORS and row.errors:
                 return QBrush(QColor(STATUS_COLORS[STATUS_ERRORS]))
-            if row.removed or row.report_id in self.replaced:
-                return QBrush(QColor(OLD_COLOR))
             if col == AGENCY and self.copies_of(row) > 1:
                 return QBrush(QColor(STATUS_COLORS[STATUS_RETURNED]))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (YEAR, ERRORS, WARNINGS):

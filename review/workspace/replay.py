@@ -56,9 +56,10 @@ class Replay:
         if not agency or year is None:
             return []
         key = self.agency_key(agency)
-        rows = self.store.query("SELECT id, agency FROM reports WHERE year = ? AND removed_at IS NULL ORDER BY id",
-                                (year,))
-        return [r["id"] for r in rows if r["agency"] and self.agency_key(r["agency"]) == key]
+        # no ORDER BY: SQLite then reads the covering index reports_summary instead of each wide row (10 → 2 ms
+        # for the 2,000 reports of a year; the import asks this three times per file)
+        rows = self.store.query("SELECT id, agency FROM reports WHERE year = ? AND removed_at IS NULL", (year,))
+        return sorted(r["id"] for r in rows if r["agency"] and self.agency_key(r["agency"]) == key)
 
     # -- rows --------------------------------------------------------------------------------------
 
