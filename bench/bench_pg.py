@@ -1,6 +1,6 @@
 """Load test of the shared workspace on PostgreSQL: concurrent reviewer processes editing one workspace.
 
-Run: .venv/bin/python bench/bench_pg.py [--url postgresql://…] [--reviewers 8] [--edits 1000] [-n 2000]
+Run: .venv/bin/python bench/bench_pg.py [--url postgresql://…] [--reviewers 8] [--edits 1000] [-n 2000] [--pause S]
 
 Without --url a throwaway server is started (tests/pg.py: initdb into a temporary folder, as the `postgres`
 system user when run as root) and removed at the end; with --url the database must be empty. The workspace
@@ -11,11 +11,13 @@ Each reviewer process opens its own Workspace (one client of the server) and wor
 keeps a few reports open (a handful shared by every reviewer, so they collide, the rest its own), picks one
 and a numeric cell, and corrects the cell from the value it shows to another. When another reviewer changed
 that cell meanwhile the edit is refused (the second sees the first); the reviewer reloads the report and
-tries again. Each process records its kept edits' ids, the time of each edit's server transaction (BEGIN …
-COMMIT: the event, the correction, the summary marked stale), of each summary transaction that follows it, and
-of each whole edit (shared lock, check against the stored value, commit; then, outside the lock, the rules re-run
-and the summary stored). CPU time is printed beside wall time (the reviewer processes', and the throwaway
-server's, its exited backends included), with the load average: on a shared machine wall time is inflated.
+tries again (`--pause S`: a reviewer's pause between two edits; 0 hammers the server, and then the reviewer
+processes' rules keep every core busy). Each process records its kept edits' ids, the time of each edit's
+server transaction (BEGIN … COMMIT: the event, the correction, the summary marked stale), of each summary
+transaction that follows it, and of each whole edit (shared lock, check against the stored value, commit; then,
+outside the lock, the rules re-run and the summary stored). CPU time is printed beside wall time (the reviewer
+processes', and the throwaway server's, its exited backends included), with the load average: on a shared
+machine wall time is inflated.
 
 Checks, printed as failures if any: every kept edit is in the log exactly once and no other correction
 appeared (nothing lost, nothing duplicated); per cell the corrections form one chain, each one's old value the
@@ -51,12 +53,12 @@ def _numeric_cells(report) -> list[str]:
             if isinstance(c.value, int | float) and not isinstance(c.value, bool)]
 
 
-def reviewer(args: tuple[str, int, int, list[int], int]) -> dict:
+def reviewer(args: tuple[str, int, int, list[int], int, float]) -> dict:
     """One reviewer's process: `edits` kept corrections; returns ids, latencies and refusals."""
     from parser.model import Correction
     from review.workspace import Workspace, WorkspaceError
 
-    url, index, edits, report_ids, seed = args
+    url, index, edits, report_ids, seed, pause = args
     rng = random.Random(seed)
     commits: list[float] = []  # the edits' transactions
     summaries: list[float] = []  # the summary transactions after them
@@ -102,6 +104,8 @@ def reviewer(args: tuple[str, int, int, list[int], int]) -> dict:
                 continue
             whole.append(time.perf_counter() - t0)
             kept.append(cid)
+            if pause:
+                time.sleep(rng.uniform(0.5 * pause, 1.5 * pause))
             open_reports[rid].cells[key].value = new
     return {"index": index, "kept": kept, "commits": commits, "summaries": summaries, "whole": whole,
             "refused": refused, "errors": errors, "cpu": time.process_time()}
@@ -190,6 +194,7 @@ def main() -> None:
     ap.add_argument("--folder", default=str(Path(tempfile.gettempdir()) / "pgbench2000"),
                     help="the province build (reused when built with the same -n)")
     ap.add_argument("--timeout", type=float, default=3600)
+    ap.add_argument("--pause", type=float, default=0.0, help="a reviewer's mean pause between edits, seconds")
     a = ap.parse_args()
 
     from province import build
@@ -225,7 +230,7 @@ def main() -> None:
               " (median; the queue is reloaded only when the stamp moved)")
         rng = random.Random(7)
         ids = rng.sample(ids, len(ids))
-        jobs = [(url, i + 1, a.edits, ids, 1000 + i) for i in range(a.reviewers)]
+        jobs = [(url, i + 1, a.edits, ids, 1000 + i, a.pause) for i in range(a.reviewers)]
         load_before = os.getloadavg()
         server_before = server_cpu(cluster)
         t0 = time.perf_counter()
@@ -242,7 +247,8 @@ def main() -> None:
         kept = sum(len(r["kept"]) for r in results)
         commits = [c for r in results for c in r["commits"]]
         whole = [w for r in results for w in r["whole"]]
-        print(f"{a.reviewers} reviewers × {a.edits} edits on {a.n} reports: {kept} kept in {wall:.1f} s"
+        paced = f", pausing {a.pause:g} s between edits" if a.pause else ""
+        print(f"{a.reviewers} reviewers × {a.edits} edits{paced} on {a.n} reports: {kept} kept in {wall:.1f} s"
               f" ({kept / wall:.0f} edits/s), {sum(r['refused'] for r in results)} refused as changed meanwhile"
               f" and retried, {sum(len(r['errors']) for r in results)} other errors")
         for message in sorted({m for r in results for m in r["errors"]})[:5]:
