@@ -219,9 +219,9 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             n = self.copies_of(row)
             return {
-                AGENCY: (row.agency or tr("（未识别机关）")) + self._version_mark(row)
-                + (tr(" ⧉{n} 份", n=n) if n > 1 else "")
-                + (tr(" 〔{name}〕", name=row.assignee) if row.assignee else ""),
+                AGENCY: (tr("〔{name}〕", name=row.assignee) if row.assignee else "")  # visible in a narrow pane
+                + (row.agency or tr("（未识别机关）")) + self._version_mark(row)
+                + (tr(" ⧉{n} 份", n=n) if n > 1 else ""),
                 YEAR: str(row.year) if row.year is not None else "—",
                 FORMAT: row.format_label,
                 STATUS: tr(row.status),
