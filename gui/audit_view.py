@@ -194,6 +194,12 @@ class AuditView(QWidget):
         self.undo_button.setToolTip(tr("追加一条把该格改回原值的记录；原记录保留"))
         self.undo_button.setEnabled(False)
         self.message = QLabel(self)
+        # the cells of the selected step when it changed several (a fill, a paste): listed in full here
+        self.details = QLabel(self)
+        self.details.setObjectName("auditStepCells")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
         bar.addWidget(self.undo_button)
@@ -202,6 +208,7 @@ class AuditView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.warning)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.message)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.undo_button.clicked.connect(lambda: self.undo_selected())
@@ -234,6 +241,11 @@ class AuditView(QWidget):
 
     def _selection_changed(self, *_args: object) -> None:
         e = self.selected_entry()
+        if e is not None and e.batch:
+            cells = "；".join(f"{self.model.cell_name(c.cell)} {format_value(c.old)} → {format_value(c.new)}"
+                             for c in e.batch)
+            self.details.setText(tr("第 {n} 条一步改动 {k} 格：{cells}", n=e.entry_id, k=len(e.batch), cells=cells))
+        self.details.setVisible(e is not None and bool(e.batch))
         self.undo_button.setEnabled(e is not None and e.kind == CORRECTION and self.workspace is not None)
 
     def undo_selected(self, reviewer: str | None = None) -> bool:
