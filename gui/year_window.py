@@ -80,6 +80,8 @@ class YearWindow(QDialog):
         self.tabs.addTab(self._status_tab(), tr("报送情况"))
         self.tabs.addTab(self.overview, tr("概览与图表"))
         self.tabs.addTab(self.search, tr("搜索全部报告"))
+        self._overview_frame = None
+        self.tabs.currentChanged.connect(lambda _i: self._show_overview_if_due())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.resize(1100, 720)
@@ -170,9 +172,18 @@ class YearWindow(QDialog):
             columns=["report", "agency", "file_name", "near", "candidates"]))
         self._offer_candidates(roster)
         self._refilter()
-        self.overview.show_overview(compute(self.status, frame))
+        self._overview_frame: pd.DataFrame | None = frame  # figures and charts drawn when their tab is shown
+        self._show_overview_if_due()
         if not roster:
             self.counts.setText(tr("工作区还没有名单：请先“导入名单…”（列：机关、别名、地区、层级）"))
+
+    def _show_overview_if_due(self) -> None:
+        """The overview (figures, three matplotlib charts) is computed when its tab is current: the status tab
+        opens without paying for it."""
+        if self._overview_frame is None or self.status is None or self.tabs.currentWidget() is not self.overview:
+            return
+        frame, self._overview_frame = self._overview_frame, None
+        self.overview.show_overview(compute(self.status, frame))
 
     def _refilter(self) -> None:
         if self.status is None:

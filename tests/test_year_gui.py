@@ -57,6 +57,8 @@ def test_status_filters_and_links_a_near_name(year, ws):
 
 
 def test_overview_draws_three_charts(year):
+    assert year.overview.canvases == []  # drawn when the tab is shown
+    year.tabs.setCurrentIndex(1)
     assert len(year.overview.canvases) == 3
     assert "名单 5 个机关" in year.overview.summary.text()
 
