@@ -122,3 +122,26 @@ def test_mark_a_report_as_the_new_version_of_another(qtbot, tmp_path):
         assert actions.mark_new_version(new, old, "机关更名后重新报送")
         assert binding.queue.visible_report_ids() == [new]
         assert [e.kind for e in ws.audit_log(old)][-1] == "replaced"
+
+
+def test_each_version_compared_with_the_one_before(resubmitted, tmp_path):
+    from parser.model import Correction
+
+    _window, binding, ids = resubmitted
+    ws = binding.workspace
+    third = tmp_path / "神池县_第三版.txt"
+    third.write_text(S002.read_text(encoding="utf-8") + "\n（第三次报送）\n", encoding="utf-8")
+    latest, _ = ws.import_file(third)
+    key = "requests/new_received/total"
+    for rid, value in ((ids["new"], 7), (latest, 9)):  # the values each version stands for
+        ws.record_correction(rid, Correction(key, ws.load(rid).report.value(key), value, "机关更正", "李四"))
+    binding.queue.refresh()
+    assert binding.queue.model.versions[latest] == (3, 3)
+    dialog = binding.queue_actions.show_versions(latest)
+    assert list(dialog.versions["report"]) == [ids["old"], ids["new"], latest]
+    assert list(dialog.diff["key"]) == [key] and (dialog.diff.iloc[0]["old"], dialog.diff.iloc[0]["new"]) == (7, 9)
+    assert "第 2 版" in dialog.diff_title.text() and "第 3 版" in dialog.diff_title.text()
+    dialog.versions_view.selectRow(1)
+    assert (dialog.diff.iloc[0]["new"]) == 7 and "第 1 版" in dialog.diff_title.text()
+    dialog.versions_view.selectRow(0)
+    assert dialog.diff.empty and "最早" in dialog.diff_title.text()
