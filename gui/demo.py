@@ -11,7 +11,9 @@ never in the reviewer's real one.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
@@ -82,3 +84,57 @@ def offer_sample_removal(window: QMainWindow, workspace: Workspace) -> list[int]
     reviewer = getattr(window, "reviewer", "") or tr("未署名")
     remove_samples(workspace, found, reviewer)
     return found
+
+
+class DemoActions:
+    """The 工作区 menu's demo action and the demo window's hand-over, on a gui.workspace_binding binding
+    (given with its open_workspace, which says why a workspace did not open)."""
+
+    def __init__(self, binding: Any, open_workspace: Callable[..., Workspace | None]) -> None:
+        self.binding = binding
+        self.open_workspace = open_workspace
+
+    def trigger(self) -> None:
+        """工作区 → 重置样例工作区 in the demo, 打开样例工作区 elsewhere."""
+        if self.binding.demo:
+            self.reset()
+        else:
+            self.open_demo()
+
+    def open_demo(self) -> bool:
+        """The bundled samples' workspace in this window (the reviewer's is closed, nothing lost)."""
+        workspace = self.open_workspace(str(demo_path()), self.binding.window, opener=open_demo)
+        if workspace is None:
+            return False
+        self.binding.switch_to(workspace, demo=True)
+        return True
+
+    def open_own(self, paths: list[str]) -> bool:
+        """From the demo: the reviewer's own workspace in this window, these files opened (imported) there."""
+        workspace = self.open_workspace(None, self.binding.window)
+        if workspace is None:
+            return False
+        self.binding.switch_to(workspace)
+        self.binding.window.open_paths(paths)
+        return True
+
+    def reset(self) -> bool:
+        """After a confirmation, the demo workspace starts afresh (its file deleted and made again)."""
+        binding, window = self.binding, self.binding.window
+        if not binding.demo:
+            return False
+        if not window.property("headless") and QMessageBox.question(
+                window, tr("重置样例工作区"),
+                tr("样例工作区中的全部修改、决定和签发都将删除，样例报告恢复原样。确定重置吗？"),
+        ) != QMessageBox.StandardButton.Yes:
+            return False
+        path = Path(str(binding.workspace.path))
+        binding.detach()
+        try:
+            workspace = open_demo(path, reset=True)
+        except WorkspaceError as e:
+            window.statusBar().showMessage(str(e), 15000)
+            return False
+        binding.attach(workspace, True)
+        window.statusBar().showMessage(tr("样例工作区已重置"), 8000)
+        return True

@@ -51,7 +51,7 @@ class OpenReports:
         From the demo workspace they open in the reviewer's own workspace, in a window of its own."""
         binding = self.workspace_binding
         if getattr(binding, "demo", False):
-            binding.open_in_real_workspace(paths)
+            binding.demo_actions.open_own(paths)
             return []
         files, errors = report_files([str(p) for p in paths])
         opened = []

@@ -22,7 +22,7 @@ from review.workspace import Workspace, WorkspaceError, is_server_location
 
 from .audit_view import AuditView
 from .batch_queue import BatchQueue
-from .demo import demo_path, open_demo
+from .demo import DemoActions
 from .i18n import tr
 from .import_dialog import ImportDialog, choose_files, choose_folder
 from .queue_actions import QueueActions
@@ -104,7 +104,8 @@ class WorkspaceBinding(QObject):
         menu.addSeparator()
         menu.addAction(self.audit_dock.toggleViewAction())
         menu.addSeparator()
-        self.demo_action = menu.addAction("", self._demo_action)
+        self.demo_actions = DemoActions(self, open_workspace)
+        self.demo_action = menu.addAction("", self.demo_actions.trigger)
         self.set_demo(demo)
 
         self.queue.reportOpened.connect(self.open_report)
@@ -317,7 +318,7 @@ class WorkspaceBinding(QObject):
         if not paths:
             return None
         if self.demo:  # the reviewer's own reports never go into the demo
-            self.open_in_real_workspace(paths)
+            self.demo_actions.open_own(paths)
             return None
         if not self.window.ensure_reviewer():  # an import is a change: its audit row names the reviewer
             return None
@@ -421,10 +422,10 @@ class WorkspaceBinding(QObject):
         """Bind this window to another workspace in place: remember the place in the current one, close its
         reports (every change is already committed), release and close it, then show the other one's queue
         and its last report. `demo`: it is the demo workspace (gui/demo.py)."""
-        self._detach()
-        self._attach(workspace, demo)
+        self.detach()
+        self.attach(workspace, demo)
 
-    def _detach(self) -> None:
+    def detach(self) -> None:
         self.poll_timer.stop()
         for dialog in list(self._imports):
             dialog.stop()
@@ -439,7 +440,7 @@ class WorkspaceBinding(QObject):
         self._ids.clear()
         self.workspace.close()
 
-    def _attach(self, workspace: Workspace, demo: bool) -> None:
+    def attach(self, workspace: Workspace, demo: bool) -> None:
         self.workspace = workspace
         self.set_demo(demo)
         self.audit.workspace = workspace
@@ -456,49 +457,6 @@ class WorkspaceBinding(QObject):
         self.demo = demo
         self.window.report_dock.setWindowTitle(tr("样例工作区") if demo else tr("工作区"))
         self.demo_action.setText(tr("重置样例工作区…") if demo else tr("打开样例工作区"))
-
-    def _demo_action(self) -> None:
-        if self.demo:
-            self.reset_demo()
-        else:
-            self.open_demo()
-
-    def open_demo(self) -> bool:
-        """工作区 → 打开样例工作区: the bundled samples' workspace in this window (the current one is kept)."""
-        workspace = open_workspace(str(demo_path()), self.window, opener=open_demo)
-        if workspace is None:
-            return False
-        self.switch_to(workspace, demo=True)
-        return True
-
-    def open_in_real_workspace(self, paths: list[str]) -> bool:
-        """From the demo: the reviewer's own workspace in this window, these files opened (imported) there."""
-        workspace = open_workspace(None, self.window)
-        if workspace is None:
-            return False
-        self.switch_to(workspace)
-        self.window.open_paths(paths)
-        return True
-
-    def reset_demo(self) -> bool:
-        """工作区 → 重置样例工作区: after a confirmation, the demo workspace starts afresh."""
-        if not self.demo:
-            return False
-        if not self.window.property("headless") and QMessageBox.question(
-                self.window, tr("重置样例工作区"),
-                tr("样例工作区中的全部修改、决定和签发都将删除，样例报告恢复原样。确定重置吗？"),
-        ) != QMessageBox.StandardButton.Yes:
-            return False
-        path = Path(str(self.workspace.path))
-        self._detach()
-        try:
-            workspace = open_demo(path, reset=True)
-        except WorkspaceError as e:
-            self.window.statusBar().showMessage(str(e), 15000)
-            return False
-        self._attach(workspace, True)
-        self.window.statusBar().showMessage(tr("样例工作区已重置"), 8000)
-        return True
 
     def close(self) -> None:
         """Stop any import between two files, then close the workspace (everything is already committed)."""

@@ -104,3 +104,24 @@ def test_findings_list_keeps_its_rows_with_the_audit_log_docked(qtbot, tmp_path)
     assert view.viewport().height() // row >= FINDINGS_ROWS
     assert w.source_pane.height() >= 120  # the text keeps a few lines
     binding.close()
+
+
+def test_one_list_the_queue_and_ctrl_pgdown_walks_it(qtbot, tmp_path):
+    """The queue and the open-reports list never show the same list twice: with a workspace only the queue
+    is shown, and the next/previous report keys follow the queue as sorted and filtered."""
+    ws = Workspace(tmp_path / "w.sqlite")
+    for p in SAMPLE_FILES:
+        ws.import_file(p)
+    w = review_window(qtbot, tmp_path / "s.ini")
+    binding = WorkspaceBinding(w, ws)
+    w.workspace_binding = binding
+    assert w.report_dock.widget() is binding.queue and not w.report_list.isVisible()
+    order = binding.queue.visible_report_ids()
+    binding.open_report(order[0])
+    w.actions_by_id["next_report"].trigger()
+    assert binding.current_report_id() == order[1]  # the queue's next row, opened
+    w.actions_by_id["previous_report"].trigger()
+    assert binding.current_report_id() == order[0]
+    w.actions_by_id["previous_report"].trigger()  # at the top: stays, says so
+    assert binding.current_report_id() == order[0] and "第一份" in w.statusBar().currentMessage()
+    binding.close()

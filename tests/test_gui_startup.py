@@ -46,7 +46,7 @@ def test_first_start_shows_the_samples_in_a_demo_workspace_never_in_the_real_one
 
     window = _open(qtbot, ["--demo"], 1, 5, close=False)
     binding = window.workspace_binding
-    assert binding.reset_demo()  # headless: no confirmation
+    assert binding.demo_actions.reset()  # headless: no confirmation
     ws = binding.workspace
     assert binding.demo and len(ws) == 5 and "样例工作区" in window.windowTitle()
     assert not any(e.kind == "correction" for rid in ws.report_ids() for e in ws.audit_log(rid))
