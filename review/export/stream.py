@@ -7,6 +7,7 @@ saved. `save` writes the same bytes for the same content: fixed times inside the
 """
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 import zipfile
@@ -113,10 +114,12 @@ class StreamSheet(WriteOnlyWorksheet):
         self.add_values((c, v, None) for c, v in enumerate(row, 1))
 
     def add_values(self, cells: Iterable[tuple[int, object, Look | None]], height: float | None = None,
-                   links: Iterable[tuple[int, str | None, str | None, str | None]] = ()) -> None:
+                   links: Iterable[tuple[int, str | None, str | None, str | None]] = (),
+                   numbers: Iterable[tuple[int, object]] = ()) -> None:
         """Write the next row from (column, value, look) without making openpyxl cells: look None is no style
         at all (a lean list a reader parses fast); empty values are left out. `links`: (column, target
-        workbook or None, location in it or None, text shown) for cells of that row."""
+        workbook or None, location in it or None, text shown) for cells of that row. `numbers`: (column,
+        value) after the cells, unstyled (the hundreds of table values of a 汇总 row, written directly)."""
         f = self._start()
         self._max_row += 1
         r = self._max_row
@@ -130,6 +133,11 @@ class StreamSheet(WriteOnlyWorksheet):
             if look is None and quote:
                 look = LIST_TEXT  # the quote prefix keeps it text when edited in Excel: a style is needed
             out.append(cell_xml(f"{COLUMNS[c]}{r}", value, style_id(wb, look, quote) if look is not None else 0))
+        for c, value in numbers:
+            if type(value) is int or (type(value) is float and math.isfinite(value)):
+                out.append(f'<c r="{COLUMNS[c]}{r}" t="n"><v>{value:.16g}</v></c>')  # as openpyxl writes numbers
+            elif (value := cell_value(value)) is not None:
+                out.append(cell_xml(f"{COLUMNS[c]}{r}", value, 0))
         out.append("</row>")
         f.write("".join(out))
         for c, target, location, display in links:

@@ -343,8 +343,7 @@ class SummaryBook:
                 cells.append((sheet_col, sheet, LINK))
             else:
                 cells[sheet_col - 1] = (sheet_col, sheet, LINK)
-            cells += [(c, v, None) for c, v in numbers]
-            ws.add_values(cells, links=[sheet_link(sheet_col, sheet, "A1", book)])
+            ws.add_values(cells, links=[sheet_link(sheet_col, sheet, "A1", book)], numbers=numbers)
         self.spool.close()
         ws.finish()
 
