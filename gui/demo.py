@@ -132,8 +132,12 @@ class DemoActions:
         binding.detach()
         try:
             workspace = open_demo(path, reset=True)
-        except WorkspaceError as e:
+        except WorkspaceError as e:  # the demo as it was, if it still opens
             window.statusBar().showMessage(str(e), 15000)
+            try:
+                binding.attach(open_demo(path), True)
+            except WorkspaceError:
+                pass
             return False
         binding.attach(workspace, True)
         window.statusBar().showMessage(tr("样例工作区已重置"), 8000)

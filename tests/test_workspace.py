@@ -377,3 +377,17 @@ def test_rules_for_binds_the_previous_year(ws_path, tmp_path):
         rules = ws.rules_for(rid)
         seen.clear()
         assert rules(ws.load(rid).report) == [] and seen[-1] == 2023
+
+
+def test_reports_found_by_the_hash_of_their_bytes(ws_path):
+    """How the window finds the bundled samples an older version imported: by the SHA-256 of the files;
+    a removed report is no longer found."""
+    import hashlib
+
+    with Workspace(ws_path) as ws:
+        ids = {p.name: ws.import_file(p)[0] for p in SAMPLE_FILES}
+        hashes = {hashlib.sha256(p.read_bytes()).hexdigest() for p in SAMPLE_FILES[:2]}
+        assert ws.reports_with_hashes(hashes) == sorted(ids[p.name] for p in SAMPLE_FILES[:2])
+        assert ws.reports_with_hashes(set()) == [] and ws.reports_with_hashes({"0" * 64}) == []
+        ws.office.remove_report(ids[SAMPLE_FILES[0].name], "张三", "误导入")
+        assert ws.reports_with_hashes(hashes) == [ids[SAMPLE_FILES[1].name]]
