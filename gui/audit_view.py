@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -99,9 +100,8 @@ class AuditModel(QAbstractTableModel):
             return "\n".join(f"{self.cell_name(c.cell)}：{format_value(c.old)} → {format_value(c.new)}"
                              for c in e.batch)
         if col == CELL:
-            names = "、".join(self.cell_name(c.cell) for c in e.batch[:2])
-            more = "…" if len(e.batch) > 2 else ""
-            return tr("{n} 格：{names}{more}", n=len(e.batch), names=names, more=more)
+            more = tr("等") if len(e.batch) > 1 else ""
+            return tr("{n} 格：{first}{more}", n=len(e.batch), first=self.cell_name(e.batch[0].cell), more=more)
         if col in (OLD, NEW):
             values = {format_value(c.old if col == OLD else c.new) for c in e.batch}
             return values.pop() if len(values) == 1 else tr("（各不相同）")
@@ -195,10 +195,10 @@ class AuditView(QWidget):
         self.undo_button.setEnabled(False)
         self.message = QLabel(self)
         # the cells of the selected step when it changed several (a fill, a paste): listed in full here
-        self.details = QLabel(self)
+        self.details = QPlainTextEdit(self)
         self.details.setObjectName("auditStepCells")
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setReadOnly(True)
+        self.details.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         self.details.hide()
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
@@ -207,8 +207,10 @@ class AuditView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.warning)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.details)
+        body = QHBoxLayout()  # the step's cells beside the log, so that the log keeps its rows
+        body.addWidget(self.table, 3)
+        body.addWidget(self.details, 1)
+        layout.addLayout(body, 1)
         layout.addWidget(self.message)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.undo_button.clicked.connect(lambda: self.undo_selected())
@@ -242,9 +244,9 @@ class AuditView(QWidget):
     def _selection_changed(self, *_args: object) -> None:
         e = self.selected_entry()
         if e is not None and e.batch:
-            cells = "；".join(f"{self.model.cell_name(c.cell)} {format_value(c.old)} → {format_value(c.new)}"
-                             for c in e.batch)
-            self.details.setText(tr("第 {n} 条一步改动 {k} 格：{cells}", n=e.entry_id, k=len(e.batch), cells=cells))
+            cells = "\n".join(f"{self.model.cell_name(c.cell)}：{format_value(c.old)} → {format_value(c.new)}"
+                              for c in e.batch)
+            self.details.setPlainText(tr("第 {n} 条一步改动 {k} 格：", n=e.entry_id, k=len(e.batch)) + "\n" + cells)
         self.details.setVisible(e is not None and bool(e.batch))
         self.undo_button.setEnabled(e is not None and e.kind == CORRECTION and self.workspace is not None)
 

@@ -254,7 +254,7 @@ def test_audit_view_shows_a_fill_as_one_row_and_undoes_the_whole_step(qtbot, ws,
     assert m.index(1, 7).data() == "填充所选"
     assert m.index(1, 4).data(Qt.ItemDataRole.ToolTipRole).count("→ 7") == 3
     view.table.selectRow(1)
-    assert not view.details.isHidden() and view.details.text().count("→ 7") == 3  # the step's cells listed
+    assert not view.details.isHidden() and view.details.toPlainText().count("→ 7") == 3  # the step's cells
     with qtbot.waitSignal(view.reportChanged):
         assert view.undo_selected("张三")
     assert [ws.load(rid).report.value(k) for k in keys] == [before.value(k) for k in keys]  # all, not one
