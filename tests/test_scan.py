@@ -149,3 +149,17 @@ def test_a_signed_number_read_by_ocr_is_checked_on_the_page():
     settle(report)
     assert report.cells["active/coercion/change"].status == "uncertain"
     assert report.cells["active/coercion/previous"].status == "extracted"
+
+
+def test_a_cell_is_split_into_its_lines_of_text_at_rows_of_paper():
+    """Cells are read line by line without the text detector: rows of ink separated by paper. A much lower
+    band (a stroke of 二 printed apart, a comma's tail) belongs to the line beside it."""
+    import numpy as np
+
+    from parser.ocr.scan import _text_rows
+
+    two_lines = np.array(list(range(2, 30)) + list(range(36, 64)))
+    assert _text_rows(two_lines) == [(2, 30), (36, 64)]
+    stroke_apart = np.array(list(range(2, 5)) + list(range(8, 30)) + list(range(40, 68)))
+    assert _text_rows(stroke_apart) == [(2, 30), (40, 68)]
+    assert _text_rows(np.array([5, 6, 7, 9, 10])) == [(5, 11)]  # a one-row gap is inside a line

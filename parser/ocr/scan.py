@@ -1,11 +1,11 @@
 """A scan (image-only PDF, PNG/JPEG/TIFF/BMP, multi-page too) → report text with page geometry.
 
-Per page: red ink (stamps) dropped, the page straightened, ruled tables found from their lines, text
-found and recognised; each text line lands in the table cell that holds it, and a cell with ink but no
-line found (a lone digit the detector missed, a number split by a stamp) is recognised from its own
-crop. Tables are rendered as TAB-separated grid rows, merged cells once at their top-left position,
-exactly as the document readers render them, so the same parser reads them. Every cell and text line
-becomes a Run: page, box in points, OCR score.
+Per page: red ink (stamps) dropped, the page straightened, ruled tables found from their lines; text
+lines found by the detector in the bands outside the tables, and inside each cell from its marks (rows
+of ink separated by paper: a wrapped label gives two lines); then all of it recognised. Tables are
+rendered as TAB-separated grid rows, merged cells once at their top-left position, exactly as the
+document readers render them, so the same parser reads them. Every cell and text line becomes a Run:
+page, box in points, OCR score.
 """
 from __future__ import annotations
 
@@ -90,16 +90,10 @@ def read_page(rgb: np.ndarray, out: _Writer) -> None:
         ink = binarise(gray)
     out.to_points = _to_points(gray.shape, angle)
     tables = find_tables(binarise(printed))
-    boxes = [Box(*b) for b in engine.find_lines(gray)]
-    in_table: list[list[Box]] = [[] for _ in tables]
-    loose: list[Box] = []
-    for b in boxes:
-        k = next((k for k, t in enumerate(tables) if _inside(b.cx, b.cy, t.box)), None)
-        (loose if k is None else in_table[k]).append(b)
-    lines = _lines(loose)
+    lines = _lines(_lines_outside(gray, ink, tables))
     # ink for finding what a cell holds: also faint print (a blurred digit) the local threshold misses
     marks = np.maximum(ink, np.where(gray < FAINT, 255, 0).astype(np.uint8))
-    plans = [_plan_cells(t, in_table[k], marks) for k, t in enumerate(tables)]
+    plans = [_plan_cells(t, marks) for t in tables]
     crops = [_crop(gray, b.box) for line in lines for b in line]
     crops += [_crop(gray, box, tight=marks if whole else None) for plan in plans for parts in plan.values()
               for box, whole in parts]
@@ -232,27 +226,67 @@ def _write_table(table: RuledTable, texts: dict[GridCell, tuple[str, float | Non
     out.add("\n")
 
 
-def _plan_cells(table: RuledTable, boxes: list[Box], ink: np.ndarray) -> dict[GridCell, list[tuple[tuple, bool]]]:
-    """What to read in each cell: the text lines found inside it, top to bottom; or, when there are none
-    but there is ink (a lone digit the detector missed), or a line runs over a column line (two cells
-    found as one), the cell itself."""
-    held: dict[GridCell, list[Box]] = {c: [] for c in table.cells}
-    whole: set[GridCell] = set()
-    for b in boxes:
-        cell = next((c for c in table.cells if _inside(b.cx, b.cy, c.box)), None)
-        if cell is None:
+def _lines_outside(gray: np.ndarray, ink: np.ndarray, tables: list[RuledTable]) -> list[Box]:
+    """The text lines found on the page outside its tables: the text detector runs only on the bands
+    between tables that hold ink (the tables' cells are read from their own lines)."""
+    h = gray.shape[0]
+    edges = [0] + [y for t in sorted(tables, key=lambda t: t.box[1]) for y in (t.box[1], t.box[3])] + [h]
+    boxes = []
+    for top, bottom in zip(edges[::2], edges[1::2], strict=True):
+        top, bottom = max(0, top - BAND_MARGIN), min(h, bottom + BAND_MARGIN)
+        if bottom - top < MIN_BAND or np.count_nonzero(ink[top:bottom]) < MIN_INK:
             continue
-        if b.x0 < cell.box[0] - 6 or b.x1 > cell.box[2] + 6:
-            whole.update(c for c in table.cells if c.box[0] < b.x1 and b.x0 < c.box[2] and c.box[1] <= b.cy <= c.box[3])
-        else:
-            held[cell].append(b)
-    plan: dict[GridCell, list[tuple[tuple, bool]]] = {}  # cell → (box, whole cell: tighten to its marks)
-    for cell, found in held.items():
-        if cell in whole or (not found and len(_marks(_inside_of(ink, cell.box))[0]) >= MIN_INK):
-            plan[cell] = [(_inner(cell.box), True)]
-        else:
-            plan[cell] = [(_clip(b.box, cell.box), False) for line in _lines(found) for b in line]
+        boxes += [Box(x0, y0 + top, x1, y1 + top) for x0, y0, x1, y1 in engine.find_lines(gray[top:bottom])]
+    return [b for b in boxes if not any(_inside(b.cx, b.cy, t.box) for t in tables)]
+
+
+BAND_MARGIN = 6  # px a band reaches into the table edge around it (a line printed close to the table)
+MIN_BAND = 16  # px: a lower band holds no line of text
+LINE_GAP = 2  # px rows without ink that separate two lines of text in a cell
+
+
+def _plan_cells(table: RuledTable, ink: np.ndarray) -> dict[GridCell, list[tuple[tuple, bool]]]:
+    """What to read in each cell that holds marks: each of its lines of text (rows of ink separated by
+    paper), top to bottom, tightened to its marks when read."""
+    plan: dict[GridCell, list[tuple[tuple, bool]]] = {}
+    for cell in table.cells:
+        ys, xs = _marks(_inside_of(ink, cell.box))
+        if len(ys) < MIN_INK:
+            plan[cell] = []
+            continue
+        x0, y0 = cell.box[:2]
+        plan[cell] = []
+        for a, b in _text_rows(ys):
+            row = xs[(ys >= a) & (ys < b)]
+            line = (x0 + 4 + int(row.min()), y0 + 4 + a, x0 + 5 + int(row.max()), y0 + 4 + b)  # _clip pads it
+            plan[cell].append((_clip(line, cell.box), False))
     return plan
+
+
+def _text_rows(ys: np.ndarray) -> list[tuple[int, int]]:
+    """Rows (first, end) of a cell's lines of text from the rows its marks are on: split at gaps of paper,
+    a band much lower than the tallest (a stroke of 二, a comma's tail) joined to the nearer neighbour."""
+    rows = np.zeros(int(ys.max()) + 2, dtype=bool)
+    rows[ys] = True
+    bands: list[list[int]] = []
+    gap = LINE_GAP
+    for y, on in enumerate(rows.tolist()):
+        if on and gap >= LINE_GAP:
+            bands.append([y, y + 1])
+        elif on:
+            bands[-1][1] = y + 1
+        gap = 0 if on else gap + 1
+    tall = max(b - a for a, b in bands)
+    while len(bands) > 1:
+        low = min(range(len(bands)), key=lambda k: bands[k][1] - bands[k][0])
+        if bands[low][1] - bands[low][0] >= 0.5 * tall:
+            break
+        if low == 0 or (low + 1 < len(bands) and bands[low + 1][0] - bands[low][1] < bands[low][0] - bands[low - 1][1]):
+            bands[low + 1][0] = bands[low][0]
+        else:
+            bands[low - 1][1] = bands[low][1]
+        del bands[low]
+    return [(a, b) for a, b in bands]
 
 
 def _cell_text(readings: list[engine.Reading | None]) -> tuple[str, float | None]:
