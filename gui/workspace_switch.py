@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 from review.workspace import Workspace, WorkspaceError, is_server_location
 
@@ -100,6 +100,9 @@ def switch_workspace(window: QMainWindow, location: str) -> Workspace | None:
         return None
     if current is not None:
         remember_workspace(window, current.path)  # to come back to it from the menu
+        for dialog in window.findChildren(QDialog):  # the year's window, the roster editor, … of the old one
+            if getattr(dialog, "workspace", None) is current:
+                dialog.close()
     if binding is None:
         binding = WorkspaceBinding(window, workspace)
         window.workspace_binding = binding

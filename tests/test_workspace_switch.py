@@ -27,7 +27,11 @@ def test_open_another_workspace_in_the_same_window_and_come_back(qtbot, tmp_path
     key = "requests/new_received/natural_person"
     session.push(CorrectCells(session, {key: 5}, "核对原件", "更正"))
 
+    window.actions_by_id["year_status"].trigger()
+    year = window.property("year_window")
+    assert year.isVisible() and year.workspace is ws
     created = switch_workspace(window, str(second))  # new: created, this window bound to it
+    assert not year.isVisible()  # the year's window of the old workspace closed with it
     assert created is not None and window.workspace_binding is binding and binding.workspace is created
     assert ws.closed and not binding.sessions and window.session is None
     assert binding.queue.visible_report_ids() == [] and "乙.sqlite" in window.windowTitle()
