@@ -145,3 +145,30 @@ def test_each_version_compared_with_the_one_before(resubmitted, tmp_path):
     assert (dialog.diff.iloc[0]["new"]) == 7 and "第 1 版" in dialog.diff_title.text()
     dialog.versions_view.selectRow(0)
     assert dialog.diff.empty and "最早" in dialog.diff_title.text()
+
+
+def test_restore_from_the_workspace_menu_chooses_among_the_removed(qtbot, resubmitted):
+    window, binding, ids = resubmitted
+    assert binding.queue_actions.remove(ids["other"], "误导入")
+    answered = []
+
+    def answer() -> None:  # the list of removed reports, then the reason
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QInputDialog):
+            if dialog.comboBoxItems():
+                answered.append(dialog.comboBoxItems())
+            else:
+                dialog.setTextValue("其实是本机关的报告")
+            dialog.accept()
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    binding.restore_action.trigger()
+    timer.stop()
+    assert len(answered) == 1 and answered[0][0].startswith(f"报告 {ids['other']}：")
+    assert ids["other"] in binding.queue.visible_report_ids()
+    [entry] = [e for e in binding.workspace.audit_log(ids["other"]) if e.kind == "restore"]
+    assert (entry.reviewer, entry.reason) == ("李四", "其实是本机关的报告")
+    binding.restore_action.trigger()  # nothing left to restore: said so, no dialog
+    assert "没有已移出的报告" in window.statusBar().currentMessage()
