@@ -26,7 +26,10 @@ def similarity(query: str, row: Row) -> float:
     return max(_similarity(label_key(query), row), _similarity(label_key(query, explanations=True), row))
 
 
+@lru_cache(maxsize=1 << 16)
 def _similarity(q: str, row: Row) -> float:
+    """similarity of a label key (cached apart: many printed labels reduce to the same key, and a key is often
+    the same with and without its explanation)."""
     if not q:
         return 0.0
     best = 0.0
