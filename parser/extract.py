@@ -191,7 +191,7 @@ def _this_year_only(tokens: list[Token], a: int, b: int, year: int | None) -> tu
     if year is None:
         return a, b
     heads = [(i, int(m.group(1))) for i in range(a, b) if tokens[i].kind == LABEL and len(tokens[i].text) <= 30
-             and (m := _YEAR_HEADING.match(tokens[i].text))]
+             and "年" in tokens[i].text and (m := _YEAR_HEADING.match(tokens[i].text))]
     if len({y for _, y in heads}) < 2 or year not in {y for _, y in heads}:
         return a, b
     start = next(i for i, y in heads if y == year)

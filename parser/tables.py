@@ -481,7 +481,7 @@ def _under_headings(labels: list[str], block: Block) -> bool:
 
 
 def _column_numbers(run: list[Token]) -> bool:
-    if len(run) < 5:
+    if len(run) < 5 or next((t.text for t in run if t.kind == VALUE), None) != "1":
         return False
     values = [t.text for t in run if t.kind == VALUE]
     return len(values) >= 5 and values[0] == "1" and values == [str(i) for i in range(1, len(values) + 1)]
