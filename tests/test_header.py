@@ -1,7 +1,12 @@
 """Agency and year from the many forms a title takes in received copies."""
+import re
+
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from parser.extract import parse_text
+from parser.header import _one_char_off
 
 
 @pytest.mark.parametrize("text,agency,year", [
@@ -24,3 +29,24 @@ def test_agency_and_year(text, agency, year):
     report = parse_text(text)
     assert (report.agency, report.year) == (agency, year)
     assert report.text[report.agency_span[0]:report.agency_span[1]] == agency
+
+
+@pytest.mark.parametrize("body,agency", [
+    ("2022年，沭阳县农业农村局坚持公开。沭阳县农业农村局负责。", "沭阳县农业农村局"),  # the body's spelling, twice
+    ("2022年，沭阳县农业农村局坚持公开。", "沐阳县农业农村局"),  # once is no evidence: the title as printed
+    ("沭阳县农业农村局、沭阳县农业农村局；泗阳县农业农村局、泗阳县农业农村局", "沐阳县农业农村局"),  # two rivals
+])
+def test_agency_spelt_as_the_report_spells_it_elsewhere(body, agency):
+    assert parse_text(f"沐阳县农业农村局2022年政府信息公开工作年度报告\n一、总体情况\n{body}\n").agency == agency
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("沭沐阳县局a\n", max_size=40), st.text("沭沐阳县局a", min_size=1, max_size=6), st.data())
+def test_one_character_variants_found_as_a_regex_would(text, name, data):
+    """The str.find search for one-character variants finds what the regex it replaced found, left to right
+    without overlaps (the name itself consumes its text too)."""
+    i = data.draw(st.integers(0, len(name) - 1))
+    assume("\u3400" <= name[i] <= "\u9fff")  # only a CJK character is looked for in other spellings
+    pattern = re.escape(name[:i]) + r"([\u3400-\u9fff])" + re.escape(name[i + 1:])
+    assert list(_one_char_off(text, name, i)) == [m.group(0) for m in re.finditer(pattern, text)
+                                                   if m.group(1) != name[i]]
