@@ -130,7 +130,7 @@ def find_regions(ver: Version, tokens: list[Token], year: int | None = None) -> 
     return regions
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def _names_row(key: str, row: Row) -> bool:
     """The label key names this row (cached: the same labels are tried against the same rows in every report)."""
     return _best_row([key], [row], None, 85) is not None

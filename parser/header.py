@@ -68,7 +68,7 @@ def find_sections(text: str, table_spans: dict[str, tuple[int, int]]) -> dict[st
     return out
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 10)
 def _section_key(title: str) -> str | None:
     t = label_key(title)
     for key, words in SECTION_WORDS.items():

@@ -26,7 +26,7 @@ def similarity(query: str, row: Row) -> float:
     return max(_similarity(label_key(query), row), _similarity(label_key(query, explanations=True), row))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _similarity(q: str, row: Row) -> float:
     """similarity of a label key (cached apart: many printed labels reduce to the same key, and a key is often
     the same with and without its explanation)."""
@@ -54,7 +54,7 @@ def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshol
     return _best_of(tuple(labels[-3:]), tuple(rows), expected, threshold)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _best_of(labels: tuple[str, ...], rows: tuple[Row, ...], expected: Row | None, threshold: float) -> Row | None:
     """_best_row of the last three labels (cached: every report asks about the same labels and rows)."""
     joinable = 1 if labels and _LEADING_NUMBER.match(labels[-1]) else min(3, len(labels))

@@ -63,7 +63,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _line_tokens(line: str) -> tuple[tuple[str, str, int, int, bool, bool, bool], ...]:
     """The tokens of one line, offsets within the line (cached: most lines of a table recur in other reports)."""
     out: list[Token] = []
@@ -147,7 +147,7 @@ def _split_spaces(text: str, a: int, b: int) -> list[tuple[int, int]]:
 _Piece = tuple[str, str, int, int, bool, bool | None]
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _cell(cell: str) -> tuple[bool, tuple[_Piece, ...]]:
     """The tokens of one non-empty, stripped cell (cached: table labels and numbers recur in every
     report), and whether it holds a label."""
