@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 # A pinyin gloss glued after a CJK character: 統(tǒng), 聯(lián), 縣（xiàn）.
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -94,7 +94,7 @@ _NUMBERING = re.compile(
 _EXPLANATION = re.compile(r"[(（][^()（）]{4,}[)）]|(?<=[\u3400-\u9fff])[(（][^()（）]{4,}$")
 
 
-@cache
+@lru_cache(maxsize=1 << 15)
 def label_key(label: str, explanations: bool = False) -> str:
     """A label reduced for fuzzy matching: numbering prefixes, explanations in brackets
     (（区分处理的，只计这一情形…）, (设区的市…应提供相关数据); kept with explanations=True),
