@@ -41,6 +41,7 @@ MAX_WORKERS = 4  # the importing process keeps up with about this many (it does 
 BATCH_ROWS = 200  # reports per write transaction
 BATCH_SECONDS = 0.5  # … or this long since the first of them was read, whichever comes first
 KEPT = 2500  # reports of this import kept in memory (values, text) as last year's report for later ones
+VIEWS = 64  # … of which the latest have their view built (an agency's years usually come one after another)
 
 
 @dataclass
@@ -81,13 +82,7 @@ class _Added:
     same_year: list[_Ref] = field(default_factory=list)  # the agency-year's reports before it (versions)
     id: int | None = None
     replaces: int | None = None  # the version it replaces (set when written)
-
-    def report(self) -> Report | None:
-        if self.full is not None:
-            return self.full
-        return self.read.view() if self.read is not None else None
-
-
+    view: Report | None = None  # read.view(), kept while it is one of the latest few (see _Years.report)
 
 
 _Ref = int | _Added  # a report already in the workspace (its id), or one of this import
@@ -102,6 +97,7 @@ class _Years:
         self._of: dict[tuple[str, int], list[_Ref]] = {}
         self._loaded: set[int] = set()
         self._kept: deque[_Added] = deque()
+        self._views: deque[_Added] = deque()
         self._stored: dict[int, Report] = {}  # last year's reports read from the store
 
     def key(self, agency: str | None, year: int | None) -> tuple[str, int] | None:
@@ -131,16 +127,22 @@ class _Years:
         if len(self._kept) > KEPT:
             old = self._kept.popleft()
             if old.id is not None:  # written: from now on read from the store when needed
-                old.read, old.full = None, None
+                old.read, old.full, old.view = None, None, None
             else:
                 self._kept.appendleft(old)
 
     def report(self, ref: _Ref) -> Report:
         """The report behind a reference, corrected as stored (for one from the workspace)."""
         if isinstance(ref, _Added):
-            report = ref.report()
-            if report is not None:
-                return report
+            if ref.full is not None:
+                return ref.full
+            if ref.view is None and ref.read is not None:
+                ref.view = ref.read.view()
+                self._views.append(ref)
+                if len(self._views) > VIEWS:
+                    self._views.popleft().view = None
+            if ref.view is not None:
+                return ref.view
             assert ref.id is not None
             ref = ref.id
         if ref not in self._stored:
@@ -312,7 +314,7 @@ class Importer:
         if read.findings is None:
             added.full = report_from_json(read.parsed, read.text)
         key = years.key(read.agency, read.year)
-        added.summary = self._summary(added, years.previous(key))
+        added.summary = self._summary(added, years.previous(key), years)
         added.same_year = list(years.reports(key)) if self.link_version is not None else []
         for ref in years.reports((key[0], key[1] + 1)) if key else []:  # next year's: this is their previous now
             self._resummarise(ref, added, years, batch)
@@ -322,9 +324,9 @@ class Importer:
             batch.started = time.monotonic()
         batch.added.append(added)
 
-    def _summary(self, added: _Added, previous: Report | None) -> tuple[Any, ...]:
-        report = added.report()
-        assert report is not None and added.read is not None
+    def _summary(self, added: _Added, previous: Report | None, years: _Years) -> tuple[Any, ...]:
+        report = years.report(added)
+        assert added.read is not None
         if added.read.findings is None:
             findings = self.replay.run_rules(report, previous)
         else:
@@ -336,7 +338,7 @@ class Importer:
         """A report of the next year has `previous` as its last year's report now: its summary is recomputed
         (one of this import still in memory) or marked stale (recomputed after the import)."""
         if isinstance(ref, _Added) and ref.read is not None:
-            ref.summary = self._summary(ref, years.report(previous))
+            ref.summary = self._summary(ref, years.report(previous), years)
             if ref.id is not None:
                 batch.summaries[ref.id] = ref.summary
         else:
