@@ -206,26 +206,21 @@ def _layout(version: Version, wb: Workbook) -> _Layout:
     shared = (id(version), TABLES_ROW, *(style_id(wb, look) for look in (SECTION, HEADER, LABEL, GROUP)))
     layout = _LAYOUTS.get(shared)
     if layout is None:
-        sheet = ReportSheet(Grid(wb), None, "")
-        sheet.row = TABLES_ROW
-        layout = _LAYOUTS[shared] = sheet.lay_out(version)
+        tables = _TablesLayout(Grid(wb))
+        tables.row = TABLES_ROW
+        layout = _LAYOUTS[shared] = tables.lay_out(version)
     return layout
 
 
-class ReportSheet:
-    """Writes one report onto a grid; `where` maps each cell key to its coordinate. (Without a report:
-    only the layout of a format's tables, see _layout.)"""
+class _TablesLayout:
+    """The three tables of a format on a grid: labels, headers, merges and heights, and where each number
+    goes (laid out once per format, see _layout)."""
 
-    def __init__(self, grid: Grid, item: ReviewedReport | None, subtitle: str) -> None:
+    def __init__(self, grid: Grid) -> None:
         self.grid = grid
-        self.item = item
-        self.report: Report | None = item.report if item is not None else None
-        self.marks = cell_marks(item) if item is not None else {}
-        self.subtitle = subtitle
         self.row = 1
         self.heights = grid.heights
-        self.where: dict[str, str] = {}
-        self._numbers: list[tuple[int, int, int, str]] | None = None  # noted while laying out (see tables)
+        self.numbers: list[tuple[int, int, int, str]] = []  # where the numbers go: (row, first, last column, key)
 
     # -- primitives -------------------------------------------------------------------------------
 
@@ -242,62 +237,15 @@ class ReportSheet:
                 self.heights[r] = max(self.heights.get(r, 0.0), height)
 
     def number(self, r: int, c1: int, c2: int, key: str) -> None:
-        if self._numbers is not None:
-            self._numbers.append((r, c1, c2, key))
-            return  # laying out a format: the numbers are each report's own
-        assert self.report is not None
-        cell = self.report.cells.get(key)
-        value = cell.value if cell is not None else None
-        fill, lines = self.marks.get(key, (None, []))
-        if cell is None:
-            fill = FILL_MISSING
-        look = MARKED_NUMBER.get(fill, NUMBER) if fill is not None else NUMBER
-        grid = self.grid
-        sid = grid.put(r, c1, value, look)
-        if lines:
-            grid.comment(r, c1, "\n".join(lines), 320, max(60, 16 * sum(lines_needed(x, 44) for x in lines) + 10))
-        if c2 > c1:
-            grid.merge(r, c1, r, c2, sid, True)
-        self.heights[r] = max(self.heights.get(r, 0.0), LINE_HEIGHT + 4)
-        self.where[key] = f"{COLUMNS[c1]}{r}"
+        """A number's place (a report's sheet writes its value there, see ReportSheet.number)."""
+        self.numbers.append((r, c1, c2, key))
 
     def key(self, table: Table, row_key: str, column_key: str) -> str:
         return f"{table.key}/{row_key}/{column_key}"
 
-    # -- the sheet --------------------------------------------------------------------------------
-
-    def write(self) -> None:
-        assert self.report is not None
-        self.head()
-        version = self.report.version
-        if version is None:
-            note = "未能识别本报告使用的格式（2019 年版或 2021 年版），无法按格式列出表格。"
-            self.box(self.row, 1, self.row, GRID, note, PLAIN)
-            self.row += 2
-        else:
-            self.tables(version)
-        self.findings()
-        for r, h in self.heights.items():
-            self.heights[r] = min(h, MAX_ROW_HEIGHT)
-
-    def tables(self, version: Version) -> None:
-        """The three tables: laid out once per format, then only their numbers per report (every report of
-        a format shares the same labels, headers, merges and heights)."""
-        layout = _layout(version, self.grid.wb)
-        grid = self.grid
-        grid.cells.update(layout.cells)
-        grid.merges.update(layout.merges)
-        for r, h in layout.heights.items():
-            self.heights[r] = max(self.heights.get(r, 0.0), h)
-        for r, c1, c2, key in layout.numbers:
-            self.number(r, c1, c2, key)
-        self.row = layout.end
-
     def lay_out(self, version: Version) -> _Layout:
         """Write the tables and note what is the same for every report of the format."""
         grid, start = self.grid, self.row
-        numbers: list[tuple[int, int, int, str]] = []
-        self._numbers = numbers
         for table in version.tables:
             self.section(f"{table.number}、{table.title}")
             if table.key in PRINTED_AS_ONE_ROW and self.fits_one_row(table):
@@ -308,35 +256,12 @@ class ReportSheet:
             else:
                 self.blocks(table)
             self.row += 1
-        self._numbers = None
-        for r, _c1, _c2, _key in numbers:
+        for r, _c1, _c2, _key in self.numbers:
             self.heights[r] = max(self.heights.get(r, 0.0), LINE_HEIGHT + 4)
-        own = {(r, c) for r, c1, c2, _ in numbers for c in range(c1, c2 + 1)}  # marked per report
+        own = {(r, c) for r, c1, c2, _ in self.numbers for c in range(c1, c2 + 1)}  # marked per report
         cells = {k: v for k, v in grid.cells.items() if k not in own}
         heights = {r: h for r, h in self.heights.items() if start <= r < self.row}
-        return _Layout(start, self.row, cells, set(grid.merges), heights, numbers)
-
-    def head(self) -> None:
-        report, item = self.report, self.item
-        year = f"{report.year}年度" if report.year else ""
-        title = f"{report.agency or '（未识别机关）'}{year}政府信息公开工作年度报告"
-        self.box(1, 1, 1, GRID, title, TITLE)
-        self.heights[1] = 24
-        parts = [f"格式：{report.version.name if report.version else '未识别'}", f"审核状态：{item.status}"]
-        if item.signoff is not None:
-            s = item.signoff
-            parts.append(f"签发：{s.outcome}，{s.reviewer}，{format_time(s.time)}"
-                         + (f"，理由：{s.reason}" if s.reason else ""))
-        parts.append(f"文件：{self.subtitle}")
-        self.box(2, 1, 2, GRID, "　".join(parts), PLAIN)
-        c = 1
-        self.grid.put(3, c, "图例", PLAIN)
-        c += 1
-        for fill, text in LEGEND:
-            width = 4 if len(text) > 8 else 3
-            self.box(3, c, 3, c + width - 1, text, MARKED_LABEL[fill])
-            c += width
-        self.row = 5
+        return _Layout(start, self.row, cells, set(grid.merges), heights, self.numbers)
 
     def section(self, title: str) -> None:
         self.box(self.row, 1, self.row, GRID, title, SECTION)
@@ -437,6 +362,84 @@ class ReportSheet:
                 self.number(h + 3, cc, cc, self.key(table, row.key, col.key))
         self.row = h + 4
 
+
+class ReportSheet(_TablesLayout):
+    """Writes one report onto a grid; `where` maps each cell key to its coordinate."""
+
+    def __init__(self, grid: Grid, item: ReviewedReport, subtitle: str) -> None:
+        super().__init__(grid)
+        self.item = item
+        self.report: Report = item.report
+        self.marks = cell_marks(item)
+        self.subtitle = subtitle
+        self.where: dict[str, str] = {}
+
+    def number(self, r: int, c1: int, c2: int, key: str) -> None:
+        cell = self.report.cells.get(key)
+        value = cell.value if cell is not None else None
+        fill, lines = self.marks.get(key, (None, []))
+        if cell is None:
+            fill = FILL_MISSING
+        look = MARKED_NUMBER.get(fill, NUMBER) if fill is not None else NUMBER
+        grid = self.grid
+        sid = grid.put(r, c1, value, look)
+        if lines:
+            grid.comment(r, c1, "\n".join(lines), 320, max(60, 16 * sum(lines_needed(x, 44) for x in lines) + 10))
+        if c2 > c1:
+            grid.merge(r, c1, r, c2, sid, True)
+        self.heights[r] = max(self.heights.get(r, 0.0), LINE_HEIGHT + 4)
+        self.where[key] = f"{COLUMNS[c1]}{r}"
+
+    # -- the sheet --------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        self.head()
+        version = self.report.version
+        if version is None:
+            note = "未能识别本报告使用的格式（2019 年版或 2021 年版），无法按格式列出表格。"
+            self.box(self.row, 1, self.row, GRID, note, PLAIN)
+            self.row += 2
+        else:
+            self.tables(version)
+        self.findings()
+        for r, h in self.heights.items():
+            self.heights[r] = min(h, MAX_ROW_HEIGHT)
+
+    def tables(self, version: Version) -> None:
+        """The three tables: laid out once per format, then only their numbers per report (every report of
+        a format shares the same labels, headers, merges and heights)."""
+        layout = _layout(version, self.grid.wb)
+        grid = self.grid
+        grid.cells.update(layout.cells)
+        grid.merges.update(layout.merges)
+        for r, h in layout.heights.items():
+            self.heights[r] = max(self.heights.get(r, 0.0), h)
+        for r, c1, c2, key in layout.numbers:
+            self.number(r, c1, c2, key)
+        self.row = layout.end
+
+    def head(self) -> None:
+        report, item = self.report, self.item
+        year = f"{report.year}年度" if report.year else ""
+        title = f"{report.agency or '（未识别机关）'}{year}政府信息公开工作年度报告"
+        self.box(1, 1, 1, GRID, title, TITLE)
+        self.heights[1] = 24
+        parts = [f"格式：{report.version.name if report.version else '未识别'}", f"审核状态：{item.status}"]
+        if item.signoff is not None:
+            s = item.signoff
+            parts.append(f"签发：{s.outcome}，{s.reviewer}，{format_time(s.time)}"
+                         + (f"，理由：{s.reason}" if s.reason else ""))
+        parts.append(f"文件：{self.subtitle}")
+        self.box(2, 1, 2, GRID, "　".join(parts), PLAIN)
+        c = 1
+        self.grid.put(3, c, "图例", PLAIN)
+        c += 1
+        for fill, text in LEGEND:
+            width = 4 if len(text) > 8 else 3
+            self.box(3, c, 3, c + width - 1, text, MARKED_LABEL[fill])
+            c += width
+        self.row = 5
+
     def findings(self) -> None:
         """The report's findings under its tables, so the printed sheet carries them too."""
         item = self.item
@@ -459,4 +462,3 @@ class ReportSheet:
             self.box(r, 3, r, 12, f.message, LABEL)
             self.box(r, 13, r, GRID, decision, LABEL)
         self.row = r + 1
-

@@ -76,10 +76,11 @@ class StreamSheet(WriteOnlyWorksheet):
 
     def _start(self) -> IO[str]:
         if self._file is None:
-            self._writer = _Part()
+            part = _Part()
+            self._writer: _Part | _MemoryPart = part
             self._hyperlinks: list[Hyperlink] = []
             self._comments: list[CommentRecord] = []
-            self._file = f = open(self._writer.out, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+            self._file = f = open(part.out, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
             f.write(self.head_xml())
             f.write("<sheetData>")
         return self._file
