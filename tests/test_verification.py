@@ -121,7 +121,8 @@ def test_the_workspace_keeps_confirmations_and_shows_its_own_copy_of_the_pages(q
     import copy
 
     from gui.workspace_binding import WorkspaceBinding
-    from review.workspace import Workspace, importer
+    from parser import extract
+    from review.workspace import Workspace
 
     report = load(S002)
     pdf = tmp_path / "scan.pdf"
@@ -129,7 +130,7 @@ def test_the_workspace_keeps_confirmations_and_shows_its_own_copy_of_the_pages(q
     for key in UNSURE:
         report.cells[key].status = report.cells[key].parsed_status = UNCERTAIN
     # the scan as an OCR reader would give it (uncertain cells with boxes), whatever the parser makes of the PDF
-    monkeypatch.setattr(importer, "_parse", lambda data, path: copy.deepcopy(report))
+    monkeypatch.setattr(extract, "parse_bytes", lambda data, name: copy.deepcopy(report))
     ws = Workspace(tmp_path / "w.sqlite")
     rid, added = ws.import_file(pdf)
     assert added
