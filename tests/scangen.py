@@ -84,16 +84,24 @@ def photo(img: Image.Image, rng: random.Random, strength: float = 0.04) -> Image
 
     a = np.asarray(img)
     h, w = a.shape[:2]
-    d = [rng.uniform(0.2, 1) * strength for _ in range(8)]
-    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
-    dst = np.float32([[w * d[0], h * d[1]], [w * (1 - d[2]), h * d[3] * 0.5], [w * (1 - d[4] * 0.5), h * (1 - d[5])],
-                      [w * d[6] * 0.5, h * (1 - d[7] * 0.5)]])
-    m = cv2.getPerspectiveTransform(src, dst)
+    m = photo_homography(w, h, rng, strength)
     warped = cv2.warpPerspective(a, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(90, 80, 70))
     light = np.linspace(1.0, 0.78, w, dtype=np.float32)[None, :, None] * np.linspace(0.95, 1.0, h,
                                                                                      dtype=np.float32)[:, None, None]
     lit = np.clip(warped.astype(np.float32) * light, 0, 255).astype(np.uint8)
     return blur(Image.fromarray(lit), 0.7)
+
+
+def photo_homography(w: int, h: int, rng: random.Random, strength: float = 0.04) -> np.ndarray:
+    """Where `photo` takes the page (pixels of the page → pixels of the photo): each corner pulled in by up
+    to `strength` of the page's size (the same draws from rng as `photo`)."""
+    import cv2
+
+    d = [rng.uniform(0.2, 1) * strength for _ in range(8)]
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    dst = np.float32([[w * d[0], h * d[1]], [w * (1 - d[2]), h * d[3] * 0.5], [w * (1 - d[4] * 0.5), h * (1 - d[5])],
+                      [w * d[6] * 0.5, h * (1 - d[7] * 0.5)]])
+    return cv2.getPerspectiveTransform(src, dst)
 
 
 Damage = Callable[[Image.Image, random.Random], Image.Image]

@@ -163,3 +163,76 @@ def test_a_cell_is_split_into_its_lines_of_text_at_rows_of_paper():
     stroke_apart = np.array(list(range(2, 5)) + list(range(8, 30)) + list(range(40, 68)))
     assert _text_rows(stroke_apart) == [(2, 30), (40, 68)]
     assert _text_rows(np.array([5, 6, 7, 9, 10])) == [(5, 11)]  # a one-row gap is inside a line
+
+
+def test_a_page_photographed_at_an_angle_is_flattened_and_read_to_exact_cells():
+    """Sample 002 photographed steeply (corners pulled in by up to a tenth of the page) as JPEG pages of a
+    PDF: the page's outline is found and warped square before the tables are searched."""
+    import random
+
+    import cv2
+    import docgen
+    import numpy as np
+
+    stem = SAMPLE_FILES[2].stem
+    truth = json.loads((SAMPLES / "truth" / f"{stem}.json").read_text(encoding="utf-8"))
+    rng = random.Random(5)
+    clean = scangen.report_pages(truth)
+    pages = [scangen.photo(p, rng, strength=0.1) for p in clean]
+    report = parse_bytes(scangen.to_pdf(pages), f"{stem}.pdf")
+    _exact(report, truth)
+    # every cell's box is on the photo where the cell was photographed: the centre of the cell on the
+    # printed page (its text layer), taken where the camera took it, is inside the box read from the photo
+    rng = random.Random(5)
+    shots = [scangen.photo_homography(*p.size, rng, strength=0.1) for p in clean]
+    printed = parse_bytes(docgen.to_pdf(docgen.official_report(truth)), f"{stem}.pdf").cells
+    px = scangen.DPI / 72
+    placed = 0
+    for key, cell in report.cells.items():
+        if cell.value is None or cell.box is None:
+            continue
+        x0, y0, x1, y1 = printed[key].box
+        centre = np.float32([[[(x0 + x1) / 2 * px, (y0 + y1) / 2 * px]]])
+        x, y = cv2.perspectiveTransform(centre, shots[cell.page - 1])[0, 0] / px
+        assert cell.page == printed[key].page and _inside_box(x, y, cell.box), (key, (x, y), cell.box)
+        placed += 1
+    assert placed >= 0.97 * len(truth["values"])
+
+
+def _inside_box(x: float, y: float, box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def test_only_a_photographed_page_is_flattened_and_its_boxes_land_on_the_photo():
+    """No OCR here: a scan (page filling the image) is left as it is; a photo's page outline is found, its
+    table's grid after flattening is the clean page's, and a box maps back onto the photo."""
+    import random
+
+    import numpy as np
+
+    from parser.ocr.flatten import flatten, page_corners
+    from parser.ocr.ruling import binarise, find_tables
+
+    truth = json.loads((SAMPLES / "truth" / f"{SAMPLE_FILES[0].stem}.json").read_text(encoding="utf-8"))
+    clean = scangen.report_pages(truth)[1]
+    for kind in ("clean", "office", "skew", "stamp"):
+        assert page_corners(np.asarray(scangen.damaged([clean], kind, seed=1)[0])) is None, kind
+    shot = scangen.photo(clean, random.Random(5), strength=0.1)
+    flat, back = flatten(np.asarray(shot))
+    assert back is not None
+
+    def grid(rgb):
+        (table,) = find_tables(binarise(np.asarray(rgb.convert("L") if hasattr(rgb, "convert") else rgb[:, :, 1])))
+        return table
+
+    a, b = grid(clean), grid(flat)
+    assert (a.n_rows, a.n_cols, len(a.cells)) == (b.n_rows, b.n_cols, len(b.cells))
+    straight = grid(np.asarray(shot))  # without flattening the grid falls apart
+    assert (straight.n_rows, straight.n_cols) != (a.n_rows, a.n_cols)
+    import cv2
+
+    x0, y0, x1, y1 = b.box  # the flattened table's outer frame; its corners taken back onto the photo
+    corners = cv2.perspectiveTransform(np.float32([[[x0, y0], [x1, y0], [x1, y1], [x0, y1]]]), back)[0]
+    grey = np.asarray(shot.convert("L"))
+    for x, y in corners.round().astype(int):
+        assert grey[y - 10:y + 11, x - 10:x + 11].min() < 100, (x, y)  # the frame's line is there (±0.6 %)

@@ -1,8 +1,9 @@
 """A scan (image-only PDF, PNG/JPEG/TIFF/BMP, multi-page too) → report text with page geometry.
 
-Per page: red ink (stamps) dropped, the page straightened, ruled tables found from their lines; text
-lines found by the detector in the bands outside the tables, and inside each cell from its marks (rows
-of ink separated by paper: a wrapped label gives two lines); then all of it recognised. Tables are
+Per page: a photographed page's outline found and warped square (flatten.py), red ink (stamps) dropped,
+the page straightened, ruled tables found from their lines; text lines found by the detector in the bands
+outside the tables, and inside each cell from its marks (rows of ink separated by paper: a wrapped label
+gives two lines); then all of it recognised. Tables are
 rendered as TAB-separated grid rows, merged cells once at their top-left position, exactly as the
 document readers render them, so the same parser reads them. Every cell and text line becomes a Run:
 page, box in points, OCR score.
@@ -19,6 +20,7 @@ import numpy as np
 from ..layout import PageText, Run
 from ..pages import PageError, Pages
 from . import engine
+from .flatten import flatten
 from .ruling import GridCell, RuledTable, binarise, find_tables, rotate, straightening_angle
 
 DPI = 200  # pages are read at this resolution (A4 → 1654 × 2339 px)
@@ -80,7 +82,10 @@ def read_scan(data: bytes, name: str = "") -> PageText:
 
 
 def read_page(rgb: np.ndarray, out: _Writer) -> None:
-    """One page image (RGB) into the writer: text lines and tables in reading order."""
+    """One page image (RGB) into the writer: text lines and tables in reading order. A photographed page
+    is flattened first; boxes are given on the image as it is (the photo the reviewer sees)."""
+    shape = rgb.shape
+    rgb, back = flatten(rgb)
     printed = _without_red(rgb)
     gray = cv2.medianBlur(printed, 3)  # the median drops speckle (and thin lines: found before it)
     ink = binarise(gray)
@@ -88,7 +93,7 @@ def read_page(rgb: np.ndarray, out: _Writer) -> None:
     if abs(angle) >= 0.05:
         gray, printed = rotate(gray, angle), rotate(printed, angle)
         ink = binarise(gray)
-    out.to_points = _to_points(gray.shape, angle)
+    out.to_points = _to_points(gray.shape, angle, back, shape)
     tables = find_tables(binarise(printed))
     lines = _lines(_lines_outside(gray, ink, tables))
     # ink for finding what a cell holds: also faint print (a blurred digit) the local threshold misses
@@ -151,16 +156,26 @@ def _without_red(rgb: np.ndarray) -> np.ndarray:
     return gray
 
 
-def _to_points(shape: tuple[int, ...], angle: float):
-    """Pixel boxes on the straightened page → boxes in points on the page as scanned."""
+def _to_points(shape: tuple[int, ...], angle: float, back: np.ndarray | None = None,
+               original: tuple[int, ...] | None = None):
+    """Pixel boxes on the straightened page → boxes in points on the page as scanned: the straightening
+    undone, then for a flattened photo its homography `back` onto the photo (of shape `original`); the box
+    given is the one enclosing the four corners so taken back."""
     h, w = shape[:2]
-    back = cv2.invertAffineTransform(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0))
+    unrotate = cv2.invertAffineTransform(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0))
     k = 72 / DPI
+    if back is not None and original is not None:
+        h, w = original[:2]
 
     def convert(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         x0, y0, x1, y1 = box
-        if angle:
-            pts = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], dtype=np.float64) @ back.T
+        if angle or back is not None:
+            pts = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], dtype=np.float64)
+            if angle:
+                pts[:, :2] = pts @ unrotate.T
+            if back is not None:
+                pts = pts @ back.T
+                pts = pts[:, :2] / pts[:, 2:]
             x0, y0 = pts[:, 0].min(), pts[:, 1].min()
             x1, y1 = pts[:, 0].max(), pts[:, 1].max()
         return (round(float(max(x0, 0)) * k, 2), round(float(max(y0, 0)) * k, 2), round(float(min(x1, w)) * k, 2),

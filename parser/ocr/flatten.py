@@ -1,0 +1,147 @@
+"""A page photographed at an angle: its outline found on the photo and warped square (a perspective
+transform), so that its ruling lines are straight and parallel again before tables are searched.
+
+The page is the largest bright four-sided region of the photo with darker surroundings (a desk, a
+table). A scan — the page fills the image, or is only rotated a little on white — has no such outline
+and is left as it is. Pixels throughout; the back homography takes a point of the flattened page to the
+photo, so every box read from the flat page is outlined on the image the reviewer sees.
+"""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+FIND_SIZE = 800  # px: the outline is searched on the photo reduced to this longer side
+MIN_AREA = 0.25  # the page covers at least this share of the photo
+FILLS = 0.97  # a quadrilateral covering more than this share of the image is the image itself: a scan
+MIN_CONTRAST = 40  # grey levels between the page and its surroundings (paper ~200, a desk ~80)
+MAX_ANGLE = 30  # degrees a corner of the outline may depart from a right angle
+PAGE_LONG = 2339  # px: the flattened page's longer side (A4 at the reading resolution, 200 dpi)
+
+Corners = np.ndarray  # 4 × 2 float32: top left, top right, bottom right, bottom left (x, y)
+
+
+def page_corners(rgb: np.ndarray) -> Corners | None:
+    """The corners of the photographed page in the image, or None when there is no page outline to
+    straighten (a scan: the page fills the image)."""
+    gray = rgb if rgb.ndim == 2 else cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    h, w = gray.shape
+    k = min(1.0, FIND_SIZE / max(h, w))
+    small = cv2.resize(gray, (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (5, 5), 0)
+    level, bright = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # print inside the page is a hole in the bright region, not a break of its outline
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if not contours:
+        return None
+    outline = max(contours, key=cv2.contourArea)
+    sh, sw = small.shape
+    area = cv2.contourArea(outline)
+    if area < MIN_AREA * sh * sw or area > FILLS * sh * sw:
+        return None
+    quad = _quadrilateral(outline)
+    if quad is None:
+        return None
+    inside = np.zeros_like(small)
+    cv2.fillConvexPoly(inside, quad.round().astype(np.int32), 255)
+    page, around = small[inside > 0], small[inside == 0]
+    if around.size < 0.5 * (1 - FILLS) * sh * sw or float(np.median(page)) - float(np.median(around)) < MIN_CONTRAST:
+        return None  # no dark surroundings: a page that fills the image
+    if _touches_border(outline, quad, sw, sh):
+        return None  # a side of the page is not seen apart from the image's edge: no outline to trust
+    corners = (_refined(outline, quad) + 0.5) / k  # pixel centres → edges of the full image
+    return corners.astype(np.float32)
+
+
+def flatten(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """(the page warped square, the homography from it back onto the photo), or (the image as it is,
+    None) when it has no page outline (a scan)."""
+    corners = page_corners(rgb)
+    if corners is None:
+        return rgb, None
+    tl, tr, br, bl = corners
+    width = (np.linalg.norm(tr - tl) + np.linalg.norm(br - bl)) / 2
+    height = (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr)) / 2
+    scale = PAGE_LONG / max(width, height)
+    out_w, out_h = max(1, round(width * scale)), max(1, round(height * scale))
+    square = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], dtype=np.float32)
+    forward = cv2.getPerspectiveTransform(corners, square)
+    border = (255,) * (3 if rgb.ndim == 3 else 1)
+    flat = cv2.warpPerspective(rgb, forward, (out_w, out_h), flags=cv2.INTER_LINEAR,
+                               borderMode=cv2.BORDER_CONSTANT, borderValue=border)
+    return flat, cv2.getPerspectiveTransform(square, corners)
+
+
+def _quadrilateral(outline: np.ndarray) -> np.ndarray | None:
+    """The outline's four corners (ordered), if it is a convex quadrilateral with corners near right angles."""
+    hull = cv2.convexHull(outline)
+    perimeter = cv2.arcLength(hull, True)
+    quad = None
+    for share in (0.01, 0.02, 0.03, 0.05):
+        approx = cv2.approxPolyDP(hull, share * perimeter, True)
+        if len(approx) == 4:
+            quad = approx.reshape(4, 2).astype(np.float32)
+            break
+        if len(approx) < 4:
+            return None
+    if quad is None:
+        return None
+    quad = _ordered(quad)
+    for i in range(4):
+        a, b, c = quad[i - 1], quad[i], quad[(i + 1) % 4]
+        u, v = a - b, c - b
+        cos = float(np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v) + 1e-9))
+        if abs(np.degrees(np.arccos(np.clip(cos, -1, 1))) - 90) > MAX_ANGLE:
+            return None
+    return quad
+
+
+def _touches_border(outline: np.ndarray, quad: np.ndarray, w: int, h: int, margin: int = 2) -> bool:
+    """Whether the outline runs along the image's edge (within margin px, for more than a fifth of a side's
+    mean length): the page reaches the edge there, its own edge not seen."""
+    pts = outline.reshape(-1, 2)
+    x, y = pts[:, 0], pts[:, 1]
+    on_edge = (x < margin) | (y < margin) | (x >= w - 1 - margin) | (y >= h - 1 - margin)
+    perimeter = cv2.arcLength(quad.reshape(-1, 1, 2), True)
+    return bool(np.count_nonzero(on_edge) > 0.05 * perimeter)
+
+
+def _ordered(pts: np.ndarray) -> np.ndarray:
+    """Top left, top right, bottom right, bottom left."""
+    s, d = pts.sum(axis=1), pts[:, 0] - pts[:, 1]
+    return np.array([pts[np.argmin(s)], pts[np.argmax(d)], pts[np.argmax(s)], pts[np.argmin(d)]], dtype=np.float32)
+
+
+def _refined(outline: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """The corners as intersections of straight lines fitted to the outline's points along each side
+    (finer than the polygon's vertices, which are points of the reduced outline)."""
+    pts = outline.reshape(-1, 2).astype(np.float32)
+    centre = quad.mean(axis=0)
+    lines = []
+    for i in range(4):
+        a, b = quad[i], quad[(i + 1) % 4]
+        ab = b - a
+        length = float(np.linalg.norm(ab))
+        rel = pts - a
+        t = rel @ ab / (length * length)
+        dist = np.abs(ab[0] * rel[:, 1] - ab[1] * rel[:, 0]) / length
+        side = pts[(t > 0.1) & (t < 0.9) & (dist < 3)]  # the middle of the side, away from rounded corners
+        if len(side) < 10:
+            return quad
+        vx, vy, x0, y0 = cv2.fitLine(side, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        normal = np.array([-vy, vx], dtype=np.float32)
+        if float(normal @ (np.array([x0, y0], dtype=np.float32) - centre)) < 0:
+            normal = -normal
+        # the outline runs through the centres of the page's outermost pixels: its edge is half a pixel out
+        lines.append((np.array([x0, y0], dtype=np.float32) + 0.5 * normal, np.array([vx, vy], dtype=np.float32)))
+    corners = []
+    for i in range(4):
+        (p, u), (q, v) = lines[i - 1], lines[i]
+        det = u[0] * -v[1] - u[1] * -v[0]
+        if abs(det) < 1e-6:
+            return quad
+        s = ((q - p)[0] * -v[1] - (q - p)[1] * -v[0]) / det
+        corners.append(p + s * u)
+    out = np.array(corners, dtype=np.float32)
+    return out if float(np.abs(out - quad).max()) < 10 else quad
