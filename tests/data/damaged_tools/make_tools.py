@@ -1,0 +1,159 @@
+"""Damaged copies made by real tools (issue 11): reports whose truth we have, rendered as real documents and
+read back the way reviewers get them — not our own imitation of the damage (tests/data/damaged/).
+
+Each source report (a truth JSON: the samples, holdout reports in both format versions) is laid out in the
+official table format (tests/docgen.py `official_report`: merged cells as in the State Council template) and
+written as a PDF (reportlab, page numbers at the foot, narrow table columns so labels wrap) and as a web page
+(site navigation around it). The text is then taken out with:
+
+- `pdftotext` (poppler-utils) in its default reading order, and with `-layout`;
+- pdfplumber `Page.extract_text()`;
+- pypdfium2 `PdfTextPage.get_text_range()`;
+- lxml `text_content()` of the web page: a crawler's text, every row's cells glued together;
+- `html2text` and `markdownify`: converter Markdown of the web page;
+- Tesseract OCR (`tesseract -l chi_sim`) of the PDF's pages rendered by `pdftoppm` at 200 dpi.
+
+The truth is the source's values, never adjusted to what a tool kept. The outputs are committed
+(tests/data/damaged_tools/7NN_*.txt + .json), so the test needs none of these tools; rerun this script
+(`.venv/bin/python tests/data/damaged_tools/make_tools.py` from the repository root, with poppler-utils,
+tesseract-ocr-chi-sim and the pip packages html2text and markdownify installed) to rewrite them. The PDF is
+written with reportlab's invariant mode, so the same tools give the same text.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TESTS = HERE.parent.parent
+ROOT = TESTS.parent
+sys.path[:0] = [str(TESTS), str(ROOT)]
+
+import docgen  # noqa: E402
+
+# (name, truth file): both format versions, a few cells to thousands, decimals, blank cells
+SOURCES: list[tuple[str, Path]] = [
+    ("county_decimals", ROOT / "resources/samples/truth/000_da2a12a5ef8cdc3f.json"),
+    ("county_small", ROOT / "resources/samples/truth/002_4baf6e6a93faded0.json"),
+    ("ministry", TESTS / "data/holdout/101_pdfplumber_ministry.json"),
+    ("2019_blanks_amounts", ROOT / "resources/samples/truth/004_22e9dc75990c25ed.json"),
+    ("2019_province", TESTS / "data/holdout/112_2019_change_zeng_jian.json"),
+    ("2019_township", TESTS / "data/holdout2/p14_pdf_2019_township_title_split.json"),
+]
+
+
+def truth_of(path: Path) -> dict:
+    t = json.loads(path.read_text(encoding="utf-8"))
+    return {"agency": t["agency"], "year": t["year"], "template": t["template"], "values": t["values"],
+            "findings": []}
+
+
+def pdf_bytes(truth: dict) -> bytes:
+    from reportlab import rl_config
+
+    rl_config.invariant = 1  # no creation date or random id: the same bytes every run
+    return docgen.to_pdf(docgen.official_report(truth), page_numbers=True)
+
+
+def html_bytes(truth: dict) -> bytes:
+    return docgen.to_html(docgen.official_report(truth))
+
+
+def _run(args: list[str], data: bytes | None = None) -> str:
+    return subprocess.run(args, input=data, capture_output=True, check=True).stdout.decode("utf-8")
+
+
+def pdftotext(truth: dict) -> str:
+    return _run(["pdftotext", "-enc", "UTF-8", "-", "-"], pdf_bytes(truth))
+
+
+def pdftotext_layout(truth: dict) -> str:
+    return _run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], pdf_bytes(truth))
+
+
+def pdfplumber_text(truth: dict) -> str:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf_bytes(truth))) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages) + "\n"
+
+
+def pypdfium_text(truth: dict) -> str:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(pdf_bytes(truth))
+    try:
+        return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))) + "\n"
+    finally:
+        pdf.close()
+
+
+def lxml_glued(truth: dict) -> str:
+    import lxml.html
+
+    body = lxml.html.fromstring(html_bytes(truth)).find("body")
+    return body.text_content().strip() + "\n"
+
+
+def html2text_md(truth: dict) -> str:
+    import html2text
+
+    return html2text.html2text(html_bytes(truth).decode("utf-8"))
+
+
+def markdownify_md(truth: dict) -> str:
+    from markdownify import markdownify
+
+    return markdownify(html_bytes(truth).decode("utf-8"))
+
+
+def tesseract_ocr(truth: dict) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "report.pdf"
+        pdf.write_bytes(pdf_bytes(truth))
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), str(Path(tmp) / "page")], check=True)
+        pages = sorted(Path(tmp).glob("page-*.png"))
+        return "".join(_run(["tesseract", str(p), "-", "-l", "chi_sim"]) for p in pages)
+
+
+TOOLS: list[tuple[str, Callable[[dict], str]]] = [
+    ("pdftotext", pdftotext), ("pdftotext_layout", pdftotext_layout), ("pdfplumber", pdfplumber_text),
+    ("pypdfium", pypdfium_text), ("lxml_glued", lxml_glued), ("html2text", html2text_md),
+    ("markdownify", markdownify_md), ("tesseract", tesseract_ocr),
+]
+
+
+def truths() -> dict[str, str]:
+    """stem → truth JSON text (needs no tool)."""
+    out = {}
+    for s, (source, path) in enumerate(SOURCES):
+        t = json.dumps(truth_of(path), ensure_ascii=False, indent=1) + "\n"
+        for k, (tool, _) in enumerate(TOOLS):
+            out[f"7{k}{s}_{tool}_{source}"] = t
+    return out
+
+
+def build_all(only: str | None = None) -> dict[str, tuple[str, str]]:
+    """stem → (report text, truth JSON text); only: the stems holding this string."""
+    out = {}
+    for s, (source, path) in enumerate(SOURCES):
+        truth = truth_of(path)
+        for k, (tool, make) in enumerate(TOOLS):
+            stem = f"7{k}{s}_{tool}_{source}"
+            if only and only not in stem:
+                continue
+            out[stem] = (make(truth), json.dumps(truth, ensure_ascii=False, indent=1) + "\n")
+    return out
+
+
+if __name__ == "__main__":
+    for stem, (text, js) in build_all(sys.argv[1] if len(sys.argv) > 1 else None).items():
+        (HERE / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (HERE / f"{stem}.json").write_text(js, encoding="utf-8")
+        print("wrote", stem)
