@@ -103,25 +103,45 @@ def _fit(run: list[Token], ncols: int, lead: int | None, table: str = "", by_lab
     return None
 
 
-def _printed_columns(labels: list[str], block: Block, table: str) -> tuple[int, ...] | None:
+def _printed_columns(labels: list[str], block: Block, table: str,
+                     lines_of: dict[str, frozenset[int]] | None = None) -> tuple[int, ...] | None:
     """The order in which the labels before a row print the block's column headings: () when they print
     none (nothing learnt), the template order when they agree with it, a permutation when table two
     prints its headings in another order, None when table three does (its two-level header cannot be
-    re-ordered safely)."""
+    re-ordered safely).
+
+    lines_of: label text → the lines it is printed on. When table three's headings share lines (a PDF's
+    text laid out as printed: 自然人 … 总计 on one line, the wrapped 商业企业 科研机构 其他 on the next), only
+    the order within a line tells the columns' order; one heading per line, the order of the lines does."""
     seq: list[int] = []
+    names: list[str] = []
     for label in labels:
         j = _column_named(label, block)
         if j is not None and j not in seq:
             seq.append(j)
+            names.append(label)
     n = len(block.columns)
     if len(seq) < 2:
         return ()
     if table == "requests":  # where 总计 stands says nothing: a two-level header may print it anywhere
-        applicants = [j for j in seq if j < n - 1]
-        return tuple(range(n)) if applicants == sorted(applicants) else None
+        applicants = [(j, name) for j, name in zip(seq, names, strict=True) if j < n - 1]
+        lines = [lines_of.get(name, frozenset()) if lines_of else frozenset() for _, name in applicants]
+        pairs = [(a, b) for a in range(len(applicants)) for b in range(a + 1, len(applicants))]
+        shared = [(a, b) for a, b in pairs if lines[a] & lines[b]]
+        in_order = all(applicants[a][0] < applicants[b][0] for a, b in (shared or pairs))
+        return tuple(range(n)) if in_order else None
     if seq == sorted(seq):
         return tuple(range(n))
     return tuple(seq) if len(seq) == n else None
+
+
+def _label_lines(tokens: list[Token]) -> dict[str, frozenset[int]]:
+    """Label text → the lines of the region it is printed on."""
+    out: dict[str, set[int]] = {}
+    for t in tokens:
+        if t.kind == LABEL:
+            out.setdefault(t.text, set()).add(t.line)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -247,6 +267,7 @@ class TableReader:
         yuan = _money_headed_in_yuan(table, tokens)
         order = {r.key: i for i, r in enumerate(rows)}
         block_of = {r.key: b for b in table.blocks for r in b.rows}
+        lines_of = _label_lines(tokens) if table.key == "requests" else None
 
         def place(items: list[tuple[list[str], list[Token]]]) -> _Reading:
             printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
@@ -276,7 +297,7 @@ class TableReader:
                     continue
                 n = ncols[row.key]
                 block = block_of[row.key]
-                seen = _printed_columns(labels, block, table.key)
+                seen = _printed_columns(labels, block, table.key, lines_of)
                 if seen != ():
                     printed_order[id(block)] = seen
                 columns = printed_order.get(id(block), tuple(range(n)))
@@ -387,8 +408,12 @@ class TableReader:
             blocks = rows
         elif len(cells) in (5, 10) and len(present) == len(cells) // 5:
             blocks = present
-        elif grid is not None and len(present) == 3 and not _starts_with_gap(tokens, grid):
-            blocks = rows[:len(cells) // 5]  # a grid row cut short: its cells start at the first column
+        elif grid is not None and len(present) == 3 and not _starts_with_gap(tokens, grid) \
+                and not _indented(tokens, grid):
+            # a grid row cut short: its cells start at the first column, or so it seems (OCR and a PDF's text
+            # drop the empty first cells as well as the last ones): uncertain, the reviewer confirms
+            return [Placed(r, list(cells[i * 5:(i + 1) * 5]), uncertain=set(range(5)))
+                    for i, r in enumerate(rows[:len(cells) // 5])]
         else:
             return read_glued_appeals(table, self.version, tokens, present)
         return [Placed(r, list(cells[i * 5:(i + 1) * 5])) for i, r in enumerate(blocks)]
@@ -495,6 +520,18 @@ _APPEAL_GROUPS = {"review": lambda text: label_key(text) == "行政复议",
 def _starts_with_gap(tokens: list[Token], grid: list[Token | None]) -> bool:
     first = next((t for t in grid if t is not None), None)
     return first is None or first.lead_gap or grid[0] is None
+
+
+def _indented(tokens: list[Token], grid: list[Token | None]) -> bool:
+    """The line of table four's numbers begins with a run of spaces: a PDF's text laid out as printed
+    (pdftotext -layout) leaves the first groups' empty cells as spaces, so the numbers may start in any
+    column."""
+    first = next((t for t in grid if t is not None), None)
+    if first is None:
+        return False
+    at = tokens.index(first)
+    line_start = tokens[at - 1].start + 1 if at and tokens[at - 1].kind in (EOL, BREAK) else None
+    return line_start is None or first.start - line_start >= 4
 
 
 def _value_line(tokens: list[Token]) -> list[Token | None] | None:

@@ -16,7 +16,7 @@ LABEL, VALUE, EMPTY, EOL, BREAK = "label", "value", "empty", "eol", "break"
 
 _SPACES2 = re.compile(r"[ \u00a0]{2,}")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_PIPE_ROW = re.compile(r"^\s*\||\s\|\s|\s\|\s*$|\|\|")
+_PIPE_ROW = re.compile(r"^\s*\||\s\|\s|\s\|\s*$|\|\||[^\s|]\| ")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 # A label followed by numbers on the same cell: "（一）予以公开 3 0 0 0 0 0 3"
 # One printed value inside a line: a number (signed, 增/减, or 一 for a minus read by OCR), with an
@@ -98,7 +98,7 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
     else:
         pieces = [(a, b)]
     lead_gap = False
-    if has_tab and pieces and not text[pieces[0][0]:pieces[0][1]].strip():
+    if has_tab and pieces and not text[pieces[0][0]:pieces[0][1]].strip() and (sep == "\t" or _opening_pipe(line)):
         pieces = pieces[1:]  # the indentation tab (or the opening pipe) that starts a line is no cell
         lead_gap = sep == "\t"
     if sep == "|" and pieces and not text[pieces[-1][0]:pieces[-1][1]].strip():
@@ -123,6 +123,12 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
     if lead_gap and len(out) > first:
         out[first].lead_gap = True
     out.append(Token(EOL, "", b, b, line_no))
+
+
+def _opening_pipe(line: str) -> bool:
+    """Whether a pipe row's first pipe opens the row ("| 规章 | 3 |") rather than closing an empty first cell:
+    html2text writes rows without outer pipes ("规章| 3| 0", " | | 0| 0" when the first cells are empty)."""
+    return line[0] == "|" or line.rstrip().endswith("|")
 
 
 def _split_spaces(text: str, a: int, b: int) -> list[tuple[int, int]]:

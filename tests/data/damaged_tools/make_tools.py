@@ -15,8 +15,8 @@ written as a PDF (reportlab, page numbers at the foot, narrow table columns so l
 
 The truth is the source's values, never adjusted to what a tool kept. The outputs are committed
 (tests/data/damaged_tools/7NN_*.txt + .json), so the test needs none of these tools; rerun this script
-(`.venv/bin/python tests/data/damaged_tools/make_tools.py` from the repository root, with poppler-utils,
-tesseract-ocr-chi-sim and the pip packages html2text and markdownify installed) to rewrite them. The PDF is
+(`.venv/bin/python tests/data/damaged_tools/make_tools.py` from the repository root, with poppler-utils, poppler-data,
+tesseract-ocr-chi-sim and the extra `.[corpus]` (html2text, markdownify) installed) to rewrite them. The PDF is
 written with reportlab's invariant mode, so the same tools give the same text.
 """
 from __future__ import annotations
