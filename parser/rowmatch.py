@@ -50,8 +50,16 @@ def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshol
     """The row named by the end of the accumulated labels (last one, two or three label tokens).
 
     A label token that starts with its own numbering (2.申请人…, （一）予以公开) begins a row label, so
-    it is not joined with the tokens above it (the wrapped tail of the row before)."""
-    return _best_of(tuple(labels[-3:]), tuple(rows), expected, threshold)
+    it is not joined with the tokens above it (the wrapped tail of the row before). When the last three name
+    no row, a label wrapped over more lines (a PDF's narrow label column: 2.申请人逾 / 期未按收费 / … / 请) is
+    read whole from its numbering, up to eight lines up."""
+    found = _best_of(tuple(labels[-3:]), tuple(rows), expected, threshold)
+    if found is None and len(labels) > 3:
+        numbered = next((i for i in range(len(labels) - 1, max(-1, len(labels) - 9), -1)
+                         if _LEADING_NUMBER.match(labels[i])), None)
+        if numbered is not None and numbered <= len(labels) - 4:
+            return _best_of(("".join(labels[numbered:]),), tuple(rows), expected, threshold)
+    return found
 
 
 @lru_cache(maxsize=1 << 12)

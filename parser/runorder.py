@@ -17,9 +17,14 @@ BestRow = Callable[[list[str], list[Row], Row | None, float], Row | None]
 
 
 def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], threshold: float,
-                    best_row: BestRow) -> list[Item]:
+                    best_row: BestRow, whole_row: Callable[[list[Token]], bool] | None = None) -> list[Item]:
     """Two or three labels, then as many runs without labels, each run a whole row: the labels name
-    consecutive rows, in order, and each run belongs to its label (规章 / 规范性文件 / 0 0 0 / 12 12 60)."""
+    consecutive rows, in order, and each run belongs to its label (规章 / 规范性文件 / 0 0 0 / 12 12 60).
+
+    whole_row: whether a row's worth of values is one whole row by the table's arithmetic (table three: the
+    six applicants add up to 总计). A run of two or more such rows one after another, one value a line (the
+    labels of the last rows printed after all the numbers: a PDF's merged label cells come out last), is cut
+    into its rows: the first under the labels before it, the others for the rows that follow."""
     order = {r.key: i for i, r in enumerate(rows)}
     out: list[Item] = []
     i = 0
@@ -45,10 +50,23 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
             # whole rows of numbers on lines of their own: one row each (the first under the labels before
             # them, the others for the rows that follow; see tables._between_neighbours)
             out += [(labels, lines[0]), *(([], line) for line in lines[1:])]
+        elif whole_row is not None and (stacked := _stacked_rows(run, ncols, whole_row)):
+            out += [(labels, stacked[0]), *(([], r) for r in stacked[1:])]
         else:
             out.append(items[i])
         i += 1
     return out
+
+
+def _stacked_rows(run: list[Token], ncols: dict[str, int], whole_row: Callable[[list[Token]], bool]
+                  ) -> list[list[Token]] | None:
+    """A run of values alone (no empty cell) that is two or more whole rows of the widest row, one after
+    another, cut into them; None when it is not."""
+    width = max(ncols.values())
+    if len(run) < 2 * width or len(run) % width or any(t.kind != VALUE for t in run):
+        return None
+    parts = [run[j:j + width] for j in range(0, len(run), width)]
+    return parts if all(whole_row(p) for p in parts) else None
 
 
 def _by_line(run: list[Token]) -> list[list[Token]]:

@@ -343,7 +343,8 @@ class TableReader:
             reading.done |= {p.row.key for p in reading.placed}
             return reading
 
-        items = unstacked_items(runs, rows, ncols, threshold, _best_row)
+        whole_row = (lambda cells: len(cells) == 7 and _adds_up(cells)) if table.key == "requests" else None
+        items = unstacked_items(runs, rows, ncols, threshold, _best_row, whole_row)
         reading = place(items)
         eqs = equations(self.version, table.key)
         # a run right under the column headings and equations failing: numbers printed before their labels?
@@ -467,25 +468,32 @@ def _between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: 
         if not before or not after:
             continue
         (m0, k0), (m1, k1) = before[-1], after[0]
-        if order[k1] - order[k0] != 2 or any(m0 < u < m1 and u != n for u in unlabelled):
+        between = [u for u in unlabelled if m0 < u < m1]
+        # several runs without labels between two read rows, as many as the rows between them: one each, in
+        # order (the labels printed after all the numbers), never certain
+        if order[k1] - order[k0] != len(between) + 1:
             continue
-        row = rows[order[k0] + 1]
+        row = rows[order[k0] + 1 + between.index(n)]
         if row.key in where:
             continue
         fitted = _fit(items[n][1], ncols[row.key], lead, table, by_label=False)
         if fitted is None or any(c is None or is_missing(c) for c in fitted[0]):
             continue
         cells, repaired = fitted
-        sure = table == "requests" and ncols[row.key] == 7 and _adds_up(cells)
+        sure = len(between) == 1 and table == "requests" and ncols[row.key] == 7 and _adds_up(cells)
         out.append(Placed(row, cells, repaired, uncertain=set() if sure else set(range(len(cells)))))
     return out
 
 
 def _tail_row(tokens: list[Token], rows: list[Row], threshold: float) -> Row | None:
-    """The row named by one of the first labels after the table's last value."""
+    """The table's last row when a label after the table's last value names it (a PDF's merged label cells
+    come out after all the numbers: （三）不予公开 … （七）总计 四、结转下年度继续办理); or else the row named by one
+    of the first labels there."""
     last_value = max((i for i, t in enumerate(tokens) if t.kind == VALUE), default=len(tokens))
-    tail = [t.text for t in tokens[last_value + 1:] if t.kind == LABEL][:3]
-    return next((row for label in tail if (row := _best_row([label], rows, None, threshold))), None)
+    after = [t.text for t in tokens[last_value + 1:] if t.kind == LABEL]
+    if rows and any(_best_row([label], rows[-1:], None, threshold) for label in after[:16]):
+        return rows[-1]
+    return next((row for label in after[:3] if (row := _best_row([label], rows, None, threshold))), None)
 
 
 def _wrapped_tail(labels: list[str], above: Row, row: Row) -> bool:
