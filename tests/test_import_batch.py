@@ -77,3 +77,17 @@ def test_a_batch_is_written_in_few_transactions(tmp_path, monkeypatch):
         assert len(result.added) == 12 and len(ws) == 12
         assert len(opened) == 3  # 5 + 5 + 2 reports (no summary was stale, so no refresh wrote)
         assert ws.store.connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again afterwards
+
+
+def test_files_with_pages_are_read_in_worker_processes_however_few():
+    """A scan is read by OCR (seconds of CPU, the engine's memory): even one of them goes to a worker process,
+    never into the importing process (a window's); text files only from a batch of PARALLEL_FROM."""
+    from pathlib import Path
+
+    from review.workspace.importer import MAX_WORKERS, PARALLEL_FROM, worker_count
+
+    texts = [Path(f"r{k}.txt") for k in range(PARALLEL_FROM)]
+    assert worker_count(texts[:3], 2) == 0 and worker_count(texts, 2) == 2 and worker_count(texts, 1) == 0
+    assert worker_count([Path("扫描件.PDF")], 2) == 1 and worker_count([Path("a.tif"), Path("b.jpg")], 8) == 2
+    assert worker_count([Path("photo.png")] + texts[:3], 1) == 1  # one CPU: still out of the window's process
+    assert worker_count([Path(f"s{k}.pdf") for k in range(9)], 16) == MAX_WORKERS

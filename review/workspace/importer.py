@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from parser.model import Report
+from parser.pages import IMAGE_SUFFIXES
 
 from ..audit import IMPORT
 from ..figures import figures_json
@@ -36,6 +37,17 @@ from .store import Store, Transaction
 
 ProgressCallback = Callable[[int, int, Path | None], None]
 
+
+def worker_count(files: Sequence[Path], cpus: int) -> int:
+    """Worker processes for reading these files: one per CPU up to MAX_WORKERS for a batch of PARALLEL_FROM
+    files or more (none on a single CPU); and as soon as one of them has pages (PDF, image: a scan is read
+    by OCR, seconds of CPU and the engine's few hundred MB), at least one, never more than there are such
+    files, so that OCR never runs in the importing process (a window's)."""
+    paged = sum(1 for f in files if f.suffix.lower() in PAGED_SUFFIXES)
+    many = min(MAX_WORKERS, cpus) if cpus > 1 and len(files) >= PARALLEL_FROM else 0
+    return max(many, min(MAX_WORKERS, cpus, paged), 1 if paged else 0)
+
+PAGED_SUFFIXES = (".pdf", *IMAGE_SUFFIXES)  # files read from their pages (a scan by OCR)
 PARALLEL_FROM = 16  # batches this large are read in worker processes (their start-up costs about 0.5 s)
 MAX_WORKERS = 4  # the importing process keeps up with about this many (it does a tenth of the work)
 BATCH_ROWS = 200  # reports per write transaction
@@ -219,9 +231,8 @@ class Importer:
         progress_callback(done, total, file being imported or None at the end); cancel_flag: a
         threading.Event (or anything with is_set(), or a callable) checked before each file; what was
         read before it is written. workers: processes that read while this thread checks and stores
-        (0: read here; None: one per CPU up to MAX_WORKERS for batches of PARALLEL_FROM files or more,
-        none on a single CPU). Reports are added in file order. Workers are spawned: the program's
-        main script must be guarded by `if __name__ == "__main__"` (main.py is), which is why the
+        (0: read here; None: as `worker_count` chooses). Reports are added in file order. Workers are
+        spawned: the program's main script must be guarded by `if __name__ == "__main__"` (main.py is), which is why the
         default is 0 for library use. nice: lower the workers' CPU priority by this much (a window
         importing in the background keeps its event loop ahead of them).
         """
@@ -229,8 +240,7 @@ class Importer:
 
         files = expand([str(p) for p in paths])
         if workers is None:
-            cpus = os.cpu_count() or 1
-            workers = min(MAX_WORKERS, cpus) if cpus > 1 and len(files) >= PARALLEL_FROM else 0
+            workers = worker_count(files, os.cpu_count() or 1)
         return self._import(files, progress_callback, cancel_flag, workers, nice, True)
 
     def _import(self, files: list[Path], progress: ProgressCallback | None, cancel_flag: Any, workers: int,
