@@ -12,13 +12,13 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from parser.model import Report
+from parser.pages import PAGED_SUFFIXES
 
 from . import signed_state
 from .i18n import tr
+from .import_dialog import file_filter
 from .loading import load_report, report_files
 from .session import ReportSession
-
-FILE_FILTER = "报告文件 (*.txt *.text *.htm *.html *.docx *.pdf);;所有文件 (*)"
 
 
 class OpenReports:
@@ -48,13 +48,22 @@ class OpenReports:
 
     def open_paths(self, paths: list[str]) -> list[ReportSession]:
         """Open files and folders; unreadable ones are reported in one message, the rest still open.
-        From the demo workspace they open in the reviewer's own workspace, in a window of its own."""
+        From the demo workspace they open in the reviewer's own workspace, in a window of its own.
+        PDF and image files are imported into the bound workspace by the import dialog (worker processes,
+        a progress bar: a scan takes seconds of OCR per page) and shown when read; text files open here."""
         binding = self.workspace_binding
         if getattr(binding, "demo", False):
             binding.demo_actions.open_own(paths)
             return []
         files, errors = report_files([str(p) for p in paths])
         opened = []
+        paged = [p for p in files if p.suffix.lower() in PAGED_SUFFIXES
+                 and not any(Path(s.path) == p for s in self.sessions())]
+        if paged and binding is not None:  # a scan is read by OCR: never here on the window's thread
+            binding.import_and_open(paged)
+            for p in paged:
+                self._remember_recent(str(p))
+            files = [p for p in files if p not in paged]
         for p in files:
             existing = next((s for s in self.sessions() if Path(s.path) == p), None)
             report, error = (None, "") if existing else load_report(p)
@@ -76,7 +85,7 @@ class OpenReports:
 
     def open_dialog(self) -> None:
         start = str(self.settings.value("last_dir", "") or "")
-        files, _ = QFileDialog.getOpenFileNames(self, tr("打开报告"), start, tr(FILE_FILTER))
+        files, _ = QFileDialog.getOpenFileNames(self, tr("打开报告"), start, file_filter())
         if files:
             self.settings.setValue("last_dir", str(Path(files[0]).parent))
             self.open_paths(files)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
 
 from review.commands import same_value
-from review.workspace import Workspace, WorkspaceError, is_server_location
+from review.workspace import ImportResult, Workspace, WorkspaceError, is_server_location
 
 from .audit_view import AuditView
 from .batch_queue import BatchQueue
@@ -329,6 +329,20 @@ class WorkspaceBinding(QObject):
         dialog.finished.connect(lambda _code, d=dialog: d in self._imports and self._imports.remove(d))
         dialog.start()
         return dialog
+
+    def import_and_open(self, paths: list[Path]) -> ImportDialog | None:
+        """Files opened in the window that are read from their pages (PDF, images; a scan by OCR): imported
+        by the import dialog, its workers reading them, then the first of them that was read shown."""
+        dialog = self.import_paths([str(p) for p in paths])
+        if dialog is not None:
+            dialog.importFinished.connect(lambda result: self._show_first(paths, result))
+        return dialog
+
+    def _show_first(self, paths: list[Path], result: ImportResult) -> None:
+        read = {Path(p): rid for p, rid in result.added + result.duplicates}
+        first = next((read[p] for p in paths if p in read), None)
+        if first is not None and not self.workspace.closed:
+            self.open_report(first)
 
     def import_files(self) -> None:
         self.import_paths(choose_files(self.window))

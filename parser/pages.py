@@ -13,6 +13,7 @@ from PIL import Image
 
 IMAGE_DPI = 200.0  # assumed resolution of an image that records none (an office scanner's usual setting)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp")
+PAGED_SUFFIXES = (".pdf", *IMAGE_SUFFIXES)  # files read from their pages (a scan by OCR: seconds per page)
 
 
 class PageError(Exception):

@@ -188,6 +188,38 @@ def test_files_opened_in_the_window_go_into_the_workspace(qtbot, window, tmp_pat
     binding.close()
 
 
+def test_a_pdf_or_scan_opened_in_the_window_is_read_by_the_import_workers_then_shown(qtbot, window, tmp_path,
+                                                                                   monkeypatch):
+    """A scan is read by OCR, seconds a page: opened in the window (menu, drop, command line) it goes to the
+    import dialog, whose worker processes read it; the window's process never parses it (a text PDF here,
+    read the same way, so that the test spends no OCR)."""
+    import json
+
+    import docgen
+    from conftest import SAMPLES
+
+    import gui.open_reports
+    import parser.extract
+
+    truth = json.loads((SAMPLES / "truth" / f"{SAMPLE_FILES[2].stem}.json").read_text(encoding="utf-8"))
+    pdf = tmp_path / "报告.pdf"
+    pdf.write_bytes(docgen.to_pdf(docgen.official_report(truth)))
+
+    def never(*args, **kwargs):
+        raise AssertionError("parsed in the window's process")
+
+    monkeypatch.setattr(gui.open_reports, "load_report", never)
+    monkeypatch.setattr(parser.extract, "parse_bytes", never)
+    ws = Workspace(tmp_path / "w.sqlite")
+    window.workspace_binding = binding = WorkspaceBinding(window, ws)  # as gui/app.py binds it
+    assert window.open_paths([str(pdf)]) == []  # not yet: the import dialog reads it
+    qtbot.waitUntil(lambda: len(binding.sessions) == 1, timeout=60000)
+    (session,) = window.sessions()
+    assert window.session is session and session.report.agency == truth["agency"] and len(ws) == 1
+    assert session.report.cells["requests/granted/total"].page is not None  # read from its pages
+    binding.close()
+
+
 def test_fill_zero_in_the_window_is_one_audit_entry_and_its_undo_one_more(qtbot, window, tmp_path):
     """Issue 14.6: 全部置 0 on sample 001's table three (every cell missing) is one entry with one reason
     in the workspace's log and one row of the audit view; Ctrl+Z appends one entry for the whole step."""

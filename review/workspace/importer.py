@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from parser.model import Report
-from parser.pages import IMAGE_SUFFIXES
+from parser.pages import PAGED_SUFFIXES
 
 from ..audit import IMPORT
 from ..figures import figures_json
@@ -47,7 +47,6 @@ def worker_count(files: Sequence[Path], cpus: int) -> int:
     many = min(MAX_WORKERS, cpus) if cpus > 1 and len(files) >= PARALLEL_FROM else 0
     return max(many, min(MAX_WORKERS, cpus, paged), 1 if paged else 0)
 
-PAGED_SUFFIXES = (".pdf", *IMAGE_SUFFIXES)  # files read from their pages (a scan by OCR)
 PARALLEL_FROM = 16  # batches this large are read in worker processes (their start-up costs about 0.5 s)
 MAX_WORKERS = 4  # the importing process keeps up with about this many (it does a tenth of the work)
 BATCH_ROWS = 200  # reports per write transaction
