@@ -1,6 +1,7 @@
 """Load test of the shared workspace on PostgreSQL: concurrent reviewer processes editing one workspace.
 
 Run: .venv/bin/python bench/bench_pg.py [--url postgresql://…] [--reviewers 8] [--edits 1000] [-n 2000] [--pause S]
+     [--client-nice N]
 
 Without --url a throwaway server is started (tests/pg.py: initdb into a temporary folder, as the `postgres`
 system user when run as root) and removed at the end; with --url the database must be empty. The workspace
@@ -53,12 +54,14 @@ def _numeric_cells(report) -> list[str]:
             if isinstance(c.value, int | float) and not isinstance(c.value, bool)]
 
 
-def reviewer(args: tuple[str, int, int, list[int], int, float]) -> dict:
+def reviewer(args: tuple[str, int, int, list[int], int, float, int]) -> dict:
     """One reviewer's process: `edits` kept corrections; returns ids, latencies and refusals."""
     from parser.model import Correction
     from review.workspace import Workspace, WorkspaceError
 
-    url, index, edits, report_ids, seed, pause = args
+    url, index, edits, report_ids, seed, pause, nice = args
+    if nice:
+        os.nice(nice)
     rng = random.Random(seed)
     commits: list[float] = []  # the edits' transactions
     summaries: list[float] = []  # the summary transactions after them
@@ -195,6 +198,9 @@ def main() -> None:
                     help="the province build (reused when built with the same -n)")
     ap.add_argument("--timeout", type=float, default=3600)
     ap.add_argument("--pause", type=float, default=0.0, help="a reviewer's mean pause between edits, seconds")
+    ap.add_argument("--client-nice", type=int, default=0,
+                    help="lower the reviewer processes' CPU priority (in an office each reviewer has a desktop of"
+                         " their own: on one 2-core machine the clients' rules otherwise take the server's CPU)")
     a = ap.parse_args()
 
     from province import build
@@ -230,7 +236,7 @@ def main() -> None:
               " (median; the queue is reloaded only when the stamp moved)")
         rng = random.Random(7)
         ids = rng.sample(ids, len(ids))
-        jobs = [(url, i + 1, a.edits, ids, 1000 + i, a.pause) for i in range(a.reviewers)]
+        jobs = [(url, i + 1, a.edits, ids, 1000 + i, a.pause, a.client_nice) for i in range(a.reviewers)]
         load_before = os.getloadavg()
         server_before = server_cpu(cluster)
         t0 = time.perf_counter()
@@ -248,6 +254,7 @@ def main() -> None:
         commits = [c for r in results for c in r["commits"]]
         whole = [w for r in results for w in r["whole"]]
         paced = f", pausing {a.pause:g} s between edits" if a.pause else ""
+        paced += f", reviewer processes at nice {a.client_nice}" if a.client_nice else ""
         print(f"{a.reviewers} reviewers × {a.edits} edits{paced} on {a.n} reports: {kept} kept in {wall:.1f} s"
               f" ({kept / wall:.0f} edits/s), {sum(r['refused'] for r in results)} refused as changed meanwhile"
               f" and retried, {sum(len(r['errors']) for r in results)} other errors")

@@ -4,12 +4,12 @@ version to compare it with its predecessor)."""
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from review.office.versions import DIFF_COLUMNS, value_diff
 from review.workspace import Workspace
 
-from .frame_model import FrameModel
+from .frame_model import FrameModel, frame_view
 from .i18n import tr
 
 
@@ -33,26 +33,15 @@ class VersionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("共 {n} 个版本（旧版本的更正、决定和签发保留在其审计日志中）；选中一个版本，"
                                    "下方列出它与前一版的数值差异", n=len(self.ids))))
-        self.versions_view = self._view(versions, 2)
+        self.versions_view = frame_view(versions, 2, fit=True)
         layout.addWidget(self.versions_view, 1)
         layout.addWidget(self.diff_title)
-        layout.addWidget(self._view(self.diff_model, 0), 2)
+        layout.addWidget(frame_view(self.diff_model, 0, fit=True), 2)
         self.versions_view.selectionModel().currentRowChanged.connect(lambda current, _p: self.compare(current.row()))
         self.versions_view.selectRow(len(self.ids) - 1)
         if len(self.ids) == 1:
             self.compare(0)
         self.resize(760, 560)
-
-    @staticmethod
-    def _view(model: FrameModel, stretch: int) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        return view
 
     def compare(self, index: int) -> None:
         """Show the value differences between version `index` (0: the first) and the one before it."""

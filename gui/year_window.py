@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +30,7 @@ from review.office.status import REPORT_COLUMNS, STATUSES, YearStatus, year_stat
 from review.office.store import OfficeError
 from review.workspace import Workspace, WorkspaceError
 
-from .frame_model import FrameModel
+from .frame_model import FrameModel, frame_view
 from .i18n import tr
 from .memo_dialog import ask_memo_details
 from .year_compare import CompareDialog
@@ -64,11 +62,11 @@ class YearWindow(QDialog):
         self.model = FrameModel({"agency": tr("机关"), "region": tr("地区"), "level": tr("层级"), "status": tr("状态"),
                                  "open_errors": tr("错误"), "report": tr("报告"), "previous": tr("上年报告"),
                                  "printed_name": tr("报告上的名称"), "imported_at": tr("报送时间")}, _colour, self)
-        self.table = self._table(self.model, 0)
+        self.table = frame_view(self.model, 0)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.unmatched = FrameModel({"report": tr("报告"), "agency": tr("报告上的名称"), "file_name": tr("文件"),
                                      "near": tr("相近机关")}, parent=self)
-        self.unmatched_view = self._table(self.unmatched, 3)
+        self.unmatched_view = frame_view(self.unmatched, 3)
         self.link_to = QComboBox()
         self.link_to.setMinimumWidth(260)
         self.unmatched_view.selectionModel().currentRowChanged.connect(lambda *_: self._offer_candidates())
@@ -91,16 +89,6 @@ class YearWindow(QDialog):
         self.refresh()
 
     # -- layout ------------------------------------------------------------------------------------
-
-    @staticmethod
-    def _table(model: FrameModel, stretch: int) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        return view
 
     def _button(self, text: str, slot) -> QPushButton:  # noqa: ANN001
         b = QPushButton(tr(text))
