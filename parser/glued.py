@@ -139,13 +139,18 @@ def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tupl
     pairs = [(r, o) for r, o in pairs if all(counts[k] == 1 for k in r.keys)]  # a row glued twice: neither
     if not pairs:
         return {}
-    glued_keys = {k for r, _ in pairs for k in r.keys}
-    checkable = [e for e in equations if any(k in glued_keys for k in e.cells)
-                 and all(k in glued_keys or known.get(k) is not None for k in e.cells)]
-    kept = _propagate(pairs, known, checkable)
-    if kept is None:
-        return {}  # the digits fit no split that keeps the equations: nothing is placed
-    agreed = _agreed(pairs, kept, known, checkable)
+    # a row whose digits split one way alone is read as split, whatever the equations say (a report whose
+    # figures do not add up is the rules' finding); the others are chosen with it as known
+    agreed = {k: {t} for r, o in pairs if len(o) == 1 for k, t in zip(r.keys, o[0], strict=True)}
+    open_pairs = [(r, o) for r, o in pairs if len(o) > 1]
+    if open_pairs:
+        given = {**known, **{k: _num(next(iter(t))) for k, t in agreed.items()}}
+        glued_keys = {k for r, _ in open_pairs for k in r.keys}
+        checkable = [e for e in equations if any(k in glued_keys for k in e.cells)
+                     and all(k in glued_keys or given.get(k) is not None for k in e.cells)]
+        kept = _propagate(open_pairs, given, checkable)
+        if kept is not None:  # else the digits fit no split that keeps the equations: those rows stay missing
+            agreed |= _agreed(open_pairs, kept, given, checkable)
     unique = {k for k, texts in agreed.items() if len(texts) == 1}
     settled = {**known, **{k: _num(next(iter(agreed[k]))) for k in unique}}
     holds = {e for e in equations if all(settled.get(c) is not None for c in e.cells) and e.residual(settled) == 0}
