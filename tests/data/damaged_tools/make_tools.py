@@ -11,7 +11,8 @@ written as a PDF (reportlab, page numbers at the foot, narrow table columns so l
 - pypdfium2 `PdfTextPage.get_text_range()`;
 - lxml `text_content()` of the web page: a crawler's text, every row's cells glued together;
 - `html2text` and `markdownify`: converter Markdown of the web page;
-- Tesseract OCR (`tesseract -l chi_sim`) of the PDF's pages rendered by `pdftoppm` at 200 dpi.
+- Tesseract OCR (`tesseract -l chi_sim`, its default page analysis and `--psm 4`) of the PDF's pages
+  rendered by `pdftoppm` at 200 dpi.
 
 The truth is the source's values, never adjusted to what a tool kept. The outputs are committed
 (tests/data/damaged_tools/7NN_*.txt + .json), so the test needs none of these tools; rerun this script
@@ -113,19 +114,25 @@ def markdownify_md(truth: dict) -> str:
     return markdownify(html_bytes(truth).decode("utf-8"))
 
 
-def tesseract_ocr(truth: dict) -> str:
+def tesseract_ocr(truth: dict, *options: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "report.pdf"
         pdf.write_bytes(pdf_bytes(truth))
         subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), str(Path(tmp) / "page")], check=True)
         pages = sorted(Path(tmp).glob("page-*.png"))
-        return "".join(_run(["tesseract", str(p), "-", "-l", "chi_sim"]) for p in pages)
+        return "".join(_run(["tesseract", str(p), "-", "-l", "chi_sim", *options]) for p in pages)
+
+
+def tesseract_rows(truth: dict) -> str:
+    """Tesseract reading the page as one column of lines (--psm 4), as one does for tables: every column of
+    a row kept on its line (the default page analysis drops table three's last two columns here)."""
+    return tesseract_ocr(truth, "--psm", "4")
 
 
 TOOLS: list[tuple[str, Callable[[dict], str]]] = [
     ("pdftotext", pdftotext), ("pdftotext_layout", pdftotext_layout), ("pdfplumber", pdfplumber_text),
     ("pypdfium", pypdfium_text), ("lxml_glued", lxml_glued), ("html2text", html2text_md),
-    ("markdownify", markdownify_md), ("tesseract", tesseract_ocr),
+    ("markdownify", markdownify_md), ("tesseract", tesseract_ocr), ("tesseract_psm4", tesseract_rows),
 ]
 
 
