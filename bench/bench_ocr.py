@@ -2,7 +2,7 @@
 generated test scans (tests/scangen.py: the samples and reports full of numbers from the test corpus, in the
 official layout, both format versions, each with one kind of damage).
 
-Run: .venv/bin/python bench/bench_ocr.py [--reports N]
+Run: .venv/bin/python bench/bench_ocr.py [--reports N] [--kinds photo,steep]
 Prints: the engine's loading time, then per-page median and max, per-report time for 3-page reports (wall
 clock and CPU time of all the process's threads, the engine loaded), the load average, peak RSS, cells
 right %, the count of wrong values not marked uncertain (must be 0), uncertain cells, and accuracy per kind
@@ -54,7 +54,11 @@ def truths(n: int) -> list[tuple[str, dict]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=int, default=10)
+    ap.add_argument("--kinds", default=",".join(KINDS), help=f"damage kinds in turn (of {', '.join(scangen.DAMAGE)})")
     args = ap.parse_args()
+    kinds = args.kinds.split(",")
+    if unknown := [k for k in kinds if k not in scangen.DAMAGE]:
+        ap.error(f"unknown damage kind: {', '.join(unknown)}")
     load_before = os.getloadavg()
     s, c = time.perf_counter(), time.process_time()
     engine._engine()
@@ -73,7 +77,7 @@ def main() -> None:
     by_kind: dict[str, list[int]] = {}
     wrong_examples: list[str] = []
     for n, (name, truth) in enumerate(truths(args.reports)):
-        kind = KINDS[n % len(KINDS)]
+        kind = kinds[n % len(kinds)]
         pages = scangen.damaged(scangen.report_pages(truth), kind, seed=n)
         data = scangen.to_tiff(pages) if n % 2 else scangen.to_pdf(pages)
         s, c = time.perf_counter(), time.process_time()

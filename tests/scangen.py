@@ -114,6 +114,7 @@ DAMAGE: dict[str, Damage] = {
     "jpeg": lambda img, rng: jpeg(img, 30),
     "stamp": lambda img, rng: stamp(img, rng),
     "photo": lambda img, rng: photo(img, rng),
+    "steep": lambda img, rng: photo(img, rng, strength=0.1),  # corners pulled in by up to a tenth of the page
     "office": lambda img, rng: jpeg(speckle(skew(blur(img, 0.6), rng.uniform(-0.8, 0.8)), rng, 0.0008), 50),
 }
 
