@@ -251,3 +251,86 @@ def test_the_window_says_the_server_went_away_and_works_again_when_it_is_back(qt
             assert other.claim(rid, "李四") == "张三"  # the report is still held by this window
     finally:
         binding.close()
+
+
+class _Recording:
+    """A store transaction that notes the report rows each UPDATE of `reports` touches, in order."""
+
+    def __init__(self, tx, touched: list[int]) -> None:
+        self.tx, self.touched = tx, touched
+
+    def execute(self, sql, params=()):
+        if sql.startswith("UPDATE reports"):
+            self.touched += [p for p in params if isinstance(p, int)] if " IN (" in sql else [params[-1]]
+        return self.tx.execute(sql, params)
+
+    def executemany(self, sql, rows):
+        rows = [tuple(r) for r in rows]
+        if sql.startswith("UPDATE reports"):
+            at = 0 if "SET status = NULL" in sql else 4  # the stale mark's id / the summary's id
+            self.touched += [r[at] for r in rows]
+        return self.tx.executemany(sql, rows)
+
+    def insert(self, sql, params=()):
+        return self.tx.insert(sql, params)
+
+
+def test_a_change_and_the_summaries_after_it_lock_report_rows_in_id_order(url, tmp_path):
+    """An edit of a 2023 report marks it and the same agency's 2024 report (imported first: the lower id) stale,
+    and stores both summaries: every transaction takes the rows in the order of their ids, so two reviewers'
+    transactions never wait for each other in a ring (the server's 'deadlock detected' seen under load)."""
+    from contextlib import contextmanager
+
+    from year_reports import derive
+
+    later = derive("000", tmp_path, year=(2024, 2024), name="2024.txt")
+    earlier = derive("000", tmp_path, year=(2024, 2023), replace={"63.6773": "63.6774"}, name="2023.txt")
+    with Workspace(url) as ws:
+        id_2024, _ = ws.import_file(later)
+        id_2023, _ = ws.import_file(earlier)
+        assert id_2024 < id_2023
+        original, runs = ws.store.transaction, []
+
+        @contextmanager
+        def recording():
+            with original() as tx:
+                runs.append([])
+                yield _Recording(tx, runs[-1])
+
+        ws.store.transaction = recording
+        ws.record_correction(id_2023, Correction(FEES, 63.6774, 6.36774, "小数点错位", "张三"))
+        ws.store.transaction = original
+    touched = [run for run in runs if run]
+    assert touched[0] == [id_2024, id_2023]  # the change's transaction marks both stale
+    assert all(run == sorted(run) for run in touched), touched
+
+
+def test_the_servers_choice_of_a_deadlock_victim_is_a_conflict_not_a_lost_connection(url, pg_cluster):
+    """Should two transactions ever wait for each other, the server cancels one: the reviewer is told it collided
+    with another's change and to retry (nothing was saved of it), not that the server went away."""
+    import psycopg
+
+    with Workspace(url) as ws:
+        rid, _ = ws.import_file(sample_000())
+        other = psycopg.connect(url, autocommit=False)
+        other.execute("SET deadlock_timeout = '30s'")  # this session waits; the workspace's detects the ring
+        other.execute("CREATE TABLE IF NOT EXISTS ring (id int PRIMARY KEY)")
+        other.commit()
+        other.execute("INSERT INTO ring VALUES (1), (2) ON CONFLICT DO NOTHING")
+        other.commit()
+        other.execute("UPDATE ring SET id = id WHERE id = 1")
+        waiter = threading.Thread(target=lambda: other.execute("UPDATE ring SET id = id WHERE id = 2"))
+        with pytest.raises(WorkspaceError, match="与其他审核人员同时进行的更改冲突.*请重试") as raised:
+            with ws.store.transaction() as tx:
+                tx.execute("UPDATE ring SET id = id WHERE id = 2")
+                tx.execute("SELECT 1")  # flushed: the row is this transaction's before the other asks for it
+                waiter.start()
+                import time
+
+                time.sleep(0.3)
+                tx.execute("UPDATE ring SET id = id WHERE id = 1")
+        waiter.join(10)
+        other.rollback()
+        other.close()
+        assert "连接中断" not in str(raised.value)
+        assert ws.load(rid).report.value(FEES) == 63.6773  # the workspace works on

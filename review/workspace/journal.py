@@ -42,8 +42,9 @@ def _same(a: Number | None, b: Number | None) -> bool:
 
 def mark_stale(tx: Transaction, report_ids: list[int]) -> None:
     """Mark these reports' queue summaries stale in a change's transaction: recomputed after the commit by the
-    client that made it, or by whoever reads the queue next if that client died in between."""
-    tx.execute(f"UPDATE reports SET status = NULL WHERE id IN ({','.join('?' * len(report_ids))})", report_ids)
+    client that made it, or by whoever reads the queue next if that client died in between. Rows are locked in
+    the order of their ids, as the summaries are stored (two transactions never wait for each other in a ring)."""
+    tx.executemany("UPDATE reports SET status = NULL WHERE id = ?", [(i,) for i in sorted(set(report_ids))])
 
 
 def new_event(tx: Transaction, report_id: int, kind: str, time: str) -> int:

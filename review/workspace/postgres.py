@@ -220,6 +220,9 @@ class PostgresStore:
                     yield PostgresTransaction(conn)
             except psycopg.errors.IntegrityError as e:
                 raise StoreConflict(str(e)) from e  # a constraint: the caller decides
+            except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure) as e:  # the server's choice
+                raise WorkspaceError("这一项更改与其他审核人员同时进行的更改冲突，服务器已撤回这一项，请重试；"
+                                     f"之前确认的更改都已保存：{self.path}") from e
             except psycopg.OperationalError as e:  # the server went away: this change may not be saved
                 raise WorkspaceError(f"与工作区服务器的连接中断（{_reason(e)}），这一项更改未能确认保存，"
                                      f"请稍后重试；之前确认的更改都已保存：{self.path}") from e

@@ -248,11 +248,12 @@ class Replay:
     def _store_summaries(self, summaries: dict[int, tuple[tuple, int | None, int]]) -> None:
         """Store the summaries whose basis (the latest event of the report and of its previous year) is still the
         latest, checked in the UPDATE itself: a change committed before the statement began makes it skip the row,
-        and a writer with a newer basis that starts meanwhile waits for this row and writes after it."""
+        and a writer with a newer basis that starts meanwhile waits for this row and writes after it. Rows in the
+        order of their ids, as a change marks them stale: on a server, two writers never deadlock."""
         events = " UNION ALL ".join(f"SELECT max(id) AS v FROM {t} WHERE report_id IN (?, ?)"
                                     for t in ("corrections", "decisions", "signoffs"))
         with self.store.transaction() as tx:
             tx.executemany("UPDATE reports SET status = ?, open_errors = ?, open_warnings = ?, figures = ?"
                            f" WHERE id = ? AND ? = (SELECT coalesce(max(v), 0) FROM ({events}) AS events)",
                            [(*summary, rid, basis, *(rid, rid if prev is None else prev) * 3)
-                            for rid, (summary, prev, basis) in summaries.items()])
+                            for rid, (summary, prev, basis) in sorted(summaries.items())])  # rows locked by id
