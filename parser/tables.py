@@ -468,10 +468,13 @@ def _between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: 
         if not before or not after:
             continue
         (m0, k0), (m1, k1) = before[-1], after[0]
-        between = [u for u in unlabelled if m0 < u < m1]
         # several runs without labels between two read rows, as many as the rows between them: one each, in
-        # order (the labels printed after all the numbers), never certain
-        if order[k1] - order[k0] != len(between) + 1:
+        # order (the labels printed after all the numbers), never certain. A run too short for any row between
+        # (a stray digit an OCR read in a label) is none of them: were it a row's remains, the whole runs would
+        # be more than the rows.
+        width = min((ncols[r.key] for r in rows[order[k0] + 1:order[k1]]), default=0)
+        between = [u for u in unlabelled if m0 < u < m1 and sum(t.kind == VALUE for t in items[u][1]) >= width]
+        if n not in between or order[k1] - order[k0] != len(between) + 1:
             continue
         row = rows[order[k0] + 1 + between.index(n)]
         if row.key in where:
