@@ -139,6 +139,7 @@ def main() -> None:
     else:
         ws_path = cloned(Path(args.folder), args.n)
     print(f"workspace {ws_path} ready in {time.perf_counter() - t:.1f} s")
+    Path(args.folder).mkdir(parents=True, exist_ok=True)  # the bulletin's folder (--province builds elsewhere)
 
     from review.office.bulletin import write_bulletin
     from review.office.overview import overview
