@@ -236,3 +236,26 @@ def test_only_a_photographed_page_is_flattened_and_its_boxes_land_on_the_photo()
     grey = np.asarray(shot.convert("L"))
     for x, y in corners.round().astype(int):
         assert grey[y - 10:y + 11, x - 10:x + 11].min() < 100, (x, y)  # the frame's line is there (±0.6 %)
+
+
+def test_a_speck_of_dust_beside_a_number_is_not_read_with_it():
+    """Office scan of report 606: dust to the right of 21 in its cell was read with it (21”。”年, a label),
+    the amount beside it then taken as the count, certain. A line is its glyphs and the small marks beside
+    them (a decimal point, a comma, a minus); a speck further away is not part of it."""
+    import numpy as np
+
+    from parser.ocr.ruling import GridCell, RuledTable
+    from parser.ocr.scan import _plan_cells
+
+    ink = np.zeros((60, 400), dtype=np.uint8)
+    cell = GridCell(0, 0, 1, 1, (0, 0, 400, 60))
+    ink[20:44, 20:32] = ink[20:44, 36:48] = 255  # two digits, 24 px high
+    ink[40:44, 52:56] = 255  # a decimal point (16 px) right after them
+    ink[20:44, 60:72] = 255  # and a digit after it
+    ink[30:33, 300:303] = ink[25:28, 350:353] = 255  # specks (9 px) far to the right
+    (((x0, y0, x1, y1), _whole),) = _plan_cells(RuledTable((0, 0, 400, 60), 1, 1, [cell]), ink)[cell]
+    assert x0 <= 4 + 20 and 4 + 72 <= x1 < 4 + 300 - 3 and y0 <= 4 + 20 and y1 >= 4 + 44
+    ink[30:33, 300:303] = ink[25:28, 350:353] = 0
+    ink[30:33, 78:86] = 255  # a small mark close by (a comma, a minus) still belongs to the line
+    (((_, _, x1, _), _),) = _plan_cells(RuledTable((0, 0, 400, 60), 1, 1, [cell]), ink)[cell]
+    assert x1 >= 4 + 86

@@ -272,10 +272,36 @@ def _plan_cells(table: RuledTable, ink: np.ndarray) -> dict[GridCell, list[tuple
         x0, y0 = cell.box[:2]
         plan[cell] = []
         for a, b in _text_rows(ys):
-            row = xs[(ys >= a) & (ys < b)]
-            line = (x0 + 4 + int(row.min()), y0 + 4 + a, x0 + 5 + int(row.max()), y0 + 4 + b)  # _clip pads it
+            left, right = _extent(ys, xs, a, b)
+            line = (x0 + 4 + left, y0 + 4 + a, x0 + 5 + right, y0 + 4 + b)  # _clip pads it
             plan[cell].append((_clip(line, cell.box), False))
     return plan
+
+
+SPECK = 40  # px of ink: a mark this small (a speck, a dot, a comma) counts only beside the line's glyphs
+
+
+def _extent(ys: np.ndarray, xs: np.ndarray, a: int, b: int) -> tuple[int, int]:
+    """The first and last column of a line of text (the marks on rows a to b): its glyphs, and the small
+    marks (a decimal point, a comma, a minus) within a line's height of them; specks further away — a
+    scanner's dust beside a number — are not part of it (read with the number, they read as more text)."""
+    on = (ys >= a) & (ys < b)
+    band = np.zeros((b - a, int(xs[on].max()) + 1), dtype=np.uint8)
+    band[ys[on] - a, xs[on]] = 255
+    n, _, stats, _ = cv2.connectedComponentsWithStats(band, connectivity=8)
+    marks = [(int(x), int(x + w - 1), int(area)) for x, _, w, _, area in stats[1:n]]
+    glyphs = [(x0, x1) for x0, x1, area in marks if area >= SPECK]
+    if not glyphs:
+        return int(xs[on].min()), int(xs[on].max())
+    left, right = min(x0 for x0, _ in glyphs), max(x1 for _, x1 in glyphs)
+    reach = b - a
+    grown = True
+    while grown:  # a small mark beside the line joins it (1,234.5: each comma and point next to a digit)
+        grown = False
+        for x0, x1, _ in marks:
+            if (x0 < left or x1 > right) and x1 >= left - reach and x0 <= right + reach:
+                left, right, grown = min(left, x0), max(right, x1), True
+    return left, right
 
 
 def _text_rows(ys: np.ndarray) -> list[tuple[int, int]]:
