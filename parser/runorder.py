@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .rowmatch import _LEADING_NUMBER
 from .template import Row
 from .tokens import LABEL, VALUE, Token
 
@@ -24,7 +25,8 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
     whole_row: whether a row's worth of values is one whole row by the table's arithmetic (table three: the
     six applicants add up to 总计). A run of two or more such rows one after another, one value a line (the
     labels of the last rows printed after all the numbers: a PDF's merged label cells come out last), is cut
-    into its rows: the first under the labels before it, the others for the rows that follow."""
+    into its rows: the first under the labels before it, the others for the rows that follow; unless more
+    than one of those labels begins with a row's numbering (then which row is first is not known)."""
     order = {r.key: i for i, r in enumerate(rows)}
     out: list[Item] = []
     i = 0
@@ -50,7 +52,10 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
             # whole rows of numbers on lines of their own: one row each (the first under the labels before
             # them, the others for the rows that follow; see tables._between_neighbours)
             out += [(labels, lines[0]), *(([], line) for line in lines[1:])]
-        elif whole_row is not None and (stacked := _stacked_rows(run, ncols, whole_row)):
+        elif whole_row is not None and sum(bool(_LEADING_NUMBER.match(x)) for x in labels) <= 1 \
+                and (stacked := _stacked_rows(run, ncols, whole_row)):
+            # the labels before name one row at most: several numbered labels before a block of rows (a PDF
+            # printed column by column) may each name one of them, in an order the text does not show
             out += [(labels, stacked[0]), *(([], r) for r in stacked[1:])]
         else:
             out.append(items[i])
@@ -109,6 +114,24 @@ def shifted_items(items: list[Item], tokens: list[Token], rows: list[Row], thres
         return None
     return [(_own_label(items[n + 1][0] if n + 1 < len(items) else tail, rows, threshold, best_row), run)
             for n, (_, run) in enumerate(items)]
+
+
+def straddled_items(items: list[Item]) -> list[Item] | None:
+    """Every run paired with the label on its own line and the labels after it, up to the next run's line: a
+    label wrapped in a narrow column prints its numbering and first characters beside the numbers, the rest
+    below them (2.没 4 0 1 0 0 0 5 / 有现 / 成信 / … / 作 / 3.补 4 0 0 0 1 1 6). The first run keeps every label
+    before it (the column headings). None when no run shares its line with a label."""
+    if not any(run and run[0].same_line for _, run in items):
+        return None
+    out: list[Item] = []
+    for n, (labels, run) in enumerate(items):
+        own = labels if n == 0 else labels[-1:] if run and run[0].same_line else []
+        after: list[str] = []
+        if n + 1 < len(items):
+            following, nxt = items[n + 1]
+            after = following[:-1] if nxt and nxt[0].same_line else following
+        out.append(([*own, *after], run))
+    return out
 
 
 def _own_label(labels: list[str], rows: list[Row], threshold: float, best_row: BestRow) -> list[str]:

@@ -21,7 +21,7 @@ from .glued import known_values, read_glued_appeals, read_glued_rows
 from .normalize import label_key
 from .placed import _MISSING, Placed, is_missing
 from .rowmatch import _LEADING_NUMBER, _best_row, similarity
-from .runorder import appeal_blocks, shifted_items, unstacked_items
+from .runorder import appeal_blocks, shifted_items, straddled_items, unstacked_items
 from .template import Block, Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
 
@@ -353,6 +353,13 @@ class TableReader:
         if shifted is not None:
             other = place(shifted)
             if _better(other, reading, table, self.version, block_of):
+                reading = other
+        straddled = straddled_items(items)
+        if straddled is not None:
+            other = place(straddled)
+            if _better(other, reading, table, self.version, block_of) or (
+                    len(other.placed) > len(reading.placed)
+                    and _failing(other, eqs, table, block_of) <= _failing(reading, eqs, table, block_of)):
                 reading = other
         placed, glued, blank_rows, done = reading.placed, reading.glued, reading.blank_rows, reading.done
         if not no_total:

@@ -12,13 +12,16 @@ written as a PDF (reportlab, page numbers at the foot, narrow table columns so l
 - lxml `text_content()` of the web page: a crawler's text, every row's cells glued together;
 - `html2text` and `markdownify`: converter Markdown of the web page;
 - Tesseract OCR (`tesseract -l chi_sim`, its default page analysis and `--psm 4`) of the PDF's pages
-  rendered by `pdftoppm` at 200 dpi.
+  rendered by `pdftoppm` at 200 dpi;
+- the same report as a Word document (python-docx) exported to PDF by LibreOffice (`soffice --convert-to pdf`),
+  read by pdftotext (both modes), pdfplumber and pypdfium2.
 
 The truth is the source's values, never adjusted to what a tool kept. The outputs are committed
-(tests/data/damaged_tools/7NN_*.txt + .json), so the test needs none of these tools; rerun this script
-(`.venv/bin/python tests/data/damaged_tools/make_tools.py` from the repository root, with poppler-utils, poppler-data,
-tesseract-ocr-chi-sim and the extra `.[corpus]` (html2text, markdownify) installed) to rewrite them. The PDF is
-written with reportlab's invariant mode, so the same tools give the same text.
+(tests/data/damaged_tools/7NN_*.txt, 8NN_*.txt + .json), so the test needs none of these tools. To rewrite them,
+run `.venv/bin/python tests/data/damaged_tools/make_tools.py [part of a name]` from the repository root with the
+Debian packages poppler-utils, poppler-data, tesseract-ocr-chi-sim, libreoffice-writer-nogui and fonts-wqy-microhei
+and the extra `.[corpus]` (html2text, markdownify) installed. reportlab writes in its invariant mode, so the same
+tools give the same text.
 """
 from __future__ import annotations
 
@@ -68,31 +71,42 @@ def _run(args: list[str], data: bytes | None = None) -> str:
     return subprocess.run(args, input=data, capture_output=True, check=True).stdout.decode("utf-8")
 
 
-def pdftotext(truth: dict) -> str:
-    return _run(["pdftotext", "-enc", "UTF-8", "-", "-"], pdf_bytes(truth))
+def office_pdf_bytes(truth: dict) -> bytes:
+    """The report as a Word document (python-docx, merged cells) turned into a PDF by LibreOffice, as an office
+    exports it: its text layer orders merged cells and wrapped labels otherwise than reportlab's."""
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = Path(tmp) / "report.docx"
+        docx.write_bytes(docgen.to_docx(docgen.official_report(truth)))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                        "pdf", "--outdir", tmp, str(docx)], capture_output=True, check=True)
+        return (Path(tmp) / "report.pdf").read_bytes()
 
 
-def pdftotext_layout(truth: dict) -> str:
-    return _run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], pdf_bytes(truth))
+def pdftotext(truth: dict, pdf: Callable[[dict], bytes] = pdf_bytes) -> str:
+    return _run(["pdftotext", "-enc", "UTF-8", "-", "-"], pdf(truth))
 
 
-def pdfplumber_text(truth: dict) -> str:
+def pdftotext_layout(truth: dict, pdf: Callable[[dict], bytes] = pdf_bytes) -> str:
+    return _run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], pdf(truth))
+
+
+def pdfplumber_text(truth: dict, pdf: Callable[[dict], bytes] = pdf_bytes) -> str:
     import io
 
     import pdfplumber
 
-    with pdfplumber.open(io.BytesIO(pdf_bytes(truth))) as pdf:
-        return "\n".join(page.extract_text() or "" for page in pdf.pages) + "\n"
+    with pdfplumber.open(io.BytesIO(pdf(truth))) as doc:
+        return "\n".join(page.extract_text() or "" for page in doc.pages) + "\n"
 
 
-def pypdfium_text(truth: dict) -> str:
+def pypdfium_text(truth: dict, pdf: Callable[[dict], bytes] = pdf_bytes) -> str:
     import pypdfium2
 
-    pdf = pypdfium2.PdfDocument(pdf_bytes(truth))
+    doc = pypdfium2.PdfDocument(pdf(truth))
     try:
-        return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))) + "\n"
+        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))) + "\n"
     finally:
-        pdf.close()
+        doc.close()
 
 
 def lxml_glued(truth: dict) -> str:
@@ -133,34 +147,49 @@ TOOLS: list[tuple[str, Callable[[dict], str]]] = [
     ("pdftotext", pdftotext), ("pdftotext_layout", pdftotext_layout), ("pdfplumber", pdfplumber_text),
     ("pypdfium", pypdfium_text), ("lxml_glued", lxml_glued), ("html2text", html2text_md),
     ("markdownify", markdownify_md), ("tesseract", tesseract_ocr), ("tesseract_psm4", tesseract_rows),
+    # the Word document exported to PDF by LibreOffice, then read by the same PDF tools (stems 8NN)
+    ("office_pdftotext", lambda t: pdftotext(t, office_pdf_bytes)),
+    ("office_pdftotext_layout", lambda t: pdftotext_layout(t, office_pdf_bytes)),
+    ("office_pdfplumber", lambda t: pdfplumber_text(t, office_pdf_bytes)),
+    ("office_pypdfium", lambda t: pypdfium_text(t, office_pdf_bytes)),
 ]
+
+
+def stem(k: int, s: int) -> str:
+    """The file name (no suffix) of source s read by tool k: 7ks for the first ten tools, 8ks after them."""
+    return f"{7 + k // 10}{k % 10}{s}_{TOOLS[k][0]}_{SOURCES[s][0]}"
+
+
+def tool_of(name: str) -> str:
+    """The tool a file's stem names."""
+    return next(tool for k, (tool, _) in enumerate(TOOLS) for s in range(len(SOURCES)) if stem(k, s) == name)
 
 
 def truths() -> dict[str, str]:
     """stem → truth JSON text (needs no tool)."""
     out = {}
-    for s, (source, path) in enumerate(SOURCES):
+    for s, (_, path) in enumerate(SOURCES):
         t = json.dumps(truth_of(path), ensure_ascii=False, indent=1) + "\n"
-        for k, (tool, _) in enumerate(TOOLS):
-            out[f"7{k}{s}_{tool}_{source}"] = t
+        for k in range(len(TOOLS)):
+            out[stem(k, s)] = t
     return out
 
 
 def build_all(only: str | None = None) -> dict[str, tuple[str, str]]:
     """stem → (report text, truth JSON text); only: the stems holding this string."""
     out = {}
-    for s, (source, path) in enumerate(SOURCES):
+    for s, (_, path) in enumerate(SOURCES):
         truth = truth_of(path)
-        for k, (tool, make) in enumerate(TOOLS):
-            stem = f"7{k}{s}_{tool}_{source}"
-            if only and only not in stem:
+        for k, (_, make) in enumerate(TOOLS):
+            name = stem(k, s)
+            if only and only not in name:
                 continue
-            out[stem] = (make(truth), json.dumps(truth, ensure_ascii=False, indent=1) + "\n")
+            out[name] = (make(truth), json.dumps(truth, ensure_ascii=False, indent=1) + "\n")
     return out
 
 
 if __name__ == "__main__":
-    for stem, (text, js) in build_all(sys.argv[1] if len(sys.argv) > 1 else None).items():
-        (HERE / f"{stem}.txt").write_text(text, encoding="utf-8")
-        (HERE / f"{stem}.json").write_text(js, encoding="utf-8")
-        print("wrote", stem)
+    for name, (text, js) in build_all(sys.argv[1] if len(sys.argv) > 1 else None).items():
+        (HERE / f"{name}.txt").write_text(text, encoding="utf-8")
+        (HERE / f"{name}.json").write_text(js, encoding="utf-8")
+        print("wrote", name)
