@@ -26,6 +26,8 @@ from .ruling import GridCell, RuledTable, binarise, find_tables, rotate, straigh
 DPI = 200  # pages are read at this resolution (A4 → 1654 × 2339 px)
 MAX_PAGES = 60  # a scan longer than this is not one annual report
 MIN_INK = 25  # ink pixels in a cell below this: the cell is empty (speckle)
+INSIDE = 1  # px inside a cell's box (already clear of its dilated lines) where its marks are looked for
+STUB = 6  # px: a mark at a cell's edge this thin and long is the end of a ruling line, not print
 FAINT = 175  # grey darker than this is print, however faint its contrast to the paper around it
 RED = 60  # red exceeding green and blue by this much is a stamp's ink
 BLANK_MARKS = ("-", "/", "—", "–", "－", "--", "——")  # what a cell printed empty holds
@@ -273,7 +275,7 @@ def _plan_cells(table: RuledTable, ink: np.ndarray) -> dict[GridCell, list[tuple
         plan[cell] = []
         for a, b in _text_rows(ys):
             left, right = _extent(ys, xs, a, b)
-            line = (x0 + 4 + left, y0 + 4 + a, x0 + 5 + right, y0 + 4 + b)  # _clip pads it
+            line = (x0 + INSIDE + left, y0 + INSIDE + a, x0 + INSIDE + 1 + right, y0 + INSIDE + b)  # _clip pads it
             plan[cell].append((_clip(line, cell.box), False))
     return plan
 
@@ -359,11 +361,11 @@ def _inner(box: tuple[int, int, int, int], margin: int = 4) -> tuple[int, int, i
 
 def _clip(box: tuple[float, ...], cell: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
     """A text line's box, a little enlarged, kept inside its cell's lines."""
-    x0, y0, x1, y1 = _inner(cell, 3)
+    x0, y0, x1, y1 = _inner(cell, INSIDE)
     return (max(int(box[0]) - 3, x0), max(int(box[1]) - 3, y0), min(int(box[2]) + 4, x1), min(int(box[3]) + 4, y1))
 
 
-def _inside_of(ink: np.ndarray, box: tuple[int, int, int, int], margin: int = 4) -> np.ndarray:
+def _inside_of(ink: np.ndarray, box: tuple[int, int, int, int], margin: int = INSIDE) -> np.ndarray:
     x0, y0, x1, y1 = box
     return ink[y0 + margin:y1 - margin, x0 + margin:x1 - margin]
 
@@ -375,8 +377,10 @@ def _marks(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     keep = np.zeros(n, dtype=bool)
     for i in range(1, n):
         x, y, bw, bh, area = stats[i]
-        edge = x == 0 or y == 0 or x + bw >= w or y + bh >= h
-        keep[i] = area >= 6 and not (edge and (bw >= 0.8 * w or bh >= 0.8 * h or area < 30))
+        side = x == 0 or x + bw >= w  # a stub of a vertical line: thin, along the side
+        end = y == 0 or y + bh >= h  # of a horizontal one: flat, along the top or bottom
+        stub = (side and bw <= STUB and bh >= 0.3 * h) or (end and bh <= STUB and bw >= 0.3 * w)
+        keep[i] = area >= 6 and not stub and not ((side or end) and area < 30)
     ys, xs = np.nonzero(keep[labels])
     return ys, xs
 
