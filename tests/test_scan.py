@@ -259,3 +259,34 @@ def test_a_speck_of_dust_beside_a_number_is_not_read_with_it():
     ink[30:33, 78:86] = 255  # a small mark close by (a comma, a minus) still belongs to the line
     (((_, _, x1, _), _),) = _plan_cells(RuledTable((0, 0, 400, 60), 1, 1, [cell]), ink)[cell]
     assert x1 >= 4 + 86
+
+
+@pytest.mark.parametrize("angle,scale", [(12, 0.7), (-20, 1.6)])
+def test_a_photo_turned_on_the_desk_and_of_any_size_is_flattened_to_the_printed_grid(angle, scale):
+    """No OCR: the page turned by up to 20° on a desk, in a photo smaller or larger than the reading
+    resolution, comes out upright at the reading resolution (its long side 2,339 px), its table's grid
+    the printed page's."""
+    import cv2
+    import numpy as np
+
+    from parser.ocr.flatten import PAGE_LONG, flatten
+    from parser.ocr.ruling import binarise, find_tables
+
+    truth = json.loads((SAMPLES / "truth" / f"{SAMPLE_FILES[2].stem}.json").read_text(encoding="utf-8"))
+    page = np.asarray(scangen.report_pages(truth)[1])
+    h, w = page.shape[:2]
+    size = (int(w * 1.3 * scale), int(h * 1.2 * scale))
+    a = np.deg2rad(angle)
+    turn = np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
+    corners = np.array([[-w, -h], [w, -h], [w, h], [-w, h]]) / 2 * scale * 0.85 @ turn.T + np.array(size) / 2
+    corners += np.array([[20, 10], [-30, 25], [10, -20], [15, 5]]) * scale  # and a little perspective
+    shot = cv2.warpPerspective(page, cv2.getPerspectiveTransform(
+        np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32), corners.astype(np.float32)), size,
+        borderValue=(120, 100, 80))
+    flat, back = flatten(shot)
+    assert back is not None and flat.shape[0] == PAGE_LONG
+
+    def grid(rgb):
+        return [(t.n_rows, t.n_cols, len(t.cells)) for t in find_tables(binarise(np.ascontiguousarray(rgb[:, :, 1])))]
+
+    assert grid(flat) == grid(page) == [(23, 10, 189)]
