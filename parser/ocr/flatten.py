@@ -16,6 +16,8 @@ MIN_AREA = 0.25  # the page covers at least this share of the photo
 FILLS = 0.97  # a quadrilateral covering more than this share of the image is the image itself: a scan
 MIN_CONTRAST = 40  # grey levels between the page and its surroundings (paper ~200, a desk ~80)
 MAX_ANGLE = 30  # degrees a corner of the outline may depart from a right angle
+EDGE = 1  # px (reduced) from the image's edge within which the outline is the image's, not the page's
+SEEN = 0.25  # share of a side's length that must be seen off the image's edge
 PAGE_LONG = 2339  # px: the flattened page's longer side (A4 at the reading resolution, 200 dpi)
 
 Corners = np.ndarray  # 4 × 2 float32: top left, top right, bottom right, bottom left (x, y)
@@ -28,10 +30,11 @@ def page_corners(rgb: np.ndarray) -> Corners | None:
     h, w = gray.shape
     k = min(1.0, FIND_SIZE / max(h, w))
     small = cv2.resize(gray, (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA)
-    small = cv2.GaussianBlur(small, (5, 5), 0)
-    level, bright = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    # print inside the page is a hole in the bright region, not a break of its outline
-    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
+    small = cv2.GaussianBlur(small, (3, 3), 0)
+    _, bright = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # print inside the page is a hole in the bright region (not part of the outer outline); a little closing
+    # only seals specks at its edge: more would also close a thin strip of desk between the page and the edge
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     if not contours:
         return None
@@ -48,10 +51,10 @@ def page_corners(rgb: np.ndarray) -> Corners | None:
     page, around = small[inside > 0], small[inside == 0]
     if around.size < 0.5 * (1 - FILLS) * sh * sw or float(np.median(page)) - float(np.median(around)) < MIN_CONTRAST:
         return None  # no dark surroundings: a page that fills the image
-    if _touches_border(outline, quad, sw, sh):
-        return None  # a side of the page is not seen apart from the image's edge: no outline to trust
-    corners = (_refined(outline, quad) + 0.5) / k  # pixel centres → edges of the full image
-    return corners.astype(np.float32)
+    refined = _refined(outline, quad, sw, sh)
+    if refined is None:
+        return None  # a side of the page runs along the image's edge: its own edge is not seen
+    return ((refined + 0.5) / k).astype(np.float32)  # pixel centres → edges of the full image
 
 
 def flatten(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
@@ -97,26 +100,20 @@ def _quadrilateral(outline: np.ndarray) -> np.ndarray | None:
     return quad
 
 
-def _touches_border(outline: np.ndarray, quad: np.ndarray, w: int, h: int, margin: int = 2) -> bool:
-    """Whether the outline runs along the image's edge (within margin px, for more than a fifth of a side's
-    mean length): the page reaches the edge there, its own edge not seen."""
-    pts = outline.reshape(-1, 2)
-    x, y = pts[:, 0], pts[:, 1]
-    on_edge = (x < margin) | (y < margin) | (x >= w - 1 - margin) | (y >= h - 1 - margin)
-    perimeter = cv2.arcLength(quad.reshape(-1, 1, 2), True)
-    return bool(np.count_nonzero(on_edge) > 0.05 * perimeter)
-
-
 def _ordered(pts: np.ndarray) -> np.ndarray:
     """Top left, top right, bottom right, bottom left."""
     s, d = pts.sum(axis=1), pts[:, 0] - pts[:, 1]
     return np.array([pts[np.argmin(s)], pts[np.argmax(d)], pts[np.argmax(s)], pts[np.argmin(d)]], dtype=np.float32)
 
 
-def _refined(outline: np.ndarray, quad: np.ndarray) -> np.ndarray:
+def _refined(outline: np.ndarray, quad: np.ndarray, w: int, h: int) -> np.ndarray | None:
     """The corners as intersections of straight lines fitted to the outline's points along each side
-    (finer than the polygon's vertices, which are points of the reduced outline)."""
+    (finer than the polygon's vertices, which are points of the reduced outline). Points on the image's
+    edge are not the page's edge (the page reaches beyond, or the strip of desk is too thin to see there);
+    None if a side has too few others (SEEN of its length)."""
     pts = outline.reshape(-1, 2).astype(np.float32)
+    x, y = pts[:, 0], pts[:, 1]
+    seen = (x > EDGE) & (y > EDGE) & (x < w - 1 - EDGE) & (y < h - 1 - EDGE)
     centre = quad.mean(axis=0)
     lines = []
     for i in range(4):
@@ -126,9 +123,9 @@ def _refined(outline: np.ndarray, quad: np.ndarray) -> np.ndarray:
         rel = pts - a
         t = rel @ ab / (length * length)
         dist = np.abs(ab[0] * rel[:, 1] - ab[1] * rel[:, 0]) / length
-        side = pts[(t > 0.1) & (t < 0.9) & (dist < 3)]  # the middle of the side, away from rounded corners
-        if len(side) < 10:
-            return quad
+        side = pts[(t > 0.1) & (t < 0.9) & (dist < 3) & seen]  # the middle, away from rounded corners
+        if len(side) < max(10, SEEN * length):
+            return None
         vx, vy, x0, y0 = cv2.fitLine(side, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
         normal = np.array([-vy, vx], dtype=np.float32)
         if float(normal @ (np.array([x0, y0], dtype=np.float32) - centre)) < 0:
