@@ -8,10 +8,18 @@ check; the values are never changed here.
 """
 from __future__ import annotations
 
+import re
+
 from .equations import equations, lone_culprits
 from .model import EXTRACTED, REPAIRED, UNCERTAIN, Cell
 from .template import Version
 
+# A line of another tool's OCR: a label, the table's vertical rule read as a lone "|", then the row's numbers
+# (行政法规禁 | 0 1 0 0 0 0 1). Copied, converted or crawled text never prints a rule so; Markdown rows have a
+# pipe between every two cells and a |---| line.
+_RULE_READ_AS_PIPE = re.compile(r"[\u3400-\u9fff）)]\s+\|\s+[\dOolI][^|]*\s[\dOolI]")
+_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)
+OCR_LINES_MIN = 3
 MISALIGNED_SHARE = 0.5  # of table three's column and balance equations (not all 0) failing: read out of line
 MISALIGNED_MIN = 4
 
@@ -42,3 +50,33 @@ def _one_digit_apart(a: str, b: str) -> bool:
     """b is a with one digit dropped or doubled (or the other way round)."""
     short, long_ = sorted((a, b), key=len)
     return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def recognised_by_ocr(text: str) -> bool:
+    """Whether a report's text was recognised from page images by another tool (Tesseract and the like): at
+    least three table lines whose ruling was read as a lone pipe between the label and the numbers. Its
+    numbers may have lost or gained a digit where no equation can tell (see `weigh_ocr_text`)."""
+    if "|" not in text or _MARKDOWN_RULE.search(text):
+        return False
+    found = 0
+    for line in text.splitlines():
+        if line.count("|") == 1 and not line.lstrip().startswith("|") and _RULE_READ_AS_PIPE.search(line):
+            found += 1
+            if found >= OCR_LINES_MIN:
+                return True
+    return False
+
+
+def weigh_ocr_text(cells: dict[str, Cell], ver: Version) -> None:
+    """Another tool's OCR text, without the engine's scores: a number is certain only when an equation that
+    holds, all its cells read, confirms it and no equation fails on it; the rest (table two, which no equation
+    checks; a signed 本年增/减 whose minus an OCR easily loses) is marked uncertain, in place."""
+    values = {k: c.value for k, c in cells.items() if c.value is not None}
+    eqs = equations(ver, "requests") + equations(ver, "appeals")
+    known = [e for e in eqs if all(k in values for k in e.cells)]
+    contradicted = {k for e in known if e.residual(values) != 0 for k in e.cells}
+    confirmed = {k for e in known if e.residual(values) == 0 for k in e.cells} - contradicted
+    for key, value in values.items():
+        signed = key in ver.specs and ver.specs[key].kind == "signed" and value != 0
+        if key not in confirmed or signed:
+            _doubt(cells, key)

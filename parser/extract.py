@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .doubts import flag_doubtful
+from .doubts import flag_doubtful, recognised_by_ocr, weigh_ocr_text
 from .errors import ReadError
 from .glued import glued_label
 from .header import detect_version, find_agency, find_sections, find_year
@@ -226,6 +226,8 @@ def parse_bytes(data: bytes, name: str, source: str | None = None) -> Report:
         if all(c.status == MISSING for c in report.cells.values()):
             raise ReadError(f"扫描件中未找到统计表（图像可能过于模糊、倾斜或不完整），请重新扫描后再导入：{name}")
         settle(report)
+    elif report.version is not None and recognised_by_ocr(page_text.text):  # another tool's OCR: no scores
+        weigh_ocr_text(report.cells, report.version)
     return report
 
 

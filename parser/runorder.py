@@ -120,8 +120,10 @@ def straddled_items(items: list[Item]) -> list[Item] | None:
     """Every run paired with the label on its own line and the labels after it, up to the next run's line: a
     label wrapped in a narrow column prints its numbering and first characters beside the numbers, the rest
     below them (2.没 4 0 1 0 0 0 5 / 有现 / 成信 / … / 作 / 3.补 4 0 0 0 1 1 6). The first run keeps every label
-    before it (the column headings). None when no run shares its line with a label."""
-    if not any(run and run[0].same_line for _, run in items):
+    before it (the column headings). None unless most runs share their line with a label (the copy's rows
+    print so)."""
+    beside = sum(1 for _, run in items if run and run[0].same_line)
+    if not beside or beside < 0.5 * len(items):
         return None
     out: list[Item] = []
     for n, (labels, run) in enumerate(items):

@@ -516,11 +516,16 @@ def _wrapped_tail(labels: list[str], above: Row, row: Row) -> bool:
 
 
 def _under_headings(labels: list[str], block: Block) -> bool:
-    """The labels end with two different column headings, printed without a row's numbering."""
+    """The labels end with two different column headings, printed without a row's numbering; or with a column
+    heading (其他) after another among the last four labels, the rest fragments of wrapped headings
+    (法律服务机 / 构 / 其他: a PDF's text of a narrow header)."""
     if len(labels) < 2 or any(_LEADING_NUMBER.match(x) for x in labels[-2:]):
         return False
     named = {_column_named(x, block) for x in labels[-2:]}
-    return None not in named and len(named) == 2
+    if None not in named and len(named) == 2:
+        return True
+    last = _column_named(labels[-1], block)
+    return last is not None and any(j not in (None, last) for j in (_column_named(x, block) for x in labels[-4:-1]))
 
 
 def _column_numbers(run: list[Token]) -> bool:

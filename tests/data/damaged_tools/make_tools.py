@@ -47,6 +47,9 @@ SOURCES: list[tuple[str, Path]] = [
     ("2019_blanks_amounts", ROOT / "resources/samples/truth/004_22e9dc75990c25ed.json"),
     ("2019_province", TESTS / "data/holdout/112_2019_change_zeng_jian.json"),
     ("2019_township", TESTS / "data/holdout2/p14_pdf_2019_township_title_split.json"),
+    ("city_thousands", TESTS / "data/reports/026_thousands_separator.json"),
+    ("half_blank", TESTS / "data/reports/021_web_merged_cells.json"),
+    ("2019_county", TESTS / "data/holdout4/401_2019_county_cells_per_line_sign_changes.json"),
 ]
 
 
