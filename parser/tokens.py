@@ -98,10 +98,11 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
     else:
         pieces = [(a, b)]
     lead_gap = False
-    if has_tab and pieces and not text[pieces[0][0]:pieces[0][1]].strip() and (sep == "\t" or _opening_pipe(line)):
+    outer = sep == "|" and _outer_pipes(line)
+    if has_tab and pieces and not text[pieces[0][0]:pieces[0][1]].strip() and (sep == "\t" or outer):
         pieces = pieces[1:]  # the indentation tab (or the opening pipe) that starts a line is no cell
         lead_gap = sep == "\t"
-    if sep == "|" and pieces and not text[pieces[-1][0]:pieces[-1][1]].strip():
+    if outer and pieces and not text[pieces[-1][0]:pieces[-1][1]].strip():
         pieces = pieces[:-1]  # the closing pipe
     seen_label = False
     first = len(out)
@@ -125,10 +126,11 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
     out.append(Token(EOL, "", b, b, line_no))
 
 
-def _opening_pipe(line: str) -> bool:
-    """Whether a pipe row's first pipe opens the row ("| 规章 | 3 |") rather than closing an empty first cell:
-    html2text writes rows without outer pipes ("规章| 3| 0", " | | 0| 0" when the first cells are empty)."""
-    return line[0] == "|" or line.rstrip().endswith("|")
+def _outer_pipes(line: str) -> bool:
+    """Whether a pipe row has outer pipes ("| 规章 | 3 |", a reader's "规章 |") rather than html2text's rows,
+    which have none and end in a Markdown line break of two spaces ("规章| 3| 0  "; " | | 0|    " when the
+    first and last cells are empty: those pipes close and open empty cells)."""
+    return line[0] == "|" or (not line.endswith("  ") and line.rstrip().endswith("|"))
 
 
 def _split_spaces(text: str, a: int, b: int) -> list[tuple[int, int]]:
