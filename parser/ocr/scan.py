@@ -20,6 +20,7 @@ import numpy as np
 from ..layout import PageText, Run
 from ..pages import PageError, Pages
 from . import engine
+from .certainty import CERTAIN_SCORE
 from .flatten import flatten
 from .ruling import GridCell, RuledTable, binarise, find_tables, rotate, straightening_angle
 
@@ -273,11 +274,25 @@ def _plan_cells(table: RuledTable, ink: np.ndarray) -> dict[GridCell, list[tuple
             continue
         x0, y0 = cell.box[:2]
         plan[cell] = []
-        for a, b in _text_rows(ys):
+        for a, b in _text_rows(_glyph_rows(ys, xs)):
             left, right = _extent(ys, xs, a, b)
             line = (x0 + INSIDE + left, y0 + INSIDE + a, x0 + INSIDE + 1 + right, y0 + INSIDE + b)  # _clip pads it
             plan[cell].append((_clip(line, cell.box), False))
     return plan
+
+
+def _glyph_rows(ys: np.ndarray, xs: np.ndarray) -> np.ndarray:
+    """The rows of a cell's marks that its lines of text are found on: those of its glyphs when it has any
+    (specks of dust or of a JPEG's noise under a number would otherwise join it into one tall crop that reads
+    as nothing); all of them when every mark is small (a dot, a dash)."""
+    image = np.zeros((int(ys.max()) + 1, int(xs.max()) + 1), dtype=np.uint8)
+    image[ys, xs] = 255
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(image, connectivity=8)
+    big = stats[:, cv2.CC_STAT_AREA] >= SPECK
+    big[0] = False
+    if not big[1:n].any():
+        return ys
+    return ys[big[labels[ys, xs]]]
 
 
 SPECK = 40  # px of ink: a mark this small (a speck, a dot, a comma) counts only beside the line's glyphs
@@ -345,7 +360,14 @@ def _cell_text(readings: list[engine.Reading | None]) -> tuple[str, float | None
         for r in found:
             text += r.text if not text or _cjk_join(text, r.text) else " " + r.text
         return text, round(min(r.score for r in found), 4)
-    number = " ".join(r.number for r in found if r.number)
+    parts = [r for r in found if r.number]
+    with_digits = [r for r in parts if any(ch.isdigit() for ch in r.number)]
+    if with_digits and len(with_digits) < len(parts):
+        # a line of only a dot or a dash beside a number's line: a speck of the scan (a number does not wrap
+        # its point onto a line of its own); the number as read, never certain by itself
+        number = " ".join(r.number for r in with_digits)
+        return number, round(min(min(r.number_score for r in with_digits), CERTAIN_SCORE) * LOOKALIKE_DOUBT, 4)
+    number = " ".join(r.number for r in parts)
     if not any(ch.isdigit() for ch in number) and number not in BLANK_MARKS:
         # read freely as a look-alike of digits (a lone 0 as 。 or o): that reading, never certain by itself
         alike = "".join(_LOOKALIKE.get(ch, ch) for r in found for ch in r.text)
