@@ -407,6 +407,9 @@ class TableReader:
             row_of = {r.key: r for r in rows}
             return [Placed(row_of[key], [*values]) for key, values in blocks_printed]
         present = [r for r in rows if header[r.key]]
+        empty = _empty_row_cells(tokens)
+        if empty == 15 or (empty in (5, 10) and len(present) == empty // 5):  # the numbers' row printed empty
+            return [Placed(r, [None] * 5) for r in (rows if empty == 15 else present)]
         grid = _value_line(tokens)
         if grid is not None:
             cells = grid
@@ -555,6 +558,19 @@ def _indented(tokens: list[Token], grid: list[Token | None]) -> bool:
     at = tokens.index(first)
     line_start = tokens[at - 1].start + 1 if at and tokens[at - 1].kind in (EOL, BREAK) else None
     return line_start is None or first.start - line_start >= 4
+
+
+def _empty_row_cells(tokens: list[Token]) -> int:
+    """How many cells table four's row of numbers has when it is printed with every cell empty (a table's row
+    of tab-separated empty cells, as a scan's or a document's table gives it) and the table holds no number at
+    all; 0 otherwise."""
+    if any(t.kind == VALUE for t in tokens):
+        return 0
+    for i, (t, after) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        alone = i == 0 or tokens[i - 1].kind in (EOL, BREAK)  # the line's only token: a line of empty cells
+        if alone and t.kind == EMPTY and after.kind == EOL and after.line == t.line:
+            return after.start - t.start + 1  # the line is its tabs: one more cell than tabs
+    return 0
 
 
 def _value_line(tokens: list[Token]) -> list[Token | None] | None:

@@ -144,15 +144,16 @@ def grid(table: Table) -> list[list[str]]:
     return [[placed.get((r, c), "") for c in range(width)] for r in range(len(table))]
 
 
-def expected_lines(doc: Document) -> list[str]:
-    """The non-empty lines of the text rendering of `doc`."""
+def expected_lines(doc: Document, empty_rows: bool = False) -> list[str]:
+    """The non-empty lines of the text rendering of `doc` (empty_rows: a table's row of empty cells kept as
+    its line of tabs, as a browser copies it)."""
     out = []
     for block in doc:
         if isinstance(block, str):
             out.append(block)
         elif any(any(row) for row in grid(block)):
             out += ["\t".join(row) for row in grid(block)]
-    return [line for line in out if line.strip()]
+    return [line for line in out if line.strip() or (empty_rows and "\t" in line)]
 
 
 # ---- writers -------------------------------------------------------------------------------------
