@@ -354,7 +354,8 @@ class TableReader:
             other = place(shifted)
             if _better(other, reading, table, self.version, block_of):
                 reading = other
-        straddled = straddled_items(items)
+        # labels wrapped below their numbers: tried only when the reading leaves rows unread
+        straddled = straddled_items(items) if len(reading.placed) < len(rows) else None
         if straddled is not None:
             other = place(straddled)
             if _better(other, reading, table, self.version, block_of) or (
