@@ -93,6 +93,12 @@ def _fit(run: list[Token], ncols: int, lead: int | None, table: str = "", by_lab
     rest = run[cut:]
     if len(rest) >= ncols and all(t.kind == EMPTY for t in rest[ncols:]):
         return [t if t.kind == VALUE else None for t in rest[:ncols]], set()
+    if run[0].same_line and all(t.closed and t.line == run[0].line for t in run):
+        # a pipe row closed by its pipe keeps every cell: the label's empty spans end where exactly one cut
+        # leaves the row's cells with nothing but empty cells after them
+        fits = [c for c in range(k + 1) if len(run) - c >= ncols and all(t.kind == EMPTY for t in run[c + ncols:])]
+        if len(fits) == 1:
+            return [t if t.kind == VALUE else None for t in run[fits[0]:fits[0] + ncols]], set()
     if any(t.kind == EMPTY for t in run):
         return None
     if table == "active" and by_label and not run[0].same_line:

@@ -45,6 +45,7 @@ class Token:
     joinable: bool = False  # a bare digit group split off by a single space (may be half a number)
     same_line: bool = False  # the value stands on the same line as a label before it
     lead_gap: bool = False  # first cell of a line whose leading tab (an empty first cell?) was dropped
+    closed: bool = False  # a cell of a pipe row closed by its pipe (| a | b |): none of the row's cells was dropped
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -56,19 +57,19 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
-        for kind, piece, s, e, joinable, same_line, lead_gap in _line_tokens(text[pos:line_end]):
-            tokens.append(Token(kind, piece, pos + s, pos + e, line_no, joinable, same_line, lead_gap))
+        for kind, piece, s, e, joinable, same_line, lead_gap, closed in _line_tokens(text[pos:line_end]):
+            tokens.append(Token(kind, piece, pos + s, pos + e, line_no, joinable, same_line, lead_gap, closed))
         pos = line_end + 1
         line_no += 1
     return tokens
 
 
 @lru_cache(maxsize=1 << 12)
-def _line_tokens(line: str) -> tuple[tuple[str, str, int, int, bool, bool, bool], ...]:
+def _line_tokens(line: str) -> tuple[tuple[str, str, int, int, bool, bool, bool, bool], ...]:
     """The tokens of one line, offsets within the line (cached: most lines of a table recur in other reports)."""
     out: list[Token] = []
     _line(line, 0, len(line), 0, out)
-    return tuple((t.kind, t.text, t.start, t.end, t.joinable, t.same_line, t.lead_gap) for t in out)
+    return tuple((t.kind, t.text, t.start, t.end, t.joinable, t.same_line, t.lead_gap, t.closed) for t in out)
 
 
 def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
@@ -123,6 +124,9 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
             seen_label = emits_label or seen_label
     if lead_gap and len(out) > first:
         out[first].lead_gap = True
+    if outer and line.rstrip().endswith("|"):
+        for t in out[first:]:
+            t.closed = True
     out.append(Token(EOL, "", b, b, line_no))
 
 
