@@ -315,3 +315,47 @@ def test_a_photo_with_a_thin_strip_of_desk_at_an_edge_is_still_flattened():
         true = (m @ np.array([[0, 0, 1], [w, 0, 1], [w, h, 1], [0, h, 1]]).T).T
         assert found is not None, seed
         assert np.abs(found - true[:, :2] / true[:, 2:]).max() < 3, seed
+
+
+def test_a_photo_on_a_light_desk_has_its_table_frame_made_a_rectangle():
+    """No OCR: photographed on a light desk the page's outline is not found; its table's frame, a rectangle
+    on paper, is made one again (on a scan it already is: nothing done), the grid is the printed one, and
+    a box maps back onto the photo. On 5 samples photographed so (corners pulled in by up to 6 %): 178 →
+    200 of 200 cells, and report 004's blank-read zeros (certain) gone."""
+    import random
+
+    import cv2
+    import numpy as np
+
+    from parser.ocr.flatten import frame_square, page_corners
+    from parser.ocr.ruling import binarise, find_tables
+    from parser.ocr.scan import _to_points
+
+    truth = json.loads((SAMPLES / "truth" / f"{SAMPLE_FILES[2].stem}.json").read_text(encoding="utf-8"))
+    clean = scangen.report_pages(truth)[1]
+    for kind in ("clean", "office", "skew", "stamp"):
+        assert frame_square(binarise(np.asarray(scangen.damaged([clean], kind, seed=2)[0])[:, :, 0])) is None, kind
+    page = np.asarray(clean)
+    h, w = page.shape[:2]
+    m = scangen.photo_homography(w, h, random.Random(3), strength=0.1)
+    shot = cv2.warpPerspective(page, m, (w, h), borderValue=(245, 245, 240))[:, :, 0]
+    assert page_corners(shot) is None
+    squared = frame_square(binarise(shot))
+    assert squared is not None
+
+    def grid(gray):
+        return [(t.n_rows, t.n_cols, len(t.cells)) for t in find_tables(binarise(gray))]
+
+    assert grid(shot) != grid(page[:, :, 0])  # the grid falls apart as photographed
+    flat = cv2.warpPerspective(shot, squared, (w, h), borderValue=255)
+    assert grid(flat) == grid(page[:, :, 0]) == [(23, 10, 189)]
+    (table,) = find_tables(binarise(flat))
+    (printed,) = find_tables(binarise(page[:, :, 0]))
+    to_photo = _to_points(flat.shape, 0.0, squared=squared)
+    at = {(c.row, c.col): c.box for c in printed.cells}
+    px = 200 / 72
+    for cell in table.cells:  # each cell's box (points on the photo) holds where the camera took that cell
+        x0, y0, x1, y1 = at[cell.row, cell.col]
+        centre = cv2.perspectiveTransform(np.float32([[[(x0 + x1) / 2, (y0 + y1) / 2]]]), m)[0, 0] / px
+        box = to_photo(cell.box)
+        assert box[0] <= centre[0] <= box[2] and box[1] <= centre[1] <= box[3], (cell, centre, box)

@@ -18,6 +18,7 @@ MIN_CONTRAST = 40  # grey levels between the page and its surroundings (paper ~2
 MAX_ANGLE = 30  # degrees a corner of the outline may depart from a right angle
 EDGE = 1  # px (reduced) from the image's edge within which the outline is the image's, not the page's
 SEEN = 0.25  # share of a side's length that must be seen off the image's edge
+FRAME_TOLERANCE = 6  # px a table frame's corners may lie off a rectangle on a scan (the lines' own wobble)
 PAGE_LONG = 2339  # px: the flattened page's longer side (A4 at the reading resolution, 200 dpi)
 
 Corners = np.ndarray  # 4 × 2 float32: top left, top right, bottom right, bottom left (x, y)
@@ -74,6 +75,36 @@ def flatten(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     flat = cv2.warpPerspective(rgb, forward, (out_w, out_h), flags=cv2.INTER_LINEAR,
                                borderMode=cv2.BORDER_CONSTANT, borderValue=border)
     return flat, cv2.getPerspectiveTransform(square, corners)
+
+
+def frame_square(ink: np.ndarray) -> np.ndarray | None:
+    """For a page whose outline was not found (photographed on a light desk, or cut off by the photo's
+    edge): the homography that makes the frame of its largest ruled table a rectangle again — a table's
+    frame is one on paper. None when it already is one (a scan: within FRAME_TOLERANCE px) or when there
+    is no such frame. `ink` is the binarised page, straightened."""
+    from .ruling import line_mask
+
+    h, w = ink.shape
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(line_mask(ink), connectivity=8)
+    big = [i for i in range(1, n) if stats[i][2] >= 0.3 * w and stats[i][3] >= 40]  # as find_tables
+    if not big:
+        return None
+    i = max(big, key=lambda i: int(stats[i][2]) * int(stats[i][3]))
+    x, y, bw, bh, _ = stats[i]
+    mask = np.where(labels[y:y + bh, x:x + bw] == i, 255, 0).astype(np.uint8)
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    outline = max(contours, key=cv2.contourArea) + np.array([x, y], dtype=np.int32)
+    quad = _quadrilateral(outline)
+    if quad is None:
+        return None
+    tl, tr, br, bl = quad
+    width = (np.linalg.norm(tr - tl) + np.linalg.norm(br - bl)) / 2
+    height = (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr)) / 2
+    box = cv2.boxPoints(cv2.minAreaRect(quad))
+    if float(np.abs(_ordered(box) - quad).max()) <= FRAME_TOLERANCE:
+        return None  # a rectangle (turned a little: the straightening's part): nothing to undo
+    square = np.array([tl, tl + [width, 0], tl + [width, height], tl + [0, height]], dtype=np.float32)
+    return cv2.getPerspectiveTransform(quad, square)
 
 
 def _quadrilateral(outline: np.ndarray) -> np.ndarray | None:

@@ -1,7 +1,8 @@
 """A scan (image-only PDF, PNG/JPEG/TIFF/BMP, multi-page too) → report text with page geometry.
 
 Per page: a photographed page's outline found and warped square (flatten.py), red ink (stamps) dropped,
-the page straightened, ruled tables found from their lines; text lines found by the detector in the bands
+the page straightened (and, for a photo whose outline was not found, its largest table's frame made a
+rectangle again), ruled tables found from their lines; text lines found by the detector in the bands
 outside the tables, and inside each cell from its marks (rows of ink separated by paper: a wrapped label
 gives two lines); then all of it recognised. Tables are
 rendered as TAB-separated grid rows, merged cells once at their top-left position, exactly as the
@@ -21,7 +22,7 @@ from ..layout import PageText, Run
 from ..pages import PageError, Pages
 from . import engine
 from .certainty import CERTAIN_SCORE
-from .flatten import flatten
+from .flatten import flatten, frame_square
 from .ruling import GridCell, RuledTable, binarise, find_tables, rotate, straightening_angle
 
 DPI = 200  # pages are read at this resolution (A4 → 1654 × 2339 px)
@@ -96,7 +97,13 @@ def read_page(rgb: np.ndarray, out: _Writer) -> None:
     if abs(angle) >= 0.05:
         gray, printed = rotate(gray, angle), rotate(printed, angle)
         ink = binarise(gray)
-    out.to_points = _to_points(gray.shape, angle, back, shape)
+    squared = frame_square(binarise(printed)) if back is None else None
+    if squared is not None:  # a photo without its page's outline: its table's frame made a rectangle
+        h, w = gray.shape
+        gray = cv2.warpPerspective(gray, squared, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+        printed = cv2.warpPerspective(printed, squared, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+        ink = binarise(gray)
+    out.to_points = _to_points(gray.shape, angle, back, shape, squared)
     tables = find_tables(binarise(printed))
     lines = _lines(_lines_outside(gray, ink, tables))
     # ink for finding what a cell holds: also faint print (a blurred digit) the local threshold misses
@@ -160,10 +167,12 @@ def _without_red(rgb: np.ndarray) -> np.ndarray:
 
 
 def _to_points(shape: tuple[int, ...], angle: float, back: np.ndarray | None = None,
-               original: tuple[int, ...] | None = None):
-    """Pixel boxes on the straightened page → boxes in points on the page as scanned: the straightening
-    undone, then for a flattened photo its homography `back` onto the photo (of shape `original`); the box
-    given is the one enclosing the four corners so taken back."""
+               original: tuple[int, ...] | None = None, squared: np.ndarray | None = None):
+    """Pixel boxes on the straightened page → boxes in points on the page as scanned: a table frame's
+    squaring undone (`squared`, straightened page → squared), the straightening undone, then for a
+    flattened photo its homography `back` onto the photo (of shape `original`); the box given is the one
+    enclosing the four corners so taken back."""
+    unsquare = np.linalg.inv(squared) if squared is not None else None
     h, w = shape[:2]
     unrotate = cv2.invertAffineTransform(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0))
     k = 72 / DPI
@@ -172,8 +181,11 @@ def _to_points(shape: tuple[int, ...], angle: float, back: np.ndarray | None = N
 
     def convert(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         x0, y0, x1, y1 = box
-        if angle or back is not None:
+        if angle or back is not None or unsquare is not None:
             pts = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], dtype=np.float64)
+            if unsquare is not None:
+                pts = pts @ unsquare.T
+                pts = pts / pts[:, 2:]
             if angle:
                 pts[:, :2] = pts @ unrotate.T
             if back is not None:
