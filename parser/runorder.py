@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .rowmatch import _LEADING_NUMBER
+from .rowmatch import _LEADING_NUMBER, _numbering
 from .template import Row
 from .tokens import LABEL, VALUE, Token
 
@@ -18,7 +18,8 @@ BestRow = Callable[[list[str], list[Row], Row | None, float], Row | None]
 
 
 def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], threshold: float,
-                    best_row: BestRow, whole_row: Callable[[list[Token]], bool] | None = None) -> list[Item]:
+                    best_row: BestRow, whole_row: Callable[[list[Token]], bool] | None = None,
+                    by_order: set[int] | None = None) -> list[Item]:
     """Two or three labels, then as many runs without labels, each run a whole row: the labels name
     consecutive rows, in order, and each run belongs to its label (规章 / 规范性文件 / 0 0 0 / 12 12 60).
 
@@ -26,7 +27,11 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
     six applicants add up to 总计). A run of two or more such rows one after another, one value a line (the
     labels of the last rows printed after all the numbers: a PDF's merged label cells come out last), is cut
     into its rows: the first under the labels before it, the others for the rows that follow; unless more
-    than one of those labels begins with a row's numbering (then which row is first is not known)."""
+    than one of those labels begins with a row's numbering (then which row is first is not known). When the
+    labels before it begin with exactly as many numberings as it has rows (a PDF printed column by column: the
+    labels 3.危 4.保 … 1.本 2.没 3.补 cut short, then nine rows of numbers) and one stretch of the format's rows
+    alone is numbered so, the rows are those, in order; the id of each such row's first token goes into
+    `by_order` (placed by their order alone: uncertain)."""
     order = {r.key: i for i, r in enumerate(rows)}
     out: list[Item] = []
     i = 0
@@ -52,6 +57,11 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
             # whole rows of numbers on lines of their own: one row each (the first under the labels before
             # them, the others for the rows that follow; see tables._between_neighbours)
             out += [(labels, lines[0]), *(([], line) for line in lines[1:])]
+        elif whole_row is not None and (stacked := _stacked_rows(run, ncols, whole_row)) \
+                and (named := _numbered_rows(labels, len(stacked), rows)):
+            out += [([row.label], r) for row, r in zip(named, stacked, strict=True)]
+            if by_order is not None:
+                by_order.update(id(r[0]) for r in stacked)
         elif whole_row is not None and sum(bool(_LEADING_NUMBER.match(x)) for x in labels) <= 1 \
                 and (stacked := _stacked_rows(run, ncols, whole_row)):
             # the labels before name one row at most: several numbered labels before a block of rows (a PDF
@@ -61,6 +71,17 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
             out.append(items[i])
         i += 1
     return out
+
+
+def _numbered_rows(labels: list[str], k: int, rows: list[Row]) -> list[Row] | None:
+    """The k consecutive rows of the format numbered as the labels' numberings, when the labels hold exactly k
+    and one stretch of rows alone is numbered so."""
+    numbered = [_numbering(x) for x in labels if _LEADING_NUMBER.match(x)]
+    if len(numbered) != k or None in numbered:
+        return None
+    printed = [_numbering(r.label) for r in rows]
+    starts = [i for i in range(len(rows) - k + 1) if printed[i:i + k] == numbered]
+    return rows[starts[0]:starts[0] + k] if len(starts) == 1 else None
 
 
 def _stacked_rows(run: list[Token], ncols: dict[str, int], whole_row: Callable[[list[Token]], bool]

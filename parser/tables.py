@@ -342,7 +342,8 @@ class TableReader:
                     if columns != tuple(range(n)):  # printed in another order (table two): put each value in its column
                         cells = [cells[columns.index(j)] for j in range(n)]
                         repaired = {columns[j] for j in repaired}
-                    placed.append(Placed(row, cells, repaired, in_yuan=yuan.get(row.key, set())))
+                    placed.append(Placed(row, cells, repaired, in_yuan=yuan.get(row.key, set()),
+                                         uncertain=set(range(n)) if run and id(run[0]) in by_order else set()))
             reading = _Reading(placed, glued, blank_rows, done, headed)
             reading.placed += _between_neighbours(items, unlabelled, where, rows, ncols, table.key, lead,
                                                   _tail_row(tokens, rows, threshold))
@@ -350,7 +351,8 @@ class TableReader:
             return reading
 
         whole_row = (lambda cells: len(cells) == 7 and _adds_up(cells)) if table.key == "requests" else None
-        items = unstacked_items(runs, rows, ncols, threshold, _best_row, whole_row)
+        by_order: set[int] = set()  # first tokens of rows placed by their order alone (uncertain)
+        items = unstacked_items(runs, rows, ncols, threshold, _best_row, whole_row, by_order)
         reading = place(items)
         eqs = equations(self.version, table.key)
         # a run right under the column headings and equations failing: numbers printed before their labels?

@@ -187,6 +187,9 @@ _VALUE_ENDS = frozenset("0123456789OoIlSD,元/-—无")
 
 
 def _ends_in_numbering(cell: str, m: re.Match) -> bool:
-    """'第二十条第 1' or '2023年 1' is part of the text, not a value: a lone number after 第/条/项/年/月/日."""
+    """'第二十条第 1' or '2023年 1' is part of the text, not a value: a lone number after 第/条/项/年/月/日 (条 and
+    项 as in 第二十条第（一）项; 查询事项 15 is a row's label and its number)."""
     before = cell[: m.start()].rstrip()
-    return len(m.group().split()) == 1 and before.endswith(("第", "条", "项", "年", "月", "日"))
+    if len(m.group().split()) != 1:
+        return False
+    return before.endswith(("第", "年", "月", "日")) or (before.endswith(("条", "项")) and "第" in before)
