@@ -284,30 +284,41 @@ def _plan_cells(table: RuledTable, ink: np.ndarray) -> dict[GridCell, list[tuple
         if len(ys) < MIN_INK:
             plan[cell] = []
             continue
+        rows = _glyph_rows(ys, xs)
+        if rows is None:
+            plan[cell] = []  # scattered dust: the cell is printed empty
+            continue
         x0, y0 = cell.box[:2]
         plan[cell] = []
-        for a, b in _text_rows(_glyph_rows(ys, xs)):
+        for a, b in _text_rows(rows):
             left, right = _extent(ys, xs, a, b)
             line = (x0 + INSIDE + left, y0 + INSIDE + a, x0 + INSIDE + 1 + right, y0 + INSIDE + b)  # _clip pads it
             plan[cell].append((_clip(line, cell.box), False))
     return plan
 
 
-def _glyph_rows(ys: np.ndarray, xs: np.ndarray) -> np.ndarray:
+def _glyph_rows(ys: np.ndarray, xs: np.ndarray) -> np.ndarray | None:
     """The rows of a cell's marks that its lines of text are found on: those of its glyphs when it has any
     (specks of dust or of a JPEG's noise under a number would otherwise join it into one tall crop that reads
-    as nothing); all of them when every mark is small (a dot, a dash)."""
+    as nothing); all of them when every mark is small but they lie together (a dot, a dash, a glyph broken by
+    a light scan); None when they are specks scattered over the cell, none with others as much ink as a cell's
+    least print within a few pixels (dust on a cell printed empty)."""
     image = np.zeros((int(ys.max()) + 1, int(xs.max()) + 1), dtype=np.uint8)
     image[ys, xs] = 255
     n, labels, stats, _ = cv2.connectedComponentsWithStats(image, connectivity=8)
     big = stats[:, cv2.CC_STAT_AREA] >= SPECK
     big[0] = False
-    if not big[1:n].any():
-        return ys
-    return ys[big[labels[ys, xs]]]
+    if big[1:n].any():
+        return ys[big[labels[ys, xs]]]
+    near = cv2.dilate(image, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * DUST_GAP + 1, 2 * DUST_GAP + 1)))
+    _, groups = cv2.connectedComponents(near, connectivity=8)
+    if np.bincount(groups[ys, xs]).max() < MIN_INK:
+        return None
+    return ys
 
 
 SPECK = 40  # px of ink: a mark this small (a speck, a dot, a comma) counts only beside the line's glyphs
+DUST_GAP = 4  # px: small marks this close together are pieces of one mark (a broken glyph), not dust
 
 
 def _extent(ys: np.ndarray, xs: np.ndarray, a: int, b: int) -> tuple[int, int]:
