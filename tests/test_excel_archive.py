@@ -301,3 +301,21 @@ def test_the_summarys_rows_carry_no_styles_but_the_link_to_each_sheet(tmp_path, 
     assert all(row[keys.index("sheet")].hyperlink is not None for row in summary.iter_rows(min_row=3))
     numbers = [v for row in summary.iter_rows(min_row=3, min_col=len(keys) - 20, values_only=True) for v in row]
     assert 0 in numbers and any(isinstance(v, int) and v > 0 for v in numbers)  # zeros are kept, not blanks
+
+
+def test_every_streamed_sheet_states_its_used_range(tmp_path, items):
+    """A sheet without a dimension makes openpyxl's read-only mode (and pandas through it) parse the whole
+    sheet once more only to size it: the province's 汇总 and 问题清单 took twice as long to read."""
+    import re
+
+    out = tmp_path / "省年报.xlsx"
+    export_archive(ListSource(items, region_of), out, split_above=3)
+    full = openpyxl.load_workbook(out)
+    with zipfile.ZipFile(out) as z:
+        sheets = sorted(n for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+        refs = [re.search(rb'<dimension ref="([A-Z0-9:]+)"/>', z.read(n)) for n in sheets]
+    assert all(refs), sheets
+    fast = openpyxl.load_workbook(out, read_only=True)
+    for ws, ref in zip(full.worksheets, refs, strict=True):
+        assert ref.group(1).decode() == ws.dimensions, ws.title
+        assert (fast[ws.title].max_row, fast[ws.title].max_column) == (ws.max_row, ws.max_column), ws.title

@@ -58,6 +58,11 @@ class _MemoryPart:
         self.data = b""
 
 
+# the head keeps room for the used range, written when the sheet is closed: a reader that finds no dimension
+# (openpyxl's read-only mode, pandas) parses the whole sheet once more only to size it
+DIMENSION_SPACE = '<dimension ref="A1"/>' + " " * 24
+
+
 class StreamSheet(WriteOnlyWorksheet):
     """A write-only sheet whose rows are lists of ready cells (styled, placed, with comments and links),
     serialised straight to its file (openpyxl's own streaming writes each cell through lxml, many times
@@ -69,6 +74,8 @@ class StreamSheet(WriteOnlyWorksheet):
         self._done = False
         self._styles: dict[tuple[int, ...], int] = {}
         self.merges: list[str] = []
+        self._last_column = 0  # the rightmost column written (with _max_row: the sheet's used range)
+        self._dimension_at = 0  # byte offset of the space kept for the dimension in the sheet's file
 
     @property
     def closed(self) -> bool:
@@ -81,17 +88,20 @@ class StreamSheet(WriteOnlyWorksheet):
             self._hyperlinks: list[Hyperlink] = []
             self._comments: list[CommentRecord] = []
             self._file = f = open(part.out, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
-            f.write(self.head_xml())
+            head = self.head_xml(DIMENSION_SPACE)
+            self._dimension_at = len(head[:head.index(DIMENSION_SPACE)].encode("utf-8"))
+            f.write(head)
             f.write("<sheetData>")
         return self._file
 
-    def head_xml(self) -> str:
-        """The sheet's XML before its rows: properties, views, format, column widths."""
+    def head_xml(self, dimension: str = "") -> str:
+        """The sheet's XML before its rows: properties, (dimension,) views, format, column widths."""
         out = ["<?xml version='1.0' encoding='UTF-8'?>\n", f'<worksheet xmlns="{SHEET_MAIN_NS}">']
         self.sheet_format.outlineLevelCol = self.column_dimensions.max_outline
-        for part in (self.sheet_properties, self.views, self.sheet_format, self.column_dimensions):
-            tree = part.to_tree()
-            if tree is not None:
+        for part in (self.sheet_properties, dimension, self.views, self.sheet_format, self.column_dimensions):
+            if isinstance(part, str):
+                out.append(part)
+            elif (tree := part.to_tree()) is not None:
                 out.append(_xml(tree))
         return "".join(out)
 
@@ -126,10 +136,12 @@ class StreamSheet(WriteOnlyWorksheet):
         r = self._max_row
         wb = self.parent
         out = [f'<row r="{r}" ht="{height:g}" customHeight="1">' if height is not None else f'<row r="{r}">']
+        last = self._last_column
         for c, value, look in cells:
             value = cell_value(value)
             if value is None and look is None:
                 continue
+            last = max(last, c)
             quote = isinstance(value, str) and value.startswith(FORMULA_STARTS)
             if look is None and quote:
                 look = LIST_TEXT  # the quote prefix keeps it text when edited in Excel: a style is needed
@@ -139,6 +151,10 @@ class StreamSheet(WriteOnlyWorksheet):
                 out.append(f'<c r="{COLUMNS[c]}{r}" t="n"><v>{value:.16g}</v></c>')  # as openpyxl writes numbers
             elif (value := cell_value(value)) is not None:
                 out.append(cell_xml(f"{COLUMNS[c]}{r}", value, 0))
+            else:
+                continue
+            last = max(last, c)
+        self._last_column = last
         out.append("</row>")
         f.write("".join(out))
         for c, target, location, display in links:
@@ -166,6 +182,12 @@ class StreamSheet(WriteOnlyWorksheet):
             f.write(_xml(Related(id="anysvml").to_tree("legacyDrawing")))
         f.write("</worksheet>")
         f.close()
+        if self._max_row and self._last_column:  # the used range, over the space kept for it in the head
+            ref = f'<dimension ref="A1:{COLUMNS[self._last_column]}{self._max_row}"/>'
+            assert isinstance(self._writer, _Part)
+            with open(self._writer.out, "r+b") as out:
+                out.seek(self._dimension_at)
+                out.write(ref.ljust(len(DIMENSION_SPACE)).encode("utf-8"))
         self._done = True
 
     def finish(self) -> None:
