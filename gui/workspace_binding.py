@@ -440,11 +440,7 @@ class WorkspaceBinding(QObject):
         self.attach(workspace, demo)
 
     def detach(self) -> None:
-        self.poll_timer.stop()
-        for dialog in list(self._imports):
-            dialog.stop()
-        if not self.workspace.closed:
-            self.remember_place()
+        self._let_go()
         for session in list(self.window.sessions()):
             self.window.undo_group.removeStack(session.undo_stack)
             self.window.report_list.remove(session)  # releases the workspace's claim on it
@@ -474,9 +470,13 @@ class WorkspaceBinding(QObject):
 
     def close(self) -> None:
         """Stop any import between two files, then close the workspace (everything is already committed)."""
+        self._let_go()
+        self.workspace.close()
+
+    def _let_go(self) -> None:
+        """Stop polling and importing, and remember where the reviewer was."""
         self.poll_timer.stop()
         for dialog in list(self._imports):
             dialog.stop()
         if not self.workspace.closed:
             self.remember_place()
-        self.workspace.close()
