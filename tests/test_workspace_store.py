@@ -16,6 +16,7 @@ from pg import RawDatabase
 from cli.importing import ProgressBar
 from parser.extract import load
 from review.workspace import Workspace, WorkspaceError, WorkspaceLocked, report_to_json
+from review.workspace.importer import BATCH_ROWS
 from review.workspace.schema import SCHEMA_VERSION, _v1, migrate
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -120,7 +121,7 @@ def test_second_instance_is_refused(tmp_path):
 
 def test_killed_import_leaves_a_sound_workspace_and_reimport_completes_it(tmp_path, workspace_location):
     folder = tmp_path / "reports"
-    files = make_reports(folder, 150)
+    files = make_reports(folder, 3 * BATCH_ROWS)  # written in several transactions: one can be cut short
     path = workspace_location  # an SQLite file, or a database on the test PostgreSQL server
     child = subprocess.Popen([sys.executable, "main.py", "import", str(folder), "--workspace", str(path)],
                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
