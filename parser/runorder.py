@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .normalize import label_key
 from .rowmatch import _LEADING_NUMBER, _numbering
 from .template import Row
 from .tokens import LABEL, VALUE, Token
@@ -19,7 +20,8 @@ BestRow = Callable[[list[str], list[Row], Row | None, float], Row | None]
 
 def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], threshold: float,
                     best_row: BestRow, whole_row: Callable[[list[Token]], bool] | None = None,
-                    by_order: set[int] | None = None) -> list[Item]:
+                    by_order: set[int] | None = None, heading: Callable[[str], bool] | None = None,
+                    title: str = "") -> list[Item]:
     """Two or three labels, then as many runs without labels, each run a whole row: the labels name
     consecutive rows, in order, and each run belongs to its label (规章 / 规范性文件 / 0 0 0 / 12 12 60).
 
@@ -31,12 +33,31 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
     labels before it begin with exactly as many numberings as it has rows (a PDF printed column by column: the
     labels 3.危 4.保 … 1.本 2.没 3.补 cut short, then nine rows of numbers) and one stretch of the format's rows
     alone is numbered so, the rows are those, in order; the id of each such row's first token goes into
-    `by_order` (placed by their order alone: uncertain)."""
+    `by_order` (placed by their order alone: uncertain).
+
+    heading: whether a label is (a fragment of) a column heading. A page printed column by column may print
+    the numbered labels, then stray runs (a column of another table beside them), then the column headings
+    with the first rows' numbers between their fragments (自然 / 人 / 1040 32 1 0 / 法律 / 服务 / 机构 / 25 /
+    其他 / 18 1116 105 …): the runs between headings alone are joined, and when they are whole rows and the
+    numbered labels since the last such block (a group's bare numbering 三、 aside) name as many consecutive
+    rows, alone, they are those rows in order (uncertain); the stray runs keep no label. The table's own title
+    (三、收到和处理政府信息公开申请情况) is no row's label."""
     order = {r.key: i for i, r in enumerate(rows)}
     out: list[Item] = []
+    since = 0  # the first item of `out` after the last block of rows placed by their numbering
     i = 0
     while i < len(items):
         labels, run = items[i]
+        if whole_row is not None and heading is not None and labels and all(heading(x) for x in labels) \
+                and (joined := _across_headings(items, i, out[since:], rows, ncols, whole_row, heading, title)):
+            block_rows, block_runs, used = joined
+            out[since:] = [([], r) for _, r in out[since:]]
+            out += [([row.label], r) for row, r in zip(block_rows, block_runs, strict=True)]
+            if by_order is not None:
+                by_order.update(id(r[0]) for r in block_runs)
+            since = len(out)
+            i += used
+            continue
         k = 0
         while k < 3 and i + 1 + k < len(items) and not items[i + 1 + k][0]:
             k += 1
@@ -62,6 +83,7 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
             out += [([row.label], r) for row, r in zip(named, stacked, strict=True)]
             if by_order is not None:
                 by_order.update(id(r[0]) for r in stacked)
+            since = len(out)
         elif whole_row is not None and sum(bool(_LEADING_NUMBER.match(x)) for x in labels) <= 1 \
                 and (stacked := _stacked_rows(run, ncols, whole_row)):
             # the labels before name one row at most: several numbered labels before a block of rows (a PDF
@@ -73,15 +95,51 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
     return out
 
 
+def _across_headings(items: list[Item], i: int, before: list[Item], rows: list[Row], ncols: dict[str, int],
+                     whole_row: Callable[[list[Token]], bool], heading: Callable[[str], bool], title: str
+                     ) -> tuple[list[Row], list[list[Token]], int] | None:
+    """(rows, their runs, items used) when items[i] and the items after it whose labels are all column headings
+    hold runs that together are whole rows, named by the numbered labels of `before` (items not yet placed,
+    none a whole row) and of items[i]; None otherwise."""
+    width = max(ncols.values())
+    if any(len(r) >= width for _, r in before):  # a row's worth of cells (values or empty) is no stray run
+        return None
+    j = i + 1
+    while j < len(items) and items[j][0] and all(heading(x) for x in items[j][0]):
+        j += 1
+    run = [t for _, r in items[i:j] for t in r]
+    stacked = _stacked_rows(run, ncols, whole_row)
+    if stacked is None:
+        return None
+    labels = [x for ls, _ in [*before, *items[i:j]] for x in ls if not title or label_key(x) != label_key(title)]
+    named = _numbered_rows(labels, len(stacked), rows)
+    return (named, stacked, j - i) if named else None
+
+
 def _numbered_rows(labels: list[str], k: int, rows: list[Row]) -> list[Row] | None:
     """The k consecutive rows of the format numbered as the labels' numberings, when the labels hold exactly k
-    and one stretch of rows alone is numbered so."""
-    numbered = [_numbering(x) for x in labels if _LEADING_NUMBER.match(x)]
-    if len(numbered) != k or None in numbered:
+    (besides numberings of the rows' groups printed bare: 三、 of 三、本年度办理结果 cut short) and one stretch
+    of rows alone is numbered so."""
+    numbered = [(_numbering(x), not _LEADING_NUMBER.sub("", x, count=1).strip())
+                for x in labels if _LEADING_NUMBER.match(x)]
+    if len(numbered) < k or any(n is None for n, _ in numbered):
         return None
     printed = [_numbering(r.label) for r in rows]
-    starts = [i for i in range(len(rows) - k + 1) if printed[i:i + k] == numbered]
+    starts = [i for i in range(len(rows) - k + 1) if _numbered_so(numbered, printed[i:i + k], rows[i:i + k])]
     return rows[starts[0]:starts[0] + k] if len(starts) == 1 else None
+
+
+def _numbered_so(numbered: list[tuple[tuple[int, str] | None, bool]], printed: list[tuple[int, str] | None],
+                 stretch: list[Row]) -> bool:
+    """The labels' numberings are the stretch's, in order, besides bare numberings of the stretch's groups."""
+    groups = {_numbering(part) for r in stretch if r.group for part in r.group.split("/")} - {None}
+    p = 0
+    for n, bare in numbered:
+        if p < len(printed) and n == printed[p]:
+            p += 1
+        elif not (bare and n in groups):
+            return False
+    return p == len(printed)
 
 
 def _stacked_rows(run: list[Token], ncols: dict[str, int], whole_row: Callable[[list[Token]], bool]

@@ -352,7 +352,9 @@ class TableReader:
 
         whole_row = (lambda cells: len(cells) == 7 and _adds_up(cells)) if table.key == "requests" else None
         by_order: set[int] = set()  # first tokens of rows placed by their order alone (uncertain)
-        items = unstacked_items(runs, rows, ncols, threshold, _best_row, whole_row, by_order)
+        heading = (lambda label: _heading_fragment(label, table.blocks[0])) if table.key == "requests" else None
+        items = unstacked_items(runs, rows, ncols, threshold, _best_row, whole_row, by_order, heading,
+                                table.title)
         reading = place(items)
         eqs = equations(self.version, table.key)
         # a run right under the column headings and equations failing: numbers printed before their labels?
@@ -525,6 +527,20 @@ def _wrapped_tail(labels: list[str], above: Row, row: Row) -> bool:
         return False  # a label of its own begins with its numbering
     tail = "".join(labels)
     return similarity(tail, above) >= ROW_SCORE and similarity(tail, above) > similarity(tail, row) + 5
+
+
+def _heading_fragment(label: str, block: Block) -> bool:
+    """The label is a column heading of the block or a piece of one wrapped over lines (自然 / 人, 法律 / 服务 /
+    机构), the block's heading (申请人情况) or a columns' group (法人或其他组织)."""
+    key = label_key(label)
+    return bool(key) and not _LEADING_NUMBER.match(label) and any(
+        key in text for text in _heading_texts(block))
+
+
+@lru_cache(maxsize=64)
+def _heading_texts(block: Block) -> tuple[str, ...]:
+    texts = {block.heading} | {c.label for c in block.columns} | {c.group for c in block.columns if c.group}
+    return tuple(label_key(t) for t in texts if t)
 
 
 def _under_headings(labels: list[str], block: Block) -> bool:
