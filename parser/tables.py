@@ -9,7 +9,7 @@ again, and a run that cannot be placed with confidence is left unassigned (its c
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +21,7 @@ from .glued import known_values, read_glued_appeals, read_glued_rows
 from .normalize import label_key
 from .placed import _MISSING, Placed, is_missing
 from .rowmatch import _LEADING_NUMBER, _best_row, similarity
-from .runorder import appeal_blocks, shifted_items, straddled_items, unstacked_items
+from .runorder import _numbered_rows, appeal_blocks, shifted_items, straddled_items, unstacked_items
 from .template import Block, Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
 
@@ -256,9 +256,9 @@ class TableReader:
     def read(self, table: Table, region: tuple[int, int]) -> list[Placed]:
         if table.key == "appeals":
             return self._read_appeals(table, self.tokens[region[0]:region[1]])
-        return self._read_rows(table, self.tokens[region[0]:region[1]])
+        return self._read_rows(table, self.tokens[region[0]:region[1]], self.tokens[region[1]:])
 
-    def _read_rows(self, table: Table, tokens: list[Token]) -> list[Placed]:
+    def _read_rows(self, table: Table, tokens: list[Token], after: Sequence[Token] = ()) -> list[Placed]:
         rows = [r for b in table.blocks for r in b.rows]
         ncols = {r.key: len(b.columns) for b in table.blocks for r in b.rows}
         threshold = ACTIVE_SCORE if table.key == "active" else ROW_SCORE
@@ -373,6 +373,9 @@ class TableReader:
                     and _failing(other, eqs, table, block_of) <= _failing(reading, eqs, table, block_of)):
                 reading = other
         placed, glued, blank_rows, done = reading.placed, reading.glued, reading.blank_rows, reading.done
+        if whole_row is not None and len(done) < len(rows):
+            placed += _completed_later(items, rows, ncols, done, threshold, after, whole_row)
+            done |= {p.row.key for p in placed}
         if not no_total:
             placed += read_glued_rows(table, self.version, tokens, placed, glued, done, threshold, _best_row,
                                       self.stated)
@@ -450,6 +453,61 @@ class _Reading:
     blank_rows: dict[str, Placed]
     done: set[str]
     headed: bool = False  # a run came right under the column headings
+
+
+def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row], ncols: dict[str, int],
+                     done: set[str], threshold: float, after: Sequence[Token],
+                     whole_row: Callable[[list[Token]], bool]) -> list[Placed]:
+    """Rows cut at a page's edge (pdftotext's default order of LibreOffice's PDF: 2.申 5 0 0 / 3.其 48 2 0 /
+    （七）总计 1120 33 1, the other four columns printed after the table, among the next table's numbers).
+
+    Two or more runs one after another with the same number m of values (fewer than a row's but two), each after
+    a numbered label, whose numberings one stretch of unread rows alone carries (see runorder._numbered_rows),
+    take the rest of their cells from the values after the table, one row after another, where each row then
+    adds up. Only the start in those values where the most rows add up, when it
+    is the one such start and completes two rows at least; the rows it does not complete stay unread. Placed
+    by the arithmetic alone: uncertain."""
+    runs = _cut_runs(items, max(ncols.values()))
+    named = _numbered_rows([next(x for x in reversed(labels) if _LEADING_NUMBER.match(x)) for labels, _ in runs],
+                           len(runs), rows) if len(runs) >= 2 else None
+    if not named or any(r.key in done for r in named):
+        return []
+    cut = list(zip(named, [run for _, run in runs], strict=True))
+    width = len(cut[0][1])
+    rest = ncols[cut[0][0].key] - width
+    values = [t for t in after if t.kind == VALUE]
+    reach: dict[int, int] = {}
+    for start in range(len(values) - rest + 1):
+        j = 0
+        while j < len(cut) and start + (j + 1) * rest <= len(values) \
+                and whole_row([*cut[j][1], *values[start + j * rest:start + (j + 1) * rest]]):
+            j += 1
+        reach[start] = j
+    most = max(reach.values(), default=0)
+    starts = [s for s, j in reach.items() if j == most]
+    if most < 2 or len(starts) != 1:
+        return []
+    start = starts[0]
+    n = ncols[cut[0][0].key]
+    return [Placed(row, [*run, *values[start + j * rest:start + (j + 1) * rest]], uncertain=set(range(n)))
+            for j, (row, run) in enumerate(cut[:most])]
+
+
+def _cut_runs(items: list[tuple[list[str], list[Token]]], width: int) -> list[tuple[list[str], list[Token]]]:
+    """The longest stretch of items one after another whose runs are values alone, as many in each (two at
+    least, two fewer than `width` at most), each after a numbered label."""
+    best: list[tuple[list[str], list[Token]]] = []
+    current: list[tuple[list[str], list[Token]]] = []
+    for labels, run in items:
+        fits = 1 <= len(run) <= width - 2 and all(t.kind == VALUE for t in run) \
+            and any(_LEADING_NUMBER.match(x) for x in labels)
+        if fits and current and len(run) == len(current[0][1]):
+            current.append((labels, run))
+        else:
+            current = [(labels, run)] if fits else []
+        if len(current) > len(best):
+            best = list(current)
+    return best
 
 
 def _better(other: _Reading, current: _Reading, table: Table, version: Version, block_of: dict[str, Block]) -> bool:
