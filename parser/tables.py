@@ -373,6 +373,8 @@ class TableReader:
                     and _failing(other, eqs, table, block_of) <= _failing(reading, eqs, table, block_of)):
                 reading = other
         placed, glued, blank_rows, done = reading.placed, reading.glued, reading.blank_rows, reading.done
+        if table.key == "active" and after:
+            _complete_columns(table, placed, after)
         if whole_row is not None and len(done) < len(rows):
             placed += _completed_later(items, rows, ncols, done, threshold, after, whole_row)
             done |= {p.row.key for p in placed}
@@ -491,6 +493,41 @@ def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row]
     n = ncols[cut[0][0].key]
     return [Placed(row, [*run, *values[start + j * rest:start + (j + 1) * rest]], uncertain=set(range(n)))
             for j, (row, run) in enumerate(cut[:most])]
+
+
+def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]) -> None:
+    """Columns printed after the table (pdftotext's default order of LibreOffice's PDF prints table one's first
+    column beside its labels and the others below the next table's labels: 本年新公开数量 / 0 8 / 对外公开总数量 /
+    0 32 / 本年增/减 / 2 -1 …). Where every row of a block was read with some columns missing, those columns
+    in the format's order are expected; one stretch alone of the runs after the table, each right after the
+    heading of its expected column and as many values as the block has rows, fills them, top to bottom
+    (uncertain: their place is the order of the text)."""
+    of_row = {p.row.key: p for p in placed}
+    expected: list[tuple[Block, int]] = []
+    for block in table.blocks:
+        mine = [of_row.get(r.key) for r in block.rows]
+        if any(p is None or len(p.cells) != len(block.columns) for p in mine):
+            continue
+        expected += [(block, j) for j in range(len(block.columns))
+                     if all(is_missing(p.cells[j]) for p in mine if p is not None)]
+    if not expected:
+        return
+    items = _runs(list(after))
+
+    def fits(m: int, block: Block, j: int) -> bool:
+        labels, run = items[m]
+        return bool(labels) and _column_named(labels[-1], block) == j and len(run) == len(block.rows) \
+            and all(t.kind == VALUE for t in run)
+
+    starts = [s for s in range(len(items) - len(expected) + 1)
+              if all(fits(s + m, block, j) for m, (block, j) in enumerate(expected))]
+    if len(starts) != 1:
+        return
+    for m, (block, j) in enumerate(expected):
+        for row, tok in zip(block.rows, items[starts[0] + m][1], strict=True):
+            p = of_row[row.key]
+            p.cells[j] = tok
+            p.uncertain.add(j)
 
 
 def _cut_runs(items: list[tuple[list[str], list[Token]]], width: int) -> list[tuple[list[str], list[Token]]]:
