@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 import scangen
 from conftest import ROOT, SAMPLE_FILES, SAMPLES
@@ -359,3 +360,44 @@ def test_a_photo_on_a_light_desk_has_its_table_frame_made_a_rectangle():
         centre = cv2.perspectiveTransform(np.float32([[[(x0 + x1) / 2, (y0 + y1) / 2]]]), m)[0, 0] / px
         box = to_photo(cell.box)
         assert box[0] <= centre[0] <= box[2] and box[1] <= centre[1] <= box[3], (cell, centre, box)
+
+
+def _printed(text: str, font: str, size: int, height: int, left: int = 3) -> np.ndarray:
+    """A cell's crop as the reading cuts it: the text at its left, a few pixels of paper round it."""
+    face = ImageFont.truetype(font, size)
+    img = Image.new("L", (int(face.getlength(text)) + left + 5, height), 255)
+    ImageDraw.Draw(img).text((left, height // 2), text, font=face, fill=0, anchor="lm")
+    return np.asarray(img.convert("RGB"))
+
+
+def test_printed_zeros_beside_labels_score_as_read_alone():
+    """Issue 10: zeros in DejaVu Serif (as LibreOffice prints a Word report) read side by side with the
+    row labels on one line scored 0.58–0.95 (the recogniser mixes context across the line), so a table of
+    zeros was all `uncertain` with no equation to confirm it; read on a line of its own as well, the same
+    glyph scores ≥ 0.98, and the readings agree. The labels keep their reading."""
+    from parser.ocr import engine
+    from parser.ocr.certainty import CERTAIN_SCORE
+
+    serif = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+    labels = ["本年新收政府信息公开申请数量", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+              "其他", "总计"]
+    crops, zeros = [], []
+    for n, label in enumerate(labels):
+        crops.append(_printed(label, scangen.FONT, 27, 35))
+        for size, left in [(27, 3), (29, 3), (31, 3), (29, 5), (31, 6)]:
+            zeros.append(len(crops))
+            crops.append(_printed("0", serif, size, 29 + n % 3, left))
+    read = engine.recognise(crops)
+    assert {read[i].number for i in zeros} == {"0"}
+    assert min(read[i].number_score for i in zeros) >= CERTAIN_SCORE, sorted(read[i].number_score for i in zeros)
+    assert [read[i].text for i in range(len(crops)) if i not in zeros] == labels
+
+
+def test_a_glyph_read_differently_alone_and_beside_others_keeps_the_worse_score():
+    from parser.ocr.engine import Reading, _agreed
+
+    beside, alone = Reading("0", 0.7, "0", 0.7), Reading("0", 0.99, "0", 0.99)
+    assert _agreed(beside, alone) == Reading("0", 0.99, "0", 0.99)
+    assert _agreed(Reading("8", 0.95, "8", 0.95), Reading("0", 0.97, "0", 0.97)) == Reading("8", 0.95, "8", 0.95)
+    assert _agreed(Reading("8", 0.95, "8", 0.95), Reading("6", 0.5, "6", 0.5)) == Reading("8", 0.5, "8", 0.5)
+    assert _agreed(Reading("o", 0.6, "0", 0.6), Reading("0", 0.98, "0", 0.98)) == Reading("o", 0.6, "0", 0.98)

@@ -32,6 +32,11 @@ LINES = 1  # such lines per call
 # test scans); a line alone is padded (grey, as in training) to at least this ratio
 MIN_RATIO = 6.67
 DET_SCALE = 0.6  # text lines are found on the page at this fraction of the reading resolution
+# a short crop narrower than this (width/height: one or two glyphs) that reads as a number is also read
+# on a line of its own: the model mixes context across a whole line, so the same printed 0 scores 0.55–0.93
+# between labels and 0.99 alone (DejaVu Serif as LibreOffice prints it), while our drawn zeros score higher
+# beside others than alone. The two readings must agree; agreeing, the better score counts
+ALONE_RATIO = 1.6
 
 
 class EngineError(Exception):
@@ -135,7 +140,23 @@ def _recognise(crops: list[np.ndarray]) -> list[Reading]:
     for i, reading in zip(short, _read_stitched([rgb[i] for i in short]), strict=True):
         out[i] = reading
     _read_padded(rgb, ratios, [i for i, r in enumerate(ratios) if r >= MIN_RATIO], out)
+    glyphs = [i for i in short if ratios[i] < ALONE_RATIO and any(ch.isdigit() for ch in out[i].number)]
+    alone: list[Reading | None] = [None] * len(rgb)
+    _read_padded(rgb, ratios, glyphs, alone)
+    for i in glyphs:
+        out[i] = _agreed(out[i], alone[i])
     return [r for r in out if r is not None]
+
+
+def _agreed(beside: Reading, alone: Reading) -> Reading:
+    """A glyph's reading among other crops and on a line of its own: the same number, the better score
+    (the model was sure of it in one context and read it the same in the other); different numbers, the
+    one read beside others with the worse score (the glyph is ambiguous)."""
+    if beside.number != alone.number:
+        return Reading(beside.text, min(beside.score, alone.score), beside.number,
+                       min(beside.number_score, alone.number_score))
+    score = max(beside.score, alone.score) if beside.text == alone.text else beside.score
+    return Reading(beside.text, score, beside.number, max(beside.number_score, alone.number_score))
 
 
 def _read_padded(rgb: list[np.ndarray], ratios: list[float], which: list[int], out: list[Reading | None]) -> None:
