@@ -20,6 +20,8 @@ from functools import cache
 import cv2
 import numpy as np
 
+from .certainty import CERTAIN_SCORE
+
 NUMBER_CHARS = "0123456789.-,%/—–－"  # digits, and what a blank number cell holds (/, -, —)
 # crops are read one at a time: on this model a batch costs more per pixel than single lines (measured:
 # 16 cells padded to one width ~15 ms per 48×48 px, one line ~4 ms), and padding to the widest is waste
@@ -32,11 +34,6 @@ LINES = 1  # such lines per call
 # test scans); a line alone is padded (grey, as in training) to at least this ratio
 MIN_RATIO = 6.67
 DET_SCALE = 0.6  # text lines are found on the page at this fraction of the reading resolution
-# a short crop narrower than this (width/height: one or two glyphs) that reads as a number is also read
-# on a line of its own: the model mixes context across a whole line, so the same printed 0 scores 0.55–0.93
-# between labels and 0.99 alone (DejaVu Serif as LibreOffice prints it), while our drawn zeros score higher
-# beside others than alone. The two readings must agree; agreeing, the better score counts
-ALONE_RATIO = 1.6
 
 
 class EngineError(Exception):
@@ -140,11 +137,16 @@ def _recognise(crops: list[np.ndarray]) -> list[Reading]:
     for i, reading in zip(short, _read_stitched([rgb[i] for i in short]), strict=True):
         out[i] = reading
     _read_padded(rgb, ratios, [i for i, r in enumerate(ratios) if r >= MIN_RATIO], out)
-    glyphs = [i for i in short if ratios[i] < ALONE_RATIO and any(ch.isdigit() for ch in out[i].number)]
+    # a number read side by side with others and scored below certainty is read again on a line of its own:
+    # the model mixes context across its whole line, so the same printed 0 (DejaVu Serif, as LibreOffice
+    # prints it) scores 0.5–0.93 beside labels and 0.99 alone; our drawn zeros score higher beside others
+    unsure = {i: r for i in short if (r := out[i]) is not None and r.number_score < CERTAIN_SCORE
+              and any(ch.isdigit() for ch in r.number)}
     alone: list[Reading | None] = [None] * len(rgb)
-    _read_padded(rgb, ratios, glyphs, alone)
-    for i in glyphs:
-        out[i] = _agreed(out[i], alone[i])
+    _read_padded(rgb, ratios, list(unsure), alone)
+    for i, beside in unsure.items():
+        again = alone[i]
+        out[i] = beside if again is None else _agreed(beside, again)
     return [r for r in out if r is not None]
 
 
@@ -160,7 +162,8 @@ def _agreed(beside: Reading, alone: Reading) -> Reading:
 
 
 def _read_padded(rgb: list[np.ndarray], ratios: list[float], which: list[int], out: list[Reading | None]) -> None:
-    """Read the crops `which` (long lines) one by one, each at its own width, into out."""
+    """Read the crops `which` one by one, each on a line of its own (long lines at their width, short ones
+    padded with grey to MIN_RATIO), into out."""
     rec = _engine().text_rec
     chars = rec.postprocess_op.character
     numbers = _number_classes()
