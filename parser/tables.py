@@ -467,8 +467,9 @@ def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row]
     a numbered label, whose numberings one stretch of unread rows alone carries (see runorder._numbered_rows),
     take the rest of their cells from the values after the table, one row after another, where each row then
     adds up. Only the start in those values where the most rows add up, when it
-    is the one such start and completes two rows at least; the rows it does not complete stay unread. Placed
-    by the arithmetic alone: uncertain."""
+    is the one such start and completes two rows at least. The rows it does not complete take the values right
+    after as printed side by side (each column's cells of those rows one after another) when each then adds up;
+    otherwise they stay unread. Placed by the arithmetic alone: uncertain."""
     runs = _cut_runs(items, max(ncols.values()))
     named = _numbered_rows([next(x for x in reversed(labels) if _LEADING_NUMBER.match(x)) for labels, _ in runs],
                            len(runs), rows) if len(runs) >= 2 else None
@@ -491,8 +492,16 @@ def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row]
         return []
     start = starts[0]
     n = ncols[cut[0][0].key]
-    return [Placed(row, [*run, *values[start + j * rest:start + (j + 1) * rest]], uncertain=set(range(n)))
-            for j, (row, run) in enumerate(cut[:most])]
+    out = [Placed(row, [*run, *values[start + j * rest:start + (j + 1) * rest]], uncertain=set(range(n)))
+           for j, (row, run) in enumerate(cut[:most])]
+    # the rows left printed side by side right after (七 and 四: 3 0 / 4 0 / 3 0 / 145 12), column by column
+    left, at = cut[most:], start + most * rest
+    if len(left) >= 2 and at + len(left) * rest <= len(values):
+        side = [[*run, *values[at + j:at + len(left) * rest:len(left)]] for j, (_, run) in enumerate(left)]
+        if all(whole_row(cells) for cells in side):
+            out += [Placed(row, list[Token | None](cells), uncertain=set(range(n)))
+                    for (row, _), cells in zip(left, side, strict=True)]
+    return out
 
 
 def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]) -> None:
