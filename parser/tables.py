@@ -252,11 +252,18 @@ class TableReader:
         self.version = version
         self.tokens = tokens
         self.stated = stated or {}  # counts the narrative states for cells (see statements.py)
+        self.taken: set[int] = set()  # ids of tokens a table took from after its region (printed among the next)
 
     def read(self, table: Table, region: tuple[int, int]) -> list[Placed]:
+        tokens = self.tokens[region[0]:region[1]]
         if table.key == "appeals":
-            return self._read_appeals(table, self.tokens[region[0]:region[1]])
-        return self._read_rows(table, self.tokens[region[0]:region[1]], self.tokens[region[1]:])
+            if not self.taken:
+                return self._read_appeals(table, tokens)
+            own = [t for t in tokens if id(t) not in self.taken]
+            if len(own) == len(tokens) and (placed := self._read_appeals(table, tokens)):
+                return placed
+            return self._read_interleaved_appeals(table, own, self.tokens[region[1]:])
+        return self._read_rows(table, tokens, self.tokens[region[1]:])
 
     def _read_rows(self, table: Table, tokens: list[Token], after: Sequence[Token] = ()) -> list[Placed]:
         rows = [r for b in table.blocks for r in b.rows]
@@ -374,9 +381,13 @@ class TableReader:
                 reading = other
         placed, glued, blank_rows, done = reading.placed, reading.glued, reading.blank_rows, reading.done
         if table.key == "active" and after:
-            _complete_columns(table, placed, after)
+            self.taken |= {id(t) for t in _complete_columns(table, placed, after)}
         if whole_row is not None and len(done) < len(rows):
-            placed += _completed_later(items, rows, ncols, done, threshold, after, whole_row)
+            later = _completed_later(items, rows, ncols, done, threshold, after, whole_row)
+            if later:
+                beyond = {id(t) for t in after}
+                self.taken |= {id(c) for p in later for c in p.cells if id(c) in beyond}
+            placed += later
             done |= {p.row.key for p in placed}
         if not no_total:
             placed += read_glued_rows(table, self.version, tokens, placed, glued, done, threshold, _best_row,
@@ -395,6 +406,30 @@ class TableReader:
         found = read_by_columns(table, tokens, similarity)
         return [Placed(r, [found.get((r.key, c.key), _MISSING) for c in b.columns])
                 for b in table.blocks for r in b.rows if any((r.key, c.key) in found for c in b.columns)]
+
+    def _read_interleaved_appeals(self, table: Table, own: list[Token], after: list[Token]) -> list[Placed]:
+        """Table four whose numbers were printed among table three's columns (pdftotext's default order of
+        LibreOffice's PDF): its own numbers in the order of the text, and when they are fewer than fifteen, the
+        numbers standing alone on their lines after it (the rest of a group printed below the next heading) up
+        to the end, when the two make fifteen exactly and two of the three groups add up (upheld + corrected +
+        other + pending = total). Placed by their order: uncertain."""
+        values = [t for t in own if t.kind == VALUE]
+        if len(values) < 15:
+            on_line: dict[int, int] = {}
+            for t in after:
+                if t.kind in (LABEL, VALUE):
+                    on_line[t.line] = on_line.get(t.line, 0) + 1
+            rest = [t for t in after if t.kind == VALUE and id(t) not in self.taken]
+            if any(on_line[t.line] != 1 for t in rest):
+                return []
+            values += rest
+        if len(values) != 15 or not all(t.text.isdigit() for t in values):
+            return []
+        groups = [[int(t.text) for t in values[i:i + 5]] for i in range(0, 15, 5)]
+        if sum(sum(g[:4]) == g[4] for g in groups) < 2:
+            return []
+        return [Placed(r, list(values[i * 5:(i + 1) * 5]), uncertain=set(range(5)))
+                for i, r in enumerate(table.blocks[0].rows)]
 
     def _read_appeals(self, table: Table, tokens: list[Token]) -> list[Placed]:
         rows = list(table.blocks[0].rows)
@@ -504,13 +539,13 @@ def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row]
     return out
 
 
-def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]) -> None:
+def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]) -> list[Token]:
     """Columns printed after the table (pdftotext's default order of LibreOffice's PDF prints table one's first
     column beside its labels and the others below the next table's labels: 本年新公开数量 / 0 8 / 对外公开总数量 /
     0 32 / 本年增/减 / 2 -1 …). Where every row of a block was read with some columns missing, those columns
     in the format's order are expected; one stretch alone of the runs after the table, each right after the
     heading of its expected column and as many values as the block has rows, fills them, top to bottom
-    (uncertain: their place is the order of the text)."""
+    (uncertain: their place is the order of the text). Returns the tokens it placed."""
     of_row = {p.row.key: p for p in placed}
     expected: list[tuple[Block, int]] = []
     for block in table.blocks:
@@ -520,7 +555,7 @@ def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]
         expected += [(block, j) for j in range(len(block.columns))
                      if all(is_missing(p.cells[j]) for p in mine if p is not None)]
     if not expected:
-        return
+        return []
     items = _runs(list(after))
 
     def fits(m: int, block: Block, j: int) -> bool:
@@ -531,12 +566,15 @@ def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]
     starts = [s for s in range(len(items) - len(expected) + 1)
               if all(fits(s + m, block, j) for m, (block, j) in enumerate(expected))]
     if len(starts) != 1:
-        return
+        return []
+    taken: list[Token] = []
     for m, (block, j) in enumerate(expected):
         for row, tok in zip(block.rows, items[starts[0] + m][1], strict=True):
             p = of_row[row.key]
             p.cells[j] = tok
             p.uncertain.add(j)
+            taken.append(tok)
+    return taken
 
 
 def _cut_runs(items: list[tuple[list[str], list[Token]]], width: int) -> list[tuple[list[str], list[Token]]]:
