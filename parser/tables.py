@@ -383,10 +383,10 @@ class TableReader:
         if table.key == "active" and after:
             self.taken |= {id(t) for t in _complete_columns(table, placed, after)}
         if whole_row is not None and len(done) < len(rows):
-            later = _completed_later(items, rows, ncols, done, threshold, after, whole_row)
-            if later:
+            later, used = _completed_later(items, rows, ncols, done, threshold, after, whole_row)
+            if used:
                 beyond = {id(t) for t in after}
-                self.taken |= {id(c) for p in later for c in p.cells if id(c) in beyond}
+                self.taken |= {id(c) for c in used if id(c) in beyond}
             placed += later
             done |= {p.row.key for p in placed}
         if not no_total:
@@ -494,22 +494,23 @@ class _Reading:
 
 def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row], ncols: dict[str, int],
                      done: set[str], threshold: float, after: Sequence[Token],
-                     whole_row: Callable[[list[Token]], bool]) -> list[Placed]:
+                     whole_row: Callable[[list[Token]], bool]) -> tuple[list[Placed], list[Token]]:
     """Rows cut at a page's edge (pdftotext's default order of LibreOffice's PDF: 2.申 5 0 0 / 3.其 48 2 0 /
     （七）总计 1120 33 1, the other four columns printed after the table, among the next table's numbers).
 
-    Two or more runs one after another with the same number m of values (fewer than a row's but two), each after
+    Two or more runs one after another with the same number m of values (two to half a row's), each after
     a numbered label, whose numberings one stretch of unread rows alone carries (see runorder._numbered_rows),
     take the rest of their cells from the values after the table, one row after another, where each row then
-    adds up. Only the start in those values where the most rows add up, when it
-    is the one such start and completes two rows at least. The rows it does not complete take the values right
-    after as printed side by side (each column's cells of those rows one after another) when each then adds up;
-    otherwise they stay unread. Placed by the arithmetic alone: uncertain."""
+    adds up. Only the starts in those values where the most rows (two at least) add up, when every such start
+    reads the same numbers (a report of zeros adds up everywhere alike). The rows they do not complete take the
+    values right after as printed side by side (each column's cells of those rows one after another) when each
+    then adds up; unless every cut row is completed so, none is. Placed by the arithmetic alone: uncertain.
+    Returns the rows and the tokens any of those starts would take (which the next table cannot have)."""
     runs = _cut_runs(items, max(ncols.values()))
     named = _numbered_rows([next(x for x in reversed(labels) if _LEADING_NUMBER.match(x)) for labels, _ in runs],
                            len(runs), rows) if len(runs) >= 2 else None
     if not named or any(r.key in done for r in named):
-        return []
+        return [], []
     cut = list(zip(named, [run for _, run in runs], strict=True))
     width = len(cut[0][1])
     rest = ncols[cut[0][0].key] - width
@@ -523,20 +524,29 @@ def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row]
         reach[start] = j
     most = max(reach.values(), default=0)
     starts = [s for s, j in reach.items() if j == most]
-    if most < 2 or len(starts) != 1:
-        return []
-    start = starts[0]
+    if most < 2:
+        return [], []
     n = ncols[cut[0][0].key]
-    out = [Placed(row, [*run, *values[start + j * rest:start + (j + 1) * rest]], uncertain=set(range(n)))
-           for j, (row, run) in enumerate(cut[:most])]
-    # the rows left printed side by side right after (七 and 四: 3 0 / 4 0 / 3 0 / 145 12), column by column
-    left, at = cut[most:], start + most * rest
-    if len(left) >= 2 and at + len(left) * rest <= len(values):
-        side = [[*run, *values[at + j:at + len(left) * rest:len(left)]] for j, (_, run) in enumerate(left)]
-        if all(whole_row(cells) for cells in side):
-            out += [Placed(row, list[Token | None](cells), uncertain=set(range(n)))
-                    for (row, _), cells in zip(left, side, strict=True)]
-    return out
+
+    def read_from(start: int) -> list[Placed]:
+        out = [Placed(row, [*run, *values[start + j * rest:start + (j + 1) * rest]], uncertain=set(range(n)))
+               for j, (row, run) in enumerate(cut[:most])]
+        # the rows left printed side by side right after (七 and 四: 3 0 / 4 0 / 3 0 / 145 12), column by column
+        left, at = cut[most:], start + most * rest
+        if len(left) >= 2 and at + len(left) * rest <= len(values):
+            side = [[*run, *values[at + j:at + len(left) * rest:len(left)]] for j, (_, run) in enumerate(left)]
+            if all(whole_row(cells) for cells in side):
+                out += [Placed(row, list[Token | None](cells), uncertain=set(range(n)))
+                        for (row, _), cells in zip(left, side, strict=True)]
+        return out
+
+    readings = [read_from(start) for start in starts]
+    if any(len(r) != len(cut) for r in readings):
+        return [], []  # some cut row left without the rest of its cells: the reading does not explain the page
+    numbers = {tuple((p.row.key, tuple(c.text for c in p.cells if c is not None)) for p in r) for r in readings}
+    if len(numbers) != 1:
+        return [], []
+    return readings[0], [c for r in readings for p in r for c in p.cells if c is not None]
 
 
 def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]) -> list[Token]:
@@ -579,11 +589,12 @@ def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]
 
 def _cut_runs(items: list[tuple[list[str], list[Token]]], width: int) -> list[tuple[list[str], list[Token]]]:
     """The longest stretch of items one after another whose runs are values alone, as many in each (two at
-    least, two fewer than `width` at most), each after a numbered label."""
+    least, half of `width` at most: a page cuts a row about its middle; a row short of only its last cells or
+    with one number left is an OCR's lost columns), each after a numbered label."""
     best: list[tuple[list[str], list[Token]]] = []
     current: list[tuple[list[str], list[Token]]] = []
     for labels, run in items:
-        fits = 1 <= len(run) <= width - 2 and all(t.kind == VALUE for t in run) \
+        fits = 2 <= len(run) <= width // 2 and all(t.kind == VALUE for t in run) \
             and any(_LEADING_NUMBER.match(x) for x in labels)
         if fits and current and len(run) == len(current[0][1]):
             current.append((labels, run))
