@@ -476,6 +476,8 @@ class TableReader:
             # drop the empty first cells as well as the last ones): uncertain, the reviewer confirms
             return [Placed(r, list(cells[i * 5:(i + 1) * 5]), uncertain=set(range(5)))
                     for i, r in enumerate(rows[:len(cells) // 5])]
+        elif grid is None and len(present) == 3 and (groups := _leading_whole_groups(tokens)):
+            return [Placed(r, list(g), uncertain=set(range(5))) for r, g in zip(rows, groups, strict=False)]
         else:
             return read_glued_appeals(table, self.version, tokens, present)
         return [Placed(r, list(cells[i * 5:(i + 1) * 5])) for i, r in enumerate(blocks)]
@@ -726,7 +728,7 @@ def _starts_with_gap(tokens: list[Token], grid: list[Token | None]) -> bool:
     return first is None or first.lead_gap or grid[0] is None
 
 
-def _indented(tokens: list[Token], grid: list[Token | None]) -> bool:
+def _indented(tokens: list[Token], grid: Sequence[Token | None]) -> bool:
     """The line of table four's numbers begins with a run of spaces: a PDF's text laid out as printed
     (pdftotext -layout) leaves the first groups' empty cells as spaces, so the numbers may start in any
     column."""
@@ -736,6 +738,26 @@ def _indented(tokens: list[Token], grid: list[Token | None]) -> bool:
     at = tokens.index(first)
     line_start = tokens[at - 1].start + 1 if at and tokens[at - 1].kind in (EOL, BREAK) else None
     return line_start is None or first.start - line_start >= 4
+
+
+def _leading_whole_groups(tokens: list[Token]) -> list[list[Token]]:
+    """Table four's line of numbers cut short by an OCR (the last columns of the page image lost, or a number
+    dropped): six to fourteen numbers other than ten, alone on one line that starts at its first column. The
+    groups of five from its start are read while each adds up (upheld + corrected + other + pending = a total
+    that is not 0: a row of zeros adds up whatever was lost); the rest, whose cells are not known, stays
+    missing."""
+    values = [t for t in tokens if t.kind == VALUE]
+    if not 5 < len(values) < 15 or len(values) == 10 or len({t.line for t in values}) != 1 \
+            or not all(t.text.isdigit() for t in values) or values[0].lead_gap or _indented(tokens, values) \
+            or any(t.kind == EMPTY and t.line == values[0].line for t in tokens):
+        return []
+    groups: list[list[Token]] = []
+    for i in range(0, len(values) - 4, 5):
+        numbers = [int(t.text) for t in values[i:i + 5]]
+        if numbers[4] == 0 or sum(numbers[:4]) != numbers[4]:
+            break
+        groups.append(values[i:i + 5])
+    return groups
 
 
 def _empty_row_cells(tokens: list[Token]) -> int:
