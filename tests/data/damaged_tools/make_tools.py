@@ -14,14 +14,22 @@ written as a PDF (reportlab, page numbers at the foot, narrow table columns so l
 - Tesseract OCR (`tesseract -l chi_sim`, its default page analysis and `--psm 4`) of the PDF's pages
   rendered by `pdftoppm` at 200 dpi;
 - the same report as a Word document (python-docx) exported to PDF by LibreOffice (`soffice --convert-to pdf`),
-  read by pdftotext (both modes), pdfplumber and pypdfium2.
+  read by pdftotext (both modes), pdfplumber and pypdfium2;
+- the converters offices use to turn PDF, Word and web pages into Markdown or text (stems 83N–95N):
+  pymupdf4llm `to_markdown` of both PDFs (its default page analysis, pymupdf-layout's model shipped in the
+  wheel) and of the reportlab PDF without it (its older table finder: a merged cell's text repeated in every
+  column it spans), markitdown of LibreOffice's PDF (pdfminer's text) and of the Word document (mammoth's HTML
+  made Markdown), pdfminer.six `extract_text` (pdf2txt) of the reportlab PDF, pandoc of the Word document
+  (`-t markdown`: multiline tables; `-t gfm`: pipe tables) and of the web page (`-t markdown`), `w3m -dump`
+  (the table drawn with box characters) and `lynx -dump` (a cell a paragraph) of the web page, LibreOffice's
+  `--convert-to txt` of the Word document (a cell a line) and docx2txt (cells as paragraphs).
 
 The truth is the source's values, never adjusted to what a tool kept. The outputs are committed
-(tests/data/damaged_tools/7NN_*.txt, 8NN_*.txt + .json), so the test needs none of these tools. To rewrite them,
-run `.venv/bin/python tests/data/damaged_tools/make_tools.py [part of a name]` from the repository root with the
-Debian packages poppler-utils, poppler-data, tesseract-ocr-chi-sim, libreoffice-writer-nogui and fonts-wqy-microhei
-and the extra `.[corpus]` (html2text, markdownify) installed. reportlab writes in its invariant mode, so the same
-tools give the same text.
+(tests/data/damaged_tools/7NN_*.txt, 8NN_*.txt, 9NN_*.txt + .json), so the test needs none of these tools. To
+rewrite them, run `.venv/bin/python tests/data/damaged_tools/make_tools.py [part of a name]` from the repository
+root with the Debian packages poppler-utils, poppler-data, tesseract-ocr-chi-sim, libreoffice-writer-nogui,
+fonts-wqy-microhei, pandoc, w3m and lynx and the extra `.[corpus]` (html2text, markdownify, pymupdf4llm,
+markitdown, docx2txt) installed. reportlab writes in its invariant mode, so the same tools give the same text.
 """
 from __future__ import annotations
 
@@ -146,6 +154,70 @@ def tesseract_rows(truth: dict) -> str:
     return tesseract_ocr(truth, "--psm", "4")
 
 
+def docx_bytes(truth: dict) -> bytes:
+    return docgen.to_docx(docgen.official_report(truth))
+
+
+def _on_file(data: bytes, suffix: str, args: list[str]) -> str:
+    """A command-line tool's stdout for data written to a file (the path is args' "{}")."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"report{suffix}"
+        path.write_bytes(data)
+        return _run([a.replace("{}", str(path)) for a in args])
+
+
+def pymupdf4llm_md(truth: dict, pdf: Callable[[dict], bytes] = pdf_bytes, layout: bool = True) -> str:
+    """pymupdf4llm's Markdown: with pymupdf-layout installed its default is the layout model's page analysis;
+    without it (use_layout(False)) the older find_tables, which repeats a merged cell in every column."""
+    import pymupdf
+    import pymupdf4llm
+
+    pymupdf4llm.use_layout(layout)
+    doc = pymupdf.open(stream=pdf(truth), filetype="pdf")
+    try:
+        return pymupdf4llm.to_markdown(doc, show_progress=False)
+    finally:
+        doc.close()
+
+
+def markitdown_md(data: bytes, suffix: str) -> str:
+    import io
+
+    from markitdown import MarkItDown, StreamInfo
+
+    return MarkItDown().convert_stream(io.BytesIO(data), stream_info=StreamInfo(extension=suffix)).text_content + "\n"
+
+
+def pdfminer_text(truth: dict) -> str:
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    return extract_text(io.BytesIO(pdf_bytes(truth)))
+
+
+def pandoc(data: bytes, source: str, target: str) -> str:
+    return _on_file(data, "." + source, ["pandoc", "-f", source, "-t", target, "{}"])
+
+
+def soffice_txt(truth: dict) -> str:
+    """LibreOffice's "Save as text" of the Word document: every table cell on a line of its own."""
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = Path(tmp) / "report.docx"
+        docx.write_bytes(docx_bytes(truth))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                        "txt:Text (encoded):UTF8", "--outdir", tmp, str(docx)], capture_output=True, check=True)
+        return (Path(tmp) / "report.txt").read_text(encoding="utf-8-sig")
+
+
+def docx2txt_text(truth: dict) -> str:
+    import io
+
+    import docx2txt
+
+    return docx2txt.process(io.BytesIO(docx_bytes(truth))) + "\n"
+
+
 TOOLS: list[tuple[str, Callable[[dict], str]]] = [
     ("pdftotext", pdftotext), ("pdftotext_layout", pdftotext_layout), ("pdfplumber", pdfplumber_text),
     ("pypdfium", pypdfium_text), ("lxml_glued", lxml_glued), ("html2text", html2text_md),
@@ -155,11 +227,26 @@ TOOLS: list[tuple[str, Callable[[dict], str]]] = [
     ("office_pdftotext_layout", lambda t: pdftotext_layout(t, office_pdf_bytes)),
     ("office_pdfplumber", lambda t: pdfplumber_text(t, office_pdf_bytes)),
     ("office_pypdfium", lambda t: pypdfium_text(t, office_pdf_bytes)),
+    # converters to Markdown and text (stems 83N on)
+    ("pymupdf4llm", pymupdf4llm_md), ("office_pymupdf4llm", lambda t: pymupdf4llm_md(t, office_pdf_bytes)),
+    ("pymupdf4llm_nolayout", lambda t: pymupdf4llm_md(t, layout=False)),
+    ("office_markitdown", lambda t: markitdown_md(office_pdf_bytes(t), ".pdf")),
+    ("markitdown_docx", lambda t: markitdown_md(docx_bytes(t), ".docx")),
+    ("pdfminer", pdfminer_text),
+    ("pandoc_docx", lambda t: pandoc(docx_bytes(t), "docx", "markdown")),
+    ("pandoc_docx_gfm", lambda t: pandoc(docx_bytes(t), "docx", "gfm")),
+    ("pandoc_html", lambda t: pandoc(html_bytes(t), "html", "markdown")),
+    ("w3m", lambda t: _on_file(html_bytes(t), ".html", ["w3m", "-dump", "-cols", "80", "-T", "text/html",
+                                                         "-O", "UTF-8", "{}"])),
+    ("lynx", lambda t: _on_file(html_bytes(t), ".html", ["lynx", "-dump", "-nolist", "-display_charset=utf-8",
+                                                          "-assume_charset=utf-8", "-width=80", "{}"])),
+    ("soffice_txt", soffice_txt), ("docx2txt", docx2txt_text),
 ]
 
 
 def stem(k: int, s: int) -> str:
-    """The file name (no suffix) of source s read by tool k: 7ks for the first ten tools, 8ks after them."""
+    """The file name (no suffix) of source s read by tool k: 7ks for the first ten tools, 8ks for the next ten,
+    9ks after them."""
     return f"{7 + k // 10}{k % 10}{s}_{TOOLS[k][0]}_{SOURCES[s][0]}"
 
 
