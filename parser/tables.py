@@ -253,16 +253,25 @@ class TableReader:
         self.tokens = tokens
         self.stated = stated or {}  # counts the narrative states for cells (see statements.py)
         self.taken: set[int] = set()  # ids of tokens a table took from after its region (printed among the next)
+        # where table three's cut rows could take their other cells from several places alike (a report of
+        # zeros), the ids each of them takes: the next table has what the one taken leaves, not knowing which
+        self.taken_either: list[set[int]] = []
 
     def read(self, table: Table, region: tuple[int, int]) -> list[Placed]:
         tokens = self.tokens[region[0]:region[1]]
         if table.key == "appeals":
-            if not self.taken:
+            if not self.taken and not self.taken_either:
                 return self._read_appeals(table, tokens)
-            own = [t for t in tokens if id(t) not in self.taken]
-            if len(own) == len(tokens) and (placed := self._read_appeals(table, tokens)):
-                return placed
-            return self._read_interleaved_appeals(table, own, self.tokens[region[1]:])
+            readings = []
+            for either in self.taken_either or [set()]:
+                taken = self.taken | either
+                own = [t for t in tokens if id(t) not in taken]
+                if len(own) == len(tokens) and (placed := self._read_appeals(table, tokens)):
+                    readings.append(placed)
+                else:
+                    readings.append(self._read_interleaved_appeals(table, own, self.tokens[region[1]:], taken))
+            numbers = {tuple(tuple(c.text if c is not None else None for c in p.cells) for p in r) for r in readings}
+            return readings[0] if len(numbers) == 1 else []  # which numbers are table four's: not known
         return self._read_rows(table, tokens, self.tokens[region[1]:])
 
     def _read_rows(self, table: Table, tokens: list[Token], after: Sequence[Token] = ()) -> list[Placed]:
@@ -386,7 +395,11 @@ class TableReader:
             later, used = _completed_later(items, rows, ncols, done, threshold, after, whole_row)
             if used:
                 beyond = {id(t) for t in after}
-                self.taken |= {id(c) for c in used if id(c) in beyond}
+                either = [{id(c) for c in one if id(c) in beyond} for one in used]
+                if len(either) == 1:
+                    self.taken |= either[0]
+                else:
+                    self.taken_either = either
             placed += later
             done |= {p.row.key for p in placed}
         if not no_total:
@@ -407,7 +420,8 @@ class TableReader:
         return [Placed(r, [found.get((r.key, c.key), _MISSING) for c in b.columns])
                 for b in table.blocks for r in b.rows if any((r.key, c.key) in found for c in b.columns)]
 
-    def _read_interleaved_appeals(self, table: Table, own: list[Token], after: list[Token]) -> list[Placed]:
+    def _read_interleaved_appeals(self, table: Table, own: list[Token], after: list[Token],
+                                  taken: set[int]) -> list[Placed]:
         """Table four whose numbers were printed among table three's columns (pdftotext's default order of
         LibreOffice's PDF): its own numbers in the order of the text, and when they are fewer than fifteen, the
         numbers standing alone on their lines after it (the rest of a group printed below the next heading) up
@@ -419,7 +433,7 @@ class TableReader:
             for t in after:
                 if t.kind in (LABEL, VALUE):
                     on_line[t.line] = on_line.get(t.line, 0) + 1
-            rest = [t for t in after if t.kind == VALUE and id(t) not in self.taken]
+            rest = [t for t in after if t.kind == VALUE and id(t) not in taken]
             if any(on_line[t.line] != 1 for t in rest):
                 return []
             values += rest
@@ -496,7 +510,7 @@ class _Reading:
 
 def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row], ncols: dict[str, int],
                      done: set[str], threshold: float, after: Sequence[Token],
-                     whole_row: Callable[[list[Token]], bool]) -> tuple[list[Placed], list[Token]]:
+                     whole_row: Callable[[list[Token]], bool]) -> tuple[list[Placed], list[list[Token]]]:
     """Rows cut at a page's edge (pdftotext's default order of LibreOffice's PDF: 2.申 5 0 0 / 3.其 48 2 0 /
     （七）总计 1120 33 1, the other four columns printed after the table, among the next table's numbers).
 
@@ -507,7 +521,8 @@ def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row]
     reads the same numbers (a report of zeros adds up everywhere alike). The rows they do not complete take the
     values right after as printed side by side (each column's cells of those rows one after another) when each
     then adds up; unless every cut row is completed so, none is. Placed by the arithmetic alone: uncertain.
-    Returns the rows and the tokens any of those starts would take (which the next table cannot have)."""
+    Returns the rows and, for each of those starts, the tokens it takes (the next table has what one of them
+    leaves, not knowing which)."""
     runs = _cut_runs(items, max(ncols.values()))
     named = _numbered_rows([next(x for x in reversed(labels) if _LEADING_NUMBER.match(x)) for labels, _ in runs],
                            len(runs), rows) if len(runs) >= 2 else None
@@ -548,7 +563,7 @@ def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row]
     numbers = {tuple((p.row.key, tuple(c.text for c in p.cells if c is not None)) for p in r) for r in readings}
     if len(numbers) != 1:
         return [], []
-    return readings[0], [c for r in readings for p in r for c in p.cells if c is not None]
+    return readings[0], [[c for p in r for c in p.cells if c is not None] for r in readings]
 
 
 def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]) -> list[Token]:
