@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -360,7 +360,7 @@ class TableReader:
                         repaired = {columns[j] for j in repaired}
                     placed.append(Placed(row, cells, repaired, in_yuan=yuan.get(row.key, set()),
                                          uncertain=set(range(n)) if run and id(run[0]) in by_order else set()))
-            reading = _Reading(placed, glued, blank_rows, done, headed)
+            reading = _Reading(placed, glued, blank_rows, done, headed, where)
             reading.placed += _between_neighbours(items, unlabelled, where, rows, ncols, table.key, lead,
                                                   _tail_row(tokens, rows, threshold))
             reading.done |= {p.row.key for p in reading.placed}
@@ -386,7 +386,8 @@ class TableReader:
             other = place(straddled)
             if _better(other, reading, table, self.version, block_of) or (
                     len(other.placed) > len(reading.placed)
-                    and _failing(other, eqs, table, block_of) <= _failing(reading, eqs, table, block_of)):
+                    and _failing(other, eqs, table, block_of) <= _failing(reading, eqs, table, block_of)) \
+                    or _whole_in_order(other, reading, rows, eqs, table, block_of):
                 reading = other
         placed, glued, blank_rows, done = reading.placed, reading.glued, reading.blank_rows, reading.done
         if table.key == "active" and after:
@@ -506,6 +507,7 @@ class _Reading:
     blank_rows: dict[str, Placed]
     done: set[str]
     headed: bool = False  # a run came right under the column headings
+    where: dict[str, int] = field(default_factory=dict)  # row key → index of the item it was read from by label
 
 
 def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row], ncols: dict[str, int],
@@ -636,6 +638,29 @@ def _failing(reading: _Reading, eqs: tuple, table: Table, block_of: dict[str, Bl
     """How many of the table's equations whose cells were all read do not hold."""
     known = known_values(table.key, reading.placed, block_of)
     return sum(1 for e in eqs if all(known.get(k) is not None for k in e.cells) and e.residual(known) != 0)
+
+
+def _checked(reading: _Reading, eqs: tuple, table: Table, block_of: dict[str, Block]) -> tuple:
+    """The table's equations whose cells the reading has all read."""
+    known = known_values(table.key, reading.placed, block_of)
+    return tuple(e for e in eqs if all(known.get(k) is not None for k in e.cells))
+
+
+def _whole_in_order(other: _Reading, current: _Reading, rows: list[Row], eqs: tuple, table: Table,
+                    block_of: dict[str, Block]) -> bool:
+    """Another reading places every row of the table, those it read by label in the text's order the format's,
+    where the current one leaves rows unread, and breaks no more of the equations the current one can check.
+    The equations only it can check may fail: a column's total over every result comes out the same whichever
+    result row each run is given, so with every row read in order its failing is the report's own (sample 002
+    counts a result 1 0 0 0 0 0 1 under a 总计 of zeros), for the rules to report."""
+    if len(other.placed) != len(rows) or len(current.placed) >= len(rows) or not eqs:
+        return False
+    order = {r.key: i for i, r in enumerate(rows)}
+    by_item = [order[key] for _, key in sorted((n, key) for key, n in other.where.items())]
+    if by_item != sorted(by_item):
+        return False
+    checked = _checked(current, eqs, table, block_of)
+    return _failing(other, checked, table, block_of) <= _failing(current, checked, table, block_of)
 
 
 _HEAD, _TAIL = "<column headings>", "<after the last label>"
