@@ -32,7 +32,7 @@ TRUTHS = sorted(TOOLS_DIR.glob("*.json"))
 FLOORS = {"pdftotext": 94.6, "pdftotext_layout": 95.4, "pdfplumber": 95.9, "pypdfium": 95.9, "lxml_glued": 91.9,
           "html2text": 100, "markdownify": 100, "tesseract": 24.4, "tesseract_psm4": 72.6,
           "office_pdftotext": 94.6, "office_pdftotext_layout": 95.4, "office_pdfplumber": 95.9, "office_pypdfium": 95.9,
-          "pymupdf4llm": 99.6, "office_pymupdf4llm": 96.7, "pymupdf4llm_nolayout": 98.8, "office_markitdown": 88.8,
+          "pymupdf4llm": 99.6, "office_pymupdf4llm": 96.7, "pymupdf4llm_nolayout": 98.8, "office_markitdown": 95.8,
           "markitdown_docx": 100, "pdfminer": 13.2, "pandoc_docx": 95.4, "pandoc_docx_gfm": 100, "pandoc_html": 95.4,
           "w3m": 6.0, "lynx": 95.4, "soffice_txt": 95.4, "docx2txt": 95.4}
 
