@@ -15,6 +15,7 @@ from .layout import place
 from .model import BLANK, MISSING, REPAIRED, UNCERTAIN, Cell, Report
 from .normalize import Normalized, label_key, normalize, to_simplified
 from .placed import Placed, is_missing
+from .positions import Layout
 from .reader import page_text_from_bytes, read_bytes
 from .statements import stated_counts
 from .tables import TableReader, _best_row
@@ -41,7 +42,8 @@ def parse_text(text: str, source: str = "") -> Report:
     ver = version(template or "2021")
     tokens = tokenize(norm.text)
     regions = find_regions(ver, tokens, year)
-    reader = TableReader(ver, tokens, stated_counts(norm.text, ver.key) if _has_glued_rows(tokens) else None)
+    reader = TableReader(ver, tokens, stated_counts(norm.text, ver.key) if _has_glued_rows(tokens) else None,
+                         Layout(norm, text) if "   " in norm.text else None)
     read: dict[str, Cell] = {}
     for table in ver.tables:
         if table.key in regions:

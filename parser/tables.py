@@ -20,10 +20,12 @@ from .equations import equations
 from .glued import known_values, read_glued_appeals, read_glued_rows
 from .normalize import label_key
 from .placed import _MISSING, Placed, is_missing
+from .positions import CHARS, DISPLAY, NEAR, Columns, Layout
 from .rowmatch import _LEADING_NUMBER, _best_row, similarity
 from .runorder import _numbered_rows, appeal_blocks, shifted_items, straddled_items, unstacked_items
 from .template import Block, Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
+from .values import read_value
 
 _THOUSANDS = re.compile(r"\d{3}(?:\.\d+)?(?:万元|元)?")  # the group after a space in "1 256.8万元"
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
@@ -248,9 +250,11 @@ def _adds_up(cells: Sequence[Token | None]) -> bool:
 
 
 class TableReader:
-    def __init__(self, version: Version, tokens: list[Token], stated: dict[str, int] | None = None):
+    def __init__(self, version: Version, tokens: list[Token], stated: dict[str, int] | None = None,
+                 layout: Layout | None = None):
         self.version = version
         self.tokens = tokens
+        self.layout = layout  # where the tokens stand across their lines (a text laid out with spaces)
         self.stated = stated or {}  # counts the narrative states for cells (see statements.py)
         self.taken: set[int] = set()  # ids of tokens a table took from after its region (printed among the next)
         # where table three's cut rows could take their other cells from several places alike (a report of
@@ -290,6 +294,8 @@ class TableReader:
         order = {r.key: i for i, r in enumerate(rows)}
         block_of = {r.key: b for b in table.blocks for r in b.rows}
         lines_of = _label_lines(tokens) if table.key == "requests" else None
+        laid = self._page_columns(runs, widest) if self.layout is not None and table.key == "requests" else {}
+        by_position: dict[int, Placed] = {}  # rows whose values took their columns by where they stand
 
         def place(items: list[tuple[list[str], list[Token]]]) -> _Reading:
             printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
@@ -345,6 +351,9 @@ class TableReader:
                         and len(values[0].text) > n:
                     glued.append((row, values[0]))  # a row's cells glued into one number: split by the arithmetic
                     continue
+                placed_at: set[int] = set()
+                if fitted is None and laid and not no_total and (found := self._by_position(run, n, laid)):
+                    fitted, placed_at = (found[0], set()), found[1]
                 if fitted is None and n_run + 1 < len(items) and not items[n_run + 1][0]:
                     # the row's values go on below a page break ("8 3 1" / - 3 - / "2 0 1 15"): both or nothing
                     both = [t for t in run + items[n_run + 1][1] if t.kind == VALUE]
@@ -359,7 +368,9 @@ class TableReader:
                         cells = [cells[columns.index(j)] for j in range(n)]
                         repaired = {columns[j] for j in repaired}
                     placed.append(Placed(row, cells, repaired, in_yuan=yuan.get(row.key, set()),
-                                         uncertain=set(range(n)) if run and id(run[0]) in by_order else set()))
+                                         uncertain=set(range(n)) if run and id(run[0]) in by_order else placed_at))
+                    if placed_at:
+                        by_position[id(placed[-1])] = placed[-1]
             reading = _Reading(placed, glued, blank_rows, done, headed, where)
             reading.placed += _between_neighbours(items, unlabelled, where, rows, ncols, table.key, lead,
                                                   _tail_row(tokens, rows, threshold))
@@ -408,6 +419,8 @@ class TableReader:
                                       self.stated)
             done |= {p.row.key for p in placed}
         placed.extend(p for key, p in blank_rows.items() if key not in done)
+        if by_position:
+            _confirm_by_equations(table, self.version, placed, [p for p in placed if id(p) in by_position], block_of)
         if len(placed) < len(rows):  # some row unread: the table may be printed column by column
             by_columns = self._read_columns(table, tokens)
             if sum(c is not _MISSING for p in by_columns for c in p.cells) > \
@@ -415,6 +428,50 @@ class TableReader:
                 covered = {p.row.key for p in by_columns}
                 return by_columns + [p for p in placed if p.row.key not in covered]
         return placed
+
+    def _page_columns(self, runs: list[tuple[list[str], list[Token]]], width: int) -> dict[tuple[int, int], Columns]:
+        """(page, way of counting) → the columns the table's full rows laid out on that page show, when they
+        agree (see positions.py)."""
+        assert self.layout is not None
+        full: dict[int, list[list[Token]]] = {}
+        for _, run in runs:
+            if len(run) == width and all(t.kind == VALUE for t in run) and self.layout.spaced(run, least=1):
+                full.setdefault(self.layout.page(run[0]), []).append(run)
+        out: dict[tuple[int, int], Columns] = {}
+        for page, rows in full.items():
+            for way in (CHARS, DISPLAY):
+                found = Columns.of_rows([[self.layout.span(t, way) for t in row] for row in rows])
+                if found is not None:
+                    out[(page, way)] = found
+        return out
+
+    def _by_position(self, run: list[Token], n: int, laid: dict[tuple[int, int], Columns]
+                     ) -> tuple[list[Token | None], set[int]] | None:
+        """A row laid out with fewer values than columns (its blank cells left as spaces): each value in the
+        column it stands under on its page, when that is known; the other cells blank when every value's
+        column is known, else missing. Returns the cells and the columns placed so (uncertain unless the
+        equations confirm them), or None."""
+        assert self.layout is not None
+        if not run or len(run) >= n or any(t.kind != VALUE for t in run) or not self.layout.spaced(run):
+            return None
+        page = self.layout.page(run[0])
+        best: tuple[int, list[int | None]] | None = None
+        for way in (CHARS, DISPLAY):
+            columns = laid.get((page, way))
+            if columns is None or len(columns.spans) != n:
+                continue
+            where = columns.place([self.layout.span(t, way) for t in run])
+            known = sum(c is not None for c in where)
+            if known and (best is None or known > best[0]):
+                best = (known, where)
+        if best is None:
+            return None
+        where = best[1]
+        cells: list[Token | None] = [None if best[0] == len(run) else _MISSING] * n
+        for tok, j in zip(run, where, strict=True):
+            if j is not None:
+                cells[j] = tok
+        return cells, {j for j in where if j is not None}
 
     def _read_columns(self, table: Table, tokens: list[Token]) -> list[Placed]:
         found = read_by_columns(table, tokens, similarity)
@@ -445,6 +502,39 @@ class TableReader:
             return []
         return [Placed(r, list(values[i * 5:(i + 1) * 5]), uncertain=set(range(5)))
                 for i, r in enumerate(table.blocks[0].rows)]
+
+    def _appeals_by_position(self, rows: list[Row], tokens: list[Token]) -> list[Placed]:
+        """Table four's one line of numbers laid out under its fifteen column headings with the blank cells
+        left as spaces (pdftotext -layout: 行政复议's group blank, the numbers start under 未经复议直接起诉): each
+        number in the column whose heading it stands under, when the headings' pieces stand in fifteen columns
+        and every number's column is known; each group's parts then add up to its total (blank: 0), or nothing
+        is read. Uncertain: the total is the same whichever part a number is in."""
+        layout = self.layout
+        assert layout is not None
+        lines: dict[int, list[Token]] = {}
+        for t in tokens:
+            if t.kind in (LABEL, VALUE):
+                lines.setdefault(t.line, []).append(t)
+        numbers = [line for line in lines.values()
+                   if all(t.kind == VALUE for t in line) and 4 <= len(line) < 15 and layout.spaced(line)]
+        if len(numbers) != 1:
+            return []
+        values = numbers[0]
+        heads = [t for t in tokens if t.kind == LABEL and t.line < values[0].line
+                 and _APPEAL_HEADING_PIECE.fullmatch(label_key(t.text))]
+        for way in (CHARS, DISPLAY):
+            columns = _stacked_columns([layout.span(t, way) for t in heads], 15)
+            where = columns.place([layout.span(t, way) for t in values]) if columns else []
+            if not where or None in where:
+                continue
+            cells: list[Token | None] = [None] * 15
+            for tok, j in zip(values, where, strict=True):
+                cells[j] = tok  # type: ignore[index]
+            groups = [cells[i * 5:(i + 1) * 5] for i in range(3)]
+            if all(_group_adds_up(g) for g in groups):
+                return [Placed(row, group, uncertain={i for i, c in enumerate(group) if c is not None})
+                        for row, group in zip(rows, groups, strict=True)]
+        return []
 
     def _read_appeals(self, table: Table, tokens: list[Token]) -> list[Placed]:
         rows = list(table.blocks[0].rows)
@@ -485,6 +575,8 @@ class TableReader:
             blocks = rows
         elif len(cells) in (5, 10) and len(present) == len(cells) // 5:
             blocks = present
+        elif self.layout is not None and (laid_out := self._appeals_by_position(rows, tokens)):
+            return laid_out
         elif grid is not None and len(present) == 3 and not _starts_with_gap(tokens, grid) \
                 and not _indented(tokens, grid):
             # a grid row cut short: its cells start at the first column, or so it seems (OCR and a PDF's text
@@ -508,6 +600,26 @@ class _Reading:
     done: set[str]
     headed: bool = False  # a run came right under the column headings
     where: dict[str, int] = field(default_factory=dict)  # row key → index of the item it was read from by label
+
+
+def _confirm_by_equations(table: Table, version: Version, placed: list[Placed], laid_out: list[Placed],
+                          block_of: dict[str, Block]) -> None:
+    """Rows whose values took their columns by where they stand are certain when every equation of the
+    table their cells are in is known and holds (a blank cell counts 0), and not every number in them is 0."""
+    values: dict[str, float | int] = {}
+    for p in placed:
+        for col, tok in zip(block_of[p.row.key].columns, p.cells, strict=False):
+            if tok is None:
+                values[f"{table.key}/{p.row.key}/{col.key}"] = 0
+            elif not is_missing(tok) and (cv := read_value(tok.text, col.kind)) is not None \
+                    and cv.value is not None:
+                values[f"{table.key}/{p.row.key}/{col.key}"] = cv.value
+    eqs = equations(version, table.key)
+    for p in laid_out:
+        mine = [e for e in eqs if any(k.startswith(f"{table.key}/{p.row.key}/") for k in e.cells)]
+        own = [values.get(f"{table.key}/{p.row.key}/{col.key}") for col in block_of[p.row.key].columns]
+        if mine and any(own) and all(all(k in values for k in e.cells) and e.residual(values) == 0 for e in mine):
+            p.uncertain.clear()
 
 
 def _completed_later(items: list[tuple[list[str], list[Token]]], rows: list[Row], ncols: dict[str, int],
@@ -761,6 +873,27 @@ def _column_numbers(run: list[Token]) -> bool:
 _APPEAL_GROUPS = {"review": lambda text: label_key(text) == "行政复议",
                   "litigation_direct": lambda text: "直接起诉" in label_key(text, explanations=True),
                   "litigation_after_review": lambda text: "复议后起诉" in label_key(text, explanations=True)}
+
+
+_APPEAL_HEADING_PIECE = re.compile(r"[结果维持纠正其他尚未审总计]{1,4}")
+
+
+def _stacked_columns(spans: list[tuple[float, float]], count: int) -> Columns | None:
+    """The columns of headings wrapped over lines (结果 / 维持): the pieces whose starts stand within a
+    character of each other are one column; None unless they make `count` columns."""
+    clusters: list[list[tuple[float, float]]] = []
+    for span in sorted(spans):
+        if clusters and span[0] - clusters[-1][0][0] <= NEAR:
+            clusters[-1].append(span)
+        else:
+            clusters.append([span])
+    return Columns(clusters) if len(clusters) == count else None
+
+
+def _group_adds_up(cells: list[Token | None]) -> bool:
+    """upheld + corrected + other + pending = total, a blank cell counting 0."""
+    nums = [0 if t is None else int(t.text) if t.text.isdigit() else None for t in cells]
+    return None not in nums and sum(nums[:4]) == nums[4]  # type: ignore[arg-type]
 
 
 def _starts_with_gap(tokens: list[Token], grid: list[Token | None]) -> bool:

@@ -1,0 +1,109 @@
+"""Where a value stands across its line: the columns of a table laid out with spaces (pdftotext -layout).
+
+A PDF's text laid out as printed keeps each row on a line and each cell at its horizontal place, so a row
+printed with some cells blank (一、… 22  7  1  1  1  32, six numbers for seven columns) drops nothing but the
+blank cells' text: the numbers still stand under their columns. The columns are where the numbers of the
+full rows on the same page stand (table three), or where the column headings stand (table four, one row of
+numbers). A value takes a column only when it stands right under it (its start, end or middle within one
+character of one of the column's) and clearly nearer to it than to any other (three characters at least):
+otherwise its column is not known.
+
+Offsets are counted two ways: in characters (pdftotext -layout puts one character in each place, CJK or not)
+and in display width (a text aligned by eye in a monospace font, where CJK characters are twice as wide);
+a row is read by the first way its values all fit.
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .normalize import Normalized
+from .tokens import Token
+
+Span = tuple[float, float]  # [start, end) across the line
+NEAR = 1  # a value stands under a column when its start, end or middle is this near one of the column's
+APART = 3  # and every other column is at least this much farther
+
+CHARS, DISPLAY = 0, 1
+
+
+class Layout:
+    """The horizontal place of tokens in the text as received: a token's offsets are those of the normalised
+    text, where full-width brackets and ideographic spaces (two columns wide in a monospace font) were folded."""
+
+    def __init__(self, norm: Normalized, received: str) -> None:
+        self.norm = norm
+        self.received = received
+        self.pages = [i for i, c in enumerate(received) if c == "\f"] if "\f" in received else []
+
+    def page(self, tok: Token) -> int:
+        """The page a token is on (pdftotext ends each page with a form feed)."""
+        return bisect_right(self.pages, self.norm.span(tok.start, tok.end)[0])
+
+    def span(self, tok: Token, way: int) -> Span:
+        """Where the token stands across its line, in characters or in display width."""
+        a, b = self.norm.span(tok.start, tok.end)
+        start = self.received.rfind("\n", 0, a) + 1
+        while start < a and self.received[start] == "\f":  # the page break opens the next page's first line
+            start += 1
+        before, own = self.received[start:a], self.received[a:b]
+        at = len(before) if way == CHARS else _width(before)
+        return at, at + (len(own) if way == CHARS else _width(own))
+
+    def spaced(self, tokens: Sequence[Token], least: int = 2) -> bool:
+        """The tokens stand on one line, `least` spaces at least before each (the first: or the line's start):
+        cells laid out as printed, not numbers one space apart."""
+        if not tokens or any(t.line != tokens[0].line for t in tokens):
+            return False
+        text, first = self.norm.text, tokens[0].start
+        line_start = text.rfind("\n", 0, first) + 1
+        return (not text[line_start:first].strip(" \f") or self._gap(first - least, first, least)) \
+            and all(self._gap(a.end, b.start, least) for a, b in zip(tokens, tokens[1:], strict=False))
+
+    def _gap(self, a: int, b: int, least: int) -> bool:
+        return b - a >= least and self.norm.text.count(" ", a, b) == b - a
+
+
+@lru_cache(maxsize=1 << 12)
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s if c != "\f")
+
+
+def _apart(a: Span, b: Span) -> float:
+    """How far two spans are from standing one under the other: aligned at the start, the end or the middle."""
+    return min(abs(a[0] - b[0]), abs(a[1] - b[1]), abs((a[0] + a[1]) - (b[0] + b[1])) / 2)
+
+
+class Columns:
+    """The columns of one page of a table: for each, the spans of what stands in it (full rows, headings)."""
+
+    def __init__(self, spans: list[list[Span]]) -> None:
+        self.spans = spans
+
+    @classmethod
+    def of_rows(cls, rows: list[list[Span]]) -> Columns | None:
+        """The columns the full rows show, when they agree (each column's cells stand one under another)."""
+        if not rows:
+            return None
+        columns = [[row[j] for row in rows] for j in range(len(rows[0]))]
+        if any(_apart(a, b) > NEAR for col in columns for a in col for b in col):
+            return None
+        return cls(columns)
+
+    def column_of(self, span: Span) -> int | None:
+        """The column the span stands under, when that alone is near (None: not known)."""
+        near = sorted((min(_apart(span, s) for s in col), j) for j, col in enumerate(self.spans))
+        if not near or near[0][0] > NEAR or (len(near) > 1 and near[1][0] - near[0][0] < APART):
+            return None
+        return near[0][1]
+
+    def place(self, spans: list[Span]) -> list[int | None]:
+        """The column of each span in order (None: not known); [] when two take the same column or the order
+        of the columns is not the order of the values (not this table's row)."""
+        cols = [self.column_of(s) for s in spans]
+        known = [c for c in cols if c is not None]
+        if any(b <= a for a, b in zip(known, known[1:], strict=False)):
+            return []
+        return cols
