@@ -31,7 +31,7 @@ from parser.ocr import engine, scan  # noqa: E402
 from parser.reader import ReadError  # noqa: E402
 from review.rules import check  # noqa: E402
 
-KINDS = ["office", "stamp", "skew", "blur", "speckle", "jpeg", "photo", "clean"]
+KINDS = ["office", "stamp", "skew", "blur", "speckle", "jpeg", "photo", "clean", "turned"]
 
 
 def truths(n: int) -> list[tuple[str, dict]]:

@@ -1,6 +1,7 @@
 """Test scans: reports drawn in the official layout (docgen: ruled tables, merged label cells, both
 format versions) rendered to page images, with the damage of real scans — skew, blur, speckle, JPEG
-artefacts, a red stamp over numbers, a page photographed at an angle — and packed as a multi-page TIFF,
+artefacts, a red stamp over numbers, a page photographed at an angle, a page fed sideways or upside down
+— and packed as a multi-page TIFF,
 an image-only PDF or single page images. Used by the tests (few pages) and bench/bench_ocr.py (many).
 """
 from __future__ import annotations
@@ -116,7 +117,16 @@ DAMAGE: dict[str, Damage] = {
     "photo": lambda img, rng: photo(img, rng),
     "steep": lambda img, rng: photo(img, rng, strength=0.1),  # corners pulled in by up to a tenth of the page
     "office": lambda img, rng: jpeg(speckle(skew(blur(img, 0.6), rng.uniform(-0.8, 0.8)), rng, 0.0008), 50),
+    # fed sideways or upside down into the office scanner: each page a quarter, half or three quarters round
+    "turned": lambda img, rng: turned(DAMAGE["office"](img, rng), rng.choice((90, 180, 270))),
+    # a phone photo taken in landscape: the page photographed at an angle lies on its side in the image
+    "landscape": lambda img, rng: turned(photo(img, rng), rng.choice((90, 270))),
 }
+
+
+def turned(img: Image.Image, degrees: int) -> Image.Image:
+    """The page turned counter-clockwise by a multiple of 90° (the image's sides swap for 90 and 270)."""
+    return img.rotate(degrees, expand=True)
 
 
 def damaged(pages: list[Image.Image], kind: str, seed: int = 0) -> list[Image.Image]:

@@ -1,14 +1,15 @@
-"""The OCR engine: rapidocr-onnxruntime (PP-OCRv4 detection and recognition models shipped inside its
-wheel, run on onnxruntime, CPU only; nothing is downloaded). Loaded once per process, on first use, so
-reading text files never pays for it.
+"""The OCR engine: rapidocr-onnxruntime (PP-OCRv4 detection and recognition models shipped inside its wheel,
+run on onnxruntime, CPU only; nothing is downloaded). Loaded once per process, on first use, so reading text
+files never pays for it.
 
 Detection finds text lines on a page (only outside the tables: cells are cut by their ruling lines);
-recognition reads crops. Recognition is run here on the model directly (not through the package's
-pipeline) for two reasons: short crops (table cells) are read side by side on one line with grey gaps
-between them, each decoded from the output steps over it (a lone digit needs room around it to be read
-as a digit, and shared room is several times cheaper than a padded line each), and every crop gets two
-readings from the same network output — the free one, and one restricted to the characters of a
-number, whose score is the least certain character's probability.
+recognition reads crops; the package's text-direction classifier tells a page turned half round (orient.py).
+Recognition is run here on the model directly (not through the package's pipeline) for two reasons: short
+crops (table cells) are read side by side on one line with grey gaps between them, each decoded from the
+output steps over it (a lone digit needs room around it to be read as a digit, and shared room is several
+times cheaper than a padded line each), and every crop gets two readings from the same network output — the
+free one, and one restricted to the characters of a number, whose score is the least certain character's
+probability.
 """
 from __future__ import annotations
 
@@ -93,6 +94,20 @@ def find_lines(gray: np.ndarray) -> list[tuple[float, float, float, float]]:
         xs, ys = quad[:, 0] * w / shape[1], quad[:, 1] * h / shape[0]
         out.append((float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())))
     return out
+
+
+def upside_down(crops: list[np.ndarray]) -> list[float]:
+    """For each crop (8-bit grey, a line of text laid along x): the text-direction classifier's evidence
+    that it is upside down, from -1 (surely upright) to 1 (surely turned half round)."""
+    if not crops:
+        return []
+    cls = _engine().text_cls
+    batch = np.stack([cls.resize_norm_img(cv2.cvtColor(c, cv2.COLOR_GRAY2RGB)) for c in crops]).astype(np.float32)
+    with _lock:
+        probs = cls.infer(batch)[0]
+    labels = list(cls.postprocess_op.label_list)
+    up, down = labels.index("0"), labels.index("180")
+    return [float(p[down] - p[up]) for p in probs]
 
 
 def recognise(crops: list[np.ndarray]) -> list[Reading]:

@@ -1,13 +1,13 @@
 """A scan (image-only PDF, PNG/JPEG/TIFF/BMP, multi-page too) → report text with page geometry.
 
-Per page: a photographed page's outline found and warped square (flatten.py), red ink (stamps) dropped,
-the page straightened (and, for a photo whose outline was not found, its largest table's frame made a
-rectangle again), ruled tables found from their lines; text lines found by the detector in the bands
-outside the tables, and inside each cell from its marks (rows of ink separated by paper: a wrapped label
-gives two lines); then all of it recognised. Tables are
-rendered as TAB-separated grid rows, merged cells once at their top-left position, exactly as the
-document readers render them, so the same parser reads them. Every cell and text line becomes a Run:
-page, box in points, OCR score.
+Per page: a photographed page's outline found and warped square (flatten.py), red ink (stamps) dropped, a
+page fed sideways or upside down turned upright (orient.py), the page straightened (and, for a photo whose
+outline was not found, its largest table's frame made a rectangle again), ruled tables found from their
+lines; text lines found by the detector in the bands outside the tables, and inside each cell from its marks
+(rows of ink separated by paper: a wrapped label gives two lines); then all of it recognised. Tables are
+rendered as TAB-separated grid rows, merged cells once at their top-left position, exactly as the document
+readers render them, so the same parser reads them. Every cell and text line becomes a Run: page, box in
+points, OCR score.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from ..pages import PageError, Pages
 from . import engine
 from .certainty import CERTAIN_SCORE
 from .flatten import flatten, frame_square
+from .orient import quarter_turns, turn_back
 from .ruling import GridCell, RuledTable, binarise, find_tables, rotate, straightening_angle
 
 DPI = 200  # pages are read at this resolution (A4 → 1654 × 2339 px)
@@ -93,6 +94,10 @@ def read_page(rgb: np.ndarray, out: _Writer) -> None:
     printed = _without_red(rgb)
     gray = cv2.medianBlur(printed, 3)  # the median drops speckle (and thin lines: found before it)
     ink = binarise(gray)
+    turns = quarter_turns(gray, ink)
+    unturned = gray.shape
+    if turns:  # fed sideways or upside down: turned upright (exactly, pixel for pixel)
+        gray, printed, ink = (np.ascontiguousarray(np.rot90(a, turns)) for a in (gray, printed, ink))
     angle = straightening_angle(ink)
     if abs(angle) >= 0.05:
         gray, printed = rotate(gray, angle), rotate(printed, angle)
@@ -103,7 +108,7 @@ def read_page(rgb: np.ndarray, out: _Writer) -> None:
         gray = cv2.warpPerspective(gray, squared, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
         printed = cv2.warpPerspective(printed, squared, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
         ink = binarise(gray)
-    out.to_points = _to_points(gray.shape, angle, back, shape, squared)
+    out.to_points = _to_points(gray.shape, angle, back, shape, squared, turn_back(turns, unturned))
     tables = find_tables(binarise(printed))
     lines = _lines(_lines_outside(gray, ink, tables))
     # ink for finding what a cell holds: also faint print (a blurred digit) the local threshold misses
@@ -167,30 +172,36 @@ def _without_red(rgb: np.ndarray) -> np.ndarray:
 
 
 def _to_points(shape: tuple[int, ...], angle: float, back: np.ndarray | None = None,
-               original: tuple[int, ...] | None = None, squared: np.ndarray | None = None):
+               original: tuple[int, ...] | None = None, squared: np.ndarray | None = None,
+               unturn: np.ndarray | None = None):
     """Pixel boxes on the straightened page → boxes in points on the page as scanned: a table frame's
-    squaring undone (`squared`, straightened page → squared), the straightening undone, then for a
-    flattened photo its homography `back` onto the photo (of shape `original`); the box given is the one
-    enclosing the four corners so taken back."""
+    squaring undone (`squared`, straightened page → squared), the straightening undone, the quarter turns
+    that made it upright undone (`unturn`, upright page → page as flattened), then for a flattened photo its
+    homography `back` onto the photo; clipped to the image as scanned (of shape `original`, else `shape`).
+    The box given is the one enclosing the four corners so taken back."""
     unsquare = np.linalg.inv(squared) if squared is not None else None
     h, w = shape[:2]
     unrotate = cv2.invertAffineTransform(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0))
+    if unturn is not None and np.array_equal(unturn, np.eye(3)):
+        unturn = None
     k = 72 / DPI
-    if back is not None and original is not None:
+    if original is not None:
         h, w = original[:2]
 
     def convert(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         x0, y0, x1, y1 = box
-        if angle or back is not None or unsquare is not None:
+        if angle or back is not None or unsquare is not None or unturn is not None:
             pts = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], dtype=np.float64)
             if unsquare is not None:
                 pts = pts @ unsquare.T
                 pts = pts / pts[:, 2:]
             if angle:
                 pts[:, :2] = pts @ unrotate.T
+            if unturn is not None:
+                pts = pts @ unturn.T
             if back is not None:
                 pts = pts @ back.T
-                pts = pts[:, :2] / pts[:, 2:]
+                pts = pts / pts[:, 2:]
             x0, y0 = pts[:, 0].min(), pts[:, 1].min()
             x1, y1 = pts[:, 0].max(), pts[:, 1].max()
         return (round(float(max(x0, 0)) * k, 2), round(float(max(y0, 0)) * k, 2), round(float(min(x1, w)) * k, 2),
