@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .boxtable import unbox
+
 # A pinyin gloss glued after a CJK character: 統(tǒng), 聯(lián), 縣（xiàn）.
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _TONED = re.compile(f"[{_TONE}]")
@@ -59,7 +61,17 @@ def to_simplified(text: str) -> str:
 
 
 def normalize(text: str) -> Normalized:
-    """Normalise `text` for matching; see the module docstring."""
+    """Normalise `text` for matching; see the module docstring. Tables drawn with rules (a text browser's
+    dump) are first written as pipe rows (boxtable.py), each character keeping its offset."""
+    found = unbox(text)
+    if found is None:
+        return _normalize(text)
+    unboxed, at = found
+    norm = _normalize(unboxed)
+    return Normalized(norm.text, [at[i] for i in norm.orig], norm.traditional)
+
+
+def _normalize(text: str) -> Normalized:
     simple = to_simplified(text)
     # Traditional text changes in many places; Simplified text only in a few (於潜, a place name)
     traditional = text[:3000] != simple[:3000] and sum(map(str.__ne__, text[:3000], simple[:3000])) > 20

@@ -34,7 +34,7 @@ FLOORS = {"pdftotext": 94.6, "pdftotext_layout": 99.8, "pdfplumber": 95.9, "pypd
           "office_pdftotext": 94.6, "office_pdftotext_layout": 96.0, "office_pdfplumber": 95.9, "office_pypdfium": 95.9,
           "pymupdf4llm": 99.6, "office_pymupdf4llm": 96.7, "pymupdf4llm_nolayout": 98.8, "office_markitdown": 95.8,
           "markitdown_docx": 100, "pdfminer": 13.2, "pandoc_docx": 100, "pandoc_docx_gfm": 100, "pandoc_html": 96.5,
-          "w3m": 6.0, "lynx": 95.4, "soffice_txt": 95.4, "docx2txt": 95.4}
+          "w3m": 100, "lynx": 95.4, "soffice_txt": 95.4, "docx2txt": 95.4}
 
 
 def _generator():
@@ -527,3 +527,58 @@ def test_table_four_laid_out_under_its_headings_with_a_group_blank() -> None:
     assert line in text
     broken = parse_text(text.replace(line, line.replace("  10 ", "  11 ")))
     assert all(broken.cells[k].value is None for k in truth if k.startswith("appeals/"))
+
+
+def test_a_text_browsers_ruled_table_is_read_cell_by_cell() -> None:
+    """w3m -dump draws the web page's tables with box characters, a cell's text wrapped over the lines of its
+    narrow column and a merged label centred among the rows it spans (│        │（三）├────┼───┤ / │        │不予公│
+    4.保护第三方合法权益 │3 │2 │). The rules say where each cell begins and ends: every cell is read, and a
+    value's span is the number as printed."""
+    name = "922_w3m_ministry"
+    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(text)
+    assert {k: report.cells[k].value for k in truth} == truth
+    cell = report.cells["requests/denied.third_party/social_welfare"]
+    line = next(s for s in text.splitlines() if "4.保护第三方合法权益" in s)
+    start = text.index(line)
+    assert (text[slice(*cell.span)], start < cell.span[0] < start + len(line)) == ("0", True)
+    label = report.cells["requests/other.no_fee/total"]  # its label wrapped over three lines
+    assert (label.value, label.status) == (2, "extracted")
+
+
+def test_a_ruled_table_whose_bars_do_not_line_up_is_left_as_printed() -> None:
+    """A row whose bars stand one column off (a character of another width) is no grid: the block is not
+    rewritten, and nothing in it is read by a column it might not be in."""
+    from parser.boxtable import unbox
+
+    text = (TOOLS_DIR / "922_w3m_ministry.txt").read_text(encoding="utf-8")
+    line = next(s for s in text.splitlines() if "4.保护第三方合法权益" in s)
+    shifted = text.replace(line, line.replace("权益 ", "权益", 1), 1)
+    rows = unbox(shifted)
+    assert rows is not None and "| 规章 | 5 | 1 | 47 |" in rows[0]  # the other tables are still read
+    assert line.replace("权益 ", "权益", 1) in rows[0]  # table three as printed
+    assert unbox(text) is not None and line not in unbox(text)[0]
+    report = parse_text(shifted)
+    truth = truth_of(TOOLS_DIR / "922_w3m_ministry.json")["values"]
+    wrong = [k for k, c in report.cells.items() if c.status == "extracted" and c.value != truth[k]]
+    assert not wrong, wrong
+
+
+def test_a_grid_tables_rows_and_merged_cells() -> None:
+    """A grid table (+----+ rules, | bars, a merged cell whose rule stops at its edge) is read the same way."""
+    from parser.boxtable import unbox
+
+    grid = ("+----------------+----------+\n"
+            "| 信息内容       | 本年制发 |\n"
+            "+================+==========+\n"
+            "| 规章           | 5        |\n"
+            "+----------------+----------+\n"
+            "| 行政规范性文件 | 3        |\n"
+            "|                +----------+\n"
+            "|                | 4        |\n"
+            "+----------------+----------+\n")
+    text, at = unbox(grid)
+    assert text == "| 信息内容 | 本年制发 |\n| 规章 | 5 |\n| 行政规范性文件 | 3 |\n| 4 |\n"
+    assert grid[at[text.index("5")]] == "5" and len(at) == len(text) + 1
+    assert unbox("| 规章 | 5 |\n| 行政规范性文件 | 3 |\n") is None  # a pipe table has no rules
