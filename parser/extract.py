@@ -43,7 +43,7 @@ def parse_text(text: str, source: str = "") -> Report:
     tokens = tokenize(norm.text)
     regions = find_regions(ver, tokens, year)
     reader = TableReader(ver, tokens, stated_counts(norm.text, ver.key) if _has_glued_rows(tokens) else None,
-                         Layout(norm, text) if "   " in norm.text else None)
+                         Layout(norm, text) if "   " in norm.text else None, norm.text)
     read: dict[str, Cell] = {}
     for table in ver.tables:
         if table.key in regions:

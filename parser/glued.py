@@ -6,6 +6,10 @@ the row's own total is listed, then the table's other equations (column totals, 
 stated counts) keep the combinations that hold. A cell is placed when every combination left gives it the
 same value; it is certain only when the digits allow one split alone or every equation it takes part in is
 confirmed, else it is uncertain. Everything else stays missing, keeping the glued text as the reason.
+
+A crawler's text of a half-blank table keeps each empty cell's &nbsp; between the glued digits: one cell printed
+empty each. An empty cell is no 0 (a report may leave 总计 empty on rows whose other cells are not): a row's
+total, and any equation, says nothing of a split that leaves one of its cells empty.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from .template import Block, Row, Table, Version
 from .tokens import LABEL, VALUE, Token
 from .values import read_value
 
+BLANK = " "  # in a glued row's digits: a cell printed empty (a crawler's text keeps its &nbsp;)
 MAX_NODES = 20_000  # splits tried per row before giving up (the row stays missing)
 MAX_COMBINATIONS = 2_000  # combinations of the rows' splits checked against the table's equations
 _GLUED_LABEL = re.compile(r"^(?P<label>.*[\u3400-\u9fff）)”\"》])(?P<digits>[+\-]?\d[\d.+\-]*)$")
@@ -66,7 +71,13 @@ def splits(row: GluedRow) -> list[tuple[str, ...]] | None:
             return True
         size, summed = row.groups[group]
         last = start_cell + size - 1
-        if cell == last and summed:  # the total: the sum of the group's other cells, printed next
+        nxt_group, nxt_start = (group + 1, last + 1) if cell == last else (group, start_cell)
+        if s.startswith(BLANK, pos):  # a cell printed empty (&nbsp;): one cell, no number
+            acc.append("")
+            ok = parts_from(pos + 1, cell + 1, nxt_group, nxt_start, acc)
+            acc.pop()
+            return ok
+        if cell == last and summed and "" not in acc[start_cell:]:  # the total: the sum of the others
             parts = [_num(x) for x in acc[start_cell:]]
             total = None if None in parts else sum(x for x in parts if x is not None)
             text = _text(total)
@@ -79,6 +90,8 @@ def splits(row: GluedRow) -> list[tuple[str, ...]] | None:
         left = ncells - cell - 1  # cells after this one, each at least one character
         for end in range(pos + 1, len(s) - left + 1):
             text = s[pos:end]
+            if BLANK in text:
+                break  # a number ends where an empty cell begins
             if not _NUMBER[row.kinds[cell]].fullmatch(text):
                 if not text[-1:].isdigit() or text.count(".") > 1:
                     continue
@@ -86,7 +99,6 @@ def splits(row: GluedRow) -> list[tuple[str, ...]] | None:
                     break  # a leading zero: no longer piece is a number either
                 continue
             acc.append(text)
-            nxt_group, nxt_start = (group + 1, last + 1) if cell == last else (group, start_cell)
             ok = parts_from(end, cell + 1, nxt_group, nxt_start, acc)
             acc.pop()
             if not ok:
@@ -114,7 +126,7 @@ def _text(x: Number | None) -> str:
 
 @dataclass(frozen=True)
 class Reading:
-    value: Number
+    value: Number | None  # None: the cell printed empty
     text: str
     offset: int  # of the cell's characters in the glued digits
     certain: bool
@@ -161,16 +173,24 @@ def solve(rows: list[GluedRow], known: dict[str, Number | None], equations: tupl
         complete = None not in row_texts
         offset = 0
         for k, printed in zip(row.keys, row_texts, strict=True):
-            value = _num(printed) if printed is not None else None
-            if printed is not None and value is not None:
+            value = _num(printed) if printed else None
+            if printed == "":
+                out[k] = Reading(None, "", offset if complete else -1, True)
+            elif printed is not None and value is not None:
                 confirmed = row not in narrated and (forced or all(e in holds for e in equations if k in e.cells))
                 out[k] = Reading(value, printed, offset if complete else -1, confirmed)
-            offset += len(printed or "")
+            offset += len(printed or BLANK)
     return out
 
 
 def _values(row: GluedRow, texts: tuple[str, ...]) -> dict[str, Number | None]:
     return {k: _num(t) for k, t in zip(row.keys, texts, strict=True)}
+
+
+def _holds(e: Equation, values: Mapping[str, Number | None]) -> bool:
+    """The equation holds, or says nothing: one of its cells printed empty (a half-blank table's empty cell
+    is no 0: its 总计 column may be left empty on rows whose other cells are not)."""
+    return any(values[k] is None for k in e.cells) or e.residual(values) == 0
 
 
 def _propagate(pairs: list[tuple[GluedRow, list[tuple[str, ...]]]], known: dict[str, Number | None],
@@ -190,11 +210,13 @@ def _propagate(pairs: list[tuple[GluedRow, list[tuple[str, ...]]]], known: dict[
                 others: set[Number] = {fixed}
                 for m, sums in enumerate(parts):
                     if m != n:
-                        others = {a + b for a in others for b in set(sums)}
+                        if None in sums:  # another row's split may leave a cell of it empty: nothing to learn
+                            break
+                        others = {a + b for a in others for b in set(sums)}  # type: ignore[operator]
                         if len(others) > 10_000:
                             break
                 else:
-                    keep = [o for o, own in zip(options[i], parts[n], strict=True) if -own in others]
+                    keep = [o for o, own in zip(options[i], parts[n], strict=True) if own is None or -own in others]
                     if not keep:
                         return None
                     if len(keep) < len(options[i]):
@@ -202,8 +224,11 @@ def _propagate(pairs: list[tuple[GluedRow, list[tuple[str, ...]]]], known: dict[
     return options
 
 
-def _part(e: Equation, row: GluedRow, texts: tuple[str, ...]) -> Number:
-    """A row's share of an equation's residual when split so."""
+def _part(e: Equation, row: GluedRow, texts: tuple[str, ...]) -> Number | None:
+    """A row's share of an equation's residual when split so (None: a cell of it printed empty, the equation
+    says nothing)."""
+    if any(not t for k, t in zip(row.keys, texts, strict=True) if k in e.cells):
+        return None
     return sum(e.coef(k) * (_num(t) or 0) for k, t in zip(row.keys, texts, strict=True) if k in e.cells)
 
 
@@ -226,7 +251,7 @@ def _agreed(pairs: list[tuple[GluedRow, list[tuple[str, ...]]]], options: list[l
         values = dict(known)
         for conv, j in zip(converted, combo, strict=True):
             values.update(conv[j])
-        if any(e.residual(values) != 0 for e in checkable):
+        if not all(_holds(e, values) for e in checkable):
             continue
         for (row, _), opts, j in zip(pairs, options, combo, strict=True):
             for k, t in zip(row.keys, opts[j], strict=True):
@@ -236,14 +261,30 @@ def _agreed(pairs: list[tuple[GluedRow, list[tuple[str, ...]]]], options: list[l
 
 def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed: list[Placed],
                     glued: list[tuple[Row, Token]], done: set[str], threshold: float, best_row,
-                    stated: Mapping[str, Number] | None = None) -> list[Placed]:
-    """Rows printed with their cells glued to the label (规章2117) or into one number (1000001)."""
+                    stated: Mapping[str, Number] | None = None, text: str | None = None) -> list[Placed]:
+    """Rows printed with their cells glued to the label (规章2117) or into one number (1000001).
+
+    text: the normalised text the tokens index. A crawler's text keeps an empty cell's &nbsp; (a row of a
+    half-blank table: 12319\xa0212\xa0\xa0 is 123 19 _ 2 12 _ _ or another split): where a label is followed on
+    its line by digits and single &nbsp;s alone, each &nbsp; is one cell printed empty."""
     rows = [r for b in table.blocks for r in b.rows if r.key not in done]
+    marked: dict[str, tuple[Row, Token]] = {}
     for t in tokens if rows else ():
-        if t.kind == LABEL and t.text[-1:].isdigit() and (found := glued_label(t.text)):
+        if t.kind != LABEL:
+            continue
+        found = glued_label(t.text) if t.text[-1:].isdigit() else None
+        tail = _blank_marked(text, t.end) if text is not None and text.startswith("\u00a0", t.end) else None
+        digits = (t.text[found[1]:] if found else "") + (tail or "")
+        if tail is not None and any(c.isdigit() for c in digits):
+            label, at = (found[0], t.start + found[1]) if found else (t.text, t.end)
+            row = best_row([label], rows, None, threshold)
+            if row is not None:
+                marked[row.key] = (row, Token(VALUE, digits, at, at + len(digits), t.line))
+        elif found:
             row = best_row([found[0]], rows, None, threshold)
             if row is not None:
                 glued.append((row, Token(VALUE, t.text[found[1]:], t.start + found[1], t.end, t.line)))
+    glued = [g for g in glued if g[0].key not in marked] + list(marked.values())
     if not glued:
         return []
     block_of = {r.key: b for b in table.blocks for r in b.rows}
@@ -255,6 +296,19 @@ def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed:
         for row, tok in glued if row.key not in done]
     readings = solve([g for _, _, g in candidates], known, equations(version, table.key), stated)
     return [_glued_placed(row, tok, g, readings) for row, tok, g in candidates]
+
+
+_MARKED_TAIL = re.compile(r"\u00a0[\d.+\-\u00a0]*")
+
+
+def _blank_marked(text: str, at: int) -> str | None:
+    """The rest of the line after a label (beginning with an &nbsp;), empty cells as BLANK, when it is digits and
+    single &nbsp;s alone; else None."""
+    end = text.find("\n", at)
+    tail = text[at:len(text) if end < 0 else end].rstrip(" \t\r")
+    if not _MARKED_TAIL.fullmatch(tail):
+        return None
+    return tail.replace("\u00a0", BLANK)
 
 
 def read_glued_appeals(table: Table, version: Version, tokens: list[Token], present: list[Row]) -> list[Placed]:
@@ -308,6 +362,9 @@ def _glued_placed(row: Row, tok: Token, g: GluedRow, readings: dict) -> Placed:
         if r is None:
             cells.append(tok)
             placed.unplaced.add(i)
+            continue
+        if r.value is None:
+            cells.append(None)  # printed empty
             continue
         start = tok.start + r.offset if r.offset >= 0 else tok.start
         end = start + len(r.text) if r.offset >= 0 else tok.end

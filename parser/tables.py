@@ -251,10 +251,11 @@ def _adds_up(cells: Sequence[Token | None]) -> bool:
 
 class TableReader:
     def __init__(self, version: Version, tokens: list[Token], stated: dict[str, int] | None = None,
-                 layout: Layout | None = None):
+                 layout: Layout | None = None, text: str | None = None):
         self.version = version
         self.tokens = tokens
         self.layout = layout  # where the tokens stand across their lines (a text laid out with spaces)
+        self.text = text  # the normalised text the tokens index (a crawler's &nbsp; in glued rows)
         self.stated = stated or {}  # counts the narrative states for cells (see statements.py)
         self.taken: set[int] = set()  # ids of tokens a table took from after its region (printed among the next)
         # where table three's cut rows could take their other cells from several places alike (a report of
@@ -416,7 +417,7 @@ class TableReader:
             done |= {p.row.key for p in placed}
         if not no_total:
             placed += read_glued_rows(table, self.version, tokens, placed, glued, done, threshold, _best_row,
-                                      self.stated)
+                                      self.stated, self.text)
             done |= {p.row.key for p in placed}
         placed.extend(p for key, p in blank_rows.items() if key not in done)
         if by_position:
