@@ -6,11 +6,13 @@ order, with no value between them, then column headings each followed by exactly
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rapidfuzz import fuzz
 
 from .normalize import label_key
 from .template import Block, Column, Row, Table
-from .tokens import LABEL, VALUE, Token
+from .tokens import EMPTY, LABEL, VALUE, Token
 
 ROW_MATCH = 85
 COLUMN_MATCH = 80
@@ -92,3 +94,66 @@ def _column(text: str, block: Block, done: set[str]) -> Column | None:
 def _is_row(text: str, block: Block) -> bool:
     key = label_key(text)
     return any(fuzz.ratio(key, label_key(r.label)) >= ROW_MATCH for r in block.rows)
+
+
+def read_column_major(table: Table, eqs: tuple, tokens: list[Token]) -> dict[str, list[Token | None]] | None:
+    """Table three printed column by column with no heading before each column (pdfminer's text of a PDF
+    whose table is ruled cell by cell): every row label of a page first, then each column's values top to
+    bottom, a page's last labels sometimes among them (3.其他 / 39 12 … 2 / （七）总计 / 四、结转… / 113 7 / 5 2 …).
+
+    The values, cut where labels come between them into stretches a page's rows may end at, are read as
+    whole tables: the first k rows' columns one after another, then the next rows' — every row of the
+    format, so the values must be exactly rows × columns. A reading is taken only when every equation of
+    the table holds in it, and no other cut (nor the values read row by row) gives other numbers that hold
+    too. Row key → its cells; None when no such single reading exists."""
+    if len(table.blocks) != 1 or any(t.kind == EMPTY for t in tokens):
+        return None
+    block = table.blocks[0]
+    rows, ncols = block.rows, len(block.columns)
+    values: list[Token] = []
+    ends: list[int] = []  # numbers of values after which labels come (a page's rows may end there)
+    for t in tokens:
+        if t.kind == VALUE:
+            values.append(t)
+        elif t.kind == LABEL and values and (not ends or ends[-1] != len(values)):
+            ends.append(len(values))
+    if len(values) != len(rows) * ncols or len(rows) < 2:
+        return None
+    numbers = [_integer(v.text) for v in values]
+    if any(n is None for n in numbers):
+        return None
+    cuts = sorted({e for e in ends if e % ncols == 0 and 0 < e < len(values)})
+    if len(cuts) > 8:  # at most 256 ways to cut
+        return None
+    readings: dict[tuple, list[list[int]]] = {}
+    for mask in range(1 << len(cuts)):
+        bounds = [0, *[c for i, c in enumerate(cuts) if mask >> i & 1], len(values)]
+        order: list[list[int]] = []  # per row: the indexes of its values
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            k = (b - a) // ncols
+            order += [[a + j * k + r for j in range(ncols)] for r in range(k)]
+        if len(order) == len(rows):
+            _add_reading(readings, order, numbers, table, rows, block, eqs)
+    _add_reading(readings, [[r * ncols + j for j in range(ncols)] for r in range(len(rows))], numbers, table, rows,
+                 block, eqs)  # read row by row: when it holds too, the order is not known
+    if len(readings) != 1:
+        return None
+    order = next(iter(readings.values()))
+    return {row.key: [values[i] for i in idx] for row, idx in zip(rows, order, strict=True)}
+
+
+def _add_reading(readings: dict[tuple, list[list[int]]], order: list[list[int]], numbers: list, table: Table,
+                 rows: Sequence[Row], block: Block, eqs: tuple) -> None:
+    cells = tuple(tuple(numbers[i] for i in idx) for idx in order)
+    if cells in readings:
+        return
+    known = {f"{table.key}/{row.key}/{col.key}": n for row, ns in zip(rows, cells, strict=True)
+             for col, n in zip(block.columns, ns, strict=True)}
+    mine = [e for e in eqs if all(k in known for k in e.cells)]
+    if mine and all(e.residual(known) == 0 for e in mine):
+        readings[cells] = order
+
+
+def _integer(text: str) -> int | None:
+    t = text.replace(",", "")
+    return int(t) if t.isdigit() else None

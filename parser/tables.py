@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .columns import read_by_columns
+from .columns import read_by_columns, read_column_major
 from .equations import equations
 from .glued import known_values, read_glued_appeals, read_glued_rows
 from .normalize import label_key
@@ -476,8 +476,15 @@ class TableReader:
 
     def _read_columns(self, table: Table, tokens: list[Token]) -> list[Placed]:
         found = read_by_columns(table, tokens, similarity)
-        return [Placed(r, [found.get((r.key, c.key), _MISSING) for c in b.columns])
-                for b in table.blocks for r in b.rows if any((r.key, c.key) in found for c in b.columns)]
+        placed = [Placed(r, [found.get((r.key, c.key), _MISSING) for c in b.columns])
+                  for b in table.blocks for r in b.rows if any((r.key, c.key) in found for c in b.columns)]
+        if table.key == "requests" and len(found) < sum(len(b.rows) * len(b.columns) for b in table.blocks):
+            # no heading before each column: read as whole columns when the equations leave one way
+            by_order = read_column_major(table, equations(self.version, table.key), tokens)
+            if by_order is not None:
+                return [Placed(r, by_order[r.key], uncertain=set(range(len(b.columns))))
+                        for b in table.blocks for r in b.rows]
+        return placed
 
     def _read_interleaved_appeals(self, table: Table, own: list[Token], after: list[Token],
                                   taken: set[int]) -> list[Placed]:
