@@ -38,7 +38,7 @@ def _similarity(q: str, row: Row) -> float:
             return 100.0
         score = fuzz.ratio(q, k)
         cover = min(1.0, len(q) / len(k))
-        if len(q) >= 2 and len(q) <= len(k) * 1.3:
+        if len(q) >= 3 and len(q) <= len(k) * 1.3:
             score = max(score, fuzz.partial_ratio(q, k) * (0.55 + 0.4 * cover))
         if k.startswith(q) and len(q) >= 3 and (len(q) >= 6 or cover >= 0.6):
             score = max(score, 85 + 15 * cover)  # the start of the label, the rest wrapped below its numbers

@@ -22,7 +22,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*�
 # One printed value inside a line: a number (signed, 增/减, or 一 for a minus read by OCR), with an
 # optional money unit, or a blank mark.
 # (digits may carry OCR look-alikes: 1O, l5, O)
-_ONE = (r"(?:(?:增加|减少|[+\-增减一])?(?:\d|[OoIl](?=[\dOoIlSD,.]*(?:\s|$)))[\dOoIlSD,]*(?:\.[\dOoIlSD]+)?"
+_ONE = (r"(?:(?:增加|减少|[+\-增减一])?(?:\d|[OoIlD](?=[\dOoIlSD,.]*(?:\s|$)))[\dOoIlSD,]*(?:\.[\dOoIlSD]+)?"
         r"(?:万元|元)?|/|-|—|无)")
 _TRAILING_VALUES = re.compile(rf"(?:\s+{_ONE})+\s*$")
 _VALUE_PIECE = re.compile(_ONE)
@@ -122,12 +122,32 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
                 out.append(Token(kind, piece, s + ps_, s + pe_, line_no, joinable,
                                  seen_label if same_line is None else same_line))
             seen_label = emits_label or seen_label
+    _letters_among_values(out, first)
     if lead_gap and len(out) > first:
         out[first].lead_gap = True
     if outer and line.rstrip().endswith("|"):
         for t in out[first:]:
             t.closed = True
     out.append(Token(EOL, "", b, b, line_no))
+
+
+def _letters_among_values(out: list[Token], first: int) -> None:
+    """Lone characters, each a cell of its own, in a number's place are numbers an OCR garbled, no label (no
+    row's label is one character): Latin letters next to a number on their line (Q or U for 0), any other
+    character between two numbers (了 for 7). Each keeps its cell, unreadable, so the row is not cut there and
+    its numbers are not taken for another row's (in place)."""
+    n = first
+    while n < len(out):
+        end = n
+        while end < len(out) and out[end].kind == LABEL and len(out[end].text) == 1:
+            end += 1
+        before = n > first and out[n - 1].kind == VALUE
+        after = end < len(out) and out[end].kind == VALUE
+        latin = all(t.text.isascii() and t.text.isalpha() for t in out[n:end])
+        if end > n and ((before and after) or (latin and (before or after))):
+            for t in out[n:end]:
+                t.kind = VALUE
+        n = end + 1
 
 
 def _outer_pipes(line: str) -> bool:

@@ -17,7 +17,7 @@ BLANK_MARKS = {"/", "-", "—", "——", "--", "无", "\\", "空", "×", "x", "
 # 增/减, and an optional unit.
 _NUMBER = re.compile(
     r"^(?P<sign>增加|减少|[+\-增减]|一(?=\d))?\s*"
-    r"(?P<body>[0-9OoIl〇][0-9OoIlSD〇 \u00a0,，']*(?:[.·][0-9OoIlSD ]+)?)\s*"
+    r"(?P<body>[0-9OoIlD〇][0-9OoIlSD〇 \u00a0,，']*(?:[.·][0-9OoIlSD ]+)?)\s*"
     r"(?P<unit>万元|元|件|个|项|次|条|人次)?$"
 )
 # OCR noise around a number: ・4, 228。, |38
@@ -51,8 +51,8 @@ def looks_like_value(text: str) -> bool:
     if not m:
         return False
     body = m.group("body")
-    if not any(c.isdigit() for c in body) and body.strip() not in ("O", "o", "〇", "l", "I"):
-        return False  # letters alone are not numbers, but a lone O or l in a number's place is 0 or 1
+    if not any(c.isdigit() for c in body) and body.strip() not in ("O", "o", "D", "〇", "l", "I"):
+        return False  # letters alone are not numbers, but a lone O, D or l in a number's place is 0 or 1
     return True
 
 

@@ -111,7 +111,9 @@ def test_ocr_d_for_zero_after_a_digit() -> None:
     from parser.values import read_value
 
     assert (read_value("8D").value, read_value("8D").status) == (80, "repaired")
-    assert read_value("D") is None
+    # a lone D in a number's place is 0, as a lone O or l is 0 or 1 (issue 11: O/o/D for 0); repaired, not certain
+    assert (read_value("D").value, read_value("D").status) == (0, "repaired")
+    assert read_value("DD") is None and read_value("AD") is None
 
 
 def test_table_three_read_out_of_line_is_uncertain_not_certain() -> None:

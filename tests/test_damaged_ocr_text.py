@@ -1,0 +1,39 @@
+"""Text another tool recognised from page images (Tesseract and the like, issue 11): its misreadings of table
+cells — a lone D, Q or 了 where a number was printed — and how much of its text is certain.
+
+    .venv/bin/pytest tests/test_damaged_ocr_text.py -q
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus import truth_of
+
+TOOLS_DIR = Path(__file__).resolve().parent / "data" / "damaged_tools"
+
+
+def test_an_ocrs_letters_in_a_numbers_place_are_cells_not_labels() -> None:
+    """Tesseract reads a printed 0 as D (or a stray letter such as Q, or a character such as 了) standing alone
+    among a row's numbers. A lone D is 0, as O, o, l and I are read (repaired, never certain); another lone
+    letter, or a character between two numbers, is a number the OCR garbled, left missing with its text. None
+    is a label that cuts the row and shifts the rows after it (a row's numbers were given to the row before)."""
+    from parser.extract import parse_bytes
+
+    name = "785_tesseract_psm4_2019_township"
+    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    for printed, damaged in (("秘密   0   0   0   0   0   0   0", "秘密   0   0   0   0   D   0   0"),
+                             ("过程性信息 | 0   0   0   0   0   0   0", "过程性信息 | 0   0   Q   0   0   0   0"),
+                             ("投诉类申请 | 1   0   0   0   0   0   1", "投诉类申请 | l   0   0   D   0   0   1"),
+                             ("掌握相关政 | 3   0   0   0   0   0   3", "掌握相关政 | 3   0   了   0   0   0   3")):
+        assert printed in text
+        text = text.replace(printed, damaged, 1)
+    report = parse_bytes(text.encode("utf-8"), f"{name}.txt")
+    garbled = {"requests/denied.process_info/research": "Q", "requests/unable.not_held/research": "了"}
+    for key, printed in garbled.items():
+        assert (report.cells[key].value, report.cells[key].text) == (None, printed), key
+    wrong = [k for k in truth if k.startswith("requests/") and report.cells[k].value != truth[k]]
+    assert sorted(wrong) == sorted(garbled)
+    for key in ("requests/denied.state_secret/legal_service", "requests/not_processed.petition/social_welfare"):
+        assert (report.cells[key].value, report.cells[key].text) == (0, "D"), key
+        assert report.cells[key].status != "extracted", key
