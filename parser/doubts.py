@@ -73,9 +73,11 @@ def weigh_ocr_text(cells: dict[str, Cell], ver: Version) -> None:
     checks; a signed 本年增/减 whose minus an OCR easily loses) is marked uncertain, in place."""
     values = {k: c.value for k, c in cells.items() if c.value is not None}
     eqs = equations(ver, "requests") + equations(ver, "appeals")
-    known = [e for e in eqs if all(k in values for k in e.cells)]
-    contradicted = {k for e in known if e.residual(values) != 0 for k in e.cells}
-    confirmed = {k for e in known if e.residual(values) == 0 for k in e.cells} - contradicted
+    holding = [e for e in eqs if all(k in values for k in e.cells) and e.residual(values) == 0]
+    # an equation not known (a cell of it missing) confirms nothing: a row that adds up in itself may be another
+    # row's numbers, only its column's sum says where it belongs
+    unconfirmed = {k for e in eqs if e not in holding for k in e.cells}
+    confirmed = {k for e in holding for k in e.cells} - unconfirmed
     for key, value in values.items():
         signed = key in ver.specs and ver.specs[key].kind == "signed" and value != 0
         if key not in confirmed or signed:
