@@ -23,6 +23,7 @@ from .placed import _MISSING, Placed, is_missing
 from .positions import CHARS, DISPLAY, NEAR, Columns, Layout
 from .rowmatch import _LEADING_NUMBER, _best_row, similarity
 from .runorder import _numbered_rows, appeal_blocks, shifted_items, straddled_items, unstacked_items
+from .shortrows import place_short_rows
 from .template import Block, Row, Table, Version
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
 from .values import read_value
@@ -302,6 +303,7 @@ class TableReader:
             printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
             placed: list[Placed] = []
             glued: list[tuple[Row, Token]] = []
+            short: dict[str, list[Token]] = {}
             blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
             done: set[str] = set()
             where: dict[str, int] = {}  # row key → index of the item it was read from
@@ -315,6 +317,8 @@ class TableReader:
                     continue
                 expected = next((r for r in rows[last + 1:] if r.key not in done), None)
                 row = _best_row(labels, remaining, expected, threshold)
+                if row is None and table.key == "requests" and (own := _without_group_words(labels, table)) != labels:
+                    row = _best_row(own, remaining, expected, threshold)
                 if row is not None and placed and _wrapped_tail(labels, placed[-1].row, row):
                     unlabelled.append(n_run)  # the labels finish the row above: this run's own label is elsewhere
                     continue
@@ -359,6 +363,10 @@ class TableReader:
                     # the row's values go on below a page break ("8 3 1" / - 3 - / "2 0 1 15"): both or nothing
                     both = [t for t in run + items[n_run + 1][1] if t.kind == VALUE]
                     fitted = (list(both), set()) if len(both) == n else None
+                if fitted is None and by_label and 0 < len(values) < n and len(values) == len(run):
+                    short.setdefault(row.key, _short_row(items, n_run, n))  # the equations may tell its columns
+                    remaining = [r for r in remaining if r is not row]  # its label is taken: not the next one's
+                    last = max(last, order[row.key])
                 if fitted is not None:
                     done.add(row.key)
                     remaining = [r for r in remaining if r is not row]
@@ -372,7 +380,7 @@ class TableReader:
                                          uncertain=set(range(n)) if run and id(run[0]) in by_order else placed_at))
                     if placed_at:
                         by_position[id(placed[-1])] = placed[-1]
-            reading = _Reading(placed, glued, blank_rows, done, headed, where)
+            reading = _Reading(placed, glued, blank_rows, done, headed, where, short)
             reading.placed += _between_neighbours(items, unlabelled, where, rows, ncols, table.key, lead,
                                                   _tail_row(tokens, rows, threshold))
             reading.done |= {p.row.key for p in reading.placed}
@@ -420,6 +428,8 @@ class TableReader:
                                       self.stated, self.text)
             done |= {p.row.key for p in placed}
         placed.extend(p for key, p in blank_rows.items() if key not in done)
+        if table.key == "requests" and (short := {k: v for k, v in reading.short.items() if k not in done}):
+            placed += place_short_rows(self.version, table, placed, short, block_of)
         if by_position:
             _confirm_by_equations(table, self.version, placed, [p for p in placed if id(p) in by_position], block_of)
         if len(placed) < len(rows):  # some row unread: the table may be printed column by column
@@ -608,6 +618,38 @@ class _Reading:
     done: set[str]
     headed: bool = False  # a run came right under the column headings
     where: dict[str, int] = field(default_factory=dict)  # row key → index of the item it was read from by label
+    short: dict[str, list[Token]] = field(default_factory=dict)  # rows named with fewer numbers than columns
+
+
+def _without_group_words(labels: list[str], table: Table) -> list[str]:
+    """The labels without the pieces of the rows' group headings printed beside them one space apart
+    (pdfplumber: 三、本年度 3.补正后申 / 办理结果 请内容仍不 → 3.补正后申 / 请内容仍不)."""
+    groups = _group_words(table)
+    out = []
+    for label in labels:
+        parts = label.split()
+        kept = [p for p in parts if not (len(label_key(p)) >= 2 and any(label_key(p) in g for g in groups))]
+        out.append(" ".join(kept) if len(parts) > 1 and kept else label)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _group_words(table: Table) -> tuple[str, ...]:
+    return tuple({label_key(g) for b in table.blocks for r in b.rows if r.group for g in r.group.split("/")})
+
+
+def _short_row(items: list[tuple[list[str], list[Token]]], at: int, n: int) -> list[Token]:
+    """The numbers of a row printed with fewer than its n cells: those beside its label, and when they end
+    its label's line, those on the lines right after it before the next label (pypdfium2 wraps a row:
+    （一）予以公开 123 19 / 2 12), as long as they are fewer than n."""
+    values = list(items[at][1])
+    if not values[0].same_line:
+        return values
+    for labels, run in items[at + 1:]:
+        if labels or any(t.kind != VALUE for t in run) or len(values) + len(run) >= n:
+            break
+        values += run
+    return values
 
 
 def _confirm_by_equations(table: Table, version: Version, placed: list[Placed], laid_out: list[Placed],
