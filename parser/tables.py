@@ -622,15 +622,26 @@ class _Reading:
 
 
 def _without_group_words(labels: list[str], table: Table) -> list[str]:
-    """The labels without the pieces of the rows' group headings printed beside them one space apart
-    (pdfplumber: 三、本年度 3.补正后申 / 办理结果 请内容仍不 → 3.补正后申 / 请内容仍不)."""
+    """The labels without the pieces of the rows' group headings printed among them (pdfplumber: 三、本年度
+    3.补正后申 / 办理结果 请内容仍不 → 3.补正后申 / 请内容仍不; pdftotext -layout: 4.保护第三 / （三）不予 11 3 1 →
+    4.保护第三)."""
     groups = _group_words(table)
+
+    def heading(piece: str) -> bool:
+        return len(key := label_key(piece)) >= 2 and any(key in g for g in groups)
+
     out = []
     for label in labels:
         parts = label.split()
-        kept = [p for p in parts if not (len(label_key(p)) >= 2 and any(label_key(p) in g for g in groups))]
-        out.append(" ".join(kept) if len(parts) > 1 and kept else label)
-    return out
+        if len(parts) > 1:
+            kept = [p for p in parts if not heading(p)]
+            out.append(" ".join(kept) if kept else label)
+        elif not (_GROUP_NUMBER.match(label) and heading(label)):  # a group's own heading: （三）不予, 三、本年度
+            out.append(label)
+    return out or labels
+
+
+_GROUP_NUMBER = re.compile(r"\s*(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
 
 
 @lru_cache(maxsize=8)
