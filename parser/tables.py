@@ -319,6 +319,9 @@ class TableReader:
                 row = _best_row(labels, remaining, expected, threshold)
                 if row is None and table.key == "requests" and (own := _without_group_words(labels, table)) != labels:
                     row = _best_row(own, remaining, expected, threshold)
+                if row is not None and row.key in short and all(t.kind == VALUE for t in run) \
+                        and len(run) < ncols[row.key]:  # another short run: not the row whose label had one
+                    row = _best_row(labels, [r for r in remaining if r.key not in short], expected, threshold)
                 if row is not None and placed and _wrapped_tail(labels, placed[-1].row, row):
                     unlabelled.append(n_run)  # the labels finish the row above: this run's own label is elsewhere
                     continue
@@ -365,7 +368,6 @@ class TableReader:
                     fitted = (list(both), set()) if len(both) == n else None
                 if fitted is None and by_label and 0 < len(values) < n and len(values) == len(run):
                     short.setdefault(row.key, _short_row(items, n_run, n))  # the equations may tell its columns
-                    remaining = [r for r in remaining if r is not row]  # its label is taken: not the next one's
                     last = max(last, order[row.key])
                 if fitted is not None:
                     done.add(row.key)

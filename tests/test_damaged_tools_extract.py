@@ -695,3 +695,13 @@ def test_short_rows_of_pdf_text_wrapped_or_beside_group_headings_are_read_by_the
                                                            (None, b)], name
         # 二、上年结转 22 7 1 1 1 32: its 1s stand in 社会公益 or in 法律服务 alike as far as the balance says
         assert {s for _, s in _row_cells(report, "carried_over")} == {"missing"}, name
+
+
+def test_a_short_run_does_not_take_its_rows_label_from_the_full_row_after_it() -> None:
+    """A stray number beside a row's label (（一）予以公开 8, a footnote's or a page's) and then the row in full:
+    the full row is the row's, read as printed; the short run is no reason to send the full one elsewhere.
+    Before, the short run took the label, the full row was left unread and the short one placed by the
+    equations (its total blank)."""
+    report = parse_text(_plain_report(["（一）予以公开 8", "（一）予以公开 8 0 0 0 0 0 8", "（三）不予公开",
+                                       "1.属于国家秘密 2 0 0 0 0 0 2"], "10 0 0 0 0 0 10"))
+    assert _row_cells(report, "granted") == [(8, "extracted"), *[(0, "extracted")] * 5, (8, "extracted")]
