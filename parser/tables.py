@@ -298,6 +298,17 @@ class TableReader:
         lines_of = _label_lines(tokens) if table.key == "requests" else None
         laid = self._page_columns(runs, widest) if self.layout is not None and table.key == "requests" else {}
         by_position: dict[int, Placed] = {}  # rows whose values took their columns by where they stand
+        blank_lines: list = []  # (token index, whether empty cells print as blank lines), made when first needed
+
+        def by_blank_lines(run: list[Token], n: int) -> list[Token | None] | None:
+            if not run or run[0].same_line or len(run) >= n:
+                return None
+            if not blank_lines:
+                index_of = {id(t): i for i, t in enumerate(tokens)}
+                # empty cells printed as blank lines between a row's values somewhere: then also at a row's end
+                blank_lines.extend([index_of, any(_by_blank_lines(r, widest, tokens, index_of, tail_ok=False)
+                                                  for _, r in runs)])
+            return _by_blank_lines(run, n, tokens, blank_lines[0], blank_lines[1])
 
         def place(items: list[tuple[list[str], list[Token]]]) -> _Reading:
             printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
@@ -362,6 +373,8 @@ class TableReader:
                 placed_at: set[int] = set()
                 if fitted is None and laid and not no_total and (found := self._by_position(run, n, laid)):
                     fitted, placed_at = (found[0], set()), found[1]
+                if fitted is None and not no_total and (cells := by_blank_lines(run, n)):
+                    fitted, placed_at = (cells, set()), {j for j, c in enumerate(cells) if c is not None}
                 if fitted is None and n_run + 1 < len(items) and not items[n_run + 1][0]:
                     # the row's values go on below a page break ("8 3 1" / - 3 - / "2 0 1 15"): both or nothing
                     both = [t for t in run + items[n_run + 1][1] if t.kind == VALUE]
@@ -663,6 +676,64 @@ def _short_row(items: list[tuple[list[str], list[Token]]], at: int, n: int) -> l
             break
         values += run
     return values
+
+
+def _by_blank_lines(run: list[Token], n: int, tokens: list[Token], index_of: dict[int, int], tail_ok: bool = True
+                    ) -> list[Token | None] | None:
+    """A row printed a cell a line with fewer values than columns, its empty cells left as blank lines
+    (LibreOffice's text of a Word table: a blank line a cell; a text browser's dump and docx2txt: a blank line
+    between cells, one or two more a cell): the blank lines between the label, the values and the next line
+    beyond the most common gap, counted in the one number of lines a cell that makes them exactly the cells
+    missing, are the empty cells. None unless every value stands alone on its line, only blank lines come
+    between them (no page number dropped), and exactly one such count exists. The lines after a row say
+    nothing by themselves (a paragraph's end): empty cells end a row only where another row of the table
+    (tail_ok) has its empty cells between its values alone."""
+    if not run or len(run) >= n or any(t.kind != VALUE or t.same_line for t in run) \
+            or len({t.line for t in run}) != len(run):
+        return None
+    first, last = index_of.get(id(run[0])), index_of.get(id(run[-1]))
+    if first is None or last is None:
+        return None
+    # the lines before the first value (back to the label), between the values and after the last one
+    before = first - 1
+    while before >= 0 and tokens[before].kind in (EOL, BREAK):
+        before -= 1
+    after = last + 1
+    while after < len(tokens) and tokens[after].kind in (EOL, BREAK):
+        after += 1
+    if before < 0 or after >= len(tokens) or tokens[before].kind != LABEL:
+        return None
+    stops = [tokens[before], *run, tokens[after]]
+    gaps: list[int] = []
+    for a, b in zip(stops, stops[1:], strict=False):
+        i, j = index_of[id(a)], index_of[id(b)]
+        breaks = sum(t.kind == BREAK for t in tokens[i + 1:j])
+        if any(t.kind not in (EOL, BREAK) for t in tokens[i + 1:j]) or breaks != b.line - a.line - 1:
+            return None
+        gaps.append(breaks)
+    usual = max(sorted(set(gaps)), key=gaps.count)  # the smaller of equally common gaps
+    extra = [g - usual for g in gaps]
+    if any(x < 0 for x in extra):
+        return None
+    missing = n - len(run)
+    # the lines after the last value may hold up to two cells more: a merged label continued in the next row
+    # (三、本年度办理结果, （三）不予公开) prints its empty cell there
+    inner, tail = extra[:-1], extra[-1]
+    readings = set()
+    for unit in range(1, max(extra) + 1):
+        if any(x % unit for x in inner):
+            continue
+        counts = [x // unit for x in inner]
+        rest = missing - sum(counts)
+        if rest >= 0 and rest * unit <= tail <= (rest + 2) * unit and tail % unit == 0 and (tail_ok or not rest):
+            readings.add((*counts, rest))
+    if len(readings) != 1:
+        return None
+    counts = list(readings.pop())
+    cells: list[Token | None] = [None] * counts[0]
+    for tok, blanks in zip(run, counts[1:], strict=True):
+        cells += [tok, *[None] * blanks]
+    return cells
 
 
 def _confirm_by_equations(table: Table, version: Version, placed: list[Placed], laid_out: list[Placed],

@@ -34,7 +34,7 @@ FLOORS = {"pdftotext": 94.6, "pdftotext_layout": 100, "pdfplumber": 96.7, "pypdf
           "office_pdftotext": 94.6, "office_pdftotext_layout": 96.0, "office_pdfplumber": 95.9, "office_pypdfium": 95.9,
           "pymupdf4llm": 99.6, "office_pymupdf4llm": 96.7, "pymupdf4llm_nolayout": 98.8, "office_markitdown": 96.2,
           "markitdown_docx": 100, "pdfminer": 50.6, "pandoc_docx": 100, "pandoc_docx_gfm": 100, "pandoc_html": 96.9,
-          "w3m": 100, "lynx": 96.1, "soffice_txt": 96.1, "docx2txt": 96.1}
+          "w3m": 100, "lynx": 98.7, "soffice_txt": 98.7, "docx2txt": 98.7}
 
 
 def _generator():
@@ -705,3 +705,34 @@ def test_a_short_run_does_not_take_its_rows_label_from_the_full_row_after_it() -
     report = parse_text(_plain_report(["（一）予以公开 8", "（一）予以公开 8 0 0 0 0 0 8", "（三）不予公开",
                                        "1.属于国家秘密 2 0 0 0 0 0 2"], "10 0 0 0 0 0 10"))
     assert _row_cells(report, "granted") == [(8, "extracted"), *[(0, "extracted")] * 5, (8, "extracted")]
+
+
+@pytest.mark.parametrize("name", ["947_soffice_txt_half_blank", "937_lynx_half_blank", "957_docx2txt_half_blank"])
+def test_empty_cells_printed_as_blank_lines_a_cell_a_line(name: str) -> None:
+    """LibreOffice's text of the Word report prints a cell a line, an empty cell as a blank line (22 / 7 / 1 /
+    _ / 1 / 1 / 32); lynx and docx2txt put a blank line between cells and one or two more for an empty one.
+    The blank lines beyond the usual gap, counted in the one number of lines a cell that makes them the cells
+    missing, are the empty cells; a row's last empty cells end it when the lines after it hold as many (and
+    at most the two a merged label continued below adds). Without the blank line the row is not placed."""
+    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(text)
+    for row in ("carried_over", "granted", "denied.state_secret"):
+        keys = [k for k in truth if k.startswith(f"requests/{row}/")]
+        assert [report.cells[k].value for k in keys] == [truth[k] for k in keys], row
+    assert report.cells["requests/carried_over/social_welfare"].status == "blank"
+    lines = text.split("\n")
+    a = next(i for i, x in enumerate(lines) if x.strip().startswith("二、上年结转"))
+    b = next(i for i in range(a, len(lines)) if lines[i].strip() == "32")
+    squeezed = "\n".join(lines[:a + 1] + [x for x in lines[a + 1:b] if x.strip()] + lines[b:])
+    lost = parse_text(squeezed)
+    assert lost.cells["requests/carried_over/natural_person"].value is None
+    # a copy that drops empty cells and ends each row with a blank line: no row of table three has blank lines
+    # between its values, so the blank line after a row says nothing and no row short of cells is placed
+    c = next(i for i, x in enumerate(lines) if x.strip().startswith("三、收到和处理"))
+    d = next(i for i, x in enumerate(lines) if x.strip().startswith("四、政府信息公开行政复议"))
+    rows = [x for x in lines[c:d] if x.strip()]
+    paragraphs = [y for x in rows for y in ([""] if any("\u4e00" <= ch <= "\u9fff" for ch in x) else []) + [x]]
+    dropped = parse_text("\n".join(lines[:c] + paragraphs + lines[d:]))
+    keys = [k for k in truth if k.startswith("requests/carried_over/")]
+    assert all(dropped.cells[k].value is None for k in keys)
