@@ -21,14 +21,14 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*�
 # A label followed by numbers on the same cell: "（一）予以公开 3 0 0 0 0 0 3"
 # One printed value inside a line: a number (signed, 增/减, or 一 for a minus read by OCR), with an
 # optional money unit, or a blank mark.
-# (digits may carry OCR look-alikes: 1O, l5, O)
-_ONE = (r"(?:(?:增加|减少|[+\-增减一])?(?:\d|[OoIlD](?=[\dOoIlSD,.]*(?:\s|$)))[\dOoIlSD,]*(?:\.[\dOoIlSD]+)?"
-        r"(?:万元|元)?|/|-|—|无)")
+# (digits may carry OCR look-alikes: 1O, l5, O, and an OCR's quote before or after them: '0, 12”)
+_ONE = (r"(?:[‘’“”'`\"]?(?:增加|减少|[+\-增减一])?(?:\d|[OoIlD](?=[\dOoIlSD,.]*(?:\s|$)))[\dOoIlSD,]*(?:\.[\dOoIlSD]+)?"
+        r"(?:万元|元)?[‘’“”'`\"]?|/|-|—|无)")
 _TRAILING_VALUES = re.compile(rf"(?:\s+{_ONE})+\s*$")
 _VALUE_PIECE = re.compile(_ONE)
 # A short cell without Chinese that holds a digit but reads as no number (2a, 1.2.3, 3?): a damaged
-# value in a value's place. Numbering (1. / (1)), dates and times are not.
-_DAMAGED_VALUE = re.compile(r"(?![(（]?\d{1,2}[.、)）]$)(?!.*\d[-:/]\d)(?!\d{4}\.\d{1,2}\.\d)"  # not a date
+# value in a value's place. Numbering (1. / (1); never 0.), dates and times are not.
+_DAMAGED_VALUE = re.compile(r"(?![(（]?[1-9]\d?[.、)）]$)(?!.*\d[-:/]\d)(?!\d{4}\.\d{1,2}\.\d)"  # not a date
                             r"[^\u3400-\u9fff\s]*\d[^\u3400-\u9fff\s]*"
                             r"|[?？#■□*]{1,2}")  # or an unreadable mark where a number was printed
 _SPLIT_SIGN = re.compile(r"[+\-]\s+\d[\d,]*(?:\.\d+)?")
@@ -132,22 +132,30 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
 
 
 def _letters_among_values(out: list[Token], first: int) -> None:
-    """Lone characters, each a cell of its own, in a number's place are numbers an OCR garbled, no label (no
-    row's label is one character): Latin letters next to a number on their line (Q or U for 0), any other
-    character between two numbers (了 for 7). Each keeps its cell, unreadable, so the row is not cut there and
-    its numbers are not taken for another row's (in place)."""
+    """Cells of a line that look like no number but stand in a number's place are numbers an OCR garbled, no
+    labels: lone characters, each a cell of its own (no row's label is one character) — Latin letters next to
+    a number on their line (Q or U for 0), any other character between two numbers (了 for 7) — and a number
+    with a period after another number (3 0 2. 5: a numbering never follows a number). Each keeps its cell, so
+    the row is not cut there and its numbers are not taken for another row's (in place)."""
     n = first
     while n < len(out):
+        before = n > first and out[n - 1].kind == VALUE
+        if before and out[n].kind == LABEL and _POINTED.fullmatch(out[n].text):
+            out[n].kind = VALUE
+            n += 1
+            continue
         end = n
         while end < len(out) and out[end].kind == LABEL and len(out[end].text) == 1:
             end += 1
-        before = n > first and out[n - 1].kind == VALUE
         after = end < len(out) and out[end].kind == VALUE
         latin = all(t.text.isascii() and t.text.isalpha() for t in out[n:end])
         if end > n and ((before and after) or (latin and (before or after))):
             for t in out[n:end]:
                 t.kind = VALUE
         n = end + 1
+
+
+_POINTED = re.compile(r"\d{1,2}\.")
 
 
 def _outer_pipes(line: str) -> bool:
@@ -203,7 +211,7 @@ def _cell(cell: str) -> tuple[bool, tuple[_Piece, ...]]:
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # the characters besides digits (\d) a printed value (_ONE) can end with: a cell ending otherwise has no
 # trailing values
-_VALUE_ENDS = frozenset("0123456789OoIlSD,元/-—无")
+_VALUE_ENDS = frozenset("0123456789OoIlSD,元/-—无‘’“”'`\"")
 
 
 def _ends_in_numbering(cell: str, m: re.Match) -> bool:

@@ -20,8 +20,10 @@ _NUMBER = re.compile(
     r"(?P<body>[0-9OoIlD〇][0-9OoIlSD〇 \u00a0,，']*(?:[.·][0-9OoIlSD ]+)?)\s*"
     r"(?P<unit>万元|元|件|个|项|次|条|人次)?$"
 )
-# OCR noise around a number: ・4, 228。, |38
-_NOISE = re.compile(r"^[・·.。,，|｜'`‘’:：;；]+(?=[\d+\-])|(?<=\d)[・。,，|｜'`‘’:：;；]+$")
+# OCR noise around a number: ・4, 228。, |38, 12“
+_NOISE = re.compile(r"^[・·.。,，|｜'`‘’“”\":：;；]+(?=[\d+\-])|(?<=\d)[・。,，|｜'`‘’“”\":：;；]+$")
+# a whole number with a period after it (12.): the OCR's speck of dirt in a count; in money a lost decimal
+_TRAILING_POINT = re.compile(r"[+\-]?\d+\.")
 _CLEAN_INT = re.compile(r"^-?\d+$")
 _CLEAN_DEC = re.compile(r"^-?\d+\.\d+$")
 _OCR = str.maketrans({"O": "0", "o": "0", "D": "0", "〇": "0", "I": "1", "l": "1", "S": "5", "，": ",", "·": "."})
@@ -65,6 +67,11 @@ def read_value(text: str, kind: str = "count") -> CellValue | None:
     t = text.strip()
     if t in BLANK_MARKS:
         return CellValue(None, BLANK)
+    if _TRAILING_POINT.fullmatch(t):
+        if kind == "money":
+            return None
+        cv = read_value(t[:-1], kind)
+        return None if cv is None else CellValue(cv.value, REPAIRED, cv.unit)
     denoised = _NOISE.sub("", t)
     if denoised != t:  # ・4 → 4: the noise is gone, the number is a repair
         cv = read_value(denoised, kind)
