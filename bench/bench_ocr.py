@@ -2,7 +2,7 @@
 generated test scans (tests/scangen.py: the samples and reports full of numbers from the test corpus, in the
 official layout, both format versions, each with one kind of damage).
 
-Run: .venv/bin/python bench/bench_ocr.py [--reports N] [--kinds photo,steep]
+Run: .venv/bin/python bench/bench_ocr.py [--reports N] [--kinds photo,steep,lightdesk,turned,landscape]
 Prints: the engine's loading time, then per-page median and max, per-report time for 3-page reports (wall
 clock and CPU time of all the process's threads, the engine loaded), the load average, peak RSS, cells
 right %, the count of wrong values not marked uncertain (must be 0), uncertain cells, and accuracy per kind

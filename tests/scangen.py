@@ -79,14 +79,19 @@ def stamp(img: Image.Image, rng: random.Random | None, centre: tuple[int, int] |
     return Image.fromarray(out.astype(np.uint8))
 
 
-def photo(img: Image.Image, rng: random.Random, strength: float = 0.04) -> Image.Image:
-    """The page photographed at an angle: perspective, uneven light, soft focus, on a desk."""
+DARK_DESK, LIGHT_DESK = (90, 80, 70), (245, 245, 240)
+
+
+def photo(img: Image.Image, rng: random.Random, strength: float = 0.04, desk: tuple[int, int, int] = DARK_DESK
+          ) -> Image.Image:
+    """The page photographed at an angle: perspective, uneven light, soft focus, on a desk (a light one: the
+    page's outline cannot be seen)."""
     import cv2
 
     a = np.asarray(img)
     h, w = a.shape[:2]
     m = photo_homography(w, h, rng, strength)
-    warped = cv2.warpPerspective(a, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(90, 80, 70))
+    warped = cv2.warpPerspective(a, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=desk)
     light = np.linspace(1.0, 0.78, w, dtype=np.float32)[None, :, None] * np.linspace(0.95, 1.0, h,
                                                                                      dtype=np.float32)[:, None, None]
     lit = np.clip(warped.astype(np.float32) * light, 0, 255).astype(np.uint8)
@@ -116,6 +121,7 @@ DAMAGE: dict[str, Damage] = {
     "stamp": lambda img, rng: stamp(img, rng),
     "photo": lambda img, rng: photo(img, rng),
     "steep": lambda img, rng: photo(img, rng, strength=0.1),  # corners pulled in by up to a tenth of the page
+    "lightdesk": lambda img, rng: photo(img, rng, strength=0.1, desk=LIGHT_DESK),  # steep, no outline to see
     "office": lambda img, rng: jpeg(speckle(skew(blur(img, 0.6), rng.uniform(-0.8, 0.8)), rng, 0.0008), 50),
     # fed sideways or upside down into the office scanner: each page a quarter, half or three quarters round
     "turned": lambda img, rng: turned(DAMAGE["office"](img, rng), rng.choice((90, 180, 270))),

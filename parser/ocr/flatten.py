@@ -81,11 +81,15 @@ def frame_square(ink: np.ndarray) -> np.ndarray | None:
     """For a page whose outline was not found (photographed on a light desk, or cut off by the photo's
     edge): the homography that makes the frame of its largest ruled table a rectangle again — a table's
     frame is one on paper. None when it already is one (a scan: within FRAME_TOLERANCE px) or when there
-    is no such frame. `ink` is the binarised page, straightened."""
-    from .ruling import line_mask
+    is no such frame. `ink` is the binarised page, straightened.
 
+    The table is the largest connected piece of ink (its lines meet, however slanted: a steep photo's lines
+    are too slanted for the line mask's horizontal and vertical strokes); its frame is the four outermost of
+    its long straight lines (a table continued from the page before has no top-left corner: the convex
+    hull's corners are not its frame's), else the corners of its convex hull."""
     h, w = ink.shape
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(line_mask(ink), connectivity=8)
+    joined = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     big = [i for i in range(1, n) if stats[i][2] >= 0.3 * w and stats[i][3] >= 40]  # as find_tables
     if not big:
         return None
@@ -93,18 +97,81 @@ def frame_square(ink: np.ndarray) -> np.ndarray | None:
     x, y, bw, bh, _ = stats[i]
     mask = np.where(labels[y:y + bh, x:x + bw] == i, 255, 0).astype(np.uint8)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
-    outline = max(contours, key=cv2.contourArea) + np.array([x, y], dtype=np.int32)
-    quad = _quadrilateral(outline)
+    hull = _quadrilateral(max(contours, key=cv2.contourArea))
+    if hull is not None and _rectangle(hull):
+        return None  # a scan's table (the common case, decided without searching its lines)
+    quad = _frame_lines(mask)
+    if quad is None:
+        quad = hull
     if quad is None:
         return None
+    quad = quad + np.array([x, y], dtype=np.float32)
     tl, tr, br, bl = quad
     width = (np.linalg.norm(tr - tl) + np.linalg.norm(br - bl)) / 2
     height = (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr)) / 2
-    box = cv2.boxPoints(cv2.minAreaRect(quad))
-    if float(np.abs(_ordered(box) - quad).max()) <= FRAME_TOLERANCE:
+    if _rectangle(quad):
         return None  # a rectangle (turned a little: the straightening's part): nothing to undo
     square = np.array([tl, tl + [width, 0], tl + [width, height], tl + [0, height]], dtype=np.float32)
     return cv2.getPerspectiveTransform(quad, square)
+
+
+def _rectangle(quad: np.ndarray) -> bool:
+    """Whether four corners are a rectangle's (turned a little) within FRAME_TOLERANCE px."""
+    return float(np.abs(_ordered(cv2.boxPoints(cv2.minAreaRect(quad))) - quad).max()) <= FRAME_TOLERANCE
+
+
+FRAME_LINE = 0.3  # a frame line is at least this share of the table's width (height) long
+FRAME_SLANT = 20  # degrees a photographed table's line may depart from the horizontal (vertical)
+SAME_LINE = 12  # px: segments this close to the outermost one (at the table's middle) are the same line
+
+
+def _frame_lines(mask: np.ndarray) -> np.ndarray | None:
+    """The corners (tl, tr, br, bl) where the outermost long lines of a table's ink cross: the topmost and
+    bottommost of the roughly horizontal ones, the leftmost and rightmost of the roughly vertical ones,
+    each fitted to all the segments found along it. None when a side has no such line or the corners are
+    not near right angles."""
+    h, w = mask.shape
+    # searched at half the resolution (a quarter of the pixels; Hough's cost), fitted to the segments' ends
+    half = np.where(cv2.resize(mask, (max(1, w // 2), max(1, h // 2)), interpolation=cv2.INTER_AREA) > 0, 255, 0)
+    found = cv2.HoughLinesP(half.astype(np.uint8), 1, np.pi / 360, threshold=50,
+                            minLineLength=int(FRAME_LINE * min(w, h) / 2), maxLineGap=4)
+    if found is None:
+        return None
+    segs = found.reshape(-1, 4).astype(np.float64) * 2
+    dx, dy = segs[:, 2] - segs[:, 0], segs[:, 3] - segs[:, 1]
+    slant = np.tan(np.radians(FRAME_SLANT))
+    flat = (np.abs(dy) <= slant * np.abs(dx)) & (np.abs(dx) >= FRAME_LINE * w)
+    upright = (np.abs(dx) <= slant * np.abs(dy)) & (np.abs(dy) >= FRAME_LINE * h)
+    lines = []
+    for group, across, middle, along in ((flat, 1, w / 2, 0), (upright, 0, h / 2, 1)):
+        if not group.any():
+            return None
+        g = segs[group]
+        # where each segment's line crosses the middle of the table (y for a flat one, x for an upright one)
+        a0, a1 = g[:, along], g[:, along + 2]
+        b0, b1 = g[:, across], g[:, across + 2]
+        at = b0 + (b1 - b0) * (middle - a0) / np.where(a1 == a0, 1e-9, a1 - a0)
+        for side in (at.min(), at.max()):
+            pts = np.concatenate([g[np.abs(at - side) <= SAME_LINE][:, :2], g[np.abs(at - side) <= SAME_LINE][:, 2:]])
+            vx, vy, px, py = cv2.fitLine(pts.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+            lines.append((np.array([px, py]), np.array([vx, vy])))
+    top, bottom, left, right = lines
+    corners = []
+    for p, q in ((top, left), (top, right), (bottom, right), (bottom, left)):
+        (a, u), (b, v) = p, q
+        det = u[0] * -v[1] - u[1] * -v[0]
+        if abs(det) < 1e-6:
+            return None
+        s = ((b - a)[0] * -v[1] - (b - a)[1] * -v[0]) / det
+        corners.append(a + s * u)
+    quad = np.array(corners, dtype=np.float32)
+    for i in range(4):
+        a, b, c = quad[i - 1], quad[i], quad[(i + 1) % 4]
+        u, v = a - b, c - b
+        cos = float(np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v) + 1e-9))
+        if abs(np.degrees(np.arccos(np.clip(cos, -1, 1))) - 90) > MAX_ANGLE:
+            return None
+    return quad
 
 
 def _quadrilateral(outline: np.ndarray) -> np.ndarray | None:

@@ -89,26 +89,9 @@ def read_scan(data: bytes, name: str = "") -> PageText:
 def read_page(rgb: np.ndarray, out: _Writer) -> None:
     """One page image (RGB) into the writer: text lines and tables in reading order. A photographed page
     is flattened first; boxes are given on the image as it is (the photo the reviewer sees)."""
-    shape = rgb.shape
-    rgb, back = flatten(rgb)
-    printed = _without_red(rgb)
-    gray = cv2.medianBlur(printed, 3)  # the median drops speckle (and thin lines: found before it)
-    ink = binarise(gray)
-    turns = quarter_turns(gray, ink)
-    unturned = gray.shape
-    if turns:  # fed sideways or upside down: turned upright (exactly, pixel for pixel)
-        gray, printed, ink = (np.ascontiguousarray(np.rot90(a, turns)) for a in (gray, printed, ink))
-    angle = straightening_angle(ink)
-    if abs(angle) >= 0.05:
-        gray, printed = rotate(gray, angle), rotate(printed, angle)
-        ink = binarise(gray)
-    squared = frame_square(binarise(printed)) if back is None else None
-    if squared is not None:  # a photo without its page's outline: its table's frame made a rectangle
-        h, w = gray.shape
-        gray = cv2.warpPerspective(gray, squared, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
-        printed = cv2.warpPerspective(printed, squared, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
-        ink = binarise(gray)
-    out.to_points = _to_points(gray.shape, angle, back, shape, squared, turn_back(turns, unturned))
+    page = prepared(rgb)
+    gray, printed, ink = page.gray, page.printed, page.ink
+    out.to_points = page.to_points
     tables = find_tables(binarise(printed))
     lines = _lines(_lines_outside(gray, ink, tables))
     # ink for finding what a cell holds: also faint print (a blurred digit) the local threshold misses
@@ -133,6 +116,43 @@ def read_page(rgb: np.ndarray, out: _Writer) -> None:
         blocks.append((table.box[1], partial(_write_table, table, texts, out)))
     for _, write in sorted(blocks, key=lambda b: b[0]):
         write()
+
+
+@dataclass
+class PreparedPage:
+    """A page image made ready for finding its tables: flattened, red ink dropped, turned upright,
+    straightened and its table's frame squared. `gray` is without speckle, `printed` keeps thin lines,
+    `ink` is `gray` binarised; `to_points` takes a pixel box on it to points on the image as given."""
+
+    gray: np.ndarray
+    printed: np.ndarray
+    ink: np.ndarray
+    to_points: Callable[[tuple[float, float, float, float]], tuple[float, float, float, float]]
+
+
+def prepared(rgb: np.ndarray) -> PreparedPage:
+    """The page image (RGB) made ready for finding its tables."""
+    shape = rgb.shape
+    rgb, back = flatten(rgb)
+    printed = _without_red(rgb)
+    gray = cv2.medianBlur(printed, 3)  # the median drops speckle (and thin lines: found before it)
+    ink = binarise(gray)
+    turns = quarter_turns(gray, ink)
+    unturned = gray.shape
+    if turns:  # fed sideways or upside down: turned upright (exactly, pixel for pixel)
+        gray, printed, ink = (np.ascontiguousarray(np.rot90(a, turns)) for a in (gray, printed, ink))
+    angle = straightening_angle(ink)
+    if abs(angle) >= 0.05:
+        gray, printed = rotate(gray, angle), rotate(printed, angle)
+        ink = binarise(gray)
+    squared = frame_square(binarise(printed)) if back is None else None
+    if squared is not None:  # a photo without its page's outline: its table's frame made a rectangle
+        h, w = gray.shape
+        gray = cv2.warpPerspective(gray, squared, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+        printed = cv2.warpPerspective(printed, squared, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+        ink = binarise(gray)
+    return PreparedPage(gray, printed, ink, _to_points(gray.shape, angle, back, shape, squared,
+                                                       turn_back(turns, unturned)))
 
 
 @dataclass(frozen=True)
