@@ -608,6 +608,8 @@ class TableReader:
             blocks = rows
         elif len(cells) in (5, 10) and len(present) == len(cells) // 5:
             blocks = present
+        elif grid is None and len(present) == 3 and (spaced := self._appeals_by_blank_lines(cells)):
+            return [Placed(r, spaced[i * 5:(i + 1) * 5], uncertain=set(range(5))) for i, r in enumerate(rows)]
         elif self.layout is not None and (laid_out := self._appeals_by_position(rows, tokens)):
             return laid_out
         elif grid is not None and len(present) == 3 and not _starts_with_gap(tokens, grid) \
@@ -621,6 +623,21 @@ class TableReader:
         else:
             return read_glued_appeals(table, self.version, tokens, present)
         return [Placed(r, list(cells[i * 5:(i + 1) * 5])) for i, r in enumerate(blocks)]
+
+
+    def _appeals_by_blank_lines(self, values: list[Token | None]) -> list[Token | None] | None:
+        """Table four's fifteen cells printed a cell a line, its empty cells as blank lines (LibreOffice's text
+        of the Word report: 总计 / _ / 3 / 2 / 5 / 10 / 4 / 1 / _ / 3 …): read by the blank lines between the
+        last heading, the values and the next line, when those alone make the cells missing and each group of
+        five then adds up (a blank 0); uncertain."""
+        run = [t for t in values if t is not None]
+        if not run or len(run) >= 15:
+            return None
+        index_of = {id(t): i for i, t in enumerate(self.tokens)}
+        cells = _by_blank_lines(run, 15, self.tokens, index_of, tail_ok=False)
+        if cells is None or not all(_group_adds_up(cells[i:i + 5]) for i in (0, 5, 10)):
+            return None
+        return cells
 
 
 @dataclass
