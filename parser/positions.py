@@ -71,16 +71,22 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s if c != "\f")
 
 
-def _apart(a: Span, b: Span) -> float:
-    """How far two spans are from standing one under the other: aligned at the start, the end or the middle."""
-    return min(abs(a[0] - b[0]), abs(a[1] - b[1]), abs((a[0] + a[1]) - (b[0] + b[1])) / 2)
+START, MIDDLE, END = 0, 1, 2
+
+
+def _apart(a: Span, b: Span, aligned: int | None = None) -> float:
+    """How far two spans are from standing one under the other: aligned at the start, the end or the middle
+    (any of them, or the one given)."""
+    by = (abs(a[0] - b[0]), abs((a[0] + a[1]) - (b[0] + b[1])) / 2, abs(a[1] - b[1]))
+    return min(by) if aligned is None else by[aligned]
 
 
 class Columns:
     """The columns of one page of a table: for each, the spans of what stands in it (full rows, headings)."""
 
-    def __init__(self, spans: list[list[Span]]) -> None:
+    def __init__(self, spans: list[list[Span]], aligned: int | None = None) -> None:
         self.spans = spans
+        self.aligned = aligned  # headings: how each column's pieces stand one under another (START, MIDDLE, END)
 
     @classmethod
     def of_rows(cls, rows: list[list[Span]]) -> Columns | None:
@@ -92,9 +98,34 @@ class Columns:
             return None
         return cls(columns)
 
+    @classmethod
+    def of_headings(cls, pieces: list[tuple[int, Span]], n: int) -> Columns | None:
+        """The columns the headings show (column index, span of a heading or of a piece of one wrapped over
+        lines): every column named, its pieces standing one under another in one way that all columns share
+        (a column whose pieces differ in width tells which: 社会公益组 / 织 at the same start), and the columns
+        apart from left to right."""
+        spans: list[list[Span]] = [[] for _ in range(n)]
+        for j, span in pieces:
+            spans[j].append(span)
+        if any(not col for col in spans):
+            return None
+        ways = {START, MIDDLE, END}
+        telling = [col for col in spans if len({b - a for a, b in col}) > 1]
+        for col in telling:
+            ways &= {w for w in (START, MIDDLE, END) if all(_apart(a, b, w) <= NEAR for a in col for b in col)}
+        if not telling or len(ways) != 1:
+            return None
+        aligned = ways.pop()
+        if any(_apart(a, b, aligned) > NEAR for col in spans for a in col for b in col):
+            return None
+        at = [(col[0][0] + col[0][1]) / 2 if aligned == MIDDLE else col[0][aligned // 2] for col in spans]
+        if any(b - a < APART for a, b in zip(at, at[1:], strict=False)):
+            return None
+        return cls(spans, aligned)
+
     def column_of(self, span: Span) -> int | None:
         """The column the span stands under, when that alone is near (None: not known)."""
-        near = sorted((min(_apart(span, s) for s in col), j) for j, col in enumerate(self.spans))
+        near = sorted((min(_apart(span, s, self.aligned) for s in col), j) for j, col in enumerate(self.spans))
         if not near or near[0][0] > NEAR or (len(near) > 1 and near[1][0] - near[0][0] < APART):
             return None
         return near[0][1]

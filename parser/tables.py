@@ -296,7 +296,8 @@ class TableReader:
         order = {r.key: i for i, r in enumerate(rows)}
         block_of = {r.key: b for b in table.blocks for r in b.rows}
         lines_of = _label_lines(tokens) if table.key == "requests" else None
-        laid = self._page_columns(runs, widest) if self.layout is not None and table.key == "requests" else {}
+        laid = self._page_columns(runs, widest, tokens, table.blocks[0]) \
+            if self.layout is not None and table.key == "requests" else {}
         by_position: dict[int, Placed] = {}  # rows whose values took their columns by where they stand
         blank_lines: list = []  # (token index, whether empty cells print as blank lines), made when first needed
 
@@ -455,18 +456,29 @@ class TableReader:
                 return by_columns + [p for p in placed if p.row.key not in covered]
         return placed
 
-    def _page_columns(self, runs: list[tuple[list[str], list[Token]]], width: int) -> dict[tuple[int, int], Columns]:
+    def _page_columns(self, runs: list[tuple[list[str], list[Token]]], width: int, tokens: list[Token],
+                      block: Block) -> dict[tuple[int, int], Columns]:
         """(page, way of counting) → the columns the table's full rows laid out on that page show, when they
-        agree (see positions.py)."""
-        assert self.layout is not None
+        agree; on a page without full rows (a column blank in every row), the columns its headings show
+        (see positions.py)."""
+        layout = self.layout
+        assert layout is not None
         full: dict[int, list[list[Token]]] = {}
         for _, run in runs:
-            if len(run) == width and all(t.kind == VALUE for t in run) and self.layout.spaced(run, least=1):
-                full.setdefault(self.layout.page(run[0]), []).append(run)
+            if len(run) == width and all(t.kind == VALUE for t in run) and layout.spaced(run, least=1):
+                full.setdefault(layout.page(run[0]), []).append(run)
         out: dict[tuple[int, int], Columns] = {}
         for page, rows in full.items():
             for way in (CHARS, DISPLAY):
-                found = Columns.of_rows([[self.layout.span(t, way) for t in row] for row in rows])
+                found = Columns.of_rows([[layout.span(t, way) for t in row] for row in rows])
+                if found is not None:
+                    out[(page, way)] = found
+        first_value = next((i for i, t in enumerate(tokens) if t.kind == VALUE), 0)
+        headings = [(t, j) for t in tokens[:first_value]
+                    if t.kind == LABEL and (j := _one_column(t.text, block)) is not None]
+        if headings and len(block.columns) == width and (page := layout.page(headings[0][0])) not in full:
+            for way in (CHARS, DISPLAY):
+                found = Columns.of_headings([(j, layout.span(t, way)) for t, j in headings], width)
                 if found is not None:
                     out[(page, way)] = found
         return out
@@ -679,6 +691,16 @@ _GROUP_NUMBER = re.compile(r"\s*(?:[(（][一二三四五六七八九十]{1,2}[)
 @lru_cache(maxsize=8)
 def _group_words(table: Table) -> tuple[str, ...]:
     return tuple({label_key(g) for b in table.blocks for r in b.rows if r.group for g in r.group.split("/")})
+
+
+def _one_column(label: str, block: Block) -> int | None:
+    """The one column whose heading the label is or is a piece of (社会公益组 / 织; 构 may be 科研机构's or
+    法律服务机构's: none)."""
+    key = label_key(label)
+    if not key or len(key) > 8 or _LEADING_NUMBER.match(label):
+        return None
+    named = {j for j, col in enumerate(block.columns) if any(key in label_key(x) for x in (col.label, *col.aliases))}
+    return named.pop() if len(named) == 1 else None
 
 
 def _short_row(items: list[tuple[list[str], list[Token]]], at: int, n: int) -> list[Token]:

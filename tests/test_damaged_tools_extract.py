@@ -757,3 +757,26 @@ def test_table_four_with_empty_cells_printed_as_blank_lines(name: str) -> None:
     lines[last] = lines[last].replace(lines[last].strip(), str(int(lines[last].strip()) + 1))
     broken = parse_text("\n".join(lines))
     assert all(broken.cells[k].value is None for k in keys)
+
+
+def test_a_page_without_full_rows_takes_its_columns_from_the_headings() -> None:
+    """A report that leaves a column blank in every row (科研机构, 其他) has no row of seven numbers to show
+    where the columns stand: the headings do, when each names one column and the pieces of a wrapped one stand
+    one under another (社会公益 / 组织, left-aligned): the numbers under them take their columns. Headings that
+    do not stand where the numbers do (two characters to the right) place nothing."""
+    at = (40, 50, 60, 70, 80, 90, 100)
+
+    def text(shift: int) -> str:
+        moved = tuple(a + shift for a in at)
+        headings: list[str | None] = ["自然人", "商业企业", "科研机构", "社会公益", "法律服务", "其他", "总计"]
+        return "\n".join(["三、收到和处理政府信息公开申请情况", _laid_out("", headings, moved),
+                          _laid_out("", [None, None, None, "组织"], moved),
+                          _laid_out("一、本年新收政府信息公开申请数量", ["10", "2", None, "1", "1", None, "14"], at),
+                          _laid_out("二、上年结转政府信息公开申请数量", ["1", *[None] * 5, "1"], at),
+                          _laid_out("（七）总计", ["10", "2", None, "1", "1", None, "14"], at),
+                          _laid_out("四、结转下年度继续办理", ["1", *[None] * 5, "1"], at), ""])
+
+    read = _requests_of(text(0))
+    assert read["new_received"] == (["10", "2", None, "1", "1", None, "14"], set())  # every equation holds
+    assert read["total"] == (["10", "2", None, "1", "1", None, "14"], {0, 1, 3, 4, 6})  # the results unread
+    assert "new_received" not in _requests_of(text(2))
