@@ -18,7 +18,12 @@ from .template import Version
 # (行政法规禁 | 0 1 0 0 0 0 1). Copied, converted or crawled text never prints a rule so; Markdown rows have a
 # pipe between every two cells and a |---| line.
 _RULE_READ_AS_PIPE = re.compile(r"[\u3400-\u9fff）)]\s+\|\s+[\dOolI][^|]*\s[\dOolI]")
+# the same line with the rules between the numbers read as pipes too (行政法规禁 | 0 | 1  0 | 0): pipes that are
+# no Markdown row's (those open or close the line with a pipe, or have none before their first cell's pipe)
+_RULES_READ_AS_PIPES = re.compile(r"[\u3400-\u9fff）)]\s+\|\s+[\dOolI][\dOolI.,]*(?:\s+\|?\s*[\dOolI][\dOolI.,]*)+\s*$")
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)
+# words of the tables' column headings (an OCR reads the rules between them as pipes)
+_HEADING_WORD = re.compile(r"维持|纠正|审结|尚未|结果|商业企业|科研机构|服务机|公益组|本年制发|本年废止|现行有效")
 OCR_LINES_MIN = 3
 MISALIGNED_SHARE = 0.5  # of table three's column and balance equations (not all 0) failing: read out of line
 MISALIGNED_MIN = 4
@@ -53,17 +58,24 @@ def _one_digit_apart(a: str, b: str) -> bool:
 
 
 def recognised_by_ocr(text: str) -> bool:
-    """Whether a report's text was recognised from page images by another tool (Tesseract and the like): at
-    least three table lines whose ruling was read as a lone pipe between the label and the numbers. Its
-    numbers may have lost or gained a digit where no equation can tell (see `weigh_ocr_text`)."""
+    """Whether a report's text was recognised from page images by another tool (Tesseract and the like): the
+    table's ruling read as pipes — three table lines with a pipe between the label and the numbers (or
+    between the numbers too), or two lines of column headings with pipes between them (维持 | 纠正 | 结果 |
+    审结), none of them opening or closing with a pipe as a written pipe table's rows do. Its numbers may have
+    lost or gained a digit where no equation can tell (see `weigh_ocr_text`)."""
     if "|" not in text or _MARKDOWN_RULE.search(text):
         return False
-    found = 0
+    rows = headings = 0
     for line in text.splitlines():
-        if line.count("|") == 1 and not line.lstrip().startswith("|") and _RULE_READ_AS_PIPE.search(line):
-            found += 1
-            if found >= OCR_LINES_MIN:
-                return True
+        stripped = line.strip()
+        if "|" not in stripped or stripped.startswith("|") or stripped.endswith("|"):
+            continue
+        if (stripped.count("|") == 1 and _RULE_READ_AS_PIPE.search(stripped)) or _RULES_READ_AS_PIPES.search(stripped):
+            rows += 1
+        elif sum(1 for piece in stripped.split("|") if _HEADING_WORD.search(piece)) >= 2:
+            headings += 1
+        if headings >= 2 or rows + headings >= OCR_LINES_MIN:
+            return True
     return False
 
 

@@ -98,3 +98,27 @@ def test_a_bare_numbering_and_a_money_amount_with_a_period_after_it() -> None:
     assert [t.kind for t in tokenize("秘密   0.   1   0") if t.kind != "eol"] == ["label", "value", "value", "value"]
     assert (read_value("12.").value, read_value("12.").status) == (12, "repaired")
     assert read_value("8309.", "money") is None  # a money amount may have lost its decimals: not read
+
+
+def test_ocr_text_is_known_by_its_rules_read_as_pipes_between_numbers_and_headings() -> None:
+    """Tesseract reads a table's vertical rules as pipes: between a label and its numbers, between the numbers
+    too (行政法规禁 | 0 | 1  0 | 0), and between column headings (维持 | 纠正 | 结果 | 审结). Any of these marks
+    the text as OCR, whose numbers no equation checks are uncertain (642 read 6 in table two)."""
+    import re
+
+    from parser.doubts import recognised_by_ocr
+    from parser.extract import parse_bytes
+
+    # rows lost, the headings' rules alone say it (the default page analysis and psm 4 of an all-zero table)
+    for name in ("770_tesseract_county_decimals", "780_tesseract_psm4_county_decimals", "776_tesseract_city_thousands"):
+        assert recognised_by_ocr((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")), name
+    name = "788_tesseract_psm4_2019_county"
+    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    ruled = re.sub(r"(?<=\d) {2,}(?=\d)", "  |  ", text)
+    assert ruled.count("  |  ") > 100
+    report = parse_bytes(ruled.encode("utf-8"), f"{name}.txt")
+    cell = report.cells["active/other_services/decisions"]
+    assert (cell.value, cell.status) == (6, UNCERTAIN)  # printed 642
+    # a web page's menu bar (无障碍 | 长者模式 | English) and a written pipe table (| 规章 | 0 |) are no OCR
+    assert not recognised_by_ocr("无障碍 | 长者模式 | English\n维持 | 纠正 | 结果\n网站地图 | 联系我们\n")
+    assert not recognised_by_ocr("| 维持 | 纠正 | 结果 |\n| 维持 | 纠正 | 审结 |\n| 规章 | 0 | 0 | 0 |\n")
