@@ -135,6 +135,8 @@ def _title_text(line: str) -> str:
     """A line as a title reads: letter spacing (水 利 部 2 0 2 3 年), markup (# ) and a breadcrumb's
     path (首页 > … > 合肥经济技术开发区管理委员会2024年…报告) removed."""
     s = _MARKUP.sub("", line) if line.startswith("#") else line
+    if s.startswith("|") and (m := _TITLE_IN_CELL.match(s)):
+        s = m.group(1)  # a converter's table whose first cell holds the title and the text after it
     if ">" in s:
         s = s.rsplit(">", 1)[1].strip()
     if " " in s and _SPACED.search(s):
@@ -143,6 +145,8 @@ def _title_text(line: str) -> str:
 
 
 _MARKUP = re.compile(r"^#+\s*")
+# pymupdf4llm without its layout model: |水利部2023年政府信息公开工作年度报告 一、总体情况 2023年，…|Col2|
+_TITLE_IN_CELL = re.compile(r"^\|\s*([^|]{4,80}?(?:年度报告|年报))\s+[^|]*\|")
 _SPACED = re.compile(r"[\u3400-\u9fff\d] [\u3400-\u9fff\d] [\u3400-\u9fff\d]")
 _SPACE_BETWEEN = re.compile(r"(?<=[\u3400-\u9fff\d]) (?=[\u3400-\u9fff\d])")
 

@@ -780,3 +780,12 @@ def test_a_page_without_full_rows_takes_its_columns_from_the_headings() -> None:
     assert read["new_received"] == (["10", "2", None, "1", "1", None, "14"], set())  # every equation holds
     assert read["total"] == (["10", "2", None, "1", "1", None, "14"], {0, 1, 3, 4, 6})  # the results unread
     assert "new_received" not in _requests_of(text(2))
+
+
+def test_the_title_in_a_converters_first_table_cell() -> None:
+    """pymupdf4llm without its layout model puts the page's first lines into the first cell of a table:
+    |江苏省财政厅2019年政府信息公开工作年度报告 一、总体情况 2019年，江苏省财政厅认真贯彻…|Col2|…. The title is
+    the cell's text up to 年度报告; the agency is read from it."""
+    report = parse_text((TOOLS_DIR / "854_pymupdf4llm_nolayout_2019_province.txt").read_text(encoding="utf-8"))
+    assert (report.agency, report.year) == ("江苏省财政厅", 2019)
+    assert report.agency_span == (1, 7)
