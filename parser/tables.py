@@ -627,9 +627,13 @@ class TableReader:
         elif grid is not None and len(present) == 3 and not _starts_with_gap(tokens, grid) \
                 and not _indented(tokens, grid):
             # a grid row cut short: its cells start at the first column, or so it seems (OCR and a PDF's text
-            # drop the empty first cells as well as the last ones): uncertain, the reviewer confirms
-            return [Placed(r, list(cells[i * 5:(i + 1) * 5]), uncertain=set(range(5)))
-                    for i, r in enumerate(rows[:len(cells) // 5])]
+            # drop the empty first cells as well as the last ones): the groups from the start that add up to a
+            # total not 0 (a group of zeros adds up in any place), uncertain, the reviewer confirms
+            cut = [cells[i * 5:(i + 1) * 5] for i in range(len(cells) // 5)]
+            whole = 0
+            while whole < len(cut) and _group_adds_up(cut[whole]) and _count_or_zero(cut[whole][4]):
+                whole += 1
+            return [Placed(r, list(g), uncertain=set(range(5))) for r, g in zip(rows, cut[:whole], strict=False)]
         elif grid is None and len(present) == 3 and (groups := _leading_whole_groups(tokens)):
             return [Placed(r, list(g), uncertain=set(range(5))) for r, g in zip(rows, groups, strict=False)]
         else:
@@ -1061,6 +1065,10 @@ def _stacked_columns(spans: list[tuple[float, float]], count: int) -> Columns | 
         else:
             clusters.append([span])
     return Columns(clusters) if len(clusters) == count else None
+
+
+def _count_or_zero(t: Token | None) -> int:
+    return int(t.text) if t is not None and t.text.isdigit() else 0
 
 
 def _group_adds_up(cells: list[Token | None]) -> bool:
