@@ -103,9 +103,11 @@ def read_column_major(table: Table, eqs: tuple, tokens: list[Token]) -> dict[str
 
     The values, cut where labels come between them into stretches a page's rows may end at, are read as
     whole tables: the first k rows' columns one after another, then the next rows' — every row of the
-    format, so the values must be exactly rows × columns. A reading is taken only when every equation of
-    the table holds in it, and no other cut (nor the values read row by row) gives other numbers that hold
-    too. Row key → its cells; None when no such single reading exists."""
+    format, so the values must be exactly rows × columns. Numbers no cell of the table can hold (a negative,
+    a decimal: another table's column printed among these, 3360 4060 -4 -1 / 本年增/减 / 0 / 318.56) are left
+    out with the run of as many numbers around them as are too many. A reading is taken only when every
+    equation of the table holds in it, and no other cut, other run left out (nor the values read row by
+    row) gives other numbers that hold too. Row key → its cells; None when no such single reading exists."""
     if len(table.blocks) != 1 or any(t.kind == EMPTY for t in tokens):
         return None
     block = table.blocks[0]
@@ -117,15 +119,34 @@ def read_column_major(table: Table, eqs: tuple, tokens: list[Token]) -> dict[str
             values.append(t)
         elif t.kind == LABEL and values and (not ends or ends[-1] != len(values)):
             ends.append(len(values))
-    if len(values) != len(rows) * ncols or len(rows) < 2:
+    extra = len(values) - len(rows) * ncols
+    if extra < 0 or extra > 8 or len(rows) < 2:
         return None
     numbers = [_integer(v.text) for v in values]
-    if any(n is None for n in numbers):
+    bad = [i for i, n in enumerate(numbers) if n is None]
+    if extra == 0 and bad or extra and not bad:
         return None
+    starts = [0] if not extra else [s for s in range(len(values) - extra + 1) if s <= bad[0] and bad[-1] < s + extra]
+    readings: dict[tuple, tuple[list[Token], list[list[int]]]] = {}
+    for start in starts:
+        kept = [i for i in range(len(values)) if not start <= i < start + extra]
+        kept_ends = [e if e <= start else max(start, e - extra) for e in ends]  # labels among those left out: at them
+        if not _read_kept([values[i] for i in kept], [numbers[i] for i in kept], kept_ends, ncols, table, rows,
+                          block, eqs, readings):
+            return None
+    if len(readings) != 1:
+        return None
+    kept_values, order = next(iter(readings.values()))
+    return {row.key: [kept_values[i] for i in idx] for row, idx in zip(rows, order, strict=True)}
+
+
+def _read_kept(values: list[Token], numbers: list, ends: list[int], ncols: int, table: Table, rows: Sequence[Row],
+               block: Block, eqs: tuple, readings: dict[tuple, tuple[list[Token], list[list[int]]]]) -> bool:
+    """Add the readings of `values` (every way to cut them at `ends`, and row by row) that hold; False when
+    there are too many ways to cut to try."""
     cuts = sorted({e for e in ends if e % ncols == 0 and 0 < e < len(values)})
     if len(cuts) > 8:  # at most 256 ways to cut
-        return None
-    readings: dict[tuple, list[list[int]]] = {}
+        return False
     for mask in range(1 << len(cuts)):
         bounds = [0, *[c for i, c in enumerate(cuts) if mask >> i & 1], len(values)]
         order: list[list[int]] = []  # per row: the indexes of its values
@@ -133,25 +154,25 @@ def read_column_major(table: Table, eqs: tuple, tokens: list[Token]) -> dict[str
             k = (b - a) // ncols
             order += [[a + j * k + r for j in range(ncols)] for r in range(k)]
         if len(order) == len(rows):
-            _add_reading(readings, order, numbers, table, rows, block, eqs)
-    _add_reading(readings, [[r * ncols + j for j in range(ncols)] for r in range(len(rows))], numbers, table, rows,
-                 block, eqs)  # read row by row: when it holds too, the order is not known
-    if len(readings) != 1:
-        return None
-    order = next(iter(readings.values()))
-    return {row.key: [values[i] for i in idx] for row, idx in zip(rows, order, strict=True)}
+            _add_reading(readings, values, order, numbers, table, rows, block, eqs)
+    _add_reading(readings, values, [[r * ncols + j for j in range(ncols)] for r in range(len(rows))], numbers, table,
+                 rows, block, eqs)  # read row by row: when it holds too, the order is not known
+    return True
 
 
-def _add_reading(readings: dict[tuple, list[list[int]]], order: list[list[int]], numbers: list, table: Table,
-                 rows: Sequence[Row], block: Block, eqs: tuple) -> None:
+def _add_reading(readings: dict[tuple, tuple[list[Token], list[list[int]]]], values: list[Token],
+                 order: list[list[int]], numbers: list, table: Table, rows: Sequence[Row], block: Block,
+                 eqs: tuple) -> None:
     cells = tuple(tuple(numbers[i] for i in idx) for idx in order)
     if cells in readings:
         return
+    if block.columns[-1].key == "total" and any(sum(ns[:-1]) != ns[-1] for ns in cells):
+        return  # a row not adding up to its total (checked first: most ways to cut fail here)
     known = {f"{table.key}/{row.key}/{col.key}": n for row, ns in zip(rows, cells, strict=True)
              for col, n in zip(block.columns, ns, strict=True)}
     mine = [e for e in eqs if all(k in known for k in e.cells)]
     if mine and all(e.residual(known) == 0 for e in mine):
-        readings[cells] = order
+        readings[cells] = (values, order)
 
 
 def _integer(text: str) -> int | None:
