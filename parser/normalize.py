@@ -103,6 +103,7 @@ _NUMBERING = re.compile(
 )
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
 _EXPLANATION = re.compile(r"[(（][^()（）]{4,}[)）]|(?<=[\u3400-\u9fff])[(（][^()（）]{4,}$")
 
 
@@ -111,6 +112,8 @@ def label_key(label: str, explanations: bool = False) -> str:
     """A label reduced for fuzzy matching: numbering prefixes, explanations in brackets
     (（区分处理的，只计这一情形…）, (设区的市…应提供相关数据); kept with explanations=True),
     punctuation and spaces removed."""
+    if "<" in label:  # a converter's line breaks within a Markdown cell (4.保<br>护第<br>三方): the label goes on
+        label = _BR.sub("", label)
     s = label if explanations else _EXPLANATION.sub("", label)
     for _ in range(3):
         t = _NUMBERING.sub("", s)

@@ -32,7 +32,7 @@ TRUTHS = sorted(TOOLS_DIR.glob("*.json"))
 FLOORS = {"pdftotext": 94.6, "pdftotext_layout": 100, "pdfplumber": 96.7, "pypdfium": 96.7, "lxml_glued": 94.0,
           "html2text": 100, "markdownify": 100, "tesseract": 25.9, "tesseract_psm4": 72.6,
           "office_pdftotext": 94.6, "office_pdftotext_layout": 96.0, "office_pdfplumber": 95.9, "office_pypdfium": 95.9,
-          "pymupdf4llm": 99.6, "office_pymupdf4llm": 96.7, "pymupdf4llm_nolayout": 98.8, "office_markitdown": 96.2,
+          "pymupdf4llm": 99.6, "office_pymupdf4llm": 98.7, "pymupdf4llm_nolayout": 98.8, "office_markitdown": 96.2,
           "markitdown_docx": 100, "pdfminer": 59.6, "pandoc_docx": 100, "pandoc_docx_gfm": 100, "pandoc_html": 96.9,
           "w3m": 100, "lynx": 100, "soffice_txt": 100, "docx2txt": 100}
 
@@ -805,3 +805,18 @@ def test_another_tables_column_among_table_three_printed_column_by_column() -> N
     assert "\n399.27\n" in text and "\n-2\n" in text
     whole = parse_text(text.replace("\n399.27\n", "\n399\n", 1).replace("\n-2\n", "\n2\n"))
     assert all(whole.cells[k].value is None for k in keys)
+
+
+def test_line_breaks_within_a_markdown_cells_label() -> None:
+    """pymupdf4llm writes a label wrapped in its narrow cell with <br> between the lines (|||4.保<br>护第<br>三方<br>
+    合法<br>权益|11|3|||1|||): the label goes on across them, and the row is found by it."""
+    from parser.normalize import label_key
+
+    assert label_key("4.保<br>护第<br>三方<br>合法<br>权益") == label_key("4.保护第三方合法权益")
+    assert label_key("（二）部分公<br/>开（区分处理<BR>的）") == label_key("（二）部分公开（区分处理的）")
+    name = "847_office_pymupdf4llm_half_blank"
+    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
+    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    for row in ("denied.third_party", "unable.not_held", "not_processed.duplicate"):
+        keys = [k for k in truth if k.startswith(f"requests/{row}/")]
+        assert [report.cells[k].value for k in keys] == [truth[k] for k in keys], row
