@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from .normalize import label_key
+from .rowmatch import _LEADING_NUMBER
 from .template import Block, Column, Row, Table
 from .tokens import EMPTY, LABEL, VALUE, Token
 
@@ -85,6 +86,8 @@ def _columns(block: Block, rows: list[Row], tokens: list[Token], i: int,
 
 
 def _column(text: str, block: Block, done: set[str]) -> Column | None:
+    if _LEADING_NUMBER.match(text):
+        return None  # 3.其他 is a row, not the column 其他
     key = label_key(text)
     best = max(((max(fuzz.ratio(key, label_key(h)) for h in (c.label, *c.aliases)), c) for c in block.columns
                 if c.key not in done), key=lambda x: x[0], default=(0, None))

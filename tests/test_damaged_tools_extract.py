@@ -820,3 +820,23 @@ def test_line_breaks_within_a_markdown_cells_label() -> None:
     for row in ("denied.third_party", "unable.not_held", "not_processed.duplicate"):
         keys = [k for k in truth if k.startswith(f"requests/{row}/")]
         assert [report.cells[k].value for k in keys] == [truth[k] for k in keys], row
+
+
+@pytest.mark.parametrize("source", ["holdout/117_pdfminer_column_blocks", "reports/036_blank_line_cells_split_headers"])
+def test_a_half_blank_table_in_plain_text_gives_no_confident_wrong_number(source: str) -> None:
+    """Table three written one row a line with every 0 left blank (a PDF's text drops the blank cells): rows
+    named without numbers stand one after another, then 3.其他 1 1. 3.其他 is a row, not the column 其他: the
+    reading of a table printed column by column took the two 1s for that column of the two rows above,
+    certain; the equations' reading leaves what it cannot place missing."""
+    truth = json.loads((TOOLS_DIR.parent / f"{source}.json").read_text(encoding="utf-8"))
+    ver = version(truth["template"])
+    lines = [f"某县人民政府{truth['year']}年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+             "申请人情况", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"]
+    for block in ver.table("requests").blocks:
+        for row in block.rows:
+            shown = [str(v) for c in block.columns if (v := truth["values"][f"requests/{row.key}/{c.key}"]) != 0]
+            lines.append(" ".join([row.label, *shown]))
+    report = parse_text("\n".join([*lines, "四、政府信息公开行政复议、行政诉讼情况", ""]))
+    wrong = [k for k, c in report.cells.items() if k.startswith("requests/") and c.status == "extracted"
+             and c.value != truth["values"][k]]
+    assert not wrong, wrong
