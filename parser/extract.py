@@ -221,13 +221,13 @@ def parse_bytes(data: bytes, name: str, source: str | None = None) -> Report:
     also for a scan in which no table could be read."""
     page_text = page_text_from_bytes(data, name)
     report = parse_text(page_text.text, name if source is None else source)
-    place(report, page_text.runs)
+    outside = place(report, page_text.runs)
     if page_text.ocr:
         from .ocr.certainty import settle
 
         if all(c.status == MISSING for c in report.cells.values()):
             raise ReadError(f"扫描件中未找到统计表（图像可能过于模糊、倾斜或不完整），请重新扫描后再导入：{name}")
-        settle(report)
+        settle(report, outside)
     elif report.version is not None and recognised_by_ocr(page_text.text):  # another tool's OCR: no scores
         weigh_ocr_text(report.cells, report.version)
     return report

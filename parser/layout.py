@@ -20,13 +20,16 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points (72 dpi)
 @dataclass(frozen=True)
 class Run:
     """Characters text[start:end] were printed on `page` (1-based) inside `box`; `confidence` is the
-    OCR engine's score 0–1, or None when the characters were not recognised (a PDF's text layer)."""
+    OCR engine's score 0–1, or None when the characters were not recognised (a PDF's text layer).
+    `in_table` is False for a line of text an OCR found outside the page's ruled tables: a number in it
+    is placed in its cell by the text's order alone, not by the page's grid."""
 
     start: int
     end: int
     page: int
     box: Box
     confidence: float | None = None
+    in_table: bool = True
 
 
 @dataclass
@@ -47,15 +50,20 @@ def run_at(runs: list[Run], starts: list[int], span: tuple[int, int]) -> Run | N
     return None
 
 
-def place(report: Report, runs: Iterable[Run]) -> None:
-    """Give every cell whose printed span lies inside a run that run's page, box and confidence."""
+def place(report: Report, runs: Iterable[Run]) -> set[str]:
+    """Give every cell whose printed span lies inside a run that run's page, box and confidence; the keys
+    of those whose run is a line of text outside the page's tables (`Run.in_table`)."""
     ordered = sorted(runs, key=lambda r: (r.start, r.end))
+    outside: set[str] = set()
     if not ordered:
-        return
+        return outside
     starts = [r.start for r in ordered]
-    for cell in report.cells.values():
+    for key, cell in report.cells.items():
         if cell.span is None:
             continue
         run = run_at(ordered, starts, cell.span)
         if run is not None:
             cell.page, cell.box, cell.confidence = run.page, run.box, run.confidence
+            if not run.in_table:
+                outside.add(key)
+    return outside

@@ -142,6 +142,33 @@ def test_a_cell_read_empty_beside_numbers_is_uncertain_not_blank():
     assert blank.status == "uncertain" and blank.value is None
 
 
+def test_a_number_read_from_a_line_outside_the_ruled_tables_is_not_certain_by_its_score():
+    from parser.ocr.certainty import settle
+
+    values = {"active/regulations/in_force": 20, "active/licensing/decisions": 3}
+    report = _ocr_report(values, score=0.999)
+    settle(report, outside={"active/regulations/in_force"})
+    assert report.cells["active/regulations/in_force"].status == "uncertain"
+    assert report.cells["active/licensing/decisions"].status == "extracted"
+
+
+def test_a_table_whose_lines_were_not_found_gives_no_certain_number(monkeypatch):
+    """Report 601's first page photographed steeply on a light desk, its table's frame left as photographed
+    (as before the frame was found from its outermost lines): table 二's lines are not found, and read as
+    lines of text its numbers fell a row off — 20 (本年废止件数) as 规章's 现行有效件数, 3 as 行政许可's 1918,
+    1918 as 行政处罚's 322, 7 as the fees' 47.2227 — each scored 0.96–0.999 and given as certain. A number
+    from a line outside the ruled tables is placed by the text's order alone: never certain by its score."""
+    import parser.ocr.scan
+
+    truth = json.loads((ROOT / "tests/data/damaged/601_pdf_numbers_before_label.json").read_text("utf-8"))
+    monkeypatch.setattr(parser.ocr.scan, "frame_square", lambda ink: None)
+    page = scangen.damaged(scangen.report_pages(truth)[:1], "lightdesk", seed=5)[0]
+    report = parse_bytes(scangen.to_png(page), "page1.png")
+    assert scangen.score(report, truth)[1] == []
+    read = [c for k, c in report.cells.items() if k.startswith("active/") and c.value is not None]
+    assert read and all(c.status == "uncertain" and c.box for c in read)
+
+
 def test_a_signed_number_read_by_ocr_is_checked_on_the_page():
     """A minus sign is a short dash a reading loses: -3 read as 3, confidently, in a column no equation checks."""
     from parser.ocr.certainty import settle

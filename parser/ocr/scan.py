@@ -52,9 +52,10 @@ class _Writer:
     # pixel box → page box in points (undoes the straightening)
     to_points: Callable[[tuple[float, float, float, float]], tuple[float, float, float, float]] = lambda b: b
 
-    def add(self, s: str, box: tuple[float, float, float, float] | None = None, score: float | None = None) -> None:
+    def add(self, s: str, box: tuple[float, float, float, float] | None = None, score: float | None = None,
+            in_table: bool = True) -> None:
         if s and box is not None:
-            self.runs.append(Run(self.pos, self.pos + len(s), self.page, self.to_points(box), score))
+            self.runs.append(Run(self.pos, self.pos + len(s), self.page, self.to_points(box), score, in_table))
         self.parts.append(s)
         self.pos += len(s)
 
@@ -257,7 +258,7 @@ def _write_line(line: list[tuple[Box, engine.Reading | None]], out: _Writer) -> 
         if prev is not None:
             gap = b.x0 - prev[0].x1
             out.add("\t" if gap > 2 * max(b.height, prev[0].height) else ("" if _cjk_join(prev[1], r.text) else " "))
-        out.add(r.text, b.box, round(r.score, 4))
+        out.add(r.text, b.box, round(r.score, 4), in_table=False)
         prev = (b, r.text)
     out.add("\n")
 
