@@ -135,12 +135,14 @@ def _letters_among_values(out: list[Token], first: int) -> None:
     """Cells of a line that look like no number but stand in a number's place are numbers an OCR garbled, no
     labels: lone characters, each a cell of its own (no row's label is one character) — Latin letters next to
     a number on their line (Q or U for 0), any other character between two numbers (了 for 7) — and a number
-    with a period after another number (3 0 2. 5: a numbering never follows a number). Each keeps its cell, so
-    the row is not cut there and its numbers are not taken for another row's (in place)."""
+    with a period after a number or between a label and numbers (3 0 2. 5, 秘密  1.  0 0: a numbering is
+    printed with the words it numbers, never after a number). Each keeps its cell, so the row is not cut there
+    and its numbers are not taken for another row's (in place)."""
     n = first
     while n < len(out):
         before = n > first and out[n - 1].kind == VALUE
-        if before and out[n].kind == LABEL and _POINTED.fullmatch(out[n].text):
+        if out[n].kind == LABEL and _POINTED.fullmatch(out[n].text) and (
+                before or (n + 1 < len(out) and out[n + 1].kind == VALUE and n > first)):
             out[n].kind = VALUE
             n += 1
             continue

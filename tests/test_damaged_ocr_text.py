@@ -65,13 +65,15 @@ def test_an_ocrs_specks_beside_numbers_are_not_labels() -> None:
     """Tesseract prints a speck of dirt beside a number as a period or a quote (0. / 1. / “3 / 3”). 0. is no
     numbering (they start at 1), nor is a number with a period after another number on its line: both are
     the number, repaired; quotes around a number are noise as ・ and | are. Before, 0. and 1. were labels that
-    cut their rows (the rows went missing) and a quoted number was no number."""
+    cut their rows (the rows went missing) and a quoted number was no number; so was 1. right after the
+    label."""
     from parser.extract import parse_bytes
 
     name = "785_tesseract_psm4_2019_township"
     text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
     truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
     specks = {"秘密   0   0   0   0   0   0   0": "秘密   0.   0   0   0   0   0   0",
+              "安全一稳定 | 1   0   0   0   0   0   1": "安全一稳定 | 1.   0   0   0   0   0   1",
               "投诉类申请 | 1   0   0   0   0   0   1": "投诉类申请 | 1   0   0   0   0   0   1.",
               "掌握相关政 | 3   0   0   0   0   0   3": "掌握相关政 | “3   0   0   0   0   0   3”",
               "1  0 0  1  2  0  0 0  1  1  1  1  0  0 2": "1  0 0  1  2  0  0 0  1  1'  1  1  0  0 2"}
@@ -83,6 +85,7 @@ def test_an_ocrs_specks_beside_numbers_are_not_labels() -> None:
     assert not wrong, wrong
     for key, printed in (("requests/denied.state_secret/natural_person", "0."),
                          ("requests/not_processed.petition/total", "1."),
+                         ("requests/denied.three_safety/natural_person", "1."),
                          ("requests/unable.not_held/natural_person", "“3"),
                          ("appeals/litigation_direct/total", "1'")):
         cell = report.cells[key]
@@ -93,9 +96,13 @@ def test_a_bare_numbering_and_a_money_amount_with_a_period_after_it() -> None:
     from parser.tokens import tokenize
     from parser.values import read_value
 
-    # 3. between a label and the numbers may be the row's numbering: left a label
-    assert [t.kind for t in tokenize("秘密   3.   1   0") if t.kind != "eol"] == ["label", "label", "value", "value"]
+    # 3. between a label and the numbers is the row's first number (a numbering is not printed apart from the
+    # words it numbers, so the row would have one number too many: the row reader drops it when that adds up);
+    # at the start of a line or before words it is a numbering
+    assert [t.kind for t in tokenize("秘密   3.   1   0") if t.kind != "eol"] == ["label", "value", "value", "value"]
     assert [t.kind for t in tokenize("秘密   0.   1   0") if t.kind != "eol"] == ["label", "value", "value", "value"]
+    assert [t.kind for t in tokenize("3.   其他   1   0") if t.kind != "eol"] == ["label", "label", "value", "value"]
+    assert [t.kind for t in tokenize("3.   1   0") if t.kind != "eol"] == ["label", "value", "value"]
     assert (read_value("12.").value, read_value("12.").status) == (12, "repaired")
     assert read_value("8309.", "money") is None  # a money amount may have lost its decimals: not read
 
