@@ -29,6 +29,8 @@ _BOX_LINES = "─━═"
 _BOX_RULES = "─━═┼├┤┬┴┌┐└┘╋┣┫┳┻┏┓┗┛╬╠╣╦╩╔╗╚╝╞╡╪╤╧╒╕╘╛╟╢╫╥╨╓╖╙╜"
 _ANY_BOX = re.compile(f"[{_BOX_BARS}{_BOX_RULES}]")
 _ASCII_RULE_LINE = re.compile(r"^[ \t]*\+[-=:]{2,}[-=:+]*\+[ \t]*$", re.M)
+# pandoc's simple table: its columns' extents as runs of dashes, above and below the rows
+_DASHED_RULE = re.compile(r"^[ \t]*-{3,}(?: -{3,})+[ \t]*$", re.M)
 
 
 @dataclass(slots=True)
@@ -44,7 +46,8 @@ def unbox(text: str) -> tuple[str, list[int]] | None:
     ruled table."""
     box = _ANY_BOX.search(text) is not None
     ascii_grid = "+-" in text and _ASCII_RULE_LINE.search(text) is not None
-    if not box and not ascii_grid:
+    dashed = "--- ---" in text and _DASHED_RULE.search(text) is not None
+    if not box and not ascii_grid and not dashed:
         return None
     lines: list[tuple[int, str]] = []  # (offset of the line, line)
     pos = 0
@@ -58,6 +61,8 @@ def unbox(text: str) -> tuple[str, list[int]] | None:
     while i < len(lines):
         j = _block_end(lines, i, box, ascii_grid)
         rows = _rows(lines[i:j], box) if j > i else None
+        if rows is None and dashed and _DASHED_RULE.match(lines[i][1]):
+            j, rows = _dashed_rows(lines, i)
         if rows is None:
             start, line = lines[i]
             out.append(line + "\n")
@@ -165,3 +170,36 @@ def _rows(block: list[tuple[int, str]], box: bool) -> list[tuple[int, list[list[
         cells = sorted(by_band[b], key=lambda c: c.x0)
         out.append((band_start[b], [[ch for part in c.lines for ch in part] for c in cells]))
     return out
+
+
+_Rows = list[tuple[int, list[list[tuple[str, int]]]]]
+
+
+def _dashed_rows(lines: list[tuple[int, str]], i: int) -> tuple[int, _Rows | None]:
+    """pandoc's simple table opening at line i (its rule: a run of dashes a column, one space between): each
+    line up to the same rule below is a row, each character in the column whose dashes it stands over (display
+    width); (the line after the table, its rows), or (i, None) when the rows do not keep within the columns.
+    A rule of one run of dashes (a multiline table's) opens no such table."""
+    rule = lines[i][1]
+    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]  # the rule is ASCII: columns = characters
+    rows: _Rows = []
+    j = i + 1
+    while j < len(lines) and lines[j][1] != rule:
+        start, line = lines[j]
+        if not line.strip():
+            return i, None  # a blank line: a multiline table (rows over several lines), not read so
+        cols = _columns(line)
+        cells: list[list[tuple[str, int]]] = [[] for _ in spans]
+        for k, c in enumerate(line):
+            if c in " \t":
+                continue
+            x = cols[k]
+            col = next((n for n, (a, b) in enumerate(spans) if a <= x < b), None)
+            if col is None or cols[k + 1] > spans[col][1]:
+                return i, None  # a character over the space between two columns or past the last
+            cells[col].append((c, start + k))
+        rows.append((start, cells))
+        j += 1
+    if j >= len(lines) or not rows:
+        return i, None
+    return j + 1, rows

@@ -33,7 +33,7 @@ FLOORS = {"pdftotext": 94.6, "pdftotext_layout": 100, "pdfplumber": 96.7, "pypdf
           "html2text": 100, "markdownify": 100, "tesseract": 25.9, "tesseract_psm4": 72.6,
           "office_pdftotext": 94.6, "office_pdftotext_layout": 96.0, "office_pdfplumber": 95.9, "office_pypdfium": 95.9,
           "pymupdf4llm": 99.6, "office_pymupdf4llm": 98.7, "pymupdf4llm_nolayout": 98.8, "office_markitdown": 96.2,
-          "markitdown_docx": 100, "pdfminer": 59.6, "pandoc_docx": 100, "pandoc_docx_gfm": 100, "pandoc_html": 96.9,
+          "markitdown_docx": 100, "pdfminer": 59.6, "pandoc_docx": 100, "pandoc_docx_gfm": 100, "pandoc_html": 100,
           "w3m": 100, "lynx": 100, "soffice_txt": 100, "docx2txt": 100}
 
 
@@ -840,3 +840,26 @@ def test_a_half_blank_table_in_plain_text_gives_no_confident_wrong_number(source
     wrong = [k for k, c in report.cells.items() if k.startswith("requests/") and c.status == "extracted"
              and c.value != truth["values"][k]]
     assert not wrong, wrong
+
+
+def test_pandocs_simple_table_is_read_by_its_columns_dashes() -> None:
+    """pandoc's Markdown of the web page writes a simple table: a run of dashes over each column, a row a line,
+    the empty cells left as spaces (  二、上年结转…   22   7   1        1   1   32). Each character belongs to the
+    column whose dashes it stands over (in display width): the rows are read as pipe rows, their empty cells
+    kept. A line whose text stands over the space between two columns is no such table: left as printed."""
+    from parser.boxtable import unbox
+
+    name = "917_pandoc_html_half_blank"
+    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(text)
+    assert {k: report.cells[k].value for k in truth} == truth
+    table = ("  ---------- ------ ------\n"
+             "  信息内容   制发   废止\n"
+             "  规章       5      \n"
+             "  规范性文件 3      1\n"
+             "  ---------- ------ ------\n")
+    rows, at = unbox(table)
+    assert rows == "| 信息内容 | 制发 | 废止 |\n| 规章 | 5 |  |\n| 规范性文件 | 3 | 1 |\n"
+    assert table[at[rows.index("5")]] == "5"
+    assert unbox(table.replace("  规章       5 ", "  规章      5  ", 1)) is None  # 5 over the gap
