@@ -109,13 +109,14 @@ class Columns:
             spans[j].append(span)
         if any(not col for col in spans):
             return None
-        ways = {START, MIDDLE, END}
         telling = [col for col in spans if len({b - a for a, b in col}) > 1]
-        for col in telling:
-            ways &= {w for w in (START, MIDDLE, END) if all(_apart(a, b, w) <= NEAR for a in col for b in col)}
-        if not telling or len(ways) != 1:
+        if not telling:
             return None
-        aligned = ways.pop()
+        off = sorted((max(_apart(a, b, w) for col in telling for a in col for b in col), w)
+                     for w in (START, MIDDLE, END))
+        if off[0][0] > NEAR or off[1][0] == off[0][0]:
+            return None  # no way, or two ways alike
+        aligned = off[0][1]
         if any(_apart(a, b, aligned) > NEAR for col in spans for a in col for b in col):
             return None
         at = [(col[0][0] + col[0][1]) / 2 if aligned == MIDDLE else col[0][aligned // 2] for col in spans]

@@ -863,3 +863,23 @@ def test_pandocs_simple_table_is_read_by_its_columns_dashes() -> None:
     assert rows == "| 信息内容 | 制发 | 废止 |\n| 规章 | 5 |  |\n| 规范性文件 | 3 | 1 |\n"
     assert table[at[rows.index("5")]] == "5"
     assert unbox(table.replace("  规章       5 ", "  规章      5  ", 1)) is None  # 5 over the gap
+
+
+def test_headings_in_pdftotext_layout_characters_tell_their_alignment_by_the_closest_way() -> None:
+    """pdftotext -layout counts a CJK character as one place: 社会公益 over 组织 at one start differ by one place
+    at their middles and none at their starts; the start is how the headings (and the numbers) stand."""
+    def line(label: str, cells: list[str | None]) -> str:
+        out = label + " " * (40 - len(label))
+        for j, cell in enumerate(cells):
+            if cell is not None:
+                out += " " * (40 + 9 * j - len(out)) + cell
+        return out
+
+    text = "\n".join(["三、收到和处理政府信息公开申请情况",
+                      line("", ["自然人", "商业企业", "科研机构", "社会公益", "法律服务", "其他", "总计"]),
+                      line("", [None, None, None, "组织"]),
+                      line("一、本年新收政府信息公开申请数量", ["10", "2", None, "1", "1", None, "14"]),
+                      line("二、上年结转政府信息公开申请数量", ["1", *[None] * 5, "1"]),
+                      line("（七）总计", ["10", "2", None, "1", "1", None, "14"]),
+                      line("四、结转下年度继续办理", ["1", *[None] * 5, "1"]), ""])
+    assert _requests_of(text)["new_received"] == (["10", "2", None, "1", "1", None, "14"], set())
