@@ -122,7 +122,7 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
                 out.append(Token(kind, piece, s + ps_, s + pe_, line_no, joinable,
                                  seen_label if same_line is None else same_line))
             seen_label = emits_label or seen_label
-    _letters_among_values(out, first)
+    _letters_among_values(out, first, text)
     if lead_gap and len(out) > first:
         out[first].lead_gap = True
     if outer and line.rstrip().endswith("|"):
@@ -131,10 +131,11 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
     out.append(Token(EOL, "", b, b, line_no))
 
 
-def _letters_among_values(out: list[Token], first: int) -> None:
+def _letters_among_values(out: list[Token], first: int, text: str) -> None:
     """Cells of a line that look like no number but stand in a number's place are numbers an OCR garbled, no
     labels: lone characters, each a cell of its own (no row's label is one character) — Latin letters next to
-    a number on their line (Q or U for 0), any other character between two numbers (了 for 7) — and a number
+    a number on their line (Q or U for 0), any other character between two numbers or between the rule read
+    as a pipe after the label and a number (安全一稳定 | 了  0  0: 了 for 7) — and a number
     with a period after a number or between a label and numbers (3 0 2. 5, 秘密  1.  0 0: a numbering is
     printed with the words it numbers, never after a number). Each keeps its cell, so the row is not cut there
     and its numbers are not taken for another row's (in place)."""
@@ -151,7 +152,8 @@ def _letters_among_values(out: list[Token], first: int) -> None:
             end += 1
         after = end < len(out) and out[end].kind == VALUE
         latin = all(t.text.isascii() and t.text.isalpha() for t in out[n:end])
-        if end > n and ((before and after) or (latin and (before or after))):
+        ruled = n > first and text[out[n - 1].end:out[n].start].strip() == "|"  # 安全一稳定 | 了  0  0
+        if end > n and ((before and after) or ((latin or ruled) and (before or after))):
             for t in out[n:end]:
                 t.kind = VALUE
         n = end + 1

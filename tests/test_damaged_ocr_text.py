@@ -17,7 +17,8 @@ TOOLS_DIR = Path(__file__).resolve().parent / "data" / "damaged_tools"
 def test_an_ocrs_letters_in_a_numbers_place_are_cells_not_labels() -> None:
     """Tesseract reads a printed 0 as D (or a stray letter such as Q, or a character such as 了) standing alone
     among a row's numbers. A lone D is 0, as O, o, l and I are read (repaired, never certain); another lone
-    letter, or a character between two numbers, is a number the OCR garbled, left missing with its text. None
+    letter, or a character between two numbers or right after the rule read as a pipe after the label, is a
+    number the OCR garbled, left missing with its text. None
     is a label that cuts the row and shifts the rows after it (a row's numbers were given to the row before)."""
     from parser.extract import parse_bytes
 
@@ -27,11 +28,13 @@ def test_an_ocrs_letters_in_a_numbers_place_are_cells_not_labels() -> None:
     for printed, damaged in (("秘密   0   0   0   0   0   0   0", "秘密   0   0   0   0   D   0   0"),
                              ("过程性信息 | 0   0   0   0   0   0   0", "过程性信息 | 0   0   Q   0   0   0   0"),
                              ("投诉类申请 | 1   0   0   0   0   0   1", "投诉类申请 | l   0   0   D   0   0   1"),
-                             ("掌握相关政 | 3   0   0   0   0   0   3", "掌握相关政 | 3   0   了   0   0   0   3")):
+                             ("掌握相关政 | 3   0   0   0   0   0   3", "掌握相关政 | 3   0   了   0   0   0   3"),
+                             ("安全一稳定 | 1   0   0   0   0   0   1", "安全一稳定 | 了   0   0   0   0   0   1")):
         assert printed in text
         text = text.replace(printed, damaged, 1)
     report = parse_bytes(text.encode("utf-8"), f"{name}.txt")
-    garbled = {"requests/denied.process_info/research": "Q", "requests/unable.not_held/research": "了"}
+    garbled = {"requests/denied.process_info/research": "Q", "requests/unable.not_held/research": "了",
+               "requests/denied.three_safety/natural_person": "了"}
     for key, printed in garbled.items():
         assert (report.cells[key].value, report.cells[key].text) == (None, printed), key
     wrong = [k for k in truth if k.startswith("requests/") and report.cells[k].value != truth[k]]
