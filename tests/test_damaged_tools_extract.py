@@ -41,6 +41,14 @@ def _generator():
     return load_generator(TOOLS_DIR / "make_tools.py")
 
 
+def _text(name: str) -> str:
+    return (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _truth(name: str) -> dict:
+    return truth_of(TOOLS_DIR / f"{name}.json")["values"]
+
+
 def _tool(stem: str) -> str:
     return _generator().tool_of(stem)
 
@@ -182,8 +190,8 @@ def test_rows_whose_labels_an_ocr_garbled_are_placed_between_read_rows_uncertain
     （三）不予公开: three whole rows of numbers between 4.保护第三方合法权益 and 8.属于行政查询事项, which were read,
     are rows 5–7 in order; the stray digit is none of them. Never certain: the order is all that places them."""
     name = "784_tesseract_psm4_2019_province"
-    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(_text(name))
+    truth = _truth(name)
     for row in ("denied.internal_affairs", "denied.process_info", "denied.enforcement_file"):
         for col in ("natural_person", "legal_service", "total"):
             cell = report.cells[f"requests/{row}/{col}"]
@@ -196,8 +204,8 @@ def test_labels_wrapped_below_their_numbers_in_a_narrow_column() -> None:
     (2.没 4 0 1 0 0 0 5 / 有现 / 成信 / 息需 / 要另 / 行制 / 作). The label above the numbers is the row before's:
     read so, （五 1.信 2 0 0 0 0 0 2 was taken for 3.补正后申请内容仍不明确 (its tail 仍不 / 明确 stands above)."""
     name = "812_office_pdfplumber_ministry"
-    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(_text(name))
+    truth = _truth(name)
     for row in ("unable.needs_creation", "unable.unclear", "not_processed.petition", "denied.third_party"):
         for col in ("natural_person", "total"):
             key = f"requests/{row}/{col}"
@@ -209,8 +217,8 @@ def test_a_block_of_rows_after_several_numbered_labels_is_not_given_to_the_last(
     (each wrapped every two characters), then nine rows of numbers. The first of those rows is not the row of
     the last label before them: unless one numbered label stands before them, the block is not cut into rows."""
     name = "794_office_pdftotext_2019_province"
-    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(_text(name))
+    truth = _truth(name)
     wrong = [k for k, c in report.cells.items() if c.status == "extracted" and c.value != truth[k]]
     assert not wrong, wrong
 
@@ -227,7 +235,7 @@ def test_another_tools_ocr_text_is_weighed_as_ocr() -> None:
     assert (cell.value, cell.status) == (6, UNCERTAIN)  # printed 642: OCR dropped two digits
     assert report.cells["requests/total/total"].status != UNCERTAIN  # confirmed by the equations
     for name in ("784_tesseract_psm4_2019_province", "773_tesseract_2019_blanks_amounts"):
-        assert recognised_by_ocr((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")), name
+        assert recognised_by_ocr(_text(name)), name
     others = [p for p in sorted(TOOLS_DIR.parent.glob("*/*.txt")) if "_tesseract" not in p.name]
     taken = [p.name for p in others if recognised_by_ocr(p.read_text(encoding="utf-8", errors="replace"))]
     assert not taken, taken  # markdown, html2text, hand-written pipe tables (109, 040), PDF text layers
@@ -257,8 +265,8 @@ def test_markdown_rows_with_empty_label_spans_and_empty_cells() -> None:
                 if t.kind in (VALUE, EMPTY)]
     assert _fit(open_row, 7, lead=1) is None
     name = "767_markdownify_half_blank"
-    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(_text(name))
+    truth = _truth(name)
     assert all(report.cells[k].value == truth[k] for k in truth if k.startswith("requests/carried_"))
 
 
@@ -267,8 +275,8 @@ def test_a_block_of_rows_after_as_many_numbered_labels_takes_their_rows_in_order
     3.补), then nine whole rows of numbers. Nine numberings 3 4 5 6 7 8 1 2 3 fit one stretch of table three
     alone (（三）3. to （四）3.): the rows are those, in order, uncertain (the order is all that places them)."""
     name = "796_office_pdftotext_city_thousands"
-    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(_text(name))
+    truth = _truth(name)
     for row in ("denied.three_safety", "denied.query_item", "unable.not_held", "unable.unclear"):
         for col in ("natural_person", "total"):
             cell = report.cells[f"requests/{row}/{col}"]
@@ -282,8 +290,8 @@ def test_rows_read_across_column_headings_after_stray_runs_take_the_numbered_row
     其他 / 18 1116 105 …). The runs between headings are six whole rows; the six numberings (三、 is the bare
     number of the group 三、本年度办理结果) fit the first six rows alone: those rows, in order, uncertain."""
     name = "796_office_pdftotext_city_thousands"
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     report = parse_text(text)
     for row in ("new_received", "carried_over", "granted", "partially_granted", "denied.state_secret",
                 "denied.law_prohibited"):
@@ -316,8 +324,8 @@ def test_rows_cut_at_the_page_edge_take_their_other_columns_from_after_the_table
     two rows' columns come side by side right after (3 0 / 4 0 / 3 0 / 145 12): read so when both add up, and
     the rows are read only when every one of them is completed."""
     name = "794_office_pdftotext_2019_province"
-    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(_text(name))
+    truth = _truth(name)
     for row in ("unable.unclear", "not_processed.petition", "not_processed.massive", "other"):
         for col in ("natural_person", "social_welfare", "legal_service", "total"):
             cell = report.cells[f"requests/{row}/{col}"]
@@ -325,7 +333,7 @@ def test_rows_cut_at_the_page_edge_take_their_other_columns_from_after_the_table
     for key in ("requests/total/social_welfare", "requests/total/total", "requests/carried_forward/total"):
         assert (report.cells[key].value, report.cells[key].status) == (truth[key], UNCERTAIN), key
     # side by side but one of them not adding up: the reading does not explain every cut row, none is read
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    text = _text(name)
     assert "\n145\n12\n" in text
     broken = parse_text(text.replace("\n145\n12\n", "\n146\n12\n", 1))
     assert broken.cells["requests/total/total"].value is None
@@ -346,8 +354,8 @@ def test_table_one_columns_printed_after_the_table_fill_in_the_formats_order() -
     本年增/减 / 2 -1 / 处理决定数量 / 1400 4620 …): as the format orders the missing columns, uncertain. With one
     heading lost the runs no longer follow the format's columns, and nothing is filled."""
     name = "794_office_pdftotext_2019_province"
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     report = parse_text(text)
     for key in ("active/regulations/published", "active/normative_documents/total", "active/licensing/change",
                 "active/coercion/decisions", "active/fees/change", "active/procurement/amount"):
@@ -364,8 +372,8 @@ def test_table_four_among_table_threes_columns_is_read_in_the_texts_order() -> N
     总计 / 2). Without the numbers table three took, fifteen are left, two groups at least add up: in the
     text's order, uncertain. One number more on its own line after them and they are not fifteen: unread."""
     name = "796_office_pdftotext_city_thousands"
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     report = parse_text(text)
     keys = [k for k in truth if k.startswith("appeals/")]
     assert [(report.cells[k].value, report.cells[k].status) for k in keys] == [(truth[k], UNCERTAIN) for k in keys]
@@ -388,8 +396,8 @@ def test_appeals_line_cut_short_by_an_ocr_keeps_its_leading_groups_that_add_up()
     short, stays missing. A first group that does not add up, or adds up to 0 (zeros add up whatever was
     lost), reads nothing."""
     name = "774_tesseract_2019_province"
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     line = "0  0  2  2  4  1  1  0  0  2  2  2"
     assert line in text
     report = parse_text(text)
@@ -411,8 +419,8 @@ def test_table_four_after_cut_rows_that_several_starts_complete_alike(name: str)
     the 31 numbers after them are table three's is not known. Whichever start it is, the fifteen it leaves
     read the same (zeros, two groups adding up): table four is those, uncertain. Before, the numbers any start
     could take were all denied to table four, which was left unread."""
-    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(_text(name))
+    truth = _truth(name)
     keys = [k for k in truth if k.startswith("appeals/")]
     assert [(report.cells[k].value, report.cells[k].status) for k in keys] == [(truth[k], UNCERTAIN) for k in keys]
 
@@ -424,13 +432,13 @@ def test_a_straddled_reading_of_every_row_in_order_stands_though_the_report_does
     zeros), equations the reading by the labels above each run could not check (it read seven rows). The
     report's own error is no reason to leave eighteen rows unread."""
     name = "811_office_pdfplumber_county_small"
-    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(_text(name))
+    truth = _truth(name)
     keys = [k for k in truth if k.startswith("requests/")]
     assert [report.cells[k].value for k in keys] == [truth[k] for k in keys]
     assert report.cells["requests/unable.not_held/natural_person"].value == 1
     # two rows printed in another order than the format's (3.要 before 2.重): the reading is not taken so
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    text = _text(name)
     a, b, c = text.index("2.重 0 0"), text.index("3.要 0 0"), text.index("4.无 0 0")
     swapped = parse_text(text[:a] + text[b:c] + text[a:b] + text[c:])
     assert swapped.cells["requests/unable.not_held/natural_person"].value is None
@@ -492,8 +500,8 @@ def test_pdftotext_layout_rows_with_blank_cells_are_read_by_where_their_numbers_
     them; 二、上年结转 is confirmed by the balance and certain. LibreOffice's PDF lays its rows out unevenly:
     a number standing between two columns (二、上年结转's 7 and 1) is not placed, nor are the blank cells."""
     name = "717_pdftotext_layout_half_blank"
-    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(_text(name))
+    truth = _truth(name)
     granted = {col: (report.cells[f"requests/granted/{col}"].value, report.cells[f"requests/granted/{col}"].status)
                for col in ("natural_person", "commercial", "research", "social_welfare", "legal_service", "total")}
     assert granted == {"natural_person": (123, UNCERTAIN), "commercial": (19, UNCERTAIN), "research": (None, "blank"),
@@ -522,8 +530,8 @@ def test_table_four_laid_out_under_its_headings_with_a_group_blank() -> None:
     assert {v for k, v in cells.items() if "/review/" in k} == {(None, "blank")}
     assert {v for k, v in cells.items() if "/review/" not in k} == {(0, UNCERTAIN)}
     name = "717_pdftotext_layout_half_blank"
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     report = parse_text(text)
     assert all(report.cells[k].value == truth[k] for k in truth if k.startswith("appeals/"))
     assert report.cells["appeals/review/total"].status == UNCERTAIN
@@ -539,8 +547,8 @@ def test_a_text_browsers_ruled_table_is_read_cell_by_cell() -> None:
     4.保护第三方合法权益 │3 │2 │). The rules say where each cell begins and ends: every cell is read, and a
     value's span is the number as printed."""
     name = "922_w3m_ministry"
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     report = parse_text(text)
     assert {k: report.cells[k].value for k in truth} == truth
     cell = report.cells["requests/denied.third_party/social_welfare"]
@@ -605,8 +613,8 @@ def test_glued_rows_of_a_half_blank_table_keep_each_empty_cell_as_one_nbsp() -> 
     assert splits(GluedRow(keys, ("count",) * 7, "1000001", ((7, True),))) == [("1", "0", "0", "0", "0", "0", "1")]
 
     name = "747_lxml_glued_half_blank"
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     report = parse_text(text)
     wrong = [k for k, c in report.cells.items() if c.value is not None and c.value != truth[k]]
     assert not wrong, wrong
@@ -631,8 +639,8 @@ def test_table_three_printed_column_by_column_without_headings() -> None:
     no other cut of the values holds too: in order, uncertain. One number changed and the equations fail:
     nothing is read so."""
     name = "882_pdfminer_ministry"
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     report = parse_text(text)
     keys = [k for k in truth if k.startswith("requests/")]
     assert [(report.cells[k].value, report.cells[k].status) for k in keys] == [(truth[k], UNCERTAIN) for k in keys]
@@ -687,7 +695,7 @@ def test_short_rows_of_pdf_text_wrapped_or_beside_group_headings_are_read_by_the
     3.补正后申 / 办理结果 请内容仍不 10 1 1 1): without its pieces the label names 3.补正后申请内容仍不明确, and
     with every row of results read the column totals place the short rows that fit one way alone."""
     for name in ("737_pypdfium_half_blank", "727_pdfplumber_half_blank"):
-        report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
+        report = parse_text(_text(name))
         b, u = ("blank", UNCERTAIN)
         assert _row_cells(report, "not_processed.petition") == [(15, u), (8, u), (None, b), (None, b), (5, u), (1, u),
                                                                 (None, b)], name
@@ -714,8 +722,8 @@ def test_empty_cells_printed_as_blank_lines_a_cell_a_line(name: str) -> None:
     The blank lines beyond the usual gap, counted in the one number of lines a cell that makes them the cells
     missing, are the empty cells; a row's last empty cells end it when the lines after it hold as many (and
     at most the two a merged label continued below adds). Without the blank line the row is not placed."""
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     report = parse_text(text)
     for row in ("carried_over", "granted", "denied.state_secret"):
         keys = [k for k in truth if k.startswith(f"requests/{row}/")]
@@ -745,8 +753,8 @@ def test_table_four_with_empty_cells_printed_as_blank_lines(name: str) -> None:
     1 / _ / 3 / 8 …; a 2019 report with no review at all: five blank lines, then ten zeros): the blank lines
     between the last heading, the values and the next line are the empty cells when they alone make the
     fifteen, and every group of five then adds up; uncertain. A group that does not add up: not read so."""
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     keys = [k for k in truth if k.startswith("appeals/")]
     report = parse_text(text)
     assert [report.cells[k].value for k in keys] == [truth[k] for k in keys]
@@ -797,8 +805,8 @@ def test_another_tables_column_among_table_three_printed_column_by_column() -> N
     are left out with the run of as many numbers around them as are too many; read so when every equation
     holds and no other run left out holds too. Without such a number, which ones are too many is not known."""
     name = "888_pdfminer_2019_county"
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     keys = [k for k in truth if k.startswith("requests/")]
     report = parse_text(text)
     assert [(report.cells[k].value, report.cells[k].status) for k in keys] == [(truth[k], UNCERTAIN) for k in keys]
@@ -815,8 +823,8 @@ def test_line_breaks_within_a_markdown_cells_label() -> None:
     assert label_key("4.保<br>护第<br>三方<br>合法<br>权益") == label_key("4.保护第三方合法权益")
     assert label_key("（二）部分公<br/>开（区分处理<BR>的）") == label_key("（二）部分公开（区分处理的）")
     name = "847_office_pymupdf4llm_half_blank"
-    report = parse_text((TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8"))
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    report = parse_text(_text(name))
+    truth = _truth(name)
     for row in ("denied.third_party", "unable.not_held", "not_processed.duplicate"):
         keys = [k for k in truth if k.startswith(f"requests/{row}/")]
         assert [report.cells[k].value for k in keys] == [truth[k] for k in keys], row
@@ -850,8 +858,8 @@ def test_pandocs_simple_table_is_read_by_its_columns_dashes() -> None:
     from parser.boxtable import unbox
 
     name = "917_pandoc_html_half_blank"
-    text = (TOOLS_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    truth = truth_of(TOOLS_DIR / f"{name}.json")["values"]
+    text = _text(name)
+    truth = _truth(name)
     report = parse_text(text)
     assert {k: report.cells[k].value for k in truth} == truth
     table = ("  ---------- ------ ------\n"

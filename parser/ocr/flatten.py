@@ -165,13 +165,18 @@ def _frame_lines(mask: np.ndarray) -> np.ndarray | None:
         s = ((b - a)[0] * -v[1] - (b - a)[1] * -v[0]) / det
         corners.append(a + s * u)
     quad = np.array(corners, dtype=np.float32)
+    return quad if _near_right_angles(quad) else None
+
+
+def _near_right_angles(quad: np.ndarray) -> bool:
+    """Every corner of the quadrilateral within MAX_ANGLE of a right angle."""
     for i in range(4):
         a, b, c = quad[i - 1], quad[i], quad[(i + 1) % 4]
         u, v = a - b, c - b
         cos = float(np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v) + 1e-9))
         if abs(np.degrees(np.arccos(np.clip(cos, -1, 1))) - 90) > MAX_ANGLE:
-            return None
-    return quad
+            return False
+    return True
 
 
 def _quadrilateral(outline: np.ndarray) -> np.ndarray | None:
@@ -189,13 +194,7 @@ def _quadrilateral(outline: np.ndarray) -> np.ndarray | None:
     if quad is None:
         return None
     quad = _ordered(quad)
-    for i in range(4):
-        a, b, c = quad[i - 1], quad[i], quad[(i + 1) % 4]
-        u, v = a - b, c - b
-        cos = float(np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v) + 1e-9))
-        if abs(np.degrees(np.arccos(np.clip(cos, -1, 1))) - 90) > MAX_ANGLE:
-            return None
-    return quad
+    return quad if _near_right_angles(quad) else None
 
 
 def _ordered(pts: np.ndarray) -> np.ndarray:
