@@ -49,6 +49,13 @@ def _truth(name: str) -> dict:
     return truth_of(TOOLS_DIR / f"{name}.json")["values"]
 
 
+def _assert_read_uncertain(report, truth: dict, prefix: str) -> list[str]:
+    """Every cell under prefix read as the truth, uncertain; their keys."""
+    keys = [k for k in truth if k.startswith(prefix)]
+    assert [(report.cells[k].value, report.cells[k].status) for k in keys] == [(truth[k], UNCERTAIN) for k in keys]
+    return keys
+
+
 def _tool(stem: str) -> str:
     return _generator().tool_of(stem)
 
@@ -375,8 +382,7 @@ def test_table_four_among_table_threes_columns_is_read_in_the_texts_order() -> N
     text = _text(name)
     truth = _truth(name)
     report = parse_text(text)
-    keys = [k for k in truth if k.startswith("appeals/")]
-    assert [(report.cells[k].value, report.cells[k].status) for k in keys] == [(truth[k], UNCERTAIN) for k in keys]
+    keys = _assert_read_uncertain(report, truth, "appeals/")
     more = parse_text(text.rstrip("\n") + "\n7\n")
     assert all(more.cells[k].value is None for k in keys)
 
@@ -421,8 +427,7 @@ def test_table_four_after_cut_rows_that_several_starts_complete_alike(name: str)
     could take were all denied to table four, which was left unread."""
     report = parse_text(_text(name))
     truth = _truth(name)
-    keys = [k for k in truth if k.startswith("appeals/")]
-    assert [(report.cells[k].value, report.cells[k].status) for k in keys] == [(truth[k], UNCERTAIN) for k in keys]
+    _assert_read_uncertain(report, truth, "appeals/")
 
 
 def test_a_straddled_reading_of_every_row_in_order_stands_though_the_report_does_not_add_up() -> None:
@@ -642,8 +647,7 @@ def test_table_three_printed_column_by_column_without_headings() -> None:
     text = _text(name)
     truth = _truth(name)
     report = parse_text(text)
-    keys = [k for k in truth if k.startswith("requests/")]
-    assert [(report.cells[k].value, report.cells[k].status) for k in keys] == [(truth[k], UNCERTAIN) for k in keys]
+    keys = _assert_read_uncertain(report, truth, "requests/")
     assert "\n113\n" in text
     broken = parse_text(text.replace("\n113\n", "\n114\n", 1))
     assert all(broken.cells[k].value is None for k in keys if k.startswith("requests/granted/"))

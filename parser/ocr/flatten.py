@@ -156,16 +156,21 @@ def _frame_lines(mask: np.ndarray) -> np.ndarray | None:
             vx, vy, px, py = cv2.fitLine(pts.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
             lines.append((np.array([px, py]), np.array([vx, vy])))
     top, bottom, left, right = lines
-    corners = []
-    for p, q in ((top, left), (top, right), (bottom, right), (bottom, left)):
-        (a, u), (b, v) = p, q
-        det = u[0] * -v[1] - u[1] * -v[0]
-        if abs(det) < 1e-6:
-            return None
-        s = ((b - a)[0] * -v[1] - (b - a)[1] * -v[0]) / det
-        corners.append(a + s * u)
+    corners = [_crossing(p, q) for p, q in ((top, left), (top, right), (bottom, right), (bottom, left))]
+    if any(c is None for c in corners):
+        return None
     quad = np.array(corners, dtype=np.float32)
     return quad if _near_right_angles(quad) else None
+
+
+def _crossing(line: tuple[np.ndarray, np.ndarray], other: tuple[np.ndarray, np.ndarray]) -> np.ndarray | None:
+    """Where two lines (a point and a direction each) cross; None when they are parallel."""
+    (a, u), (b, v) = line, other
+    det = u[0] * -v[1] - u[1] * -v[0]
+    if abs(det) < 1e-6:
+        return None
+    s = ((b - a)[0] * -v[1] - (b - a)[1] * -v[0]) / det
+    return a + s * u
 
 
 def _near_right_angles(quad: np.ndarray) -> bool:
@@ -229,13 +234,8 @@ def _refined(outline: np.ndarray, quad: np.ndarray, w: int, h: int) -> np.ndarra
             normal = -normal
         # the outline runs through the centres of the page's outermost pixels: its edge is half a pixel out
         lines.append((np.array([x0, y0], dtype=np.float32) + 0.5 * normal, np.array([vx, vy], dtype=np.float32)))
-    corners = []
-    for i in range(4):
-        (p, u), (q, v) = lines[i - 1], lines[i]
-        det = u[0] * -v[1] - u[1] * -v[0]
-        if abs(det) < 1e-6:
-            return quad
-        s = ((q - p)[0] * -v[1] - (q - p)[1] * -v[0]) / det
-        corners.append(p + s * u)
+    corners = [_crossing(lines[i - 1], lines[i]) for i in range(4)]
+    if any(c is None for c in corners):
+        return quad
     out = np.array(corners, dtype=np.float32)
     return out if float(np.abs(out - quad).max()) < 10 else quad
