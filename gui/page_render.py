@@ -3,6 +3,8 @@
 One worker thread owns the open document: pdfium may not be called from two threads at once, so every
 call into parser.pages (open, size, render) runs there. Results come back to the GUI thread as QImages
 through a queued signal; a request for an image already rendered is answered at once from the cache.
+A scanned page the OCR found turned (fed sideways, upside down) is rendered upright, and `sizes` are the
+upright pages' sizes: boxes read from a page (given on it as scanned) are taken onto it by `upright_box`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from parser.pages import PageError, Pages, PageSize
+from parser.pages import PageError, Pages, PageSize, Upright
 
 from .i18n import tr
 
@@ -36,7 +38,7 @@ def to_qimage(image: object) -> QImage:
 
 
 class PageRenderer(QObject):
-    opened = Signal(int, object)  # generation, list[PageSize] or a Chinese error message
+    opened = Signal(int, object)  # generation, list[Upright] or a Chinese error message
     rendered = Signal(int, int, int, QImage)  # generation, page index (0-based), dpi, image
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -44,7 +46,9 @@ class PageRenderer(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-render")
         self._doc: list[Pages | None] = [None]  # the open document, used only in the worker thread
         self.generation = 0  # bumped by open(): results of an earlier document are dropped
-        self.sizes: list[PageSize] = []
+        self.sizes: list[PageSize] = []  # the pages shown, upright
+        self.upright: list[Upright] = []  # how each page as scanned is turned upright
+        self._turned: list[Upright] = []  # the same, used only in the worker thread
         self.error = ""
         self._cache: OrderedDict[tuple[int, int], QImage] = OrderedDict()
         self._pending: set[tuple[int, int]] = set()
@@ -56,13 +60,14 @@ class PageRenderer(QObject):
         self._at_exit = False
 
     # --- GUI thread ------------------------------------------------------------------------------
-    def open(self, data: bytes | None) -> None:
-        """Start opening a document (None closes the current one); `opened` follows."""
+    def open(self, data: bytes | None, turns: list[int] | None = None) -> None:
+        """Start opening a document (None closes the current one), page n turned upright by turns[n - 1]
+        quarter turns counter-clockwise (none given: as scanned); `opened` follows."""
         self.generation += 1
-        self.sizes, self.error = [], ""
+        self.sizes, self.upright, self.error = [], [], ""
         self._cache.clear()
         self._pending.clear()
-        self._opening = self._pool.submit(self._open, self.generation, data)
+        self._opening = self._pool.submit(self._open, self.generation, data, list(turns or []))
 
     def wait_opened(self) -> None:
         """Block until the document being opened is open (tests, the benchmark, the screenshot)."""
@@ -107,7 +112,12 @@ class PageRenderer(QObject):
         if isinstance(result, str):
             self.error = result
         elif isinstance(result, list):
-            self.sizes = result
+            self.upright = result
+            self.sizes = [u.size for u in result]
+
+    def upright_box(self, index: int, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """A box on page `index` (0-based) as scanned, on the page as shown (upright)."""
+        return self.upright[index].box(box) if 0 <= index < len(self.upright) else box
 
     def _on_rendered(self, gen: int, index: int, dpi: int, image: QImage) -> None:
         if gen != self.generation:
@@ -121,19 +131,19 @@ class PageRenderer(QObject):
             self._cache.popitem(last=False)
 
     # --- worker thread ---------------------------------------------------------------------------
-    def _open(self, gen: int, data: bytes | None) -> tuple[int, object]:
+    def _open(self, gen: int, data: bytes | None, turns: list[int]) -> tuple[int, object]:
         _close(self._doc)
         if data is None:
             return gen, []
         try:
             pages = Pages(data)
-            sizes = [pages.size(i) for i in range(pages.count)]
+            sizes = [Upright(turns[i] if i < len(turns) else 0, pages.size(i)) for i in range(pages.count)]
         except PageError as e:
             result: object = tr("无法显示页面：{e}", e=str(e))
         except Exception as e:  # noqa: BLE001 - a broken page must not take the window down
             result = tr("无法显示页面：{e}", e=type(e).__name__)
         else:
-            self._doc[0] = pages
+            self._doc[0], self._turned = pages, sizes
             if not self._at_exit:  # registered after pdfium's own handler, so it runs before it
                 atexit.register(_close, self._doc)
                 self._at_exit = True
@@ -146,7 +156,7 @@ class PageRenderer(QObject):
         if gen != self.generation or pages is None:
             return gen, index, dpi, QImage()
         try:
-            return gen, index, dpi, to_qimage(pages.render(index, dpi))
+            return gen, index, dpi, to_qimage(self._turned[index].image(pages.render(index, dpi)))
         except Exception:  # noqa: BLE001 - an unrenderable page shows as empty, the rest still work
             return gen, index, dpi, QImage()
 

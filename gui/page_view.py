@@ -4,10 +4,13 @@ The selected cell's box is outlined, the boxes of the other cells of the current
 uncertain cells carry a dashed outline; a click on a box asks the window to reveal that cell (the one
 reveal path). Zoom in/out, fit width, page up/down. Scene coordinates are PDF points (the unit of
 Cell.box), so boxes never move when the page is re-rendered sharper after a zoom; rendering happens
-off the GUI thread (gui/page_render.py), so a selection or a click never waits for pdfium.
+off the GUI thread (gui/page_render.py), so a selection or a click never waits for pdfium. A scanned page
+the OCR found turned is shown upright (Report.page_turns), its cells' boxes turned with it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -49,10 +52,12 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
 Box = tuple[float, float, float, float]
 
 
-def cell_at_point(report: Report, page: int, x: float, y: float) -> str | None:
-    """The cell whose box on `page` (1-based) holds the point (points); the smallest when boxes nest."""
+def cell_at_point(report: Report, page: int, x: float, y: float,
+                  shown: Callable[[Box], Box] = lambda b: b) -> str | None:
+    """The cell whose box on `page` (1-based) holds the point (points on the page as `shown` takes a
+    cell's box to: the page upright); the smallest when boxes nest."""
     hits = [(abs((b[2] - b[0]) * (b[3] - b[1])), k) for k, c in report.cells.items()
-            if c.page == page and (b := c.box) and b[0] <= x <= b[2] and b[1] <= y <= b[3]]
+            if c.page == page and c.box and (b := shown(c.box)) and b[0] <= x <= b[2] and b[1] <= y <= b[3]]
     return min(hits)[1] if hits else None
 
 
@@ -175,7 +180,7 @@ class PageView(QWidget):
         self._pixmaps.clear()
         self._pixmap.setPixmap(QPixmap())
         self.message.setText(tr("正在打开页面…") if data else "")
-        self.renderer.open(data)
+        self.renderer.open(data, report.page_turns if report is not None else None)
         self._draw_boxes()  # none until the pages are open
         self._update_bar()
 
@@ -288,12 +293,16 @@ class PageView(QWidget):
         for key, cell in self.report.cells.items():
             if cell.page != self.page or not cell.box:
                 continue
-            x0, y0, x1, y1 = cell.box
+            x0, y0, x1, y1 = self._shown(cell.box)
             item = QGraphicsRectItem(QRectF(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2))
             item.setData(0, key)
             self._style(key, item)
             scene.addItem(item)
             self._boxes[key] = item
+
+    def _shown(self, box: Box) -> Box:
+        """A cell's box on the current page as scanned → on the page shown (upright)."""
+        return self.renderer.upright_box(self.page - 1, box)
 
     def _style(self, key: str, item: QGraphicsRectItem) -> None:
         """Selected: thick outline; the finding's other cells: filled; uncertain: dashed; else faint."""
@@ -316,7 +325,7 @@ class PageView(QWidget):
         return dict(self._boxes)
 
     def _scroll_to_primary(self) -> None:
-        boxes = [c.box for k in self.primary or self.others
+        boxes = [self._shown(c.box) for k in self.primary or self.others
                  if self.report and (c := self.report.cells.get(k)) and c.page == self.page and c.box]
         if boxes:
             x0, y0, x1, y1 = boxes[0]
@@ -325,13 +334,13 @@ class PageView(QWidget):
     def _clicked(self, pos: QPointF) -> None:
         if self.report is None:
             return
-        key = cell_at_point(self.report, self.page, pos.x(), pos.y())
+        key = cell_at_point(self.report, self.page, pos.x(), pos.y(), self._shown)
         if key is not None:
             self.cell_clicked.emit(key)
 
     def _hovered(self, pos: QPointF) -> None:
         """Over a cell's box: a pointing hand (it can be clicked) and what was read there."""
-        key = cell_at_point(self.report, self.page, pos.x(), pos.y()) if self.report is not None else None
+        key = cell_at_point(self.report, self.page, pos.x(), pos.y(), self._shown) if self.report is not None else None
         shape = Qt.CursorShape.PointingHandCursor if key else Qt.CursorShape.ArrowCursor
         viewport = self.canvas.viewport()
         if viewport.cursor().shape() != shape:

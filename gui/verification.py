@@ -51,14 +51,15 @@ def uncertain_keys(session: ReportSession) -> list[str]:
 
 
 def snippet(renderer: PageRenderer, cell: Cell) -> QImage | None:
-    """The page around the cell (its row's neighbours to the left and right), the cell outlined."""
+    """The page around the cell (its row's neighbours to the left and right), the cell outlined; a page the
+    OCR found turned is cut upright."""
     if not cell.page or not cell.box or not 1 <= cell.page <= len(renderer.sizes):
         return None
     page = renderer.render_now(cell.page - 1, SNIPPET_DPI)
     if page is None:
         return None
     k = SNIPPET_DPI / 72
-    x0, y0, x1, y1 = cell.box
+    x0, y0, x1, y1 = renderer.upright_box(cell.page - 1, cell.box)
     w, h = max(x1 - x0, 12), max(y1 - y0, 8)
     area = QRectF((x0 - 1.5 * w) * k, (y0 - 1.2 * h) * k, 4 * w * k, 3.4 * h * k).toAlignedRect()
     area = area.intersected(page.rect())

@@ -222,6 +222,7 @@ def parse_bytes(data: bytes, name: str, source: str | None = None) -> Report:
     page_text = page_text_from_bytes(data, name)
     report = parse_text(page_text.text, name if source is None else source)
     outside = place(report, page_text.runs)
+    report.page_turns = list(page_text.turns)
     if page_text.ocr:
         from .ocr.certainty import settle
 

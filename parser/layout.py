@@ -40,6 +40,7 @@ class PageText:
     text: str
     runs: list[Run] = field(default_factory=list)
     ocr: bool = False
+    turns: list[int] = field(default_factory=list)  # page n turned upright by turns[n - 1] (np.rot90) to be read
 
 
 def run_at(runs: list[Run], starts: list[int], span: tuple[int, int]) -> Run | None:

@@ -112,6 +112,13 @@ class Report:
     version_votes: dict[str, int] = field(default_factory=dict)
     agency_span: tuple[int, int] | None = None
     year_span: tuple[int, int] | None = None
+    # a scan's pages as the OCR found them: page n's quarter turns counter-clockwise (np.rot90) that make it
+    # upright at index n - 1 (0: as scanned; none recorded, as in an older workspace: every page upright)
+    page_turns: list[int] = field(default_factory=list)
+
+    def turns(self, page: int) -> int:
+        """The quarter turns that make page `page` (1-based) upright."""
+        return self.page_turns[page - 1] if 1 <= page <= len(self.page_turns) else 0
 
     @property
     def version(self) -> Version | None:

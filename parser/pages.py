@@ -36,6 +36,38 @@ class PageSize:
     height: float
 
 
+@dataclass(frozen=True)
+class Upright:
+    """A page as scanned (of size `scanned`, points) shown upright: turned `turns` quarter turns
+    counter-clockwise (np.rot90's k, as the OCR found it: 1 for a page fed with its top to the right).
+    The one place that turns a page's image and the boxes read from it (given on the page as scanned)."""
+
+    turns: int
+    scanned: PageSize
+
+    @property
+    def size(self) -> PageSize:
+        """The upright page's size: width and height swapped by a quarter or three quarters' turn."""
+        s = self.scanned
+        return PageSize(s.height, s.width) if self.turns % 2 else s
+
+    def box(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """A box on the page as scanned → the same print's box on the upright page (points)."""
+        x0, y0, x1, y1 = box
+        w, h = self.scanned.width, self.scanned.height
+        return {
+            0: (x0, y0, x1, y1),
+            1: (y0, w - x1, y1, w - x0),  # a point (x, y) lies at (y, w - x)
+            2: (w - x1, h - y1, w - x0, h - y0),  # at (w - x, h - y)
+            3: (h - y1, x0, h - y0, x1),  # at (h - y, x)
+        }[self.turns % 4]
+
+    def image(self, image: Image.Image) -> Image.Image:
+        """The page's image (as scanned, any resolution) turned upright, pixel for pixel."""
+        turn = {1: Image.Transpose.ROTATE_90, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_270}
+        return image.transpose(turn[self.turns % 4]) if self.turns % 4 else image
+
+
 class Pages:
     """The pages of one PDF or image file, opened from its bytes."""
 

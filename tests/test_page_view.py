@@ -169,3 +169,142 @@ def test_a_text_pdf_opened_from_disk_outlines_the_finding_where_it_is_printed(qt
     with pdfplumber.open(pdf) as doc:  # the outlined box is where the PDF prints the cell's value
         printed = doc.pages[cell.page - 1].within_bbox(cell.box).extract_text()
     assert printed.strip() == cell.text.strip()
+
+
+def _turned_scan(tmp_path: Path):
+    """Sample 002 as an office scanner gives it with page 1 fed sideways (turned a quarter counter-clockwise)
+    and page 2 upside down, and the report an OCR reads from it (no OCR run: boxes of boxed_pdf taken onto
+    the pages as scanned, each page's turns recorded as the OCR finds them); also the pages upright."""
+    import copy
+
+    import numpy as np
+    import scangen
+
+    from parser.pages import Pages
+
+    upright = load(S002)
+    pages = Pages(boxed_pdf(upright))
+    images = [pages.render(i, dpi=100) for i in range(pages.count)]
+    pages.close()
+    w, h = (v * 72 / 100 for v in images[0].size)  # the page's points, as its image at 100 dpi gives them
+    turned = copy.deepcopy(upright)
+    for cell in turned.cells.values():
+        if cell.box:
+            x0, y0, x1, y1 = cell.box
+            cell.box = (y0, w - x1, y1, w - x0) if cell.page == 1 else (w - x1, h - y1, w - x0, h - y0)
+    turned.page_turns = [3, 2]  # np.rot90 three times (one quarter clockwise) and twice make them upright
+    scan = tmp_path / "turned.tif"
+    scan.write_bytes(scangen.to_tiff([scangen.turned(images[0], 90), scangen.turned(images[1], 180)], dpi=100))
+    straight = tmp_path / "upright.tif"
+    straight.write_bytes(scangen.to_tiff(images, dpi=100))
+    assert np.asarray(Image_open(scan, 0)).shape[:2] == (images[0].width, images[0].height)  # lying on its side
+    return turned, upright, scan, straight
+
+
+def Image_open(path: Path, frame: int):  # noqa: N802 - PIL's name
+    from PIL import Image
+
+    image = Image.open(path)
+    image.seek(frame)
+    return image.convert("RGB")
+
+
+def _pixels(image) -> object:
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h = image.width(), image.height()
+    return np.frombuffer(image.constBits(), np.uint8).reshape(h, image.bytesPerLine())[:, :3 * w].astype(int)
+
+
+def test_a_page_scanned_sideways_is_shown_upright_from_the_workspace_and_its_boxes_select_their_cells(
+        qtbot, window, tmp_path, monkeypatch):
+    """Issue 10: page 1 fed sideways, page 2 upside down. Reopened from the workspace (its stored OCR result:
+    no OCR again), each page is shown upright — the pixels of the page as printed — with every cell's box
+    where its value is printed; a click on the box selects the cell; the verification snippet is upright."""
+    import copy
+
+    from gui.page_render import PageRenderer
+    from gui.verification import snippet
+    from gui.workspace_binding import WorkspaceBinding
+    from parser import extract
+    from review.workspace import Workspace
+
+    turned, upright, scan, straight = _turned_scan(tmp_path)
+    monkeypatch.setattr(extract, "parse_bytes", lambda data, name: copy.deepcopy(turned))  # the OCR's result
+    ws = Workspace(tmp_path / "w.sqlite")
+    rid, added = ws.import_file(scan)
+    assert added
+    monkeypatch.setattr(extract, "parse_bytes", lambda data, name: pytest.fail("OCR run again on reopening"))
+    window.workspace_binding = WorkspaceBinding(window, ws)
+    session = window.workspace_binding.open_report(rid)
+    assert session.report.page_turns == [3, 2]
+    view = window.page_view
+    qtbot.waitUntil(lambda: view.page_count == 2 and not view._pixmap.pixmap().isNull(), timeout=5000)
+    reference = PageRenderer()  # the same pages scanned upright
+    reference.open(straight.read_bytes())
+    reference.wait_opened()
+    try:
+        for page, key in ((1, NOT_HELD_NP), (2, "appeals/review/corrected")):
+            view.go_to(page)
+            qtbot.waitUntil(lambda: not view._pixmap.pixmap().isNull(), timeout=5000)
+            rect = view.page_rect()
+            assert abs(rect.width() - 595) < 1 and abs(rect.height() - 842) < 1, (page, rect)  # upright: tall
+            shown = view._pixmap.pixmap().toImage()
+            assert shown.height() > shown.width()
+            dpi = round(shown.width() / rect.width() * 72)
+            expected = _pixels(reference.render_now(page - 1, dpi))
+            assert expected.shape == _pixels(shown).shape
+            assert abs(expected - _pixels(shown)).mean() < 2, page  # the page as printed, not on its side
+            box = upright.cells[key].box  # where the value is printed on the upright page
+            item = view.box_items()[key].rect()
+            assert abs(item.left() + 1 - box[0]) < 0.5 and abs(item.bottom() - 1 - box[3]) < 0.5, (item, box)
+            view.canvas.ensureVisible(box[0], box[1], box[2] - box[0], box[3] - box[1])
+            QApplication.processEvents()
+            pos = view.canvas.mapFromScene((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+            qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+            assert window.tables.selected_keys() == [key]
+            assert view.box_items()[key].pen().color() == PRIMARY
+            # the enlarged snippet of the cell: the upright page around it
+            cut = snippet(view.renderer, session.report.cells[key])
+            assert cut is not None and cut.width() > cut.height()  # a row's neighbours left and right
+            wanted = snippet(reference, upright.cells[key])
+            assert abs(_pixels(wanted) - _pixels(cut)).mean() < 2
+    finally:
+        reference.close()
+        ws.close()
+
+
+def test_a_stored_report_keeps_its_pages_turns_and_an_older_one_has_its_pages_upright():
+    import json
+
+    from review.workspace import report_from_json, report_to_json
+
+    report = load(S002)
+    report.page_turns = [1, 0, 3]
+    parsed = report_to_json(report)
+    again = report_from_json(parsed, report.text)
+    assert again.page_turns == [1, 0, 3] and [again.turns(p) for p in (1, 2, 3, 4)] == [1, 0, 3, 0]
+    older = json.loads(parsed)
+    del older["page_turns"]  # a workspace written before pages were turned
+    assert report_from_json(json.dumps(older), report.text).turns(1) == 0
+
+
+@pytest.mark.parametrize("turns", [0, 1, 2, 3])
+def test_a_box_turned_upright_holds_the_same_print_as_on_the_page_as_scanned(turns):
+    """No Qt: the pixels inside a box of the page as scanned are those inside the box Upright gives on the
+    image Upright turns (np.rot90 as the OCR turns it)."""
+    import numpy as np
+    from PIL import Image
+
+    from parser.pages import PageSize, Upright
+
+    rng = np.random.default_rng(turns)
+    scanned = rng.integers(0, 255, (300, 200), dtype=np.uint8)  # 200 × 300 points at 72 dpi
+    turn = Upright(turns, PageSize(200, 300))
+    shown = np.asarray(turn.image(Image.fromarray(scanned)))
+    assert np.array_equal(shown, np.rot90(scanned, turns))
+    assert (turn.size.width, turn.size.height) == (shown.shape[1], shown.shape[0])
+    x0, y0, x1, y1 = (round(v) for v in turn.box((30, 50, 90, 70)))
+    assert np.array_equal(shown[y0:y1, x0:x1], np.rot90(scanned[50:70, 30:90], turns))

@@ -69,6 +69,7 @@ def test_a_report_fed_sideways_and_upside_down_is_read_to_exact_cells_on_the_pag
     report = parse_bytes(scangen.to_tiff(pages), "turned.tif")
     right, wrong_certain = scangen.score(report, truth)
     assert wrong_certain == [] and right == len(truth["values"])
+    assert report.page_turns == [3, 2, 1]  # kept for the page view: np.rot90 makes each page upright again
     printed = parse_bytes(docgen.to_pdf(docgen.official_report(truth)), "printed.pdf").cells
     w, h = (v * 72 / scangen.DPI for v in scangen.report_pages(truth)[0].size)  # points
     placed = 0

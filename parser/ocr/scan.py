@@ -51,6 +51,7 @@ class _Writer:
     pos: int = 0
     # pixel box → page box in points (undoes the straightening)
     to_points: Callable[[tuple[float, float, float, float]], tuple[float, float, float, float]] = lambda b: b
+    turns: dict[int, int] = field(default_factory=dict)  # page → quarter turns that made it upright
 
     def add(self, s: str, box: tuple[float, float, float, float] | None = None, score: float | None = None,
             in_table: bool = True) -> None:
@@ -84,7 +85,7 @@ def read_scan(data: bytes, name: str = "") -> PageText:
     text = "".join(out.parts)
     if not text.strip():
         raise ReadError(f"扫描件中未识别出文字（页面可能空白或过于模糊），请重新扫描后再导入：{name}")
-    return PageText(text, out.runs, ocr=True)
+    return PageText(text, out.runs, ocr=True, turns=[out.turns.get(p, 0) for p in range(1, pages.count + 1)])
 
 
 def read_page(rgb: np.ndarray, out: _Writer) -> None:
@@ -93,6 +94,7 @@ def read_page(rgb: np.ndarray, out: _Writer) -> None:
     page = prepared(rgb)
     gray, printed, ink = page.gray, page.printed, page.ink
     out.to_points = page.to_points
+    out.turns[out.page] = page.turns
     tables = find_tables(binarise(printed))
     lines = _lines(_lines_outside(gray, ink, tables))
     # ink for finding what a cell holds: also faint print (a blurred digit) the local threshold misses
@@ -129,6 +131,7 @@ class PreparedPage:
     printed: np.ndarray
     ink: np.ndarray
     to_points: Callable[[tuple[float, float, float, float]], tuple[float, float, float, float]]
+    turns: int = 0  # quarter turns counter-clockwise (np.rot90) that made the image as given upright
 
 
 def prepared(rgb: np.ndarray) -> PreparedPage:
@@ -153,7 +156,7 @@ def prepared(rgb: np.ndarray) -> PreparedPage:
         printed = cv2.warpPerspective(printed, squared, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
         ink = binarise(gray)
     return PreparedPage(gray, printed, ink, _to_points(gray.shape, angle, back, shape, squared,
-                                                       turn_back(turns, unturned)))
+                                                       turn_back(turns, unturned)), turns)
 
 
 @dataclass(frozen=True)
