@@ -37,6 +37,7 @@ class Layout:
         self.norm = norm
         self.received = received
         self.pages = [i for i, c in enumerate(received) if c == "\f"] if "\f" in received else []
+        self._widths: dict[int, list[int]] = {}  # line start → display width up to each of its characters
 
     def page(self, tok: Token) -> int:
         """The page a token is on (pdftotext ends each page with a form feed)."""
@@ -48,9 +49,26 @@ class Layout:
         start = self.received.rfind("\n", 0, a) + 1
         while start < a and self.received[start] == "\f":  # the page break opens the next page's first line
             start += 1
-        before, own = self.received[start:a], self.received[a:b]
-        at = len(before) if way == CHARS else _width(before)
-        return at, at + (len(own) if way == CHARS else _width(own))
+        if way == CHARS:
+            return a - start, b - start
+        widths = self._line_widths(start)
+        if b - start < len(widths):
+            return widths[a - start], widths[b - start]
+        at = _width(self.received[start:a])  # a token running past its line's end
+        return at, at + _width(self.received[a:b])
+
+    def _line_widths(self, start: int) -> list[int]:
+        """The display width of the line starting at `start` up to each of its characters (and its end): a
+        token's place is read from it instead of measuring the line's text before it again for every token."""
+        widths = self._widths.get(start)
+        if widths is None:
+            end = self.received.find("\n", start)
+            x, widths = 0, [0]
+            for c in self.received[start:len(self.received) if end < 0 else end]:
+                x += _char_width(c)
+                widths.append(x)
+            self._widths[start] = widths
+        return widths
 
     def spaced(self, tokens: Sequence[Token], least: int = 2) -> bool:
         """The tokens stand on one line, `least` spaces at least before each (the first: or the line's start):
@@ -68,7 +86,13 @@ class Layout:
 
 @lru_cache(maxsize=1 << 12)
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s if c != "\f")
+    return sum(_char_width(c) for c in s)
+
+
+@lru_cache(maxsize=1 << 12)
+def _char_width(c: str) -> int:
+    """Display width of one character: 2 for a wide East Asian one, 0 for a form feed, else 1."""
+    return 0 if c == "\f" else 2 if unicodedata.east_asian_width(c) in "WF" else 1
 
 
 START, MIDDLE, END = 0, 1, 2
