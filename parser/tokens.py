@@ -50,16 +50,17 @@ class Token:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] (offsets stay those of the whole text)."""
-    end = len(text) if end is None else end
+    lines = text[start:end].split("\n")
+    if not lines[-1]:
+        lines.pop()  # the text ends with a line end (or is empty): no line after it
     tokens: list[Token] = []
+    append = tokens.append
     pos = start
     line_no = text.count("\n", 0, start)
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl < 0 else nl
-        for kind, piece, s, e, joinable, same_line, lead_gap, closed in _line_tokens(text[pos:line_end]):
-            tokens.append(Token(kind, piece, pos + s, pos + e, line_no, joinable, same_line, lead_gap, closed))
-        pos = line_end + 1
+    for line in lines:
+        for kind, piece, s, e, joinable, same_line, lead_gap, closed in _line_tokens(line):
+            append(Token(kind, piece, pos + s, pos + e, line_no, joinable, same_line, lead_gap, closed))
+        pos += len(line) + 1
         line_no += 1
     return tokens
 
