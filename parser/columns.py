@@ -7,6 +7,7 @@ order, with no value between them, then column headings each followed by exactly
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -41,9 +42,7 @@ def _row_streak(table: Table, tokens: list[Token], start: int, similarity) -> tu
         while j < len(tokens) and tokens[j].kind != VALUE:
             t = tokens[j]
             if t.kind == LABEL:
-                candidates = [(similarity(t.text, r), b, r) for b in table.blocks for r in b.rows
-                              if block is None or b is block]
-                score, b, r = max(candidates, key=lambda c: c[0])
+                score, b, r = _best_named(t.text, table.blocks, block, similarity)
                 if score >= ROW_MATCH and r not in rows and (not rows or b.rows.index(r) > b.rows.index(rows[-1])):
                     block = b
                     rows.append(r)
@@ -53,6 +52,15 @@ def _row_streak(table: Table, tokens: list[Token], start: int, similarity) -> tu
             return block, rows, heading  # the first column's heading stands just before its values
         i = j + 1
     return None, [], len(tokens)
+
+
+@lru_cache(maxsize=1 << 13)
+def _best_named(text: str, blocks: tuple[Block, ...], only: Block | None, similarity) -> tuple[float, Block, Row]:
+    """(score, block, row) of the row the label names best, the first of the best in the format's order, among
+    the rows of `only` if given, else of every block (cached: a streak is looked for over every label of a
+    table, each matched against every row)."""
+    candidates = [(similarity(text, r), b, r) for b in blocks for r in b.rows if only is None or b is only]
+    return max(candidates, key=lambda c: c[0])
 
 
 def _columns(block: Block, rows: list[Row], tokens: list[Token], i: int,
