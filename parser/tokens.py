@@ -140,6 +140,8 @@ def _letters_among_values(out: list[Token], first: int, text: str) -> None:
     with a period after a number or between a label and numbers (3 0 2. 5, 秘密  1.  0 0: a numbering is
     printed with the words it numbers, never after a number). Each keeps its cell, so the row is not cut there
     and its numbers are not taken for another row's (in place)."""
+    if not any(t.kind == VALUE for t in out[first:]):
+        return  # each change needs a number next to it on the line (a line of words: none)
     n = first
     while n < len(out):
         before = n > first and out[n - 1].kind == VALUE
@@ -151,12 +153,13 @@ def _letters_among_values(out: list[Token], first: int, text: str) -> None:
         end = n
         while end < len(out) and out[end].kind == LABEL and len(out[end].text) == 1:
             end += 1
-        after = end < len(out) and out[end].kind == VALUE
-        latin = all(t.text.isascii() and t.text.isalpha() for t in out[n:end])
-        ruled = n > first and text[out[n - 1].end:out[n].start].strip() == "|"  # 安全一稳定 | 了  0  0
-        if end > n and ((before and after) or ((latin or ruled) and (before or after))):
-            for t in out[n:end]:
-                t.kind = VALUE
+        if end > n:  # lone characters from n on
+            after = end < len(out) and out[end].kind == VALUE
+            latin = all(t.text.isascii() and t.text.isalpha() for t in out[n:end])
+            ruled = n > first and text[out[n - 1].end:out[n].start].strip() == "|"  # 安全一稳定 | 了  0  0
+            if (before and after) or ((latin or ruled) and (before or after)):
+                for t in out[n:end]:
+                    t.kind = VALUE
         n = end + 1
 
 
