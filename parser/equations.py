@@ -37,7 +37,8 @@ class Equation:
         return (key in self.plus) - (key in self.minus)
 
     def residual(self, values: Mapping[str, Number | None]) -> Number:
-        return sum(values[k] for k in self.plus) - sum(values[k] for k in self.minus)  # type: ignore[misc]
+        get = values.__getitem__
+        return sum(map(get, self.plus)) - sum(map(get, self.minus))  # type: ignore[arg-type]
 
 
 def result_rows(version: Version) -> list[str]:
@@ -89,9 +90,10 @@ def lone_culprits(eqs: tuple[Equation, ...], values: Mapping[str, Number | None]
     """Cells each of which alone breaks every equation it is in (two at least, every cell known), all asking
     the same value of it, when together they explain every failing equation once: cell → the value asked."""
     residuals: dict[Equation, Number] = {}
+    get = values.__getitem__
     for e in eqs:
         try:
-            residuals[e] = sum(values[k] for k in e.plus) - sum(values[k] for k in e.minus)  # type: ignore[misc]
+            residuals[e] = sum(map(get, e.plus)) - sum(map(get, e.minus))  # type: ignore[arg-type]
         except (KeyError, TypeError):  # a cell missing or blank: nothing known about this equation
             continue
     failing = [e for e, r in residuals.items() if r != 0]

@@ -997,7 +997,7 @@ def _tail_row(tokens: list[Token], rows: list[Row], threshold: float) -> Row | N
     """The table's last row when a label after the table's last value names it (a PDF's merged label cells
     come out after all the numbers: （三）不予公开 … （七）总计 四、结转下年度继续办理); or else the row named by one
     of the first labels there."""
-    last_value = max((i for i, t in enumerate(tokens) if t.kind == VALUE), default=len(tokens))
+    last_value = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].kind == VALUE), len(tokens))
     after = [t.text for t in tokens[last_value + 1:] if t.kind == LABEL]
     if rows and any(_best_row([label], rows[-1:], None, threshold) for label in after[:16]):
         return rows[-1]
