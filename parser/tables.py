@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .appeal_line import (
+    count_or_zero,
+    empty_row_cells,
+    group_adds_up,
+    indented,
+    leading_whole_groups,
+    starts_with_gap,
+    value_line,
+)
 from .columns import read_by_columns, read_column_major
 from .equations import equations
-from .glued import known_values, read_glued_appeals, read_glued_rows
+from .glued import read_glued_appeals, read_glued_rows
 from .normalize import label_key
 from .placed import _MISSING, Placed, is_missing
 from .positions import CHARS, DISPLAY, NEAR, Columns, Layout
+from .readings import Reading, better, failing, whole_in_order
 from .rowmatch import _LEADING_NUMBER, _best_row, similarity
 from .runorder import _numbered_rows, appeal_blocks, shifted_items, straddled_items, unstacked_items
 from .shortrows import place_short_rows
@@ -311,7 +320,7 @@ class TableReader:
                                                   for _, r in runs)])
             return _by_blank_lines(run, n, tokens, blank_lines[0], blank_lines[1])
 
-        def place(items: list[tuple[list[str], list[Token]]]) -> _Reading:
+        def place(items: list[tuple[list[str], list[Token]]]) -> Reading:
             printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
             placed: list[Placed] = []
             glued: list[tuple[Row, Token]] = []
@@ -396,7 +405,7 @@ class TableReader:
                                          uncertain=set(range(n)) if run and id(run[0]) in by_order else placed_at))
                     if placed_at:
                         by_position[id(placed[-1])] = placed[-1]
-            reading = _Reading(placed, glued, blank_rows, done, headed, where, short)
+            reading = Reading(placed, glued, blank_rows, done, headed, where, short)
             reading.placed += _between_neighbours(items, unlabelled, where, rows, ncols, table.key, lead,
                                                   _tail_row(tokens, rows, threshold))
             reading.done |= {p.row.key for p in reading.placed}
@@ -410,20 +419,20 @@ class TableReader:
         reading = place(items)
         eqs = equations(self.version, table.key)
         # a run right under the column headings and equations failing: numbers printed before their labels?
-        suspect = bool(eqs) and reading.headed and _failing(reading, eqs, table, block_of) > 0
+        suspect = bool(eqs) and reading.headed and failing(reading, eqs, table, block_of) > 0
         shifted = shifted_items(items, tokens, rows, threshold, _best_row, suspect)
         if shifted is not None:
             other = place(shifted)
-            if _better(other, reading, table, self.version, block_of):
+            if better(other, reading, table, self.version, block_of):
                 reading = other
         # labels wrapped below their numbers: tried only when the reading leaves rows unread
         straddled = straddled_items(items) if len(reading.placed) < len(rows) else None
         if straddled is not None:
             other = place(straddled)
-            if _better(other, reading, table, self.version, block_of) or (
+            if better(other, reading, table, self.version, block_of) or (
                     len(other.placed) > len(reading.placed)
-                    and _failing(other, eqs, table, block_of) <= _failing(reading, eqs, table, block_of)) \
-                    or _whole_in_order(other, reading, rows, eqs, table, block_of):
+                    and failing(other, eqs, table, block_of) <= failing(reading, eqs, table, block_of)) \
+                    or whole_in_order(other, reading, rows, eqs, table, block_of):
                 reading = other
         placed, glued, blank_rows, done = reading.placed, reading.glued, reading.blank_rows, reading.done
         if table.key == "active" and after:
@@ -576,7 +585,7 @@ class TableReader:
             for tok, j in zip(values, where, strict=True):
                 cells[j] = tok  # type: ignore[index]
             groups = [cells[i * 5:(i + 1) * 5] for i in range(3)]
-            if all(_group_adds_up(g) for g in groups):
+            if all(group_adds_up(g) for g in groups):
                 return [Placed(row, group, uncertain={i for i, c in enumerate(group) if c is not None})
                         for row, group in zip(rows, groups, strict=True)]
         return []
@@ -608,10 +617,10 @@ class TableReader:
             row_of = {r.key: r for r in rows}
             return [Placed(row_of[key], [*values]) for key, values in blocks_printed]
         present = [r for r in rows if header[r.key]]
-        empty = _empty_row_cells(tokens)
+        empty = empty_row_cells(tokens)
         if empty == 15 or (empty in (5, 10) and len(present) == empty // 5):  # the numbers' row printed empty
             return [Placed(r, [None] * 5) for r in (rows if empty == 15 else present)]
-        grid = _value_line(tokens)
+        grid = value_line(tokens)
         if grid is not None:
             cells = grid
         else:
@@ -624,17 +633,17 @@ class TableReader:
             return [Placed(r, spaced[i * 5:(i + 1) * 5], uncertain=set(range(5))) for i, r in enumerate(rows)]
         elif self.layout is not None and (laid_out := self._appeals_by_position(rows, tokens)):
             return laid_out
-        elif grid is not None and len(present) == 3 and not _starts_with_gap(tokens, grid) \
-                and not _indented(tokens, grid):
+        elif grid is not None and len(present) == 3 and not starts_with_gap(tokens, grid) \
+                and not indented(tokens, grid):
             # a grid row cut short: its cells start at the first column, or so it seems (OCR and a PDF's text
             # drop the empty first cells as well as the last ones): the groups from the start that add up to a
             # total not 0 (a group of zeros adds up in any place), uncertain, the reviewer confirms
             cut = [cells[i * 5:(i + 1) * 5] for i in range(len(cells) // 5)]
             whole = 0
-            while whole < len(cut) and _group_adds_up(cut[whole]) and _count_or_zero(cut[whole][4]):
+            while whole < len(cut) and group_adds_up(cut[whole]) and count_or_zero(cut[whole][4]):
                 whole += 1
             return [Placed(r, list(g), uncertain=set(range(5))) for r, g in zip(rows, cut[:whole], strict=False)]
-        elif grid is None and len(present) == 3 and (groups := _leading_whole_groups(tokens)):
+        elif grid is None and len(present) == 3 and (groups := leading_whole_groups(tokens)):
             return [Placed(r, list(g), uncertain=set(range(5))) for r, g in zip(rows, groups, strict=False)]
         else:
             return read_glued_appeals(table, self.version, tokens, present)
@@ -651,22 +660,9 @@ class TableReader:
             return None
         index_of = {id(t): i for i, t in enumerate(self.tokens)}
         cells = _by_blank_lines(run, 15, self.tokens, index_of, tail_ok=False)
-        if cells is None or not all(_group_adds_up(cells[i:i + 5]) for i in (0, 5, 10)):
+        if cells is None or not all(group_adds_up(cells[i:i + 5]) for i in (0, 5, 10)):
             return None
         return cells
-
-
-@dataclass
-class _Reading:
-    """One reading of a table's runs: rows placed, glued rows to split, rows printed empty, rows done."""
-
-    placed: list[Placed]
-    glued: list[tuple[Row, Token]]
-    blank_rows: dict[str, Placed]
-    done: set[str]
-    headed: bool = False  # a run came right under the column headings
-    where: dict[str, int] = field(default_factory=dict)  # row key → index of the item it was read from by label
-    short: dict[str, list[Token]] = field(default_factory=dict)  # rows named with fewer numbers than columns
 
 
 def _without_group_words(labels: list[str], table: Table) -> list[str]:
@@ -913,45 +909,6 @@ def _cut_runs(items: list[tuple[list[str], list[Token]]], width: int) -> list[tu
     return best
 
 
-def _better(other: _Reading, current: _Reading, table: Table, version: Version, block_of: dict[str, Block]) -> bool:
-    """Another reading of the runs is better when it breaks fewer of the table's equations and places no fewer
-    rows (a table without equations: more rows)."""
-    eqs = equations(version, table.key)
-    if not eqs:
-        return len(other.placed) > len(current.placed)
-    return len(other.placed) >= len(current.placed) and \
-        _failing(other, eqs, table, block_of) < _failing(current, eqs, table, block_of)
-
-
-def _failing(reading: _Reading, eqs: tuple, table: Table, block_of: dict[str, Block]) -> int:
-    """How many of the table's equations whose cells were all read do not hold."""
-    known = known_values(table.key, reading.placed, block_of)
-    return sum(1 for e in eqs if all(known.get(k) is not None for k in e.cells) and e.residual(known) != 0)
-
-
-def _checked(reading: _Reading, eqs: tuple, table: Table, block_of: dict[str, Block]) -> tuple:
-    """The table's equations whose cells the reading has all read."""
-    known = known_values(table.key, reading.placed, block_of)
-    return tuple(e for e in eqs if all(known.get(k) is not None for k in e.cells))
-
-
-def _whole_in_order(other: _Reading, current: _Reading, rows: list[Row], eqs: tuple, table: Table,
-                    block_of: dict[str, Block]) -> bool:
-    """Another reading places every row of the table, those it read by label in the text's order the format's,
-    where the current one leaves rows unread, and breaks no more of the equations the current one can check.
-    The equations only it can check may fail: a column's total over every result comes out the same whichever
-    result row each run is given, so with every row read in order its failing is the report's own (sample 002
-    counts a result 1 0 0 0 0 0 1 under a 总计 of zeros), for the rules to report."""
-    if len(other.placed) != len(rows) or len(current.placed) >= len(rows) or not eqs:
-        return False
-    order = {r.key: i for i, r in enumerate(rows)}
-    by_item = [order[key] for _, key in sorted((n, key) for key, n in other.where.items())]
-    if by_item != sorted(by_item):
-        return False
-    checked = _checked(current, eqs, table, block_of)
-    return _failing(other, checked, table, block_of) <= _failing(current, checked, table, block_of)
-
-
 _HEAD, _TAIL = "<column headings>", "<after the last label>"
 
 
@@ -1065,85 +1022,6 @@ def _stacked_columns(spans: list[tuple[float, float]], count: int) -> Columns | 
         else:
             clusters.append([span])
     return Columns(clusters) if len(clusters) == count else None
-
-
-def _count_or_zero(t: Token | None) -> int:
-    return int(t.text) if t is not None and t.text.isdigit() else 0
-
-
-def _group_adds_up(cells: list[Token | None]) -> bool:
-    """upheld + corrected + other + pending = total, a blank cell counting 0."""
-    nums = [0 if t is None else int(t.text) if t.text.isdigit() else None for t in cells]
-    return None not in nums and sum(nums[:4]) == nums[4]  # type: ignore[arg-type]
-
-
-def _starts_with_gap(tokens: list[Token], grid: list[Token | None]) -> bool:
-    first = next((t for t in grid if t is not None), None)
-    return first is None or first.lead_gap or grid[0] is None
-
-
-def _indented(tokens: list[Token], grid: Sequence[Token | None]) -> bool:
-    """The line of table four's numbers begins with a run of spaces: a PDF's text laid out as printed
-    (pdftotext -layout) leaves the first groups' empty cells as spaces, so the numbers may start in any
-    column."""
-    first = next((t for t in grid if t is not None), None)
-    if first is None:
-        return False
-    at = tokens.index(first)
-    line_start = tokens[at - 1].start + 1 if at and tokens[at - 1].kind in (EOL, BREAK) else None
-    return line_start is None or first.start - line_start >= 4
-
-
-def _leading_whole_groups(tokens: list[Token]) -> list[list[Token]]:
-    """Table four's line of numbers cut short by an OCR (the last columns of the page image lost, or a number
-    dropped): six to fourteen numbers other than ten, alone on one line that starts at its first column. The
-    groups of five from its start are read while each adds up (upheld + corrected + other + pending = a total
-    that is not 0: a row of zeros adds up whatever was lost); the rest, whose cells are not known, stays
-    missing."""
-    values = [t for t in tokens if t.kind == VALUE]
-    if not 5 < len(values) < 15 or len(values) == 10 or len({t.line for t in values}) != 1 \
-            or not all(t.text.isdigit() for t in values) or values[0].lead_gap or _indented(tokens, values) \
-            or any(t.kind == EMPTY and t.line == values[0].line for t in tokens):
-        return []
-    groups: list[list[Token]] = []
-    for i in range(0, len(values) - 4, 5):
-        numbers = [int(t.text) for t in values[i:i + 5]]
-        if numbers[4] == 0 or sum(numbers[:4]) != numbers[4]:
-            break
-        groups.append(values[i:i + 5])
-    return groups
-
-
-def _empty_row_cells(tokens: list[Token]) -> int:
-    """How many cells table four's row of numbers has when it is printed with every cell empty (a table's row
-    of tab-separated empty cells, as a scan's or a document's table gives it) and the table holds no number at
-    all; 0 otherwise."""
-    if any(t.kind == VALUE for t in tokens):
-        return 0
-    for i, (t, after) in enumerate(zip(tokens, tokens[1:], strict=False)):
-        alone = i == 0 or tokens[i - 1].kind in (EOL, BREAK)  # the line's only token: a line of empty cells
-        if alone and t.kind == EMPTY and after.kind == EOL and after.line == t.line:
-            return after.start - t.start + 1  # the line is its tabs: one more cell than tabs
-    return 0
-
-
-def _value_line(tokens: list[Token]) -> list[Token | None] | None:
-    """The first line holding table four's numbers as a grid of 5, 10 or 15 cells (None: empty cell)."""
-    lines: dict[int, list[Token]] = {}
-    for t in tokens:
-        if t.kind in (VALUE, EMPTY):
-            lines.setdefault(t.line, []).append(t)
-    for cells in lines.values():
-        if len(cells) < 4 or not any(t.kind == VALUE for t in cells):
-            continue
-        grid: list[Token | None] = [t if t.kind == VALUE else None for t in cells]
-        while len(grid) > 5 and grid[-1] is None and len(grid) not in (5, 10, 15):
-            grid.pop()  # trailing empty cells
-        if len(grid) not in (5, 10, 15) and cells[0].lead_gap and len(grid) + 1 in (5, 10, 15):
-            grid.insert(0, None)  # the leading tab was the first, empty, cell
-        if len(grid) in (5, 10, 15):
-            return grid
-    return None
 
 
 def _first_row_under_header(label: str, table: Table, done: set[str]) -> Row | None:
