@@ -290,179 +290,26 @@ class TableReader:
         return self._read_rows(table, tokens, self.tokens[region[1]:])
 
     def _read_rows(self, table: Table, tokens: list[Token], after: Sequence[Token] = ()) -> list[Placed]:
-        rows = [r for b in table.blocks for r in b.rows]
-        ncols = {r.key: len(b.columns) for b in table.blocks for r in b.rows}
-        threshold = ACTIVE_SCORE if table.key == "active" else ROW_SCORE
-        runs = _runs(tokens)
-        counts = [sum(t.kind == VALUE for t in run) for _, run in runs]
-        widest = max(ncols.values())
-        leads = [_lead(run) for (_, run), count in zip(runs, counts, strict=True) if count == widest]
-        lead = max(set(leads), key=leads.count) if leads else None
-        grid = _Grid(tokens)
-        no_total = table.key == "requests" and _without_total_column(runs)
-        totals_left_blank = table.key == "requests" and counts.count(ncols[rows[0].key] - 1) >= 0.5 * len(counts)
-        yuan = _money_headed_in_yuan(table, tokens)
-        order = {r.key: i for i, r in enumerate(rows)}
-        block_of = {r.key: b for b in table.blocks for r in b.rows}
-        lines_of = _label_lines(tokens) if table.key == "requests" else None
-        laid = self._page_columns(runs, widest, tokens, table.blocks[0]) \
-            if self.layout is not None and table.key == "requests" else {}
-        by_position: dict[int, Placed] = {}  # rows whose values took their columns by where they stand
-        blank_lines: list = []  # (token index, whether empty cells print as blank lines), made when first needed
+        """The table's rows read from its runs by their labels: the runs unstacked, the reading the equations
+        favour among the runs as printed, shifted and straddled; the rows it leaves completed from what follows,
+        split where glued, printed empty or short; and, while some row stays unread, the table read column by
+        column instead when that reads more cells."""
+        rows = _RowsOfRuns(self, table, tokens)
+        items = rows.unstacked()
+        reading = rows.best_reading(items)
+        placed = rows.completed(reading, items, after)
+        if len(placed) < len(rows.rows):  # some row unread: the table may be printed column by column
+            return self._or_by_columns(table, tokens, placed)
+        return placed
 
-        def by_blank_lines(run: list[Token], n: int) -> list[Token | None] | None:
-            if not run or run[0].same_line or len(run) >= n:
-                return None
-            if not blank_lines:
-                index_of = {id(t): i for i, t in enumerate(tokens)}
-                # empty cells printed as blank lines between a row's values somewhere: then also at a row's end
-                blank_lines.extend([index_of, any(_by_blank_lines(r, widest, tokens, index_of, tail_ok=False)
-                                                  for _, r in runs)])
-            return _by_blank_lines(run, n, tokens, blank_lines[0], blank_lines[1])
-
-        def place(items: list[tuple[list[str], list[Token]]]) -> Reading:
-            printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
-            placed: list[Placed] = []
-            glued: list[tuple[Row, Token]] = []
-            short: dict[str, list[Token]] = {}
-            blank_rows: dict[str, Placed] = {}  # rows printed with every cell empty, unless read later
-            done: set[str] = set()
-            where: dict[str, int] = {}  # row key → index of the item it was read from
-            headed = False
-            unlabelled: list[int] = []
-            remaining = rows  # the rows not read yet
-            last = -1  # the format's index of the last row read
-            for n_run, (labels, run) in enumerate(items):
-                if not labels:
-                    unlabelled.append(n_run)
-                    continue
-                expected = next((r for r in rows[last + 1:] if r.key not in done), None)
-                row = _best_row(labels, remaining, expected, threshold)
-                if row is None and table.key == "requests" and (own := _without_group_words(labels, table)) != labels:
-                    row = _best_row(own, remaining, expected, threshold)
-                if row is not None and row.key in short and all(t.kind == VALUE for t in run) \
-                        and len(run) < ncols[row.key]:  # another short run: not the row whose label had one
-                    row = _best_row(labels, [r for r in remaining if r.key not in short], expected, threshold)
-                if row is not None and placed and _wrapped_tail(labels, placed[-1].row, row):
-                    unlabelled.append(n_run)  # the labels finish the row above: this run's own label is elsewhere
-                    continue
-                by_label = row is not None
-                if row is None and table.key == "active":
-                    row = _first_row_under_header(labels[-1], table, done)
-                if row is None:
-                    unlabelled.append(n_run)  # its labels name no row (a page's running title, a wrapped tail)
-                    continue
-                n = ncols[row.key]
-                block = block_of[row.key]
-                seen = _printed_columns(labels, block, table.key, lines_of)
-                if seen != ():
-                    printed_order[id(block)] = seen
-                columns = printed_order.get(id(block), tuple(range(n)))
-                if columns is None:
-                    continue  # the header prints the columns in another order than the format, not readable as a grid
-                if table.key == "requests" and _under_headings(labels, block):
-                    unlabelled.append(n_run)  # the labels before the run are the column headings, no row's
-                    headed = True
-                    continue
-                if _column_numbers(run):
-                    continue  # 1 2 3 4 5 6 7: the columns' numbers printed under the headings
-                if not any(t.kind == VALUE for t in run):
-                    if len(run) >= n and row.key not in blank_rows:
-                        blank_rows[row.key] = Placed(row, [None] * n)
-                    continue
-                if no_total:  # the six applicant columns only: 总计 was not printed at all
-                    fitted = grid.fit(run, n - 1) or _fit(run, n - 1, lead, table.key, by_label)
-                    fitted = (fitted[0] + [_MISSING], fitted[1]) if fitted else None
-                else:
-                    fitted = grid.fit(run, n) or _fit(run, n, lead, table.key, by_label, totals_left_blank)
-                values = [t for t in run if t.kind == VALUE]
-                if fitted is None and n > 1 and len(values) == 1 and values[0].text.isdigit() \
-                        and len(values[0].text) > n:
-                    glued.append((row, values[0]))  # a row's cells glued into one number: split by the arithmetic
-                    continue
-                placed_at: set[int] = set()
-                if fitted is None and laid and not no_total and (found := self._by_position(run, n, laid)):
-                    fitted, placed_at = (found[0], set()), found[1]
-                if fitted is None and not no_total and (cells := by_blank_lines(run, n)):
-                    fitted, placed_at = (cells, set()), {j for j, c in enumerate(cells) if c is not None}
-                if fitted is None and n_run + 1 < len(items) and not items[n_run + 1][0]:
-                    # the row's values go on below a page break ("8 3 1" / - 3 - / "2 0 1 15"): both or nothing
-                    both = [t for t in run + items[n_run + 1][1] if t.kind == VALUE]
-                    fitted = (list(both), set()) if len(both) == n else None
-                if fitted is None and by_label and 0 < len(values) < n and len(values) == len(run):
-                    short.setdefault(row.key, _short_row(items, n_run, n))  # the equations may tell its columns
-                    last = max(last, order[row.key])
-                if fitted is not None:
-                    done.add(row.key)
-                    remaining = [r for r in remaining if r is not row]
-                    last = max(last, order[row.key])
-                    where[row.key] = n_run
-                    cells, repaired = fitted
-                    if columns != tuple(range(n)):  # printed in another order (table two): put each value in its column
-                        cells = [cells[columns.index(j)] for j in range(n)]
-                        repaired = {columns[j] for j in repaired}
-                    placed.append(Placed(row, cells, repaired, in_yuan=yuan.get(row.key, set()),
-                                         uncertain=set(range(n)) if run and id(run[0]) in by_order else placed_at))
-                    if placed_at:
-                        by_position[id(placed[-1])] = placed[-1]
-            reading = Reading(placed, glued, blank_rows, done, headed, where, short)
-            reading.placed += _between_neighbours(items, unlabelled, where, rows, ncols, table.key, lead,
-                                                  _tail_row(tokens, rows, threshold))
-            reading.done |= {p.row.key for p in reading.placed}
-            return reading
-
-        whole_row = (lambda cells: len(cells) == 7 and _adds_up(cells)) if table.key == "requests" else None
-        by_order: set[int] = set()  # first tokens of rows placed by their order alone (uncertain)
-        heading = (lambda label: _heading_fragment(label, table.blocks[0])) if table.key == "requests" else None
-        items = unstacked_items(runs, rows, ncols, threshold, _best_row, whole_row, by_order, heading,
-                                table.title)
-        reading = place(items)
-        eqs = equations(self.version, table.key)
-        # a run right under the column headings and equations failing: numbers printed before their labels?
-        suspect = bool(eqs) and reading.headed and failing(reading, eqs, table, block_of) > 0
-        shifted = shifted_items(items, tokens, rows, threshold, _best_row, suspect)
-        if shifted is not None:
-            other = place(shifted)
-            if better(other, reading, table, self.version, block_of):
-                reading = other
-        # labels wrapped below their numbers: tried only when the reading leaves rows unread
-        straddled = straddled_items(items) if len(reading.placed) < len(rows) else None
-        if straddled is not None:
-            other = place(straddled)
-            if better(other, reading, table, self.version, block_of) or (
-                    len(other.placed) > len(reading.placed)
-                    and failing(other, eqs, table, block_of) <= failing(reading, eqs, table, block_of)) \
-                    or whole_in_order(other, reading, rows, eqs, table, block_of):
-                reading = other
-        placed, glued, blank_rows, done = reading.placed, reading.glued, reading.blank_rows, reading.done
-        if table.key == "active" and after:
-            self.taken |= {id(t) for t in _complete_columns(table, placed, after)}
-        if whole_row is not None and len(done) < len(rows):
-            later, used = _completed_later(items, rows, ncols, done, threshold, after, whole_row)
-            if used:
-                beyond = {id(t) for t in after}
-                either = [{id(c) for c in one if id(c) in beyond} for one in used]
-                if len(either) == 1:
-                    self.taken |= either[0]
-                else:
-                    self.taken_either = either
-            placed += later
-            done |= {p.row.key for p in placed}
-        if not no_total:
-            placed += read_glued_rows(table, self.version, tokens, placed, glued, done, threshold, _best_row,
-                                      self.stated, self.text)
-            done |= {p.row.key for p in placed}
-        placed.extend(p for key, p in blank_rows.items() if key not in done)
-        if table.key == "requests" and (short := {k: v for k, v in reading.short.items() if k not in done}):
-            placed += place_short_rows(self.version, table, placed, short, block_of)
-        if by_position:
-            _confirm_by_equations(table, self.version, placed, [p for p in placed if id(p) in by_position], block_of)
-        if len(placed) < len(rows):  # some row unread: the table may be printed column by column
-            by_columns = self._read_columns(table, tokens)
-            if sum(c is not _MISSING for p in by_columns for c in p.cells) > \
-                    sum(c is not _MISSING for p in placed for c in p.cells):
-                covered = {p.row.key for p in by_columns}
-                return by_columns + [p for p in placed if p.row.key not in covered]
+    def _or_by_columns(self, table: Table, tokens: list[Token], placed: list[Placed]) -> list[Placed]:
+        """The table read column by column, with the rows read by label it does not cover, when that reads more
+        cells than the rows read by label; else these."""
+        by_columns = self._read_columns(table, tokens)
+        if sum(c is not _MISSING for p in by_columns for c in p.cells) > \
+                sum(c is not _MISSING for p in placed for c in p.cells):
+            covered = {p.row.key for p in by_columns}
+            return by_columns + [p for p in placed if p.row.key not in covered]
         return placed
 
     def _page_columns(self, runs: list[tuple[list[str], list[Token]]], width: int, tokens: list[Token],
@@ -663,6 +510,229 @@ class TableReader:
         if cells is None or not all(group_adds_up(cells[i:i + 5]) for i in (0, 5, 10)):
             return None
         return cells
+
+
+class _RowsOfRuns:
+    """A table read by rows: what its runs tell before any is placed (the format's rows and their widths, the
+    lead of its full runs, whether 总计 is printed, the columns a page lays out), and the steps that place them."""
+
+    def __init__(self, reader: TableReader, table: Table, tokens: list[Token]) -> None:
+        self.reader = reader
+        self.table = table
+        self.tokens = tokens
+        requests = table.key == "requests"
+        self.rows = [r for b in table.blocks for r in b.rows]
+        self.ncols = {r.key: len(b.columns) for b in table.blocks for r in b.rows}
+        self.threshold = ACTIVE_SCORE if table.key == "active" else ROW_SCORE
+        self.runs = _runs(tokens)
+        counts = [sum(t.kind == VALUE for t in run) for _, run in self.runs]
+        self.widest = max(self.ncols.values())
+        leads = [_lead(run) for (_, run), count in zip(self.runs, counts, strict=True) if count == self.widest]
+        self.lead = max(set(leads), key=leads.count) if leads else None
+        self.grid = _Grid(tokens)
+        self.no_total = requests and _without_total_column(self.runs)  # 总计 not printed at all
+        self.totals_left_blank = requests and counts.count(self.ncols[self.rows[0].key] - 1) >= 0.5 * len(counts)
+        self.yuan = _money_headed_in_yuan(table, tokens)
+        self.order = {r.key: i for i, r in enumerate(self.rows)}
+        self.block_of = {r.key: b for b in table.blocks for r in b.rows}
+        self.lines_of = _label_lines(tokens) if requests else None
+        self.laid = reader._page_columns(self.runs, self.widest, tokens, table.blocks[0]) \
+            if reader.layout is not None and requests else {}
+        self.by_position: dict[int, Placed] = {}  # rows whose values took their columns by where they stand
+        self._blank_lines: tuple[dict[int, int], bool] | None = None  # made when first needed
+        self.whole_row = (lambda cells: len(cells) == 7 and _adds_up(cells)) if requests else None
+        self.by_order: set[int] = set()  # first tokens of rows placed by their order alone (uncertain)
+        self.eqs = equations(reader.version, table.key)
+
+    def unstacked(self) -> list[tuple[list[str], list[Token]]]:
+        """The runs, those printed as a stack of labels over a stack of numbers paired up (see runorder.py)."""
+        table = self.table
+        heading = (lambda label: _heading_fragment(label, table.blocks[0])) if table.key == "requests" else None
+        return unstacked_items(self.runs, self.rows, self.ncols, self.threshold, _best_row, self.whole_row,
+                               self.by_order, heading, table.title)
+
+    def best_reading(self, items: list[tuple[list[str], list[Token]]]) -> Reading:
+        """The runs placed as printed; then shifted (numbers printed before their labels) and straddled (labels
+        wrapped below their numbers), each kept when the equations favour it."""
+        table, version, block_of, eqs = self.table, self.reader.version, self.block_of, self.eqs
+        reading = self.place(items)
+        # a run right under the column headings and equations failing: numbers printed before their labels?
+        suspect = bool(eqs) and reading.headed and failing(reading, eqs, table, block_of) > 0
+        shifted = shifted_items(items, self.tokens, self.rows, self.threshold, _best_row, suspect)
+        if shifted is not None:
+            other = self.place(shifted)
+            if better(other, reading, table, version, block_of):
+                reading = other
+        # labels wrapped below their numbers: tried only when the reading leaves rows unread
+        straddled = straddled_items(items) if len(reading.placed) < len(self.rows) else None
+        if straddled is not None:
+            other = self.place(straddled)
+            if better(other, reading, table, version, block_of) or (
+                    len(other.placed) > len(reading.placed)
+                    and failing(other, eqs, table, block_of) <= failing(reading, eqs, table, block_of)) \
+                    or whole_in_order(other, reading, self.rows, eqs, table, block_of):
+                reading = other
+        return reading
+
+    def completed(self, reading: Reading, items: list[tuple[list[str], list[Token]]], after: Sequence[Token]
+                  ) -> list[Placed]:
+        """The reading's rows with those it left: table one's columns finished from what follows, table three's
+        rows completed later, glued rows split, rows printed empty, short rows; rows placed by position kept
+        only where the equations confirm them."""
+        table, version = self.table, self.reader.version
+        placed, done = reading.placed, reading.done
+        if table.key == "active" and after:
+            self.reader.taken |= {id(t) for t in _complete_columns(table, placed, after)}
+        if self.whole_row is not None and len(done) < len(self.rows):
+            placed += self._rows_completed_later(items, done, after)
+            done |= {p.row.key for p in placed}
+        if not self.no_total:
+            placed += read_glued_rows(table, version, self.tokens, placed, reading.glued, done, self.threshold,
+                                      _best_row, self.reader.stated, self.reader.text)
+            done |= {p.row.key for p in placed}
+        placed.extend(p for key, p in reading.blank_rows.items() if key not in done)
+        if table.key == "requests" and (short := {k: v for k, v in reading.short.items() if k not in done}):
+            placed += place_short_rows(version, table, placed, short, self.block_of)
+        if self.by_position:
+            _confirm_by_equations(table, version, placed, [p for p in placed if id(p) in self.by_position],
+                                  self.block_of)
+        return placed
+
+    def _rows_completed_later(self, items: list[tuple[list[str], list[Token]]], done: set[str], after: Sequence[Token]
+                         ) -> list[Placed]:
+        """Table three's rows cut short, completed from the runs after them; the tokens they take from after
+        the table are the next table's no more (either of several sets, when which is not known)."""
+        assert self.whole_row is not None
+        later, used = _completed_later(items, self.rows, self.ncols, done, self.threshold, after, self.whole_row)
+        if used:
+            beyond = {id(t) for t in after}
+            either = [{id(c) for c in one if id(c) in beyond} for one in used]
+            if len(either) == 1:
+                self.reader.taken |= either[0]
+            else:
+                self.reader.taken_either = either
+        return later
+
+    def place(self, items: list[tuple[list[str], list[Token]]]) -> Reading:
+        """One reading of the runs: each run placed in the row its labels name, fitted to that row's columns;
+        then the runs whose labels name no row placed between the rows read around them."""
+        table, rows, ncols = self.table, self.rows, self.ncols
+        printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
+        reading = Reading([], [], {}, set())
+        placed, done, short = reading.placed, reading.done, reading.short
+        unlabelled: list[int] = []
+        remaining = rows  # the rows not read yet
+        last = -1  # the format's index of the last row read
+        for n_run, (labels, run) in enumerate(items):
+            if not labels:
+                unlabelled.append(n_run)
+                continue
+            expected = next((r for r in rows[last + 1:] if r.key not in done), None)
+            row = self._row_named(labels, run, remaining, expected, short)
+            if row is not None and placed and _wrapped_tail(labels, placed[-1].row, row):
+                unlabelled.append(n_run)  # the labels finish the row above: this run's own label is elsewhere
+                continue
+            by_label = row is not None
+            if row is None and table.key == "active":
+                row = _first_row_under_header(labels[-1], table, done)
+            if row is None:
+                unlabelled.append(n_run)  # its labels name no row (a page's running title, a wrapped tail)
+                continue
+            n = ncols[row.key]
+            block = self.block_of[row.key]
+            seen = _printed_columns(labels, block, table.key, self.lines_of)
+            if seen != ():
+                printed_order[id(block)] = seen
+            columns = printed_order.get(id(block), tuple(range(n)))
+            if columns is None:
+                continue  # the header prints the columns in another order than the format, not readable as a grid
+            if table.key == "requests" and _under_headings(labels, block):
+                unlabelled.append(n_run)  # the labels before the run are the column headings, no row's
+                reading.headed = True
+                continue
+            if _column_numbers(run):
+                continue  # 1 2 3 4 5 6 7: the columns' numbers printed under the headings
+            if not any(t.kind == VALUE for t in run):
+                if len(run) >= n and row.key not in reading.blank_rows:
+                    reading.blank_rows[row.key] = Placed(row, [None] * n)
+                continue
+            fitted = self._fit_columns(run, n, by_label)
+            values = [t for t in run if t.kind == VALUE]
+            if fitted is None and n > 1 and len(values) == 1 and values[0].text.isdigit() \
+                    and len(values[0].text) > n:
+                reading.glued.append((row, values[0]))  # a row's cells glued into one number: split by the arithmetic
+                continue
+            placed_at: set[int] = set()
+            if fitted is None:
+                fitted, placed_at = self._fit_otherwise(items, n_run, n)
+            if fitted is None and by_label and 0 < len(values) < n and len(values) == len(run):
+                short.setdefault(row.key, _short_row(items, n_run, n))  # the equations may tell its columns
+                last = max(last, self.order[row.key])
+            if fitted is not None:
+                done.add(row.key)
+                remaining = [r for r in remaining if r is not row]
+                last = max(last, self.order[row.key])
+                reading.where[row.key] = n_run
+                cells, repaired = fitted
+                if columns != tuple(range(n)):  # printed in another order (table two): put each value in its column
+                    cells = [cells[columns.index(j)] for j in range(n)]
+                    repaired = {columns[j] for j in repaired}
+                placed.append(Placed(row, cells, repaired, in_yuan=self.yuan.get(row.key, set()),
+                                     uncertain=set(range(n)) if run and id(run[0]) in self.by_order else placed_at))
+                if placed_at:
+                    self.by_position[id(placed[-1])] = placed[-1]
+        placed += _between_neighbours(items, unlabelled, reading.where, rows, ncols, table.key, self.lead,
+                                      _tail_row(self.tokens, rows, self.threshold))
+        done |= {p.row.key for p in placed}
+        return reading
+
+    def _row_named(self, labels: list[str], run: list[Token], remaining: list[Row], expected: Row | None,
+                   short: dict[str, list[Token]]) -> Row | None:
+        """The unread row the labels name best (in table three, also without the group's words before them);
+        a short run of values names a row that had one already only if no other row fits."""
+        row = _best_row(labels, remaining, expected, self.threshold)
+        if row is None and self.table.key == "requests" and (own := _without_group_words(labels, self.table)) \
+                != labels:
+            row = _best_row(own, remaining, expected, self.threshold)
+        if row is not None and row.key in short and all(t.kind == VALUE for t in run) \
+                and len(run) < self.ncols[row.key]:  # another short run: not the row whose label had one
+            row = _best_row(labels, [r for r in remaining if r.key not in short], expected, self.threshold)
+        return row
+
+    def _fit_columns(self, run: list[Token], n: int, by_label: bool) -> tuple[list[Token | None], set[int]] | None:
+        """The run's values fitted to n columns as a grid or one by one (six, 总计 added missing, where the
+        table does not print it)."""
+        if self.no_total:  # the six applicant columns only: 总计 was not printed at all
+            fitted = self.grid.fit(run, n - 1) or _fit(run, n - 1, self.lead, self.table.key, by_label)
+            return (fitted[0] + [_MISSING], fitted[1]) if fitted else None
+        return self.grid.fit(run, n) or _fit(run, n, self.lead, self.table.key, by_label, self.totals_left_blank)
+
+    def _fit_otherwise(self, items: list[tuple[list[str], list[Token]]], n_run: int, n: int
+                       ) -> tuple[tuple[list[Token | None], set[int]] | None, set[int]]:
+        """A run that does not fit its columns as printed: its values placed by where they stand on the page,
+        by the blank lines between them, or with the run after it (a page break inside the row). Returns the
+        fitted cells (or None) and the columns placed by position or blank lines (uncertain)."""
+        run = items[n_run][1]
+        if self.laid and not self.no_total and (found := self.reader._by_position(run, n, self.laid)):
+            return (found[0], set()), found[1]
+        if not self.no_total and (cells := self._cells_by_blank_lines(run, n)):
+            return (cells, set()), {j for j, c in enumerate(cells) if c is not None}
+        if n_run + 1 < len(items) and not items[n_run + 1][0]:
+            # the row's values go on below a page break ("8 3 1" / - 3 - / "2 0 1 15"): both or nothing
+            both = [t for t in run + items[n_run + 1][1] if t.kind == VALUE]
+            return ((list(both), set()) if len(both) == n else None), set()
+        return None, set()
+
+    def _cells_by_blank_lines(self, run: list[Token], n: int) -> list[Token | None] | None:
+        """The run's cells where empty cells print as blank lines (see _by_blank_lines)."""
+        if not run or run[0].same_line or len(run) >= n:
+            return None
+        if self._blank_lines is None:
+            index_of = {id(t): i for i, t in enumerate(self.tokens)}
+            # empty cells printed as blank lines between a row's values somewhere: then also at a row's end
+            self._blank_lines = (index_of, any(_by_blank_lines(r, self.widest, self.tokens, index_of, tail_ok=False)
+                                               for _, r in self.runs))
+        return _by_blank_lines(run, n, self.tokens, *self._blank_lines)
 
 
 def _without_group_words(labels: list[str], table: Table) -> list[str]:
