@@ -25,6 +25,7 @@ from .appeal_line import (
 )
 from .columns import read_by_columns, read_column_major
 from .equations import equations
+from .fitting import Grid, adds_up, empties_before, fit_run, split_runs
 from .glued import read_glued_appeals, read_glued_rows
 from .normalize import label_key
 from .placed import _MISSING, Placed, is_missing
@@ -34,91 +35,11 @@ from .rowmatch import _LEADING_NUMBER, _best_row, similarity
 from .runorder import _numbered_rows, appeal_blocks, shifted_items, straddled_items, unstacked_items
 from .shortrows import place_short_rows
 from .template import Block, Row, Table, Version
-from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
+from .tokens import BREAK, EOL, LABEL, VALUE, Token
 from .values import read_value
 
-_THOUSANDS = re.compile(r"\d{3}(?:\.\d+)?(?:万元|元)?")  # the group after a space in "1 256.8万元"
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
 ACTIVE_SCORE = 80
-
-
-def _runs(tokens: list[Token]) -> list[tuple[list[str], list[Token]]]:
-    """Split a region into (labels since the last run with values, run of value/empty tokens).
-
-    A run of empty cells alone is returned too (a row printed with every cell empty) but does not
-    consume the labels: the label may go on below it (a label split over two table lines).
-    """
-    out: list[tuple[list[str], list[Token]]] = []
-    labels: list[str] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        t = tokens[i]
-        if t.kind == LABEL:
-            labels.append(t.text)
-            i += 1
-            continue
-        if t.kind in (VALUE, EMPTY):
-            line_bound = t.same_line
-            run: list[Token] = []
-            while i < n:
-                t = tokens[i]
-                if t.kind in (VALUE, EMPTY):
-                    run.append(t)
-                elif t.kind in (EOL, BREAK):
-                    if line_bound:  # a row per line: its values end with the line
-                        break
-                elif t.kind == LABEL:
-                    break
-                i += 1
-            if any(r.kind == VALUE for r in run):
-                out.append((labels, run))
-                labels = []
-            elif labels and line_bound:
-                out.append((list(labels), run))
-            continue
-        i += 1
-    return out
-
-
-def _lead(run: list[Token]) -> int:
-    n = 0
-    for t in run:
-        if t.kind != EMPTY:
-            break
-        n += 1
-    return n
-
-
-def _fit(run: list[Token], ncols: int, lead: int | None, table: str = "", by_label: bool = True,
-         totals_left_blank: bool = False) -> tuple[list[Token | None], set[int]] | None:
-    """Place a run of tokens in ncols cells, or None when it cannot be done with confidence."""
-    values = [t for t in run if t.kind == VALUE]
-    if len(values) == ncols:
-        return list(values), set()
-    if len(values) > ncols:
-        if len({v.text for v in values}) == 1 and ncols == 1:
-            return [values[0]], set()  # a merged cell copied into every column it spans
-        return _join_split_numbers(values, ncols) or (_drop_stray(values) if ncols == 7 else None)
-    # fewer values than columns: use the empty cells' positions when the row is laid out as a grid
-    k = _lead(run)
-    cut = min(k, lead) if lead is not None else k
-    rest = run[cut:]
-    if len(rest) >= ncols and all(t.kind == EMPTY for t in rest[ncols:]):
-        return [t if t.kind == VALUE else None for t in rest[:ncols]], set()
-    if run[0].same_line and all(t.closed and t.line == run[0].line for t in run):
-        # a pipe row closed by its pipe keeps every cell: the label's empty spans end where exactly one cut
-        # leaves the row's cells with nothing but empty cells after them
-        fits = [c for c in range(k + 1) if len(run) - c >= ncols and all(t.kind == EMPTY for t in run[c + ncols:])]
-        if len(fits) == 1:
-            return [t if t.kind == VALUE else None for t in run[fits[0]:fits[0] + ncols]], set()
-    if any(t.kind == EMPTY for t in run):
-        return None
-    if table == "active" and by_label and not run[0].same_line:
-        # one cell per line, the empty ones dropped by the copy: what is printed comes first
-        return [*values, *[_MISSING] * (ncols - len(values))], set()
-    if totals_left_blank and len(values) == ncols - 1 and not run[0].same_line:
-        return [*values, None], set()  # one cell per line, 总计 left blank on the sub-rows (most rows show it)
-    return None
 
 
 def _printed_columns(labels: list[str], block: Block, table: str,
@@ -193,70 +114,6 @@ def _without_total_column(runs: list[tuple[list[str], list[Token]]]) -> bool:
         return False
     counts = [sum(t.kind == VALUE for t in run) for _, run in runs]
     return counts.count(6) >= 0.8 * len(counts) and len(counts) >= 5
-
-
-class _Grid:
-    """A table rendered as an exact grid (HTML, Word): nearly every line holding values has the same
-    number of cells, the values in the last columns, whatever the span of each row's label."""
-
-    def __init__(self, tokens: list[Token]) -> None:
-        cells: dict[int, int] = {}
-        valued: set[int] = set()
-        for t in tokens:
-            if t.kind in (LABEL, VALUE, EMPTY):
-                cells[t.line] = cells.get(t.line, 0) + 1 + t.lead_gap
-                if t.kind == VALUE:
-                    valued.add(t.line)
-        widths = [cells[line] for line in valued]
-        self.cells = cells
-        self.width = max(set(widths), key=widths.count) if len(widths) >= 5 else None
-        if self.width is not None and widths.count(self.width) < 0.8 * len(widths):
-            self.width = None
-
-    def fit(self, run: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
-        """The row's cells by position, when its line has the grid's width (None: no opinion)."""
-        if (self.width is None or not run or not run[0].same_line or len(run) < ncols
-                or self.cells.get(run[0].line) != self.width or any(t.kind == VALUE for t in run[:-ncols])):
-            return None
-        return [t if t.kind == VALUE else None for t in run[-ncols:]], set()
-
-
-def _drop_stray(values: list[Token]) -> tuple[list[Token | None], set[int]] | None:
-    """One number too many in a row of table three (a page number, a 序号): drop the first or the
-    last when exactly one of the two leaves a row that adds up."""
-    if len(values) != 8:
-        return None
-    options = [o for o in (values[1:], values[:-1]) if _adds_up(o)]
-    if len(options) != 1:
-        return None
-    return list(options[0]), set()
-
-
-def _join_split_numbers(values: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
-    """'1 2' printed for 12: join two adjacent bare digit groups when that makes the count fit and
-    only one such join exists, or only one makes the row add up (six applicant columns = 总计)."""
-    if len(values) - ncols != 1:
-        return None
-    pairs = [i for i in range(len(values) - 1) if values[i].joinable
-             and (values[i + 1].joinable or (len(values[i].text) <= 3 and _THOUSANDS.fullmatch(values[i + 1].text)))
-             and values[i].line == values[i + 1].line and values[i + 1].start - values[i].end == 1]
-    options = [(i, _joined(values, i)) for i in pairs]
-    if len(options) > 1 and ncols == 7:
-        options = [(i, o) for i, o in options if _adds_up(o)]
-    if len(options) != 1:
-        return None
-    i, cells = options[0]
-    return cells, {i}
-
-
-def _joined(values: list[Token], i: int) -> list[Token | None]:
-    a, b = values[i], values[i + 1]
-    return [*values[:i], Token(VALUE, a.text + " " + b.text, a.start, b.end, a.line), *values[i + 2:]]
-
-
-def _adds_up(cells: Sequence[Token | None]) -> bool:
-    nums = [int(t.text.replace(" ", "")) for t in cells if t and t.text.replace(" ", "").isdigit()]
-    return len(nums) == len(cells) and sum(nums[:6]) == nums[6]
 
 
 class TableReader:
@@ -447,7 +304,7 @@ class TableReader:
         }
         # rows printed with their own labels: 行政复议 0 0 0 0 0
         by_label: list[Placed] = []
-        for labels, run in _runs(tokens):
+        for labels, run in split_runs(tokens):
             values: list[Token | None] = [t for t in run if t.kind == VALUE]
             if len(values) != 5 or not labels:
                 by_label = []
@@ -524,12 +381,12 @@ class _RowsOfRuns:
         self.rows = [r for b in table.blocks for r in b.rows]
         self.ncols = {r.key: len(b.columns) for b in table.blocks for r in b.rows}
         self.threshold = ACTIVE_SCORE if table.key == "active" else ROW_SCORE
-        self.runs = _runs(tokens)
+        self.runs = split_runs(tokens)
         counts = [sum(t.kind == VALUE for t in run) for _, run in self.runs]
         self.widest = max(self.ncols.values())
-        leads = [_lead(run) for (_, run), count in zip(self.runs, counts, strict=True) if count == self.widest]
+        leads = [empties_before(run) for (_, run), count in zip(self.runs, counts, strict=True) if count == self.widest]
         self.lead = max(set(leads), key=leads.count) if leads else None
-        self.grid = _Grid(tokens)
+        self.grid = Grid(tokens)
         self.no_total = requests and _without_total_column(self.runs)  # 总计 not printed at all
         self.totals_left_blank = requests and counts.count(self.ncols[self.rows[0].key] - 1) >= 0.5 * len(counts)
         self.yuan = _money_headed_in_yuan(table, tokens)
@@ -540,7 +397,7 @@ class _RowsOfRuns:
             if reader.layout is not None and requests else {}
         self.by_position: dict[int, Placed] = {}  # rows whose values took their columns by where they stand
         self._blank_lines: tuple[dict[int, int], bool] | None = None  # made when first needed
-        self.whole_row = (lambda cells: len(cells) == 7 and _adds_up(cells)) if requests else None
+        self.whole_row = (lambda cells: len(cells) == 7 and adds_up(cells)) if requests else None
         self.by_order: set[int] = set()  # first tokens of rows placed by their order alone (uncertain)
         self.eqs = equations(reader.version, table.key)
 
@@ -703,9 +560,9 @@ class _RowsOfRuns:
         """The run's values fitted to n columns as a grid or one by one (six, 总计 added missing, where the
         table does not print it)."""
         if self.no_total:  # the six applicant columns only: 总计 was not printed at all
-            fitted = self.grid.fit(run, n - 1) or _fit(run, n - 1, self.lead, self.table.key, by_label)
+            fitted = self.grid.fit(run, n - 1) or fit_run(run, n - 1, self.lead, self.table.key, by_label)
             return (fitted[0] + [_MISSING], fitted[1]) if fitted else None
-        return self.grid.fit(run, n) or _fit(run, n, self.lead, self.table.key, by_label, self.totals_left_blank)
+        return self.grid.fit(run, n) or fit_run(run, n, self.lead, self.table.key, by_label, self.totals_left_blank)
 
     def _fit_otherwise(self, items: list[tuple[list[str], list[Token]]], n_run: int, n: int
                        ) -> tuple[tuple[list[Token | None], set[int]] | None, set[int]]:
@@ -940,7 +797,7 @@ def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]
                      if all(is_missing(p.cells[j]) for p in mine if p is not None)]
     if not expected:
         return []
-    items = _runs(list(after))
+    items = split_runs(list(after))
 
     def fits(m: int, block: Block, j: int) -> bool:
         labels, run = items[m]
@@ -1011,11 +868,11 @@ def _between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: 
         row = rows[order[k0] + 1 + between.index(n)]
         if row.key in where:
             continue
-        fitted = _fit(items[n][1], ncols[row.key], lead, table, by_label=False)
+        fitted = fit_run(items[n][1], ncols[row.key], lead, table, by_label=False)
         if fitted is None or any(c is None or is_missing(c) for c in fitted[0]):
             continue
         cells, repaired = fitted
-        sure = len(between) == 1 and table == "requests" and ncols[row.key] == 7 and _adds_up(cells)
+        sure = len(between) == 1 and table == "requests" and ncols[row.key] == 7 and adds_up(cells)
         out.append(Placed(row, cells, repaired, uncertain=set() if sure else set(range(len(cells)))))
     return out
 

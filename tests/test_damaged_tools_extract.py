@@ -261,16 +261,16 @@ def test_markdown_rows_with_empty_label_spans_and_empty_cells() -> None:
     """markdownify writes a label spanning three columns as the label and two empty cells, and every empty
     cell of the row: | 二、上年结转… | | | 22 | 7 | 1 |  | 1 | 1 | 32 |. A row closed by its pipe keeps all
     its cells, so the one cut that leaves nothing but empty cells after seven places them."""
-    from parser.tables import _fit
+    from parser.fitting import fit_run
 
     tokens = [t for t in tokenize("| 二、上年结转政府信息公开申请数量 | | | 22 | 7 | 1 |  | 1 | 1 | 32 |")
               if t.kind in (VALUE, EMPTY)]
-    cells, _ = _fit(tokens, 7, lead=1)
+    cells, _ = fit_run(tokens, 7, lead=1)
     assert [c.text if c else None for c in cells] == ["22", "7", "1", None, "1", "1", "32"]
     # the same cells without the closing pipe (a copy may have dropped trailing empty cells): not placed so
     open_row = [t for t in tokenize("二、上年结转政府信息公开申请数量\t\t\t22\t7\t1\t\t1\t1\t32")
                 if t.kind in (VALUE, EMPTY)]
-    assert _fit(open_row, 7, lead=1) is None
+    assert fit_run(open_row, 7, lead=1) is None
     name = "767_markdownify_half_blank"
     report = parse_text(_text(name))
     truth = _truth(name)

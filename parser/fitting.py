@@ -1,0 +1,161 @@
+"""A table region's runs of values, and a run fitted to a row's columns.
+
+A run is the values (and empty cells) printed after the labels that name their row; fitting places its values
+in the row's columns: one a column, a number split by a space _joined, a stray number dropped, the empty cells'
+positions kept where the row is laid out as a grid, or None when that cannot be done with confidence.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .placed import _MISSING
+from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
+
+_THOUSANDS = re.compile(r"\d{3}(?:\.\d+)?(?:万元|元)?")  # the group after a space in "1 256.8万元"
+
+
+def split_runs(tokens: list[Token]) -> list[tuple[list[str], list[Token]]]:
+    """Split a region into (labels since the last run with values, run of value/empty tokens).
+
+    A run of empty cells alone is returned too (a row printed with every cell empty) but does not
+    consume the labels: the label may go on below it (a label split over two table lines).
+    """
+    out: list[tuple[list[str], list[Token]]] = []
+    labels: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.kind == LABEL:
+            labels.append(t.text)
+            i += 1
+            continue
+        if t.kind in (VALUE, EMPTY):
+            line_bound = t.same_line
+            run: list[Token] = []
+            while i < n:
+                t = tokens[i]
+                if t.kind in (VALUE, EMPTY):
+                    run.append(t)
+                elif t.kind in (EOL, BREAK):
+                    if line_bound:  # a row per line: its values end with the line
+                        break
+                elif t.kind == LABEL:
+                    break
+                i += 1
+            if any(r.kind == VALUE for r in run):
+                out.append((labels, run))
+                labels = []
+            elif labels and line_bound:
+                out.append((list(labels), run))
+            continue
+        i += 1
+    return out
+
+
+def empties_before(run: list[Token]) -> int:
+    """How many empty cells the run starts with (where a row's label spans columns, or its first cells are blank)."""
+    n = 0
+    for t in run:
+        if t.kind != EMPTY:
+            break
+        n += 1
+    return n
+
+
+def fit_run(run: list[Token], ncols: int, lead: int | None, table: str = "", by_label: bool = True,
+         totals_left_blank: bool = False) -> tuple[list[Token | None], set[int]] | None:
+    """Place a run of tokens in ncols cells, or None when it cannot be done with confidence."""
+    values = [t for t in run if t.kind == VALUE]
+    if len(values) == ncols:
+        return list(values), set()
+    if len(values) > ncols:
+        if len({v.text for v in values}) == 1 and ncols == 1:
+            return [values[0]], set()  # a merged cell copied into every column it spans
+        return _join_split_numbers(values, ncols) or (_drop_stray(values) if ncols == 7 else None)
+    # fewer values than columns: use the empty cells' positions when the row is laid out as a grid
+    k = empties_before(run)
+    cut = min(k, lead) if lead is not None else k
+    rest = run[cut:]
+    if len(rest) >= ncols and all(t.kind == EMPTY for t in rest[ncols:]):
+        return [t if t.kind == VALUE else None for t in rest[:ncols]], set()
+    if run[0].same_line and all(t.closed and t.line == run[0].line for t in run):
+        # a pipe row closed by its pipe keeps every cell: the label's empty spans end where exactly one cut
+        # leaves the row's cells with nothing but empty cells after them
+        fits = [c for c in range(k + 1) if len(run) - c >= ncols and all(t.kind == EMPTY for t in run[c + ncols:])]
+        if len(fits) == 1:
+            return [t if t.kind == VALUE else None for t in run[fits[0]:fits[0] + ncols]], set()
+    if any(t.kind == EMPTY for t in run):
+        return None
+    if table == "active" and by_label and not run[0].same_line:
+        # one cell per line, the empty ones dropped by the copy: what is printed comes first
+        return [*values, *[_MISSING] * (ncols - len(values))], set()
+    if totals_left_blank and len(values) == ncols - 1 and not run[0].same_line:
+        return [*values, None], set()  # one cell per line, 总计 left blank on the sub-rows (most rows show it)
+    return None
+
+
+class Grid:
+    """A table rendered as an exact grid (HTML, Word): nearly every line holding values has the same
+    number of cells, the values in the last columns, whatever the span of each row's label."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        cells: dict[int, int] = {}
+        valued: set[int] = set()
+        for t in tokens:
+            if t.kind in (LABEL, VALUE, EMPTY):
+                cells[t.line] = cells.get(t.line, 0) + 1 + t.lead_gap
+                if t.kind == VALUE:
+                    valued.add(t.line)
+        widths = [cells[line] for line in valued]
+        self.cells = cells
+        self.width = max(set(widths), key=widths.count) if len(widths) >= 5 else None
+        if self.width is not None and widths.count(self.width) < 0.8 * len(widths):
+            self.width = None
+
+    def fit(self, run: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
+        """The row's cells by position, when its line has the grid's width (None: no opinion)."""
+        if (self.width is None or not run or not run[0].same_line or len(run) < ncols
+                or self.cells.get(run[0].line) != self.width or any(t.kind == VALUE for t in run[:-ncols])):
+            return None
+        return [t if t.kind == VALUE else None for t in run[-ncols:]], set()
+
+
+def _drop_stray(values: list[Token]) -> tuple[list[Token | None], set[int]] | None:
+    """One number too many in a row of table three (a page number, a 序号): drop the first or the
+    last when exactly one of the two leaves a row that adds up."""
+    if len(values) != 8:
+        return None
+    options = [o for o in (values[1:], values[:-1]) if adds_up(o)]
+    if len(options) != 1:
+        return None
+    return list(options[0]), set()
+
+
+def _join_split_numbers(values: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
+    """'1 2' printed for 12: join two adjacent bare digit groups when that makes the count fit and
+    only one such join exists, or only one makes the row add up (six applicant columns = 总计)."""
+    if len(values) - ncols != 1:
+        return None
+    pairs = [i for i in range(len(values) - 1) if values[i].joinable
+             and (values[i + 1].joinable or (len(values[i].text) <= 3 and _THOUSANDS.fullmatch(values[i + 1].text)))
+             and values[i].line == values[i + 1].line and values[i + 1].start - values[i].end == 1]
+    options = [(i, _joined(values, i)) for i in pairs]
+    if len(options) > 1 and ncols == 7:
+        options = [(i, o) for i, o in options if adds_up(o)]
+    if len(options) != 1:
+        return None
+    i, cells = options[0]
+    return cells, {i}
+
+
+def _joined(values: list[Token], i: int) -> list[Token | None]:
+    """The values with the i-th and the next joined into one number."""
+    a, b = values[i], values[i + 1]
+    return [*values[:i], Token(VALUE, a.text + " " + b.text, a.start, b.end, a.line), *values[i + 2:]]
+
+
+def adds_up(cells: Sequence[Token | None]) -> bool:
+    """A row of table three whose six applicant columns add up to its 总计."""
+    nums = [int(t.text.replace(" ", "")) for t in cells if t and t.text.replace(" ", "").isdigit()]
+    return len(nums) == len(cells) and sum(nums[:6]) == nums[6]
