@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
-
-from rapidfuzz import fuzz
 
 from .appeal_line import (
     count_or_zero,
@@ -22,6 +19,18 @@ from .appeal_line import (
     leading_whole_groups,
     starts_with_gap,
     value_line,
+)
+from .column_headings import (
+    column_named,
+    column_numbers,
+    first_row_under_header,
+    heading_fragment,
+    label_lines,
+    money_headed_in_yuan,
+    one_column,
+    printed_columns,
+    under_headings,
+    without_group_words,
 )
 from .columns import read_by_columns, read_column_major
 from .equations import equations
@@ -40,72 +49,6 @@ from .values import read_value
 
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
 ACTIVE_SCORE = 80
-
-
-def _printed_columns(labels: list[str], block: Block, table: str,
-                     lines_of: dict[str, frozenset[int]] | None = None) -> tuple[int, ...] | None:
-    """The order in which the labels before a row print the block's column headings: () when they print
-    none (nothing learnt), the template order when they agree with it, a permutation when table two
-    prints its headings in another order, None when table three does (its two-level header cannot be
-    re-ordered safely).
-
-    lines_of: label text → the lines it is printed on. When table three's headings share lines (a PDF's
-    text laid out as printed: 自然人 … 总计 on one line, the wrapped 商业企业 科研机构 其他 on the next), only
-    the order within a line tells the columns' order; one heading per line, the order of the lines does."""
-    seq: list[int] = []
-    names: list[str] = []
-    for label in labels:
-        j = _column_named(label, block)
-        if j is not None and j not in seq:
-            seq.append(j)
-            names.append(label)
-    n = len(block.columns)
-    if len(seq) < 2:
-        return ()
-    if table == "requests":  # where 总计 stands says nothing: a two-level header may print it anywhere
-        applicants = [(j, name) for j, name in zip(seq, names, strict=True) if j < n - 1]
-        lines = [lines_of.get(name, frozenset()) if lines_of else frozenset() for _, name in applicants]
-        pairs = [(a, b) for a in range(len(applicants)) for b in range(a + 1, len(applicants))]
-        shared = [(a, b) for a, b in pairs if lines[a] & lines[b]]
-        in_order = all(applicants[a][0] < applicants[b][0] for a, b in (shared or pairs))
-        return tuple(range(n)) if in_order else None
-    if seq == sorted(seq):
-        return tuple(range(n))
-    return tuple(seq) if len(seq) == n else None
-
-
-def _label_lines(tokens: list[Token]) -> dict[str, frozenset[int]]:
-    """Label text → the lines of the region it is printed on."""
-    out: dict[str, set[int]] = {}
-    for t in tokens:
-        if t.kind == LABEL:
-            out.setdefault(t.text, set()).add(t.line)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1 << 14)
-def _column_named(label: str, block: Block) -> int | None:
-    """The index of the block's column this label names as its heading, if any."""
-    key = label_key(label)
-    if not key:
-        return None
-    for j, col in enumerate(block.columns):
-        names = {label_key(col.label), *(label_key(a) for a in col.aliases)}
-        if key in names or any(fuzz.ratio(key, m) >= 90 for m in names if len(m) > 3):
-            return j
-    return None
-
-
-def _money_headed_in_yuan(table: Table, tokens: list[Token]) -> dict[str, set[int]]:
-    """Row key → indexes of its money columns whose heading is printed in 元 (采购总金额（元）)."""
-    printed = [t.text for t in tokens if t.kind == LABEL and "元" in t.text and "万元" not in t.text]
-    out: dict[str, set[int]] = {}
-    for block in table.blocks:
-        for i, col in enumerate(block.columns):
-            if col.kind == "money" and any(label_key(col.label).rstrip("万元") in label_key(p) for p in printed):
-                for row in block.rows:
-                    out.setdefault(row.key, set()).add(i)
-    return out
 
 
 def _without_total_column(runs: list[tuple[list[str], list[Token]]]) -> bool:
@@ -188,7 +131,7 @@ class TableReader:
                     out[(page, way)] = found
         first_value = next((i for i, t in enumerate(tokens) if t.kind == VALUE), 0)
         headings = [(t, j) for t in tokens[:first_value]
-                    if t.kind == LABEL and (j := _one_column(t.text, block)) is not None]
+                    if t.kind == LABEL and (j := one_column(t.text, block)) is not None]
         if headings and len(block.columns) == width and (page := layout.page(headings[0][0])) not in full:
             for way in (CHARS, DISPLAY):
                 found = Columns.of_headings([(j, layout.span(t, way)) for t, j in headings], width)
@@ -389,10 +332,10 @@ class _RowsOfRuns:
         self.grid = Grid(tokens)
         self.no_total = requests and _without_total_column(self.runs)  # 总计 not printed at all
         self.totals_left_blank = requests and counts.count(self.ncols[self.rows[0].key] - 1) >= 0.5 * len(counts)
-        self.yuan = _money_headed_in_yuan(table, tokens)
+        self.yuan = money_headed_in_yuan(table, tokens)
         self.order = {r.key: i for i, r in enumerate(self.rows)}
         self.block_of = {r.key: b for b in table.blocks for r in b.rows}
-        self.lines_of = _label_lines(tokens) if requests else None
+        self.lines_of = label_lines(tokens) if requests else None
         self.laid = reader._page_columns(self.runs, self.widest, tokens, table.blocks[0]) \
             if reader.layout is not None and requests else {}
         self.by_position: dict[int, Placed] = {}  # rows whose values took their columns by where they stand
@@ -404,7 +347,7 @@ class _RowsOfRuns:
     def unstacked(self) -> list[tuple[list[str], list[Token]]]:
         """The runs, those printed as a stack of labels over a stack of numbers paired up (see runorder.py)."""
         table = self.table
-        heading = (lambda label: _heading_fragment(label, table.blocks[0])) if table.key == "requests" else None
+        heading = (lambda label: heading_fragment(label, table.blocks[0])) if table.key == "requests" else None
         return unstacked_items(self.runs, self.rows, self.ncols, self.threshold, _best_row, self.whole_row,
                                self.by_order, heading, table.title)
 
@@ -491,23 +434,23 @@ class _RowsOfRuns:
                 continue
             by_label = row is not None
             if row is None and table.key == "active":
-                row = _first_row_under_header(labels[-1], table, done)
+                row = first_row_under_header(labels[-1], table, done)
             if row is None:
                 unlabelled.append(n_run)  # its labels name no row (a page's running title, a wrapped tail)
                 continue
             n = ncols[row.key]
             block = self.block_of[row.key]
-            seen = _printed_columns(labels, block, table.key, self.lines_of)
+            seen = printed_columns(labels, block, table.key, self.lines_of)
             if seen != ():
                 printed_order[id(block)] = seen
             columns = printed_order.get(id(block), tuple(range(n)))
             if columns is None:
                 continue  # the header prints the columns in another order than the format, not readable as a grid
-            if table.key == "requests" and _under_headings(labels, block):
+            if table.key == "requests" and under_headings(labels, block):
                 unlabelled.append(n_run)  # the labels before the run are the column headings, no row's
                 reading.headed = True
                 continue
-            if _column_numbers(run):
+            if column_numbers(run):
                 continue  # 1 2 3 4 5 6 7: the columns' numbers printed under the headings
             if not any(t.kind == VALUE for t in run):
                 if len(run) >= n and row.key not in reading.blank_rows:
@@ -548,7 +491,7 @@ class _RowsOfRuns:
         """The unread row the labels name best (in table three, also without the group's words before them);
         a short run of values names a row that had one already only if no other row fits."""
         row = _best_row(labels, remaining, expected, self.threshold)
-        if row is None and self.table.key == "requests" and (own := _without_group_words(labels, self.table)) \
+        if row is None and self.table.key == "requests" and (own := without_group_words(labels, self.table)) \
                 != labels:
             row = _best_row(own, remaining, expected, self.threshold)
         if row is not None and row.key in short and all(t.kind == VALUE for t in run) \
@@ -590,44 +533,6 @@ class _RowsOfRuns:
             self._blank_lines = (index_of, any(_by_blank_lines(r, self.widest, self.tokens, index_of, tail_ok=False)
                                                for _, r in self.runs))
         return _by_blank_lines(run, n, self.tokens, *self._blank_lines)
-
-
-def _without_group_words(labels: list[str], table: Table) -> list[str]:
-    """The labels without the pieces of the rows' group headings printed among them (pdfplumber: 三、本年度
-    3.补正后申 / 办理结果 请内容仍不 → 3.补正后申 / 请内容仍不; pdftotext -layout: 4.保护第三 / （三）不予 11 3 1 →
-    4.保护第三)."""
-    groups = _group_words(table)
-
-    def heading(piece: str) -> bool:
-        return len(key := label_key(piece)) >= 2 and any(key in g for g in groups)
-
-    out = []
-    for label in labels:
-        parts = label.split()
-        if len(parts) > 1:
-            kept = [p for p in parts if not heading(p)]
-            out.append(" ".join(kept) if kept else label)
-        elif not (_GROUP_NUMBER.match(label) and heading(label)):  # a group's own heading: （三）不予, 三、本年度
-            out.append(label)
-    return out or labels
-
-
-_GROUP_NUMBER = re.compile(r"\s*(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
-
-
-@lru_cache(maxsize=8)
-def _group_words(table: Table) -> tuple[str, ...]:
-    return tuple({label_key(g) for b in table.blocks for r in b.rows if r.group for g in r.group.split("/")})
-
-
-def _one_column(label: str, block: Block) -> int | None:
-    """The one column whose heading the label is or is a piece of (社会公益组 / 织; 构 may be 科研机构's or
-    法律服务机构's: none)."""
-    key = label_key(label)
-    if not key or len(key) > 8 or _LEADING_NUMBER.match(label):
-        return None
-    named = {j for j, col in enumerate(block.columns) if any(key in label_key(x) for x in (col.label, *col.aliases))}
-    return named.pop() if len(named) == 1 else None
 
 
 def _short_row(items: list[tuple[list[str], list[Token]]], at: int, n: int) -> list[Token]:
@@ -801,7 +706,7 @@ def _complete_columns(table: Table, placed: list[Placed], after: Sequence[Token]
 
     def fits(m: int, block: Block, j: int) -> bool:
         labels, run = items[m]
-        return bool(labels) and _column_named(labels[-1], block) == j and len(run) == len(block.rows) \
+        return bool(labels) and column_named(labels[-1], block) == j and len(run) == len(block.rows) \
             and all(t.kind == VALUE for t in run)
 
     starts = [s for s in range(len(items) - len(expected) + 1)
@@ -897,40 +802,6 @@ def _wrapped_tail(labels: list[str], above: Row, row: Row) -> bool:
     return similarity(tail, above) >= ROW_SCORE and similarity(tail, above) > similarity(tail, row) + 5
 
 
-def _heading_fragment(label: str, block: Block) -> bool:
-    """The label is a column heading of the block or a piece of one wrapped over lines (自然 / 人, 法律 / 服务 /
-    机构), the block's heading (申请人情况) or a columns' group (法人或其他组织)."""
-    key = label_key(label)
-    return bool(key) and not _LEADING_NUMBER.match(label) and any(
-        key in text for text in _heading_texts(block))
-
-
-@lru_cache(maxsize=64)
-def _heading_texts(block: Block) -> tuple[str, ...]:
-    texts = {block.heading} | {c.label for c in block.columns} | {c.group for c in block.columns if c.group}
-    return tuple(label_key(t) for t in texts if t)
-
-
-def _under_headings(labels: list[str], block: Block) -> bool:
-    """The labels end with two different column headings, printed without a row's numbering; or with a column
-    heading (其他) after another among the last four labels, the rest fragments of wrapped headings
-    (法律服务机 / 构 / 其他: a PDF's text of a narrow header)."""
-    if len(labels) < 2 or any(_LEADING_NUMBER.match(x) for x in labels[-2:]):
-        return False
-    named = {_column_named(x, block) for x in labels[-2:]}
-    if None not in named and len(named) == 2:
-        return True
-    last = _column_named(labels[-1], block)
-    return last is not None and any(j not in (None, last) for j in (_column_named(x, block) for x in labels[-4:-1]))
-
-
-def _column_numbers(run: list[Token]) -> bool:
-    if len(run) < 5 or next((t.text for t in run if t.kind == VALUE), None) != "1":
-        return False
-    values = [t.text for t in run if t.kind == VALUE]
-    return len(values) >= 5 and values[0] == "1" and values == [str(i) for i in range(1, len(values) + 1)]
-
-
 _APPEAL_GROUPS = {"review": lambda text: label_key(text) == "行政复议",
                   "litigation_direct": lambda text: "直接起诉" in label_key(text, explanations=True),
                   "litigation_after_review": lambda text: "复议后起诉" in label_key(text, explanations=True)}
@@ -949,14 +820,3 @@ def _stacked_columns(spans: list[tuple[float, float]], count: int) -> Columns | 
         else:
             clusters.append([span])
     return Columns(clusters) if len(clusters) == count else None
-
-
-def _first_row_under_header(label: str, table: Table, done: set[str]) -> Row | None:
-    """Values right under a block's column headings whose row label the copy lost belong to the
-    block's first row (the copy kept the next row's label, so this one can only be the first)."""
-    key = label_key(label)
-    for block in table.blocks:
-        headings = [label_key(h) for c in block.columns for h in (c.label, *c.aliases)]
-        if block.rows[0].key not in done and any(fuzz.ratio(key, h) >= 85 for h in headings if h):
-            return block.rows[0]
-    return None

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 from corpus import assert_truth_shape, compare, load_generator, summary, truth_of
 
+from parser.column_headings import printed_columns
 from parser.extract import parse_text
 from parser.model import UNCERTAIN
 from parser.runorder import _numbered_rows
-from parser.tables import TableReader, _printed_columns
+from parser.tables import TableReader
 from parser.template import version
 from parser.tokens import EMPTY, LABEL, VALUE, tokenize
 
@@ -115,9 +116,9 @@ def test_requests_headings_laid_out_over_lines_keep_the_format_order() -> None:
     labels = ["自然人", "总计", "社会公益组", "法律服务机", "商业企业", "科研机构", "其他"]
     line_of = {"自然人": 1, "总计": 1, "社会公益组": 2, "法律服务机": 2, "商业企业": 3, "科研机构": 3, "其他": 3}
     lines = {label: frozenset({n}) for label, n in line_of.items()}
-    assert _printed_columns(labels, block, "requests", lines) == tuple(range(7))
+    assert printed_columns(labels, block, "requests", lines) == tuple(range(7))
     one_line = dict.fromkeys(labels, frozenset({1}))
-    assert _printed_columns(labels, block, "requests", one_line) is None
+    assert printed_columns(labels, block, "requests", one_line) is None
 
 
 _APPEALS_2019 = """四、政府信息公开行政复议、行政诉讼情况
