@@ -159,3 +159,61 @@ def adds_up(cells: Sequence[Token | None]) -> bool:
     """A row of table three whose six applicant columns add up to its 总计."""
     nums = [int(t.text.replace(" ", "")) for t in cells if t and t.text.replace(" ", "").isdigit()]
     return len(nums) == len(cells) and sum(nums[:6]) == nums[6]
+
+
+def by_blank_lines(run: list[Token], n: int, tokens: list[Token], index_of: dict[int, int], tail_ok: bool = True
+                   ) -> list[Token | None] | None:
+    """A row printed a cell a line with fewer values than columns, its empty cells left as blank lines
+    (LibreOffice's text of a Word table: a blank line a cell; a text browser's dump and docx2txt: a blank line
+    between cells, one or two more a cell): the blank lines between the label, the values and the next line
+    beyond the most common gap, counted in the one number of lines a cell that makes them exactly the cells
+    missing, are the empty cells. None unless every value stands alone on its line, only blank lines come
+    between them (no page number dropped), and exactly one such count exists. The lines after a row say
+    nothing by themselves (a paragraph's end): empty cells end a row only where another row of the table
+    (tail_ok) has its empty cells between its values alone."""
+    if not run or len(run) >= n or any(t.kind != VALUE or t.same_line for t in run) \
+            or len({t.line for t in run}) != len(run):
+        return None
+    first, last = index_of.get(id(run[0])), index_of.get(id(run[-1]))
+    if first is None or last is None:
+        return None
+    # the lines before the first value (back to the label), between the values and after the last one
+    before = first - 1
+    while before >= 0 and tokens[before].kind in (EOL, BREAK):
+        before -= 1
+    after = last + 1
+    while after < len(tokens) and tokens[after].kind in (EOL, BREAK):
+        after += 1
+    if before < 0 or after >= len(tokens) or tokens[before].kind != LABEL:
+        return None
+    stops = [tokens[before], *run, tokens[after]]
+    gaps: list[int] = []
+    for a, b in zip(stops, stops[1:], strict=False):
+        i, j = index_of[id(a)], index_of[id(b)]
+        breaks = sum(t.kind == BREAK for t in tokens[i + 1:j])
+        if any(t.kind not in (EOL, BREAK) for t in tokens[i + 1:j]) or breaks != b.line - a.line - 1:
+            return None
+        gaps.append(breaks)
+    usual = max(sorted(set(gaps)), key=gaps.count)  # the smaller of equally common gaps
+    extra = [g - usual for g in gaps]
+    if any(x < 0 for x in extra):
+        return None
+    missing = n - len(run)
+    # the lines after the last value may hold up to two cells more: a merged label continued in the next row
+    # (三、本年度办理结果, （三）不予公开) prints its empty cell there
+    inner, tail = extra[:-1], extra[-1]
+    readings = set()
+    for unit in range(1, max(extra) + 1):
+        if any(x % unit for x in inner):
+            continue
+        counts = [x // unit for x in inner]
+        rest = missing - sum(counts)
+        if rest >= 0 and rest * unit <= tail <= (rest + 2) * unit and tail % unit == 0 and (tail_ok or not rest):
+            readings.add((*counts, rest))
+    if len(readings) != 1:
+        return None
+    counts = list(readings.pop())
+    cells: list[Token | None] = [None] * counts[0]
+    for tok, blanks in zip(run, counts[1:], strict=True):
+        cells += [tok, *[None] * blanks]
+    return cells

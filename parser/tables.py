@@ -8,18 +8,9 @@ again, and a run that cannot be placed with confidence is left unassigned (its c
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
-from .appeal_line import (
-    count_or_zero,
-    empty_row_cells,
-    group_adds_up,
-    indented,
-    leading_whole_groups,
-    starts_with_gap,
-    value_line,
-)
+from .appeals import read_appeals, read_interleaved_appeals
 from .column_headings import (
     column_named,
     column_numbers,
@@ -34,17 +25,17 @@ from .column_headings import (
 )
 from .columns import read_by_columns, read_column_major
 from .equations import equations
-from .fitting import Grid, adds_up, empties_before, fit_run, split_runs
-from .glued import read_glued_appeals, read_glued_rows
+from .fitting import Grid, adds_up, by_blank_lines, empties_before, fit_run, split_runs
+from .glued import read_glued_rows
 from .normalize import label_key
 from .placed import _MISSING, Placed, is_missing
-from .positions import CHARS, DISPLAY, NEAR, Columns, Layout
+from .positions import CHARS, DISPLAY, Columns, Layout
 from .readings import Reading, better, failing, whole_in_order
 from .rowmatch import _LEADING_NUMBER, _best_row, similarity
-from .runorder import _numbered_rows, appeal_blocks, shifted_items, straddled_items, unstacked_items
+from .runorder import _numbered_rows, shifted_items, straddled_items, unstacked_items
 from .shortrows import place_short_rows
 from .template import Block, Row, Table, Version
-from .tokens import BREAK, EOL, LABEL, VALUE, Token
+from .tokens import LABEL, VALUE, Token
 from .values import read_value
 
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
@@ -73,21 +64,28 @@ class TableReader:
         self.taken_either: list[set[int]] = []
 
     def read(self, table: Table, region: tuple[int, int]) -> list[Placed]:
-        tokens = self.tokens[region[0]:region[1]]
+        """The table's rows read from the tokens of its region (and of what follows, where its rows go on there)."""
+        tokens, after = self.tokens[region[0]:region[1]], self.tokens[region[1]:]
         if table.key == "appeals":
-            if not self.taken and not self.taken_either:
-                return self._read_appeals(table, tokens)
-            readings = []
-            for either in self.taken_either or [set()]:
-                taken = self.taken | either
-                own = [t for t in tokens if id(t) not in taken]
-                if len(own) == len(tokens) and (placed := self._read_appeals(table, tokens)):
-                    readings.append(placed)
-                else:
-                    readings.append(self._read_interleaved_appeals(table, own, self.tokens[region[1]:], taken))
-            numbers = {tuple(tuple(c.text if c is not None else None for c in p.cells) for p in r) for r in readings}
-            return readings[0] if len(numbers) == 1 else []  # which numbers are table four's: not known
-        return self._read_rows(table, tokens, self.tokens[region[1]:])
+            return self._read_appeals(table, tokens, after)
+        return self._read_rows(table, tokens, after)
+
+    def _read_appeals(self, table: Table, tokens: list[Token], after: list[Token]) -> list[Placed]:
+        """Table four, without the tokens table three took from its region (either of several sets: read with
+        each, and kept only when all readings agree on its numbers)."""
+        if not self.taken and not self.taken_either:
+            return read_appeals(table, self.version, tokens, self.tokens, self.layout)
+        readings = []
+        for either in self.taken_either or [set()]:
+            taken = self.taken | either
+            own = [t for t in tokens if id(t) not in taken]
+            if len(own) == len(tokens) and (placed := read_appeals(table, self.version, tokens, self.tokens,
+                                                                   self.layout)):
+                readings.append(placed)
+            else:
+                readings.append(read_interleaved_appeals(table, own, after, taken))
+        numbers = {tuple(tuple(c.text if c is not None else None for c in p.cells) for p in r) for r in readings}
+        return readings[0] if len(numbers) == 1 else []  # which numbers are table four's: not known
 
     def _read_rows(self, table: Table, tokens: list[Token], after: Sequence[Token] = ()) -> list[Placed]:
         """The table's rows read from its runs by their labels: the runs unstacked, the reading the equations
@@ -178,139 +176,6 @@ class TableReader:
                 return [Placed(r, by_order[r.key], uncertain=set(range(len(b.columns))))
                         for b in table.blocks for r in b.rows]
         return placed
-
-    def _read_interleaved_appeals(self, table: Table, own: list[Token], after: list[Token],
-                                  taken: set[int]) -> list[Placed]:
-        """Table four whose numbers were printed among table three's columns (pdftotext's default order of
-        LibreOffice's PDF): its own numbers in the order of the text, and when they are fewer than fifteen, the
-        numbers standing alone on their lines after it (the rest of a group printed below the next heading) up
-        to the end, when the two make fifteen exactly and two of the three groups add up (upheld + corrected +
-        other + pending = total). Placed by their order: uncertain."""
-        values = [t for t in own if t.kind == VALUE]
-        if len(values) < 15:
-            on_line: dict[int, int] = {}
-            for t in after:
-                if t.kind in (LABEL, VALUE):
-                    on_line[t.line] = on_line.get(t.line, 0) + 1
-            rest = [t for t in after if t.kind == VALUE and id(t) not in taken]
-            if any(on_line[t.line] != 1 for t in rest):
-                return []
-            values += rest
-        if len(values) != 15 or not all(t.text.isdigit() for t in values):
-            return []
-        groups = [[int(t.text) for t in values[i:i + 5]] for i in range(0, 15, 5)]
-        if sum(sum(g[:4]) == g[4] for g in groups) < 2:
-            return []
-        return [Placed(r, list(values[i * 5:(i + 1) * 5]), uncertain=set(range(5)))
-                for i, r in enumerate(table.blocks[0].rows)]
-
-    def _appeals_by_position(self, rows: list[Row], tokens: list[Token]) -> list[Placed]:
-        """Table four's one line of numbers laid out under its fifteen column headings with the blank cells
-        left as spaces (pdftotext -layout: 行政复议's group blank, the numbers start under 未经复议直接起诉): each
-        number in the column whose heading it stands under, when the headings' pieces stand in fifteen columns
-        and every number's column is known; each group's parts then add up to its total (blank: 0), or nothing
-        is read. Uncertain: the total is the same whichever part a number is in."""
-        layout = self.layout
-        assert layout is not None
-        lines: dict[int, list[Token]] = {}
-        for t in tokens:
-            if t.kind in (LABEL, VALUE):
-                lines.setdefault(t.line, []).append(t)
-        numbers = [line for line in lines.values()
-                   if all(t.kind == VALUE for t in line) and 4 <= len(line) < 15 and layout.spaced(line)]
-        if len(numbers) != 1:
-            return []
-        values = numbers[0]
-        heads = [t for t in tokens if t.kind == LABEL and t.line < values[0].line
-                 and _APPEAL_HEADING_PIECE.fullmatch(label_key(t.text))]
-        for way in (CHARS, DISPLAY):
-            columns = _stacked_columns([layout.span(t, way) for t in heads], 15)
-            where = columns.place([layout.span(t, way) for t in values]) if columns else []
-            if not where or None in where:
-                continue
-            cells: list[Token | None] = [None] * 15
-            for tok, j in zip(values, where, strict=True):
-                cells[j] = tok  # type: ignore[index]
-            groups = [cells[i * 5:(i + 1) * 5] for i in range(3)]
-            if all(group_adds_up(g) for g in groups):
-                return [Placed(row, group, uncertain={i for i, c in enumerate(group) if c is not None})
-                        for row, group in zip(rows, groups, strict=True)]
-        return []
-
-    def _read_appeals(self, table: Table, tokens: list[Token]) -> list[Placed]:
-        rows = list(table.blocks[0].rows)
-        keys = [label_key(t.text) for t in tokens if t.kind == LABEL]
-        header = {
-            "review": any(k in ("行政复议",) for k in keys),
-            "litigation_direct": any("直接起诉" in k for k in keys),
-            "litigation_after_review": any("复议后起诉" in k for k in keys),
-        }
-        # rows printed with their own labels: 行政复议 0 0 0 0 0
-        by_label: list[Placed] = []
-        for labels, run in split_runs(tokens):
-            values: list[Token | None] = [t for t in run if t.kind == VALUE]
-            if len(values) != 5 or not labels:
-                by_label = []
-                break
-            row = _best_row(labels, rows, None, 85)
-            if row is None:
-                by_label = []
-                break
-            by_label.append(Placed(row, values))
-        if by_label:
-            return by_label
-        blocks_printed = appeal_blocks(tokens, _APPEAL_GROUPS)
-        if blocks_printed:
-            row_of = {r.key: r for r in rows}
-            return [Placed(row_of[key], [*values]) for key, values in blocks_printed]
-        present = [r for r in rows if header[r.key]]
-        empty = empty_row_cells(tokens)
-        if empty == 15 or (empty in (5, 10) and len(present) == empty // 5):  # the numbers' row printed empty
-            return [Placed(r, [None] * 5) for r in (rows if empty == 15 else present)]
-        grid = value_line(tokens)
-        if grid is not None:
-            cells = grid
-        else:
-            cells = [t for t in tokens if t.kind == VALUE]  # one cell per line
-        if len(cells) == 15:
-            blocks = rows
-        elif len(cells) in (5, 10) and len(present) == len(cells) // 5:
-            blocks = present
-        elif grid is None and len(present) == 3 and (spaced := self._appeals_by_blank_lines(cells)):
-            return [Placed(r, spaced[i * 5:(i + 1) * 5], uncertain=set(range(5))) for i, r in enumerate(rows)]
-        elif self.layout is not None and (laid_out := self._appeals_by_position(rows, tokens)):
-            return laid_out
-        elif grid is not None and len(present) == 3 and not starts_with_gap(tokens, grid) \
-                and not indented(tokens, grid):
-            # a grid row cut short: its cells start at the first column, or so it seems (OCR and a PDF's text
-            # drop the empty first cells as well as the last ones): the groups from the start that add up to a
-            # total not 0 (a group of zeros adds up in any place), uncertain, the reviewer confirms
-            cut = [cells[i * 5:(i + 1) * 5] for i in range(len(cells) // 5)]
-            whole = 0
-            while whole < len(cut) and group_adds_up(cut[whole]) and count_or_zero(cut[whole][4]):
-                whole += 1
-            return [Placed(r, list(g), uncertain=set(range(5))) for r, g in zip(rows, cut[:whole], strict=False)]
-        elif grid is None and len(present) == 3 and (groups := leading_whole_groups(tokens)):
-            return [Placed(r, list(g), uncertain=set(range(5))) for r, g in zip(rows, groups, strict=False)]
-        else:
-            return read_glued_appeals(table, self.version, tokens, present)
-        return [Placed(r, list(cells[i * 5:(i + 1) * 5])) for i, r in enumerate(blocks)]
-
-
-    def _appeals_by_blank_lines(self, values: list[Token | None]) -> list[Token | None] | None:
-        """Table four's fifteen cells printed a cell a line, its empty cells as blank lines (LibreOffice's text
-        of the Word report: 总计 / _ / 3 / 2 / 5 / 10 / 4 / 1 / _ / 3 …): read by the blank lines between the
-        last heading, the values and the next line, when those alone make the cells missing and each group of
-        five then adds up (a blank 0); uncertain."""
-        run = [t for t in values if t is not None]
-        if not run or len(run) >= 15:
-            return None
-        index_of = {id(t): i for i, t in enumerate(self.tokens)}
-        cells = _by_blank_lines(run, 15, self.tokens, index_of, tail_ok=False)
-        if cells is None or not all(group_adds_up(cells[i:i + 5]) for i in (0, 5, 10)):
-            return None
-        return cells
-
 
 class _RowsOfRuns:
     """A table read by rows: what its runs tell before any is placed (the format's rows and their widths, the
@@ -524,15 +389,15 @@ class _RowsOfRuns:
         return None, set()
 
     def _cells_by_blank_lines(self, run: list[Token], n: int) -> list[Token | None] | None:
-        """The run's cells where empty cells print as blank lines (see _by_blank_lines)."""
+        """The run's cells where empty cells print as blank lines (see fitting.by_blank_lines)."""
         if not run or run[0].same_line or len(run) >= n:
             return None
         if self._blank_lines is None:
             index_of = {id(t): i for i, t in enumerate(self.tokens)}
             # empty cells printed as blank lines between a row's values somewhere: then also at a row's end
-            self._blank_lines = (index_of, any(_by_blank_lines(r, self.widest, self.tokens, index_of, tail_ok=False)
+            self._blank_lines = (index_of, any(by_blank_lines(r, self.widest, self.tokens, index_of, tail_ok=False)
                                                for _, r in self.runs))
-        return _by_blank_lines(run, n, self.tokens, *self._blank_lines)
+        return by_blank_lines(run, n, self.tokens, *self._blank_lines)
 
 
 def _short_row(items: list[tuple[list[str], list[Token]]], at: int, n: int) -> list[Token]:
@@ -547,64 +412,6 @@ def _short_row(items: list[tuple[list[str], list[Token]]], at: int, n: int) -> l
             break
         values += run
     return values
-
-
-def _by_blank_lines(run: list[Token], n: int, tokens: list[Token], index_of: dict[int, int], tail_ok: bool = True
-                    ) -> list[Token | None] | None:
-    """A row printed a cell a line with fewer values than columns, its empty cells left as blank lines
-    (LibreOffice's text of a Word table: a blank line a cell; a text browser's dump and docx2txt: a blank line
-    between cells, one or two more a cell): the blank lines between the label, the values and the next line
-    beyond the most common gap, counted in the one number of lines a cell that makes them exactly the cells
-    missing, are the empty cells. None unless every value stands alone on its line, only blank lines come
-    between them (no page number dropped), and exactly one such count exists. The lines after a row say
-    nothing by themselves (a paragraph's end): empty cells end a row only where another row of the table
-    (tail_ok) has its empty cells between its values alone."""
-    if not run or len(run) >= n or any(t.kind != VALUE or t.same_line for t in run) \
-            or len({t.line for t in run}) != len(run):
-        return None
-    first, last = index_of.get(id(run[0])), index_of.get(id(run[-1]))
-    if first is None or last is None:
-        return None
-    # the lines before the first value (back to the label), between the values and after the last one
-    before = first - 1
-    while before >= 0 and tokens[before].kind in (EOL, BREAK):
-        before -= 1
-    after = last + 1
-    while after < len(tokens) and tokens[after].kind in (EOL, BREAK):
-        after += 1
-    if before < 0 or after >= len(tokens) or tokens[before].kind != LABEL:
-        return None
-    stops = [tokens[before], *run, tokens[after]]
-    gaps: list[int] = []
-    for a, b in zip(stops, stops[1:], strict=False):
-        i, j = index_of[id(a)], index_of[id(b)]
-        breaks = sum(t.kind == BREAK for t in tokens[i + 1:j])
-        if any(t.kind not in (EOL, BREAK) for t in tokens[i + 1:j]) or breaks != b.line - a.line - 1:
-            return None
-        gaps.append(breaks)
-    usual = max(sorted(set(gaps)), key=gaps.count)  # the smaller of equally common gaps
-    extra = [g - usual for g in gaps]
-    if any(x < 0 for x in extra):
-        return None
-    missing = n - len(run)
-    # the lines after the last value may hold up to two cells more: a merged label continued in the next row
-    # (三、本年度办理结果, （三）不予公开) prints its empty cell there
-    inner, tail = extra[:-1], extra[-1]
-    readings = set()
-    for unit in range(1, max(extra) + 1):
-        if any(x % unit for x in inner):
-            continue
-        counts = [x // unit for x in inner]
-        rest = missing - sum(counts)
-        if rest >= 0 and rest * unit <= tail <= (rest + 2) * unit and tail % unit == 0 and (tail_ok or not rest):
-            readings.add((*counts, rest))
-    if len(readings) != 1:
-        return None
-    counts = list(readings.pop())
-    cells: list[Token | None] = [None] * counts[0]
-    for tok, blanks in zip(run, counts[1:], strict=True):
-        cells += [tok, *[None] * blanks]
-    return cells
 
 
 def _confirm_by_equations(table: Table, version: Version, placed: list[Placed], laid_out: list[Placed],
@@ -800,23 +607,3 @@ def _wrapped_tail(labels: list[str], above: Row, row: Row) -> bool:
         return False  # a label of its own begins with its numbering
     tail = "".join(labels)
     return similarity(tail, above) >= ROW_SCORE and similarity(tail, above) > similarity(tail, row) + 5
-
-
-_APPEAL_GROUPS = {"review": lambda text: label_key(text) == "行政复议",
-                  "litigation_direct": lambda text: "直接起诉" in label_key(text, explanations=True),
-                  "litigation_after_review": lambda text: "复议后起诉" in label_key(text, explanations=True)}
-
-
-_APPEAL_HEADING_PIECE = re.compile(r"[结果维持纠正其他尚未审总计]{1,4}")
-
-
-def _stacked_columns(spans: list[tuple[float, float]], count: int) -> Columns | None:
-    """The columns of headings wrapped over lines (结果 / 维持): the pieces whose starts stand within a
-    character of each other are one column; None unless they make `count` columns."""
-    clusters: list[list[tuple[float, float]]] = []
-    for span in sorted(spans):
-        if clusters and span[0] - clusters[-1][0][0] <= NEAR:
-            clusters[-1].append(span)
-        else:
-            clusters.append([span])
-    return Columns(clusters) if len(clusters) == count else None
