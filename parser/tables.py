@@ -110,61 +110,6 @@ class TableReader:
             return by_columns + [p for p in placed if p.row.key not in covered]
         return placed
 
-    def _page_columns(self, runs: list[tuple[list[str], list[Token]]], width: int, tokens: list[Token],
-                      block: Block) -> dict[tuple[int, int], Columns]:
-        """(page, way of counting) → the columns the table's full rows laid out on that page show, when they
-        agree; on a page without full rows (a column blank in every row), the columns its headings show
-        (see positions.py)."""
-        layout = self.layout
-        assert layout is not None
-        full: dict[int, list[list[Token]]] = {}
-        for _, run in runs:
-            if len(run) == width and all(t.kind == VALUE for t in run) and layout.spaced(run, least=1):
-                full.setdefault(layout.page(run[0]), []).append(run)
-        out: dict[tuple[int, int], Columns] = {}
-        for page, rows in full.items():
-            for way in (CHARS, DISPLAY):
-                found = Columns.of_rows([[layout.span(t, way) for t in row] for row in rows])
-                if found is not None:
-                    out[(page, way)] = found
-        first_value = next((i for i, t in enumerate(tokens) if t.kind == VALUE), 0)
-        headings = [(t, j) for t in tokens[:first_value]
-                    if t.kind == LABEL and (j := one_column(t.text, block)) is not None]
-        if headings and len(block.columns) == width and (page := layout.page(headings[0][0])) not in full:
-            for way in (CHARS, DISPLAY):
-                found = Columns.of_headings([(j, layout.span(t, way)) for t, j in headings], width)
-                if found is not None:
-                    out[(page, way)] = found
-        return out
-
-    def _by_position(self, run: list[Token], n: int, laid: dict[tuple[int, int], Columns]
-                     ) -> tuple[list[Token | None], set[int]] | None:
-        """A row laid out with fewer values than columns (its blank cells left as spaces): each value in the
-        column it stands under on its page, when that is known; the other cells blank when every value's
-        column is known, else missing. Returns the cells and the columns placed so (uncertain unless the
-        equations confirm them), or None."""
-        assert self.layout is not None
-        if not run or len(run) >= n or any(t.kind != VALUE for t in run) or not self.layout.spaced(run):
-            return None
-        page = self.layout.page(run[0])
-        best: tuple[int, list[int | None]] | None = None
-        for way in (CHARS, DISPLAY):
-            columns = laid.get((page, way))
-            if columns is None or len(columns.spans) != n:
-                continue
-            where = columns.place([self.layout.span(t, way) for t in run])
-            known = sum(c is not None for c in where)
-            if known and (best is None or known > best[0]):
-                best = (known, where)
-        if best is None:
-            return None
-        where = best[1]
-        cells: list[Token | None] = [None if best[0] == len(run) else _MISSING] * n
-        for tok, j in zip(run, where, strict=True):
-            if j is not None:
-                cells[j] = tok
-        return cells, {j for j in where if j is not None}
-
     def _read_columns(self, table: Table, tokens: list[Token]) -> list[Placed]:
         found = read_by_columns(table, tokens, similarity)
         placed = [Placed(r, [found.get((r.key, c.key), _MISSING) for c in b.columns])
@@ -201,8 +146,9 @@ class _RowsOfRuns:
         self.order = {r.key: i for i, r in enumerate(self.rows)}
         self.block_of = {r.key: b for b in table.blocks for r in b.rows}
         self.lines_of = label_lines(tokens) if requests else None
-        self.laid = reader._page_columns(self.runs, self.widest, tokens, table.blocks[0]) \
-            if reader.layout is not None and requests else {}
+        self.layout = reader.layout
+        self.laid = self._page_columns(self.runs, self.widest, tokens, table.blocks[0]) \
+            if self.layout is not None and requests else {}
         self.by_position: dict[int, Placed] = {}  # rows whose values took their columns by where they stand
         self._blank_lines: tuple[dict[int, int], bool] | None = None  # made when first needed
         self.whole_row = (lambda cells: len(cells) == 7 and adds_up(cells)) if requests else None
@@ -378,7 +324,7 @@ class _RowsOfRuns:
         by the blank lines between them, or with the run after it (a page break inside the row). Returns the
         fitted cells (or None) and the columns placed by position or blank lines (uncertain)."""
         run = items[n_run][1]
-        if self.laid and not self.no_total and (found := self.reader._by_position(run, n, self.laid)):
+        if self.laid and not self.no_total and (found := self._by_position(run, n, self.laid)):
             return (found[0], set()), found[1]
         if not self.no_total and (cells := self._cells_by_blank_lines(run, n)):
             return (cells, set()), {j for j, c in enumerate(cells) if c is not None}
@@ -387,6 +333,61 @@ class _RowsOfRuns:
             both = [t for t in run + items[n_run + 1][1] if t.kind == VALUE]
             return ((list(both), set()) if len(both) == n else None), set()
         return None, set()
+
+    def _page_columns(self, runs: list[tuple[list[str], list[Token]]], width: int, tokens: list[Token],
+                      block: Block) -> dict[tuple[int, int], Columns]:
+        """(page, way of counting) → the columns the table's full rows laid out on that page show, when they
+        agree; on a page without full rows (a column blank in every row), the columns its headings show
+        (see positions.py)."""
+        layout = self.layout
+        assert layout is not None
+        full: dict[int, list[list[Token]]] = {}
+        for _, run in runs:
+            if len(run) == width and all(t.kind == VALUE for t in run) and layout.spaced(run, least=1):
+                full.setdefault(layout.page(run[0]), []).append(run)
+        out: dict[tuple[int, int], Columns] = {}
+        for page, rows in full.items():
+            for way in (CHARS, DISPLAY):
+                found = Columns.of_rows([[layout.span(t, way) for t in row] for row in rows])
+                if found is not None:
+                    out[(page, way)] = found
+        first_value = next((i for i, t in enumerate(tokens) if t.kind == VALUE), 0)
+        headings = [(t, j) for t in tokens[:first_value]
+                    if t.kind == LABEL and (j := one_column(t.text, block)) is not None]
+        if headings and len(block.columns) == width and (page := layout.page(headings[0][0])) not in full:
+            for way in (CHARS, DISPLAY):
+                found = Columns.of_headings([(j, layout.span(t, way)) for t, j in headings], width)
+                if found is not None:
+                    out[(page, way)] = found
+        return out
+
+    def _by_position(self, run: list[Token], n: int, laid: dict[tuple[int, int], Columns]
+                     ) -> tuple[list[Token | None], set[int]] | None:
+        """A row laid out with fewer values than columns (its blank cells left as spaces): each value in the
+        column it stands under on its page, when that is known; the other cells blank when every value's
+        column is known, else missing. Returns the cells and the columns placed so (uncertain unless the
+        equations confirm them), or None."""
+        assert self.layout is not None
+        if not run or len(run) >= n or any(t.kind != VALUE for t in run) or not self.layout.spaced(run):
+            return None
+        page = self.layout.page(run[0])
+        best: tuple[int, list[int | None]] | None = None
+        for way in (CHARS, DISPLAY):
+            columns = laid.get((page, way))
+            if columns is None or len(columns.spans) != n:
+                continue
+            where = columns.place([self.layout.span(t, way) for t in run])
+            known = sum(c is not None for c in where)
+            if known and (best is None or known > best[0]):
+                best = (known, where)
+        if best is None:
+            return None
+        where = best[1]
+        cells: list[Token | None] = [None if best[0] == len(run) else _MISSING] * n
+        for tok, j in zip(run, where, strict=True):
+            if j is not None:
+                cells[j] = tok
+        return cells, {j for j in where if j is not None}
 
     def _cells_by_blank_lines(self, run: list[Token], n: int) -> list[Token | None] | None:
         """The run's cells where empty cells print as blank lines (see fitting.by_blank_lines)."""
