@@ -76,7 +76,7 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
             if len(lines) > 1 and len(run) >= 2 * len(lines) else set()  # at least two cells a line
         if len(widths) == 1 and (c := widths.pop()) >= 2 and c in ncols.values():
             # whole rows of numbers on lines of their own: one row each (the first under the labels before
-            # them, the others for the rows that follow; see tables._between_neighbours)
+            # them, the others for the rows that follow; see unlabelled.between_neighbours)
             out += [(labels, lines[0]), *(([], line) for line in lines[1:])]
         elif whole_row is not None and (stacked := _stacked_rows(run, ncols, whole_row)) \
                 and (named := _numbered_rows(labels, len(stacked), rows)):
