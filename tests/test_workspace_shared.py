@@ -314,6 +314,7 @@ def test_the_servers_choice_of_a_deadlock_victim_is_a_conflict_not_a_lost_connec
         rid, _ = ws.import_file(sample_000())
         other = psycopg.connect(url, autocommit=False)
         other.execute("SET deadlock_timeout = '30s'")  # this session waits; the workspace's detects the ring
+        other.execute("SET idle_in_transaction_session_timeout = '20s'")  # a lost race fails, never hangs
         other.execute("CREATE TABLE IF NOT EXISTS ring (id int PRIMARY KEY)")
         other.commit()
         other.execute("INSERT INTO ring VALUES (1), (2) ON CONFLICT DO NOTHING")
@@ -323,7 +324,9 @@ def test_the_servers_choice_of_a_deadlock_victim_is_a_conflict_not_a_lost_connec
         with pytest.raises(WorkspaceError, match="与其他审核人员同时进行的更改冲突.*请重试") as raised:
             with ws.store.transaction() as tx:
                 tx.execute("UPDATE ring SET id = id WHERE id = 2")
-                tx.execute("SELECT 1")  # flushed: the row is this transaction's before the other asks for it
+                # a result read ends the pipeline's batch: the row is this transaction's before the other asks for
+                # it (a statement only queued let the other take both rows under load, and the test hung)
+                tx._conn.execute("SELECT 1").fetchone()
                 waiter.start()
                 import time
 
