@@ -133,6 +133,8 @@ def _rows(block: list[tuple[int, str]], box: bool) -> list[tuple[int, list[list[
         stripped = line.rstrip()
         cols = _columns(stripped)
         widths.add(cols[-1])
+        if len(widths) > 1:
+            return None  # bars that do not line up (known at the first line of another width: not read on)
         edges = [k for k, c in enumerate(stripped) if c in edges_of]
         texts: list[tuple[tuple[int, int], int, int]] = []
         ruled = False

@@ -19,8 +19,11 @@ from .template import Version
 # pipe between every two cells and a |---| line.
 _RULE_READ_AS_PIPE = re.compile(r"[\u3400-\u9fff）)]\s+\|\s+[\dOolI][^|]*\s[\dOolI]")
 # the same line with the rules between the numbers read as pipes too (行政法规禁 | 0 | 1  0 | 0): pipes that are
-# no Markdown row's (those open or close the line with a pipe, or have none before their first cell's pipe)
-_RULES_READ_AS_PIPES = re.compile(r"[\u3400-\u9fff）)]\s+\|\s+[\dOolI][\dOolI.,]*(?:\s+\|?\s*[\dOolI][\dOolI.,]*)+\s*$")
+# no Markdown row's (those open or close the line with a pipe, or have none before their first cell's pipe).
+# The space before a number is \s+ then a pipe and its spaces, not \s+\|?\s*, which a line of spaced numbers
+# not ending the pattern's way split in exponentially many ways (a garbled row: seconds).
+_RULES_READ_AS_PIPES = re.compile(r"[\u3400-\u9fff）)]\s+\|\s+[\dOolI][\dOolI.,]*"
+                                  r"(?:\s+(?:\|\s*)?[\dOolI][\dOolI.,]*)+\s*$")
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)
 # words of the tables' column headings (an OCR reads the rules between them as pipes)
 _HEADING_WORD = re.compile(r"维持|纠正|审结|尚未|结果|商业企业|科研机构|服务机|公益组|本年制发|本年废止|现行有效")

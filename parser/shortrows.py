@@ -25,6 +25,8 @@ from .values import read_value
 
 Way = tuple[int | None, ...]  # per column: the index of the row's number standing in it, None: blank
 NODES = 5_000  # the search for a way the equations all hold gives up after this many steps (nothing read)
+SPREAD = 1 << 20  # ... and at once when a row's ways differ by more than this in what they add to an equation
+# (a huge number misread: its sums kept as bits would take that many bits)
 
 
 def ways(numbers: Sequence[int], n: int, total: int) -> list[Way]:
@@ -172,6 +174,9 @@ class _Search:
             for e in range(neq):
                 sums = {self.contrib[k][w][e] for w in allowed[k]}
                 low = min(sums)
+                if max(sums) - low > SPREAD or bits[d + 1][e].bit_length() > SPREAD:
+                    self.nodes = -(1 << 30)
+                    return None
                 acc = 0
                 for c in sums:
                     acc |= bits[d + 1][e] << (c - low)

@@ -4,6 +4,8 @@ for a single row of table three that adds up).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from .fitting import adds_up, fit_run
 from .placed import Placed, is_missing
 from .rowmatch import _best_row
@@ -25,19 +27,23 @@ def between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: l
         order[_TAIL] = order[tail.key] + 1
         by_item.append((len(items), _TAIL))
     out: list[Placed] = []
+    marks = [m for m, _ in by_item]
+    gaps: dict[tuple[int, int], list[int]] = {}  # the runs between two read rows, by their places: found once
     for n in unlabelled:
-        before = [(m, k) for m, k in by_item if m < n]
-        after = [(m, k) for m, k in by_item if m > n]
-        if not before or not after:
+        i, j = bisect_left(marks, n), bisect_right(marks, n)  # the last read row before run n, the first after
+        if i == 0 or j == len(marks):
             continue
-        (m0, k0), (m1, k1) = before[-1], after[0]
+        (m0, k0), (m1, k1) = by_item[i - 1], by_item[j]
         # several runs without labels between two read rows, as many as the rows between them: one each, in
         # order (the labels printed after all the numbers), never certain. A run too short for any row between
         # (a stray digit an OCR read in a label) is none of them: were it a row's remains, the whole runs would
         # be more than the rows.
-        width = min((ncols[r.key] for r in rows[order[k0] + 1:order[k1]]), default=0)
-        between = [u for u in unlabelled if m0 < u < m1 and sum(t.kind == VALUE for t in items[u][1]) >= width]
-        if n not in between or order[k1] - order[k0] != len(between) + 1:
+        if (i, j) not in gaps:
+            width = min((ncols[r.key] for r in rows[order[k0] + 1:order[k1]]), default=0)
+            gaps[i, j] = [u for u in unlabelled[bisect_right(unlabelled, m0):bisect_left(unlabelled, m1)]
+                          if sum(t.kind == VALUE for t in items[u][1]) >= width]
+        between = gaps[i, j]
+        if order[k1] - order[k0] != len(between) + 1 or n not in between:
             continue
         row = rows[order[k0] + 1 + between.index(n)]
         if row.key in where:
