@@ -5,6 +5,7 @@ l/I → 1, D after a digit → 0, spaces and thousands separators inside a numbe
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -88,6 +89,8 @@ def read_value(text: str, kind: str = "count") -> CellValue | None:
     try:
         number: float = float(digits)
     except ValueError:
+        return None
+    if not math.isfinite(number):  # hundreds of digits (a line of numbers glued): no count of anything
         return None
     if sign in ("-", "减", "减少", "一"):  # 一3: a minus sign read by OCR as the character 一
         number = -number

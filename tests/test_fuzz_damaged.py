@@ -19,6 +19,7 @@ from parser.reader import ReadError
 from parser.template import version
 from parser.tokens import VALUE, Token
 from parser.unlabelled import between_neighbours
+from parser.values import read_value
 from review.rules import check
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
@@ -33,7 +34,7 @@ def test_damaged_corpora_parse_and_check(i, rnd, n):
     except ReadError as e:  # the title and tables cut away: a one-line reason, not a traceback
         assert str(e) and "\n" not in str(e)
         return
-    check(report)
+    check(report, strict=True)
     for cell in report.cells.values():
         if cell.span:
             assert 0 <= cell.span[0] <= cell.span[1] <= len(text)
@@ -69,7 +70,7 @@ def test_a_huge_number_in_a_short_row_is_no_error():
     text = ("一、本年新收政府信息公开申请数量 402 65 1 3 35 3 509\n二、上年结转政府信息公开申请数量 22 7 1 1 1 32\n"
             "的，只计这一情形，不计其\n7\n" + "3" * 126)
     report = parse_bytes(text.encode("utf-8"), "huge.txt")
-    check(report)
+    check(report, strict=True)
     assert report.cells["requests/new_received/natural_person"].value == 402
 
 
@@ -103,3 +104,12 @@ def test_a_ruled_block_whose_bars_do_not_line_up_is_left_at_its_first_other_widt
     block = [(0, "┌──┬──┐"), (8, "│1 │2 │" * 50)] + [(9 + k, "│1 │2 │") for k in range(100)]
     assert boxtable._rows(block, True) is None
     assert len(measured) == 2
+
+
+def test_a_number_beyond_any_float_is_no_value():
+    # Found by bench/fuzz_parse.py: a 400-digit number was read as the value inf; the rules adding up its row
+    # then raised (OverflowError: cannot convert Infinity to integer ratio). It is no count of anything.
+    assert read_value("9" * 400) is None
+    text = ("一、本年新收政府信息公开申请数量 402 65 1 3 35 3 " + "9" * 400 + "\n"
+            "二、上年结转政府信息公开申请数量 22 7 1 1 1 0 32\n")
+    check(parse_bytes(text.encode("utf-8"), "inf.txt"), strict=True)
