@@ -80,27 +80,36 @@ def money_headed_in_yuan(table: Table, tokens: list[Token]) -> dict[str, set[int
                     out.setdefault(row.key, set()).add(i)
     return out
 
-def without_group_words(labels: list[str], table: Table) -> list[str]:
+def without_group_words(labels: list[str], table: Table, last: int | None = None) -> list[str]:
     """The labels without the pieces of the rows' group headings printed among them (pdfplumber: 三、本年度
     3.补正后申 / 办理结果 请内容仍不 → 3.补正后申 / 请内容仍不; pdftotext -layout: 4.保护第三 / （三）不予 11 3 1 →
-    4.保护第三)."""
-    groups = _group_words(table)
-
+    4.保护第三). With `last`, only the last `last` of them (read from the end: a damaged copy's run of
+    hundreds of labels before a row, asked again for every row)."""
     def heading(piece: str) -> bool:
-        return len(key := label_key(piece)) >= 2 and any(key in g for g in groups)
+        return _group_word(piece, table)
 
     out = []
-    for label in labels:
+    for label in reversed(labels):
         parts = label.split()
         if len(parts) > 1:
             kept = [p for p in parts if not heading(p)]
             out.append(" ".join(kept) if kept else label)
         elif not (_GROUP_NUMBER.match(label) and heading(label)):  # a group's own heading: （三）不予, 三、本年度
             out.append(label)
-    return out or labels
+        if last is not None and len(out) == last:
+            break
+    return out[::-1] or labels
 
 
 _GROUP_NUMBER = re.compile(r"\s*(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)")
+
+
+@lru_cache(maxsize=1 << 14)
+def _group_word(piece: str, table: Table) -> bool:
+    """Whether a piece of a label is a piece of one of the table's group headings (a label repeated on many
+    lines of a damaged copy asks again and again: remembered)."""
+    groups = _group_words(table)
+    return len(key := label_key(piece)) >= 2 and any(key in g for g in groups)
 
 
 @lru_cache(maxsize=8)

@@ -46,6 +46,9 @@ def _similarity(q: str, row: Row) -> float:
     return best
 
 
+LABELS_READ = 9  # _best_row reads no label before the last nine (three joined, a numbering eight lines up)
+
+
 def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshold: float) -> Row | None:
     """The row named by the end of the accumulated labels (last one, two or three label tokens).
 
@@ -55,7 +58,7 @@ def _best_row(labels: list[str], rows: list[Row], expected: Row | None, threshol
     read whole from its numbering, up to eight lines up."""
     found = _best_of(tuple(labels[-3:]), tuple(rows), expected, threshold)
     if found is None and len(labels) > 3:
-        numbered = next((i for i in range(len(labels) - 1, max(-1, len(labels) - 9), -1)
+        numbered = next((i for i in range(len(labels) - 1, max(-1, len(labels) - LABELS_READ), -1)
                          if _LEADING_NUMBER.match(labels[i])), None)
         if numbered is not None and numbered <= len(labels) - 4:
             return _best_of(("".join(labels[numbered:]),), tuple(rows), expected, threshold)

@@ -8,6 +8,7 @@ these two re-pairings offer it another reading, which it takes only when the tab
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 
 from .normalize import label_key
 from .rowmatch import _LEADING_NUMBER, _numbering
@@ -84,7 +85,7 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
             if by_order is not None:
                 by_order.update(id(r[0]) for r in stacked)
             since = len(out)
-        elif whole_row is not None and sum(bool(_LEADING_NUMBER.match(x)) for x in labels) <= 1 \
+        elif whole_row is not None and len(list(islice(filter(_LEADING_NUMBER.match, labels), 2))) <= 1 \
                 and (stacked := _stacked_rows(run, ncols, whole_row)):
             # the labels before name one row at most: several numbered labels before a block of rows (a PDF
             # printed column by column) may each name one of them, in an order the text does not show

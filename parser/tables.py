@@ -31,7 +31,7 @@ from .placed import _MISSING, Placed, is_missing
 from .positions import CHARS, DISPLAY, Columns, Layout
 from .printed_after import complete_columns, completed_later
 from .readings import Reading, better, failing, whole_in_order
-from .rowmatch import _LEADING_NUMBER, _best_row, similarity
+from .rowmatch import _LEADING_NUMBER, LABELS_READ, _best_row, similarity
 from .runorder import shifted_items, straddled_items, unstacked_items
 from .shortrows import place_short_rows
 from .template import Block, Row, Table, Version
@@ -303,8 +303,11 @@ class _RowsOfRuns:
         """The unread row the labels name best (in table three, also without the group's words before them);
         a short run of values names a row that had one already only if no other row fits."""
         row = _best_row(labels, remaining, expected, self.threshold)
-        if row is None and self.table.key == "requests" and (own := without_group_words(labels, self.table)) \
-                != labels:
+        # _best_row reads the last LABELS_READ labels at most: the same last ones without group words name no
+        # other row, whatever differs before them
+        if row is None and self.table.key == "requests" \
+                and (own := without_group_words(labels, self.table, LABELS_READ)) \
+                != (labels[-LABELS_READ:] if len(own) == LABELS_READ else labels):
             row = _best_row(own, remaining, expected, self.threshold)
         if row is not None and row.key in short and all(t.kind == VALUE for t in run) \
                 and len(run) < self.ncols[row.key]:  # another short run: not the row whose label had one
