@@ -28,6 +28,7 @@ from .values import read_value
 BLANK = " "  # in a glued row's digits: a cell printed empty (a crawler's text keeps its &nbsp;)
 MAX_NODES = 20_000  # splits tried per row before giving up (the row stays missing)
 MAX_COMBINATIONS = 2_000  # combinations of the rows' splits checked against the table's equations
+MAX_CELL_CHARS = 15  # a cell's number is no longer than this (a longer piece of glued digits is tried no further)
 _GLUED_LABEL = re.compile(r"^(?P<label>.*[\u3400-\u9fff）)”\"》])(?P<digits>[+\-]?\d[\d.+\-]*)$")
 _NUMBER = {"count": re.compile(r"0|[1-9]\d*"), "signed": re.compile(r"[+\-]?(?:0|[1-9]\d*)"),
            "money": re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")}
@@ -88,7 +89,7 @@ def splits(row: GluedRow) -> list[tuple[str, ...]] | None:
                 return ok
             return True
         left = ncells - cell - 1  # cells after this one, each at least one character
-        for end in range(pos + 1, len(s) - left + 1):
+        for end in range(pos + 1, min(len(s) - left, pos + MAX_CELL_CHARS) + 1):
             text = s[pos:end]
             if BLANK in text:
                 break  # a number ends where an empty cell begins

@@ -15,6 +15,7 @@ from parser import boxtable, column_headings
 from parser.boxtable import _columns
 from parser.doubts import recognised_by_ocr
 from parser.extract import parse_bytes, parse_text
+from parser.glued import GluedRow, splits
 from parser.reader import ReadError
 from parser.template import version
 from parser.tokens import VALUE, Token
@@ -136,3 +137,13 @@ def test_a_long_run_of_labels_is_read_from_its_end_only(monkeypatch):
             + "| 列1 | 列2 | 列3 | 列4 | 列5 | 列6 | 列7 | 列8 |" * 180)
     parse_text(text)
     assert pattern.calls < 10_000  # 257,753 before
+
+
+def test_glued_digits_are_split_into_cells_of_fifteen_digits_at_most():
+    # Found by bench/fuzz_parse.py (a 4.6 KB report: 250 ms): the search for the cells of a row printed with
+    # its digits glued tried every piece up to the end of the digits, each piece a longer string to match,
+    # hundreds of characters for a line of digits: no count is so long.
+    row = GluedRow(("a", "b"), ("count", "count"), "1" * 3000, ((2, False),))
+    assert splits(row) == []
+    row = GluedRow(("a", "b"), ("count", "count"), "1" + "2" * 15, ((2, False),))
+    assert len(splits(row)) == 15 and ("1", "2" * 15) in splits(row)  # fifteen digits still a cell's
