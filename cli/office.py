@@ -4,10 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from parser.widths import text_width
 from review.office.roster import RosterError, read_roster
 from review.office.status import STATUSES
 from review.office.store import OfficeError
@@ -99,7 +99,7 @@ def write_json_lines(d: dict) -> None:
 
 def pad(text: str, width: int, right: bool = False) -> str:
     """Pad for a terminal, where a Chinese character takes two columns."""
-    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    used = text_width(text)
     gap = " " * max(1 if not right else 0, width - used)
     return gap + text if right else text + gap
 

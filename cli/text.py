@@ -1,9 +1,8 @@
 """Readable terminal text: a report's extracted tables and its findings (Chinese characters take two columns)."""
 from __future__ import annotations
 
-import unicodedata
-
 from parser.model import Report
+from parser.widths import text_width
 from review.findings import Finding
 from review.rules import SEVERITY_NAMES
 
@@ -58,16 +57,12 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _clip(text: str, width: int) -> str:
-    while _width(text) > width:
+    while text_width(text) > width:
         text = text[:-2] + "…"
     return text
 
 
 def _pad(text: str, width: int, right: bool = False) -> str:
-    gap = " " * max(0, width - _width(text))
+    gap = " " * max(0, width - text_width(text))
     return gap + text if right else text + gap

@@ -21,8 +21,9 @@ browser lays them out; a block whose bars do not line up is left as it is. Pando
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from .widths import char_width
 
 _BOX_BARS = "│┃║"
 _BOX_LINES = "─━═"
@@ -114,7 +115,7 @@ def _columns(line: str) -> list[int]:
     cols, x = [], 0
     for c in line:
         cols.append(x)
-        x += 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        x += char_width(c)
     cols.append(x)
     return cols
 

@@ -14,13 +14,13 @@ a row is read by the first way its values all fit.
 """
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
 from .normalize import Normalized
 from .tokens import Token
+from .widths import char_width
 
 Span = tuple[float, float]  # [start, end) across the line
 NEAR = 1  # a value stands under a column when its start, end or middle is this near one of the column's
@@ -91,8 +91,8 @@ def _width(s: str) -> int:
 
 @lru_cache(maxsize=1 << 12)
 def _char_width(c: str) -> int:
-    """Display width of one character: 2 for a wide East Asian one, 0 for a form feed, else 1."""
-    return 0 if c == "\f" else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+    """Display width of one character, a form feed (a page break opening the line) none."""
+    return 0 if c == "\f" else char_width(c)
 
 
 START, MIDDLE, END = 0, 1, 2

@@ -7,7 +7,6 @@ quote prefix, so no cell of an exported workbook is ever a formula.
 from __future__ import annotations
 
 import math
-import unicodedata
 from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +18,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
+
+from parser import widths
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 MAX_TEXT = 32767  # Excel's limit for one cell
@@ -133,7 +134,7 @@ def style_id(wb: Workbook, look: Look, quote: bool = False) -> int:
 @lru_cache(maxsize=1 << 16)
 def text_width(text: str) -> int:
     """Display width in Excel's character units: CJK and full-width characters count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return widths.text_width(text)
 
 
 @lru_cache(maxsize=1 << 16)
