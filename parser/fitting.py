@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import combinations
 
 from .placed import _MISSING
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
@@ -72,7 +73,8 @@ def fit_run(run: list[Token], ncols: int, lead: int | None, table: str = "", by_
     if len(values) > ncols:
         if len({v.text for v in values}) == 1 and ncols == 1:
             return [values[0]], set()  # a merged cell copied into every column it spans
-        return _join_split_numbers(values, ncols) or (_drop_stray(values) if ncols == 7 else None)
+        return (_join_split_numbers(values, ncols) or (_drop_stray(values) if ncols == 7 else None)
+                or (_merged_copies(values, ncols) if all(t.closed for t in run) else None))
     # fewer values than columns: use the empty cells' positions when the row is laid out as a grid
     k = empties_before(run)
     cut = min(k, lead) if lead is not None else k
@@ -119,6 +121,22 @@ class Grid:
                 or self.cells.get(run[0].line) != self.width or any(t.kind == VALUE for t in run[:-ncols])):
             return None
         return [t if t.kind == VALUE else None for t in run[-ncols:]], set()
+
+
+def _merged_copies(values: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
+    """A converter's grid row (pymupdf4llm: | 政府集中采购 | 5 | 797.58 | 797.58 |) with a merged cell copied into
+    each grid column it spans: the copies are values equal to the one before them. Read when dropping such
+    copies leaves ncols values one way only."""
+    surplus = len(values) - ncols
+    copies = [i for i in range(1, len(values)) if values[i].text == values[i - 1].text]
+    if not surplus <= len(copies) <= 8:
+        return None
+    readings = {tuple(v.text for i, v in enumerate(values) if i not in drop)
+                for drop in map(set, combinations(copies, surplus))}
+    if len(readings) != 1:
+        return None
+    drop = set(copies[:surplus])
+    return [v for i, v in enumerate(values) if i not in drop], set()
 
 
 def _drop_stray(values: list[Token]) -> tuple[list[Token | None], set[int]] | None:

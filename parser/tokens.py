@@ -17,6 +17,7 @@ LABEL, VALUE, EMPTY, EOL, BREAK = "label", "value", "empty", "eol", "break"
 _SPACES2 = re.compile(r"[ \u00a0]{2,}")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PIPE_ROW = re.compile(r"^\s*\||\s\|\s|\s\|\s*$|\|\||[^\s|]\| ")
+_UNNAMED_COLUMN = re.compile(r"Col\d{1,2}$")  # pymupdf4llm names the empty cells of a table's first row Col2, Col3…
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 # A label followed by numbers on the same cell: "（一）予以公开 3 0 0 0 0 0 3"
 # One printed value inside a line: a number (signed, 增/减, or 一 for a minus read by OCR), with an
@@ -112,6 +113,8 @@ def _line(text: str, a: int, b: int, line_no: int, out: list[Token]) -> None:
         for cs, ce in _split_spaces(text, ps, pe):
             cell = text[cs:ce]
             stripped = cell.strip()
+            if sep == "|" and _UNNAMED_COLUMN.match(stripped):
+                stripped = ""  # a converter's name for a header row's empty cell (pymupdf4llm: Col3)
             if not stripped:
                 if has_tab:
                     s = cs + len(cell) - len(cell.lstrip())

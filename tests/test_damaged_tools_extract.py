@@ -33,7 +33,7 @@ TRUTHS = sorted(TOOLS_DIR.glob("*.json"))
 FLOORS = {"pdftotext": 94.6, "pdftotext_layout": 100, "pdfplumber": 96.7, "pypdfium": 96.7, "lxml_glued": 94.0,
           "html2text": 100, "markdownify": 100, "tesseract": 25.9, "tesseract_psm4": 72.6,
           "office_pdftotext": 94.6, "office_pdftotext_layout": 96.0, "office_pdfplumber": 95.9, "office_pypdfium": 95.9,
-          "pymupdf4llm": 99.6, "office_pymupdf4llm": 98.7, "pymupdf4llm_nolayout": 98.8, "office_markitdown": 96.2,
+          "pymupdf4llm": 99.6, "office_pymupdf4llm": 98.7, "pymupdf4llm_nolayout": 100, "office_markitdown": 96.2,
           "markitdown_docx": 100, "pdfminer": 59.6, "pandoc_docx": 100, "pandoc_docx_gfm": 100, "pandoc_html": 100,
           "w3m": 100, "lynx": 100, "soffice_txt": 100, "docx2txt": 100}
 
@@ -896,3 +896,40 @@ def test_headings_in_pdftotext_layout_characters_tell_their_alignment_by_the_clo
                       line("（七）总计", ["10", "2", None, "1", "1", None, "14"]),
                       line("四、结转下年度继续办理", ["1", *[None] * 5, "1"]), ""])
     assert _requests_of(text)["new_received"] == (["10", "2", None, "1", "1", None, "14"], set())
+
+
+def test_pymupdf4llm_names_a_first_rows_empty_cells_col_n() -> None:
+    """pymupdf4llm makes a table's first row its header and names its empty cells Col3, Col6…: a table cut by
+    a page starts with a row of numbers whose blank cells read | 123 | 19 | Col6 | 2 | 12 | Col9 | Col10 |.
+    ColN is an empty cell, never a label ending the row's numbers."""
+    row = "|三、本年度<br>办理结果|（一）予以公开|Col3|123|19|Col6|2|12|Col9|Col10|"
+    assert [(t.kind, t.text) for t in tokenize(row) if t.kind in (VALUE, EMPTY)][-7:] == [
+        (VALUE, "123"), (VALUE, "19"), (EMPTY, ""), (VALUE, "2"), (VALUE, "12"), (EMPTY, ""), (EMPTY, "")]
+    name = "857_pymupdf4llm_nolayout_half_blank"
+    report = parse_text(_text(name))
+    truth = _truth(name)
+    keys = [k for k in truth if k.startswith("requests/granted/")]
+    assert [report.cells[k].value for k in keys] == [truth[k] for k in keys] == [123, 19, None, 2, 12, None, None]
+
+
+def test_a_merged_cell_copied_into_the_grid_columns_it_spans_is_one_cell() -> None:
+    """pymupdf4llm copies a merged cell into every grid column it spans: 2019's 第二十条第（九）项 has two columns
+    where the table above has three, so | 政府集中采购 | 5 | 797.58 | 797.58 |. Dropping the copy (a value equal
+    to the one before it) is read when it leaves the row's columns one way only."""
+    from parser.fitting import fit_run
+
+    def fitted(row: str, ncols: int) -> list[str | None] | None:
+        found = fit_run([t for t in tokenize(row) if t.kind in (VALUE, EMPTY)], ncols, lead=None)
+        return None if found is None else [c.text if c else None for c in found[0]]
+
+    assert fitted("|政府集中采购|5|797.58|797.58|", 2) == ["5", "797.58"]
+    assert fitted("|行政事业性收费|0|0|0|", 2) == ["0", "0"]  # either copy: the same cells
+    assert fitted("|行政事业性收费|4|4|0|", 2) == ["4", "0"]
+    assert fitted("|行政事业性收费|4|5|6|", 2) is None  # no copy: not placed
+    assert fitted("|行政事业性收费|4|4|6|6|", 3) is None  # 4 | 6 | 6 or 4 | 4 | 6: which was copied is unknown
+    assert fitted("行政事业性收费  5  797.58  797.58", 2) is None  # not a converter's grid row
+    name = "853_pymupdf4llm_nolayout_2019_blanks_amounts"
+    report = parse_text(_text(name))
+    truth = _truth(name)
+    keys = [k for k in truth if k.startswith(("active/fees/", "active/procurement/"))]
+    assert [report.cells[k].value for k in keys] == [truth[k] for k in keys] == [0, 0, 5, 797.58]
