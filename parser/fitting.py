@@ -125,8 +125,11 @@ class Grid:
 
 def _merged_copies(values: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
     """A converter's grid row (pymupdf4llm: | 政府集中采购 | 5 | 797.58 | 797.58 |) with a merged cell copied into
-    each grid column it spans: the copies are values equal to the one before them. Read when dropping such
-    copies leaves ncols values one way only."""
+    each grid column it spans: the copies are values equal to the one before them. Read when every column spans
+    as many grid columns, or when dropping copies leaves ncols values one way only."""
+    span, rest = divmod(len(values), ncols)
+    if not rest and all(values[i].text == values[i - i % span].text for i in range(len(values))):
+        return values[::span], set()  # every column spans as many grid columns
     surplus = len(values) - ncols
     copies = [i for i in range(1, len(values)) if values[i].text == values[i - 1].text]
     if not surplus <= len(copies) <= 8:
