@@ -13,7 +13,7 @@ from .glued import glued_label
 from .header import detect_version, find_agency, find_sections, find_year
 from .layout import place
 from .model import BLANK, MISSING, REPAIRED, UNCERTAIN, Cell, Report
-from .normalize import Normalized, label_key, normalize, to_simplified
+from .normalize import Normalized, label_key, normalize, to_simplified, without_radicals
 from .placed import Placed, is_missing
 from .positions import Layout
 from .reader import page_text_from_bytes, read_bytes
@@ -38,6 +38,7 @@ def parse_text(text: str, source: str = "") -> Report:
     report.agency_span = norm.span(*agency_span) if agency_span else None
     if report.agency_span:  # as printed (full-width brackets, 於潜), in Simplified if printed Traditional
         printed = text[report.agency_span[0]:report.agency_span[1]].strip()
+        printed = without_radicals(printed)  # a PDF's text layer: ⾃治旗 for 自治旗
         report.agency = to_simplified(printed) if norm.traditional else printed
     ver = version(template or "2021")
     tokens = tokenize(norm.text)

@@ -1,13 +1,15 @@
 """Normalisation for matching, with the way back to original offsets.
 
 The reviewer sees the decoded text as received. The parser matches on a normalised copy: Simplified
-characters, pinyin glosses removed (統(tǒng)計 → 统计), full-width digits, letters and punctuation made
+characters, pinyin glosses removed (統(tǒng)計 → 统计), a PDF's Kangxi radicals as ideographs (⼯作 → 工作),
+full-width digits, letters and punctuation made
 half-width, odd spaces made plain. ``Normalized.orig[i]`` is the offset in the original text of
 normalised character ``i``, so every match maps back to a span of the original.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -23,6 +25,11 @@ _FOLD: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 # NBSP is kept: a line of NBSP alone is an empty cell in web copies.
 _FOLD.update({ord(c): " " for c in "\u3000\u2002\u2003\u2009\u202f"})
 _FOLD.update({0x2015: "—", 0x2012: "-", 0x2013: "-", 0x2212: "-", 0xFF0D: "-", 0xFE63: "-"})
+# CJK radicals and compatibility ideographs a PDF's text layer often holds for common characters (⼀、总体情况,
+# ⼯作, ⽂件: Word's and WPS's fonts map those glyphs to the Kangxi radicals): the ideograph they stand for.
+_RADICALS = {cp: ord(n) for cp in [*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)]
+             if len(n := unicodedata.normalize("NFKC", chr(cp))) == 1 and n != chr(cp)}
+_FOLD.update(_RADICALS)
 _FOLDED = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 _FOLD_TO = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _FOLD.items()}
 # Characters dropped for matching (zero-width marks, carriage returns).
@@ -49,6 +56,11 @@ class Normalized:
             o = self.orig[start]
             return (o, o)
         return (self.orig[start], self.orig[end - 1] + 1)
+
+
+def without_radicals(text: str) -> str:
+    """The text with CJK radicals and compatibility ideographs as the ideographs they stand for (⾃治 → 自治)."""
+    return text.translate(_RADICALS)
 
 
 def to_simplified(text: str) -> str:

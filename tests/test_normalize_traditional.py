@@ -25,3 +25,30 @@ def test_a_traditional_report_is_known_and_a_simplified_one_with_a_few_tradition
     assert normalize(simplified).traditional is False
     assert normalize("於潜镇" + simplified).traditional is False  # a place name: a character or two
     assert normalize("政府資訊公開工作年度報告，本機關依申請公開政府資訊。" * 30).traditional is True
+
+
+def test_a_pdfs_kangxi_radicals_read_as_the_ideographs_they_stand_for() -> None:
+    """Word's and WPS's PDFs often carry Kangxi radicals in their text layer for common characters (⼀、总体情况,
+    ⼯作, ⾃治旗): every sample with each such character replaced by its radical reads as the sample itself,
+    its agency included; the reviewer still sees the text as received."""
+    import json
+    import unicodedata
+    from pathlib import Path
+
+    from parser.extract import parse_bytes
+    from parser.reader import read_text
+
+    radical = {}
+    for cp in range(0x2F00, 0x2FD6):
+        if len(n := unicodedata.normalize("NFKC", chr(cp))) == 1:
+            radical.setdefault(n, chr(cp))
+    samples = Path(__file__).resolve().parent.parent / "resources" / "samples"
+    for path in sorted(samples.glob("*.txt")):
+        text = read_text(path)
+        damaged = "".join(radical.get(c, c) for c in text)
+        assert sum(map(str.__ne__, text, damaged)) > 100, path.name
+        truth = json.loads((samples / "truth" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        report = parse_bytes(damaged.encode("utf-8"), path.name)
+        assert report.text == damaged
+        assert (report.agency, report.year, report.template) == (truth["agency"], truth["year"], truth["template"])
+        assert {k: report.cells[k].value for k in truth["values"]} == truth["values"], path.name
