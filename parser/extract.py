@@ -25,6 +25,7 @@ from .values import read_value
 
 _END_WORDS = ("存在的主要问题", "存在问题", "主要问题", "改进情况", "其他需要报告", "其它需要报告", "其他事项")
 _END_WORDS_RE = re.compile("|".join(_END_WORDS))
+_LETTER_SPACING = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 
 
 def parse_text(text: str, source: str = "") -> Report:
@@ -38,7 +39,7 @@ def parse_text(text: str, source: str = "") -> Report:
     report.agency_span = norm.span(*agency_span) if agency_span else None
     if report.agency_span:  # as printed (full-width brackets, 於潜), in Simplified if printed Traditional
         printed = text[report.agency_span[0]:report.agency_span[1]].strip()
-        printed = without_radicals(printed)  # a PDF's text layer: ⾃治旗 for 自治旗
+        printed = _LETTER_SPACING.sub("", without_radicals(printed))  # a PDF's text layer: ⾃治旗, 水 利 部
         report.agency = to_simplified(printed) if norm.traditional else printed
     ver = version(template or "2021")
     tokens = tokenize(norm.text)

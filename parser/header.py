@@ -139,15 +139,27 @@ def _title_text(line: str) -> str:
         s = m.group(1)  # a converter's table whose first cell holds the title and the text after it
     if ">" in s:
         s = s.rsplit(">", 1)[1].strip()
-    if " " in s and _SPACED.search(s):
+    if " " in s and (_SPACED.search(s) or _LETTER_SPACED.fullmatch(s)):
         s = _SPACE_BETWEEN.sub("", s)
     return s
+
+
+def _span(text: str, start: int, line: str, i: int, j: int, piece: str | None = None) -> tuple[int, int] | None:
+    """Where line[i:j] (or `piece`) of a title line read at `start` stands in the text: the title line as read
+    may have lost the letter spacing, markup or breadcrumb the text has (水 利 部 2 0 2 3 年)."""
+    if piece is None:
+        if text.startswith(line, start):
+            return start + i, start + j
+        piece = line[i:j]
+    m = re.compile(" ?".join(map(re.escape, piece))).search(text, start) if piece else None
+    return (m.start(), m.end()) if m else None
 
 
 _MARKUP = re.compile(r"^#+\s*")
 # pymupdf4llm without its layout model: |水利部2023年政府信息公开工作年度报告 一、总体情况 2023年，…|Col2|
 _TITLE_IN_CELL = re.compile(r"^\|\s*([^|]{4,80}?(?:年度报告|年报))\s+[^|]*\|")
 _SPACED = re.compile(r"[\u3400-\u9fff\d] [\u3400-\u9fff\d] [\u3400-\u9fff\d]")
+_LETTER_SPACED = re.compile(r"(?:\S )+\S")  # 报 告: a line of characters one space apart
 _SPACE_BETWEEN = re.compile(r"(?<=[\u3400-\u9fff\d]) (?=[\u3400-\u9fff\d])")
 
 
@@ -167,10 +179,10 @@ def find_year(text: str) -> tuple[int | None, tuple[int, int] | None]:
     for start, s in _title_lines(text):
         m = _TITLE_YEAR.search(s)
         if m:
-            return int(m.group(1)), (start + m.start(1), start + m.end(1))
+            return int(m.group(1)), _span(text, start, s, m.start(1), m.end(1))
         m = _CN_YEAR.search(s)
         if m:  # 二〇二二年
-            return int(m.group(1).translate(_CN_DIGITS)), (start + m.start(1), start + m.end(1))
+            return int(m.group(1).translate(_CN_DIGITS)), _span(text, start, s, m.start(1), m.end(1))
     head = text[:3000]
     m = _PERIOD.search(head)
     if m and "统计" in head[max(0, m.start() - 60):m.start()]:
@@ -246,11 +258,11 @@ def _find_agency(text: str) -> tuple[str | None, tuple[int, int] | None]:
         first_start, last_end = lines[0][0], lines[-1][0] + len(lines[-1][1])
         for start, s in lines:  # the agency on a line of its own within the title
             if _is_org(s):
-                return s, (start, start + len(s))
+                return s, _span(text, start, s, 0, len(s))
         name = _agency_from_title("".join(s for _, s in lines))
         if name:
-            i = text.find(name, first_start)
-            return name, ((i, i + len(name)) if 0 <= i < last_end else None)
+            found = _span(text, first_start, "", 0, 0, name)
+            return name, (found if found and found[0] < last_end else None)
         # the agency on its own line just above or below the title, e.g. "（成都市武侯区卫生健康局）"
         near = _all_lines_before(text, first_start)[-1:] + _all_lines_after(text, last_end)[:1]
         for start, s in near:

@@ -29,6 +29,26 @@ def test_agency_and_year(text, agency, year):
     report = parse_text(text)
     assert (report.agency, report.year) == (agency, year)
     assert report.text[report.agency_span[0]:report.agency_span[1]] == agency
+    assert report.text[report.year_span[0]:report.year_span[1]].translate(_CN_DIGITS) == str(year)
+
+
+_CN_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
+
+
+@pytest.mark.parametrize("text,agency,year,printed_agency,printed_year", [
+    # a PDF's title in wide letter spacing, its last word wrapped: the agency and year as they read, their
+    # spans on the letter-spaced text (the window marks them there)
+    ("乌 苏 市 教 科 局 2 0 2 4 年 政 府 信 息 公 开 工 作\n\n报 告\n一、总体情况\n", "乌苏市教科局", 2024,
+     "乌 苏 市 教 科 局", "2 0 2 4"),
+    ("水 利 部\n2 0 2 3 年 政 府 信 息 公 开 工 作 年 度 报 告\n", "水利部", 2023, "水 利 部", "2 0 2 3"),
+    # a converter's heading: the year's span after the markup (it pointed three characters early)
+    ("## 乌苏市教科局2024年政府信息公开工作年度报告\n", "乌苏市教科局", 2024, "乌苏市教科局", "2024"),
+])
+def test_letter_spaced_and_marked_up_titles(text, agency, year, printed_agency, printed_year):
+    report = parse_text(text)
+    assert (report.agency, report.year) == (agency, year)
+    assert report.text[report.agency_span[0]:report.agency_span[1]] == printed_agency
+    assert report.text[report.year_span[0]:report.year_span[1]] == printed_year
 
 
 @pytest.mark.parametrize("body,agency", [
