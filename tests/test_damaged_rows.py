@@ -141,3 +141,19 @@ def test_agency_misread_once_in_the_title_is_spelt_as_elsewhere() -> None:
     assert report.agency == "沭阳县农业农村局"
     assert text[slice(*report.agency_span)] == "沭阳县农业农村局"
     assert parse_text(text.replace("沭阳", "沐阳")).agency == "沐阳县农业农村局"  # spelt so throughout: as printed
+
+
+def test_glued_rows_with_signs_decimals_and_empty_cells_are_explained_as_glued() -> None:
+    """A crawler's glued rows the arithmetic leaves ambiguous: 2019's 本年增/减 (49-14620), a count glued to an
+    amount (14318.56), a half-blank row keeping its &nbsp; (12319\xa0212): the rule says the digits are glued,
+    not that the cell holds something other than a number."""
+    from review.rules import check
+
+    tools = Path(__file__).resolve().parent / "data" / "damaged_tools"
+    messages = {f.cells[0]: f.message for name in ("744_lxml_glued_2019_province", "747_lxml_glued_half_blank")
+                for f in check(parse_text((tools / f"{name}.txt").read_text(encoding="utf-8")))
+                if f.rule == "value.not_number"}
+    for key, printed in (("active/other_services/decisions", "49-14620"), ("active/procurement/amount", "14318.56"),
+                         ("requests/granted/natural_person", "12319\xa0212")):
+        assert f"连在一起（“{printed}”）" in messages[key] and "无法唯一拆分" in messages[key], messages.get(key)
+    assert not any("不是数字" in m for m in messages.values())

@@ -1,6 +1,7 @@
 """Values of single cells, and the few relations inside table `active` (表二)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from parser.model import BLANK, CORRECTED, MISSING
@@ -11,6 +12,10 @@ from .agency import county_or_below
 from .context import ABSENT, EMPTY, PARTIAL, Context
 from .registry import Rule, rule
 
+# a row's cells glued together: digits, a sign or a decimal point between them, an empty cell's &nbsp; (8855698,
+# 49-14620, 5797.58, 12319\xa0212)
+_GLUED = re.compile(r"(?!.*\..*\.)[+\-]?\d(?:[\d\xa0+\-]|\.(?=\d))*\d(?:\.\d+)?")
+
 
 @rule("value.not_number", ERROR, "单元格内容经规范化后仍不是数字（字母、杂散符号等）")
 def not_number(ctx: Context) -> Iterator[Finding]:
@@ -19,7 +24,7 @@ def not_number(ctx: Context) -> Iterator[Finding]:
     for key, cell in ctx.report.cells.items():
         text = cell.text.strip()
         if cell.value is None and cell.status != BLANK and text and not is_blank_mark(text):
-            if len(text) > 1 and text.isdigit():  # a row's cells glued together (crawler text), see parser/glued.py
+            if _GLUED.fullmatch(text):  # a row's cells glued together (crawler text), see parser/glued.py
                 yield not_number.fail((key,), f"{ctx.name(key)}：原文这一行的数字连在一起（“{text}”），"
                                               "按表内勾稽关系和正文所述件数无法唯一拆分，请对照原件填写")
             else:
