@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from .normalize import label_key
 from .rowmatch import _LEADING_NUMBER
-from .template import Block, Row, Table
+from .template import Block, Column, Row, Table
 from .tokens import LABEL, VALUE, Token
 
 
@@ -45,6 +45,56 @@ def printed_columns(labels: list[str], block: Block, table: str,
     if seq == sorted(seq):
         return tuple(range(n))
     return tuple(seq) if len(seq) == n else None
+
+
+_GROUP = -1  # a columns' group heading (法人或其他组织) in a line of headings
+
+
+def headings_order(labels: list[tuple[str, int]], block: Block) -> tuple[int, ...] | None:
+    """The order a table's header, its labels (text, line) before the first number, prints every column of the
+    block in: one line of headings (总计 商业企业 科研机构 社会公益组织 法律服务机构 其他 自然人) or two (自然人
+    法人或其他组织 总计 over the group's five columns); each column named exactly once, by a heading that names no
+    other column (a wrapped 社会公益组 / 织 by its first line; headings one space apart in one label each by
+    itself). None when the headings do not tell it so (one missing or named twice, headings on more lines)."""
+    groups = frozenset(label_key(c.group) for c in block.columns if c.group)
+    if len(groups) > 1:
+        return None
+    by_line: dict[int, list[int]] = {}
+    for label, line in labels:
+        if _LEADING_NUMBER.match(label):
+            continue  # a row's label (3.其他, （七）总计), not a heading
+        named = _heading(label, block, groups)
+        for j in [named] if named is not None else (_heading(p, block, groups) for p in label.split()):
+            if j is not None:
+                by_line.setdefault(line, []).append(j)
+    heads = [by_line[line] for line in sorted(by_line) if any(j != _GROUP for j in by_line[line])]
+    n = len(block.columns)
+    if len(heads) == 1:  # one line of headings
+        seq = [j for j in heads[0] if j != _GROUP]
+        return tuple(seq) if sorted(seq) == list(range(n)) else None
+    if len(heads) != 2 or heads[0].count(_GROUP) != 1 or _GROUP in heads[1]:
+        return None
+    top, under = heads  # the group's heading over the columns printed under it
+    grouped = [j for j, c in enumerate(block.columns) if c.group]
+    if sorted(under) != grouped or sorted(j for j in top if j != _GROUP) != [j for j in range(n) if j not in grouped]:
+        return None
+    at = top.index(_GROUP)
+    return tuple(top[:at] + under + top[at + 1:])
+
+
+@lru_cache(maxsize=1 << 14)
+def _heading(text: str, block: Block, groups: frozenset[str]) -> int | None:
+    """The one column the text names as its heading, or _GROUP for the columns' group heading."""
+    key = label_key(text)
+    if key in groups:
+        return _GROUP
+    named = {j for j, col in enumerate(block.columns) if _names(key, col)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _names(key: str, col: Column) -> bool:
+    names = {label_key(col.label), *(label_key(a) for a in col.aliases)}
+    return bool(key) and (key in names or any(fuzz.ratio(key, m) >= 90 for m in names if len(m) > 3))
 
 
 def label_lines(tokens: list[Token]) -> dict[str, frozenset[int]]:

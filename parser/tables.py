@@ -15,6 +15,7 @@ from .column_headings import (
     column_numbers,
     first_row_under_header,
     heading_fragment,
+    headings_order,
     label_lines,
     money_headed_in_yuan,
     one_column,
@@ -97,7 +98,7 @@ class TableReader:
         items = rows.unstacked()
         reading = rows.best_reading(items)
         placed = rows.completed(reading, items, after)
-        if len(placed) < len(rows.rows):  # some row unread: the table may be printed column by column
+        if len(placed) < len(rows.rows) and not reading.reordered:  # some row unread: printed column by column?
             return self._or_by_columns(table, tokens, placed)
         return placed
 
@@ -155,6 +156,7 @@ class _RowsOfRuns:
         self.whole_row = (lambda cells: len(cells) == 7 and adds_up(cells)) if requests else None
         self.by_order: set[int] = set()  # first tokens of rows placed by their order alone (uncertain)
         self.eqs = equations(reader.version, table.key)
+        self.header = self._header_order() if requests else None  # table three's columns as its header orders them
 
     def unstacked(self) -> list[tuple[list[str], list[Token]]]:
         """The runs, those printed as a stack of labels over a stack of numbers paired up (see runorder.py)."""
@@ -195,6 +197,9 @@ class _RowsOfRuns:
         placed, done = reading.placed, reading.done
         if table.key == "active" and after:
             self.reader.taken |= {id(t) for t in complete_columns(table, placed, after)}
+        if reading.reordered:  # the rows' repairs below assume the format's order: the cells they leave stay missing
+            placed.extend(p for key, p in reading.blank_rows.items() if key not in done)
+            return placed
         if self.whole_row is not None and len(done) < len(self.rows):
             placed += self._rows_completed_later(items, done, after)
             done |= {p.row.key for p in placed}
@@ -230,6 +235,10 @@ class _RowsOfRuns:
         then the runs whose labels name no row placed between the rows read around them."""
         table, rows, ncols = self.table, self.rows, self.ncols
         printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
+        headed: set[int] = set()  # id(block) of a table three whose header prints its columns in another order
+        if self.header is not None:
+            printed_order[id(table.blocks[0])] = self.header
+            headed.add(id(table.blocks[0]))
         reading = Reading([], [], {}, set())
         placed, done, short = reading.placed, reading.done, reading.short
         unlabelled: list[int] = []
@@ -252,12 +261,14 @@ class _RowsOfRuns:
                 continue
             n = ncols[row.key]
             block = self.block_of[row.key]
-            seen = printed_columns(labels, block, table.key, self.lines_of)
+            # once a header named every column, a row's label naming one (3.其他, （七）总计) says nothing of the order
+            seen = () if id(block) in headed else printed_columns(labels, block, table.key, self.lines_of)
             if seen != ():
                 printed_order[id(block)] = seen
             columns = printed_order.get(id(block), tuple(range(n)))
             if columns is None:
                 continue  # the header prints the columns in another order than the format, not readable as a grid
+            reordered = id(block) in headed and columns != tuple(range(n))
             if table.key == "requests" and under_headings(labels, block):
                 unlabelled.append(n_run)  # the labels before the run are the column headings, no row's
                 reading.headed = True
@@ -268,8 +279,15 @@ class _RowsOfRuns:
                 if len(run) >= n and row.key not in reading.blank_rows:
                     reading.blank_rows[row.key] = Placed(row, [None] * n)
                 continue
-            fitted = self._fit_columns(run, n, by_label)
             values = [t for t in run if t.kind == VALUE]
+            if reordered:  # a row printed whole or with its blank cells: the other repairs assume the format's order
+                reading.reordered = True
+                fitted = self.grid.fit(run, n) or (fit_run(run, n, self.lead, table.key, by_label)
+                                                   if len(values) <= n else None)
+                if fitted is None:
+                    continue
+            else:
+                fitted = self._fit_columns(run, n, by_label)
             if fitted is None and n > 1 and len(values) == 1 and values[0].text.isdigit() \
                     and len(values[0].text) > n:
                 reading.glued.append((row, values[0]))  # a row's cells glued into one number: split by the arithmetic
@@ -294,9 +312,36 @@ class _RowsOfRuns:
                 if placed_at:
                     self.by_position[id(placed[-1])] = placed[-1]
         placed += between_neighbours(items, unlabelled, reading.where, rows, ncols, table.key, self.lead,
-                                      tail_row(self.tokens, rows, self.threshold))
+                                      tail_row(self.tokens, rows, self.threshold),
+                                      self.header if reading.reordered else None)
         done |= {p.row.key for p in placed}
         return reading
+
+    def _header_order(self) -> tuple[int, ...] | None:
+        """Table three's columns in the order its header, the labels before its first number, names them (see
+        headings_order), when that is not the format's and the rows add up so."""
+        block = self.table.blocks[0]
+        first = next((i for i, t in enumerate(self.tokens) if t.kind == VALUE), len(self.tokens))
+        heads = headings_order([(t.text, t.line) for t in self.tokens[:first] if t.kind == LABEL], block)
+        if heads is None or heads == tuple(range(len(block.columns))) or not self._adds_up_as(heads):
+            return None
+        return heads
+
+    def _adds_up_as(self, columns: tuple[int, ...]) -> bool:
+        """Table three's rows printed whole add up with 总计 where `columns` puts it: at least three rows, two of
+        them not all zeros, every one of them (one in ten may be the report's own error), and more of them than
+        with 总计 last as the format prints it, when the columns put it elsewhere."""
+        full = [nums for _, run in self.runs
+                if len(nums := [int(x) for t in run if t.kind == VALUE
+                                and (x := t.text.replace(" ", "").replace(",", "")).isdigit()]) == 7
+                and sum(t.kind == VALUE for t in run) == 7]
+        at = columns.index(len(columns) - 1)
+        if len(full) < 3:
+            return False
+        holds = [2 * r[at] == sum(r) for r in full]
+        if sum(h and r[at] > 0 for h, r in zip(holds, full, strict=True)) < 2 or holds.count(False) > len(full) // 10:
+            return False
+        return at == len(columns) - 1 or holds.count(True) > sum(2 * r[-1] == sum(r) for r in full)
 
     def _row_named(self, labels: list[str], run: list[Token], remaining: list[Row], expected: Row | None,
                    short: dict[str, list[Token]]) -> Row | None:

@@ -17,10 +17,11 @@ _HEAD, _TAIL = "<column headings>", "<after the last label>"
 
 def between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: list[int], where: dict[str, int],
                         rows: list[Row], ncols: dict[str, int], table: str, lead: int | None,
-                        tail: Row | None = None) -> list[Placed]:
+                        tail: Row | None = None, columns: tuple[int, ...] | None = None) -> list[Placed]:
     """A run whose label the copy lost, between the runs of two rows read by label with exactly one row
     between them in the format, belongs to that row (the only one it can be). The column headings stand
-    before the first row; a last row whose label comes after every value (`tail`) closes the table."""
+    before the first row; a last row whose label comes after every value (`tail`) closes the table. `columns`:
+    the order the header prints the columns in, when not the format's."""
     order = {r.key: i for i, r in enumerate(rows)} | {_HEAD: -1}
     by_item = [(-1, _HEAD), *sorted((n, key) for key, n in where.items())]  # the column headings come first
     if tail is not None and tail.key not in where:  # the table's last label, after every value
@@ -52,6 +53,8 @@ def between_neighbours(items: list[tuple[list[str], list[Token]]], unlabelled: l
         if fitted is None or any(c is None or is_missing(c) for c in fitted[0]):
             continue
         cells, repaired = fitted
+        if columns is not None:
+            cells, repaired = [cells[columns.index(j)] for j in range(len(cells))], {columns[j] for j in repaired}
         sure = len(between) == 1 and table == "requests" and ncols[row.key] == 7 and adds_up(cells)
         out.append(Placed(row, cells, repaired, uncertain=set() if sure else set(range(len(cells)))))
     return out
