@@ -1,7 +1,7 @@
 """Damaged copies made by real tools (issue 11): reports of known truth rendered as PDF (reportlab, and a Word
 document exported by LibreOffice) and web page, their text taken out by pdftotext (default and -layout),
 pdfplumber, pypdfium2, lxml (crawler text, cells glued), html2text, markdownify and Tesseract OCR, and by the
-converters offices use: pymupdf4llm and markitdown (PDF → Markdown), pdfminer.six, pandoc (Word and web page →
+converters offices use: pymupdf4llm and markitdown (PDF → Markdown), pdfminer.six, PyMuPDF, pandoc (Word and web page →
 Markdown), w3m and lynx (web page → text), LibreOffice's text export and docx2txt (Word → text)
 (tests/data/damaged_tools/make_tools.py; the texts are committed, the tools are needed only to rewrite them).
 
@@ -35,7 +35,7 @@ FLOORS = {"pdftotext": 94.6, "pdftotext_layout": 100, "pdfplumber": 96.7, "pypdf
           "office_pdftotext": 94.6, "office_pdftotext_layout": 96.0, "office_pdfplumber": 95.9, "office_pypdfium": 95.9,
           "pymupdf4llm": 100, "office_pymupdf4llm": 98.7, "pymupdf4llm_nolayout": 100, "office_markitdown": 96.2,
           "markitdown_docx": 100, "pdfminer": 59.6, "pandoc_docx": 100, "pandoc_docx_gfm": 100, "pandoc_html": 100,
-          "w3m": 100, "lynx": 100, "soffice_txt": 100, "docx2txt": 100}
+          "w3m": 100, "lynx": 100, "soffice_txt": 100, "docx2txt": 100, "pymupdf": 96.1, "office_pymupdf": 95.4}
 
 
 def _generator():

@@ -22,7 +22,8 @@ written as a PDF (reportlab, page numbers at the foot, narrow table columns so l
   made Markdown), pdfminer.six `extract_text` (pdf2txt) of the reportlab PDF, pandoc of the Word document
   (`-t markdown`: multiline tables; `-t gfm`: pipe tables) and of the web page (`-t markdown`), `w3m -dump`
   (the table drawn with box characters) and `lynx -dump` (a cell a paragraph) of the web page, LibreOffice's
-  `--convert-to txt` of the Word document (a cell a line) and docx2txt (cells as paragraphs).
+  `--convert-to txt` of the Word document (a cell a line) and docx2txt (cells as paragraphs);
+- PyMuPDF's `Page.get_text()` (the text most scripts take from a PDF) of both PDFs (stems 96N, 97N).
 
 The truth is the source's values, never adjusted to what a tool kept. The outputs are committed
 (tests/data/damaged_tools/7NN_*.txt, 8NN_*.txt, 9NN_*.txt + .json), so the test needs none of these tools. To
@@ -218,6 +219,13 @@ def docx2txt_text(truth: dict) -> str:
     return docx2txt.process(io.BytesIO(docx_bytes(truth))) + "\n"
 
 
+def pymupdf_text(truth: dict, pdf: Callable[[dict], bytes] = pdf_bytes) -> str:
+    import pymupdf
+
+    with pymupdf.open(stream=pdf(truth), filetype="pdf") as doc:
+        return "\n".join(page.get_text() for page in doc)
+
+
 TOOLS: list[tuple[str, Callable[[dict], str]]] = [
     ("pdftotext", pdftotext), ("pdftotext_layout", pdftotext_layout), ("pdfplumber", pdfplumber_text),
     ("pypdfium", pypdfium_text), ("lxml_glued", lxml_glued), ("html2text", html2text_md),
@@ -241,6 +249,7 @@ TOOLS: list[tuple[str, Callable[[dict], str]]] = [
     ("lynx", lambda t: _on_file(html_bytes(t), ".html", ["lynx", "-dump", "-nolist", "-display_charset=utf-8",
                                                           "-assume_charset=utf-8", "-width=80", "{}"])),
     ("soffice_txt", soffice_txt), ("docx2txt", docx2txt_text),
+    ("pymupdf", pymupdf_text), ("office_pymupdf", lambda t: pymupdf_text(t, office_pdf_bytes)),
 ]
 
 
