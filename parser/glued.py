@@ -22,7 +22,7 @@ from itertools import product
 from .equations import Equation, Number, equations
 from .placed import Placed, is_missing
 from .template import Block, Row, Table, Version
-from .tokens import LABEL, VALUE, Token
+from .tokens import BREAK, EOL, LABEL, VALUE, Token
 from .values import read_value
 
 BLANK = " "  # in a glued row's digits: a cell printed empty (a crawler's text keeps its &nbsp;)
@@ -270,10 +270,10 @@ def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed:
     its line by digits and single &nbsp;s alone, each &nbsp; is one cell printed empty."""
     rows = [r for b in table.blocks for r in b.rows if r.key not in done]
     marked: dict[str, tuple[Row, Token]] = {}
-    for t in tokens if rows else ():
+    for i, t in enumerate(tokens if rows else ()):
         if t.kind != LABEL:
             continue
-        found = glued_label(t.text) if t.text[-1:].isdigit() else None
+        found = glued_label(t.text) if t.text[-1:].isdigit() and not _numbers_follow(tokens, i) else None
         tail = _blank_marked(text, t.end) if text is not None and text.startswith("\u00a0", t.end) else None
         digits = (t.text[found[1]:] if found else "") + (tail or "")
         if tail is not None and any(c.isdigit() for c in digits):
@@ -297,6 +297,15 @@ def read_glued_rows(table: Table, version: Version, tokens: list[Token], placed:
         for row, tok in glued if row.key not in done]
     readings = solve([g for _, _, g in candidates], known, equations(version, table.key), stated)
     return [_glued_placed(row, tok, g, readings) for row, tok, g in candidates]
+
+
+def _numbers_follow(tokens: list[Token], i: int) -> bool:
+    """Numbers follow the label on the next lines (行政规范性文件186 / 52): its digits are not the whole row. (What
+    stands on its own line after it is the row's: a crawler's &nbsp; between glued digits.)"""
+    j = i + 1
+    while j < len(tokens) and (tokens[j].line == tokens[i].line or tokens[j].kind in (EOL, BREAK)):
+        j += 1
+    return j < len(tokens) and tokens[j].kind == VALUE
 
 
 _MARKED_TAIL = re.compile(r"\u00a0[\d.+\-\u00a0]*")

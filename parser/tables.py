@@ -26,7 +26,7 @@ from .column_headings import (
 from .columns import read_by_columns, read_column_major
 from .equations import equations
 from .fitting import Grid, adds_up, by_blank_lines, empties_before, fit_run, split_runs
-from .glued import read_glued_rows
+from .glued import glued_label, read_glued_rows
 from .normalize import label_key
 from .placed import _MISSING, Placed, is_missing
 from .positions import CHARS, DISPLAY, Columns, Layout
@@ -36,7 +36,7 @@ from .rowmatch import _LEADING_NUMBER, LABELS_READ, _best_row, similarity
 from .runorder import shifted_items, straddled_items, unstacked_items
 from .shortrows import place_short_rows
 from .template import Block, Row, Table, Version
-from .tokens import LABEL, VALUE, Token
+from .tokens import BREAK, EOL, LABEL, VALUE, Token
 from .unlabelled import between_neighbours, tail_row
 from .values import read_value
 
@@ -142,6 +142,7 @@ class _RowsOfRuns:
         leads = [empties_before(run) for (_, run), count in zip(self.runs, counts, strict=True) if count == self.widest]
         self.lead = max(set(leads), key=leads.count) if leads else None
         self.grid = Grid(tokens)
+        self._at: dict[int, int] | None = None  # id(token) → its index in tokens (made when first asked)
         self.no_total = requests and _without_total_column(self.runs)  # 总计 not printed at all
         self.totals_left_blank = requests and counts.count(self.ncols[self.rows[0].key] - 1) >= 0.5 * len(counts)
         self.yuan = money_headed_in_yuan(table, tokens)
@@ -286,6 +287,13 @@ class _RowsOfRuns:
                                                    if len(values) <= n else None)
                 if fitted is None:
                     continue
+            elif by_label and not run[0].same_line and (first := self._label_digits(run)) is not None:
+                # a PDF's text printing the row's first number on its label's line (行政规范性文件18 / 6 / 52):
+                # read when the numbers after it fill the row's other cells, else the row stays unread (the
+                # label's digits may be several cells glued)
+                if len(values) + 1 != n or len(run) != len(values):
+                    continue
+                fitted = [first, *values], set()
             else:
                 fitted = self._fit_columns(run, n, by_label)
             if fitted is None and n > 1 and len(values) == 1 and values[0].text.isdigit() \
@@ -358,6 +366,21 @@ class _RowsOfRuns:
                 and len(run) < self.ncols[row.key]:  # another short run: not the row whose label had one
             row = _best_row(labels, [r for r in remaining if r.key not in short], expected, self.threshold)
         return row
+
+    def _label_digits(self, run: list[Token]) -> Token | None:
+        """The number glued to the end of the label printed on the line before the run (行政规范性文件18), as a
+        value token; None when the run follows no such label."""
+        if self._at is None:
+            self._at = {id(t): i for i, t in enumerate(self.tokens)}
+        i = self._at.get(id(run[0]), 0) - 1
+        while i >= 0 and self.tokens[i].kind in (EOL, BREAK):
+            i -= 1
+        label = self.tokens[i] if i >= 0 else None
+        if label is None or label.kind != LABEL or not label.text[-1:].isdigit() \
+                or (found := glued_label(label.text)) is None:
+            return None
+        at = found[1]
+        return Token(VALUE, label.text[at:], label.start + at, label.end, label.line)
 
     def _fit_columns(self, run: list[Token], n: int, by_label: bool) -> tuple[list[Token | None], set[int]] | None:
         """The run's values fitted to n columns as a grid or one by one (six, 总计 added missing, where the

@@ -1,8 +1,9 @@
 """Damaged copies made by real tools (issue 11): reports of known truth rendered as PDF (reportlab, and a Word
 document exported by LibreOffice) and web page, their text taken out by pdftotext (default and -layout),
 pdfplumber, pypdfium2, lxml (crawler text, cells glued), html2text, markdownify and Tesseract OCR, and by the
-converters offices use: pymupdf4llm and markitdown (PDF → Markdown), pdfminer.six, PyMuPDF, pandoc (Word and web page →
-Markdown), w3m and lynx (web page → text), LibreOffice's text export and docx2txt (Word → text)
+converters offices use: pymupdf4llm and markitdown (PDF → Markdown), pdfminer.six, PyMuPDF (also of the web
+page saved as PDF by LibreOffice, beside pdftotext), pandoc (Word and web page → Markdown), w3m and lynx (web
+page → text), LibreOffice's text export and docx2txt (Word → text)
 (tests/data/damaged_tools/make_tools.py; the texts are committed, the tools are needed only to rewrite them).
 
 The summary prints each tool's cell accuracy; it fails on any confident wrong number (a value that differs
@@ -35,7 +36,8 @@ FLOORS = {"pdftotext": 94.6, "pdftotext_layout": 100, "pdfplumber": 96.7, "pypdf
           "office_pdftotext": 94.6, "office_pdftotext_layout": 96.0, "office_pdfplumber": 95.9, "office_pypdfium": 95.9,
           "pymupdf4llm": 100, "office_pymupdf4llm": 98.7, "pymupdf4llm_nolayout": 100, "office_markitdown": 96.2,
           "markitdown_docx": 100, "pdfminer": 59.6, "pandoc_docx": 100, "pandoc_docx_gfm": 100, "pandoc_html": 100,
-          "w3m": 100, "lynx": 100, "soffice_txt": 100, "docx2txt": 100, "pymupdf": 96.1, "office_pymupdf": 95.4}
+          "w3m": 100, "lynx": 100, "soffice_txt": 100, "docx2txt": 100, "pymupdf": 96.1, "office_pymupdf": 95.4,
+          "web_pdftotext": 38.0, "web_pdftotext_layout": 98.3, "web_pymupdf": 98.6}
 
 
 def _generator():
@@ -937,3 +939,34 @@ def test_a_merged_cell_copied_into_the_grid_columns_it_spans_is_one_cell() -> No
     truth = _truth(name)
     keys = [k for k in truth if k.startswith(("active/fees/", "active/procurement/"))]
     assert [report.cells[k].value for k in keys] == [truth[k] for k in keys] == [0, 0, 5, 797.58]
+
+
+def test_a_rows_first_number_on_its_labels_line_glued_to_it() -> None:
+    """PyMuPDF's text of the web page saved as PDF: 行政规范性文件18 / 6 / 52 — the row's first number glued to
+    its label, the others a line each. It was read 6 / 52 / missing, with 6 and 52 in the wrong columns as
+    certain; the label's number is the row's first cell when the numbers after it fill the others, and
+    otherwise (the label's digits may be several cells glued) the row stays unread."""
+    head = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数本年废止件数现行有效件数\n"
+            "规章\n0\n0\n0\n")
+    report = parse_text(head + "行政规范性文件18\n6\n52\n")
+    keys = [f"active/normative_documents/{c}" for c in ("issued", "repealed", "in_force")]
+    assert [(report.cells[k].value, report.cells[k].status) for k in keys] == \
+        [(18, "extracted"), (6, "extracted"), (52, "extracted")]
+    report = parse_text(head + "行政规范性文件186\n52\n")  # 18 | 6 or 1 | 86: not known
+    assert all(report.cells[k].value is None for k in keys)
+    name = "1006_web_pymupdf_city_thousands"
+    report = parse_text(_text(name))
+    truth = _truth(name)
+    assert all(report.cells[k].value == truth[k] for k in truth if k.startswith("active/"))
+
+
+def test_rows_whose_first_number_stands_beside_their_label_and_the_others_after() -> None:
+    """pdftotext's default order of the web page saved as PDF: 3.危及“三安全一稳定” 4 / 0 / 0 / 0 / 0 / 0 / 4, and
+    two rows at once: 4.保护第三方合法权益 38 / 不予公 / 开 / 5.属于三类内部事务信息 11 / then both rows' other
+    numbers. Each row is its label's number and the next six after the last such label, when every row so put
+    together adds up."""
+    report = parse_text(_text("986_web_pdftotext_city_thousands"))
+    truth = _truth("986_web_pdftotext_city_thousands")
+    for row in ("denied.three_safety", "denied.third_party", "denied.internal_affairs"):
+        keys = [k for k in truth if k.startswith(f"requests/{row}/")]
+        assert [report.cells[k].value for k in keys] == [truth[k] for k in keys], row

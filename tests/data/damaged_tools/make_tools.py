@@ -23,7 +23,9 @@ written as a PDF (reportlab, page numbers at the foot, narrow table columns so l
   (`-t markdown`: multiline tables; `-t gfm`: pipe tables) and of the web page (`-t markdown`), `w3m -dump`
   (the table drawn with box characters) and `lynx -dump` (a cell a paragraph) of the web page, LibreOffice's
   `--convert-to txt` of the Word document (a cell a line) and docx2txt (cells as paragraphs);
-- PyMuPDF's `Page.get_text()` (the text most scripts take from a PDF) of both PDFs (stems 96N, 97N).
+- PyMuPDF's `Page.get_text()` (the text most scripts take from a PDF) of both PDFs (stems 96N, 97N);
+- the web page saved as a PDF by LibreOffice (`--convert-to pdf:writer_web_pdf_Export`: each row's first cell
+  apart from the others) read by pdftotext (both modes) and PyMuPDF (stems 98N, 99N, 100N).
 
 The truth is the source's values, never adjusted to what a tool kept. The outputs are committed
 (tests/data/damaged_tools/7NN_*.txt, 8NN_*.txt, 9NN_*.txt + .json), so the test needs none of these tools. To
@@ -91,6 +93,16 @@ def office_pdf_bytes(truth: dict) -> bytes:
         docx.write_bytes(docgen.to_docx(docgen.official_report(truth)))
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
                         "pdf", "--outdir", tmp, str(docx)], capture_output=True, check=True)
+        return (Path(tmp) / "report.pdf").read_bytes()
+
+
+def web_pdf_bytes(truth: dict) -> bytes:
+    """The web page saved as a PDF by LibreOffice's web export."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "report.html"
+        page.write_bytes(html_bytes(truth))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                        "pdf:writer_web_pdf_Export", "--outdir", tmp, str(page)], capture_output=True, check=True)
         return (Path(tmp) / "report.pdf").read_bytes()
 
 
@@ -250,12 +262,15 @@ TOOLS: list[tuple[str, Callable[[dict], str]]] = [
                                                           "-assume_charset=utf-8", "-width=80", "{}"])),
     ("soffice_txt", soffice_txt), ("docx2txt", docx2txt_text),
     ("pymupdf", pymupdf_text), ("office_pymupdf", lambda t: pymupdf_text(t, office_pdf_bytes)),
+    ("web_pdftotext", lambda t: pdftotext(t, web_pdf_bytes)),
+    ("web_pdftotext_layout", lambda t: pdftotext_layout(t, web_pdf_bytes)),
+    ("web_pymupdf", lambda t: pymupdf_text(t, web_pdf_bytes)),
 ]
 
 
 def stem(k: int, s: int) -> str:
     """The file name (no suffix) of source s read by tool k: 7ks for the first ten tools, 8ks for the next ten,
-    9ks after them."""
+    9ks for the next ten, 10ks after them."""
     return f"{7 + k // 10}{k % 10}{s}_{TOOLS[k][0]}_{SOURCES[s][0]}"
 
 
