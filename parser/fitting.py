@@ -129,7 +129,8 @@ def _merged_copies(values: list[Token], ncols: int) -> tuple[list[Token | None],
     as many grid columns, or when dropping copies leaves ncols values one way only."""
     span, rest = divmod(len(values), ncols)
     if not rest and all(values[i].text == values[i - i % span].text for i in range(len(values))):
-        return values[::span], set()  # every column spans as many grid columns
+        once: list[Token | None] = list(values[::span])  # every column spans as many grid columns
+        return once, set()
     surplus = len(values) - ncols
     copies = [i for i in range(1, len(values)) if values[i].text == values[i - 1].text]
     if not surplus <= len(copies) <= 8:

@@ -27,6 +27,7 @@ from .columns import read_by_columns, read_column_major
 from .equations import equations
 from .fitting import Grid, adds_up, by_blank_lines, empties_before, fit_run, split_runs
 from .glued import glued_label, read_glued_rows
+from .headsapart import read_heads_apart
 from .normalize import label_key
 from .placed import _MISSING, Placed, is_missing
 from .positions import CHARS, DISPLAY, Columns, Layout
@@ -103,14 +104,33 @@ class TableReader:
         return placed
 
     def _or_by_columns(self, table: Table, tokens: list[Token], placed: list[Placed]) -> list[Placed]:
-        """The table read column by column, with the rows read by label it does not cover, when that reads more
-        cells than the rows read by label; else these."""
+        """The table read column by column (or, table three, with rows' first numbers printed apart), with the
+        rows read by label it does not cover, when that reads more cells than the rows read by label; else
+        these."""
         by_columns = self._read_columns(table, tokens)
+        if table.key == "requests" and len(by_columns) < len(table.blocks[0].rows) \
+                and (apart := self._read_heads_apart(table, tokens, placed)):
+            return placed + apart
         if sum(c is not _MISSING for p in by_columns for c in p.cells) > \
                 sum(c is not _MISSING for p in placed for c in p.cells):
             covered = {p.row.key for p in by_columns}
             return by_columns + [p for p in placed if p.row.key not in covered]
         return placed
+
+    def _read_heads_apart(self, table: Table, tokens: list[Token], placed: list[Placed]) -> list[Placed]:
+        """Table three's rows the rows read by label leave, read with their first numbers printed apart
+        (headsapart.py) when the rows read by label hold the same numbers: placed by their order, certain where
+        the table's equations confirm them."""
+        rows = list(table.blocks[0].rows)
+        found = read_heads_apart(table, tokens, lambda labels: _best_row(labels, rows, None, ROW_SCORE))
+        if found is None or any(c is None or (not is_missing(c) and c.text != t.text)
+                                for p in placed for c, t in zip(p.cells, found.get(p.row.key, ()), strict=False)):
+            return []
+        done = {p.row.key for p in placed}
+        out = [Placed(r, list(found[r.key]), uncertain=set(range(len(found[r.key])))) for r in rows
+               if r.key not in done]
+        _confirm_by_equations(table, self.version, placed + out, out, {r.key: table.blocks[0] for r in rows})
+        return out
 
     def _read_columns(self, table: Table, tokens: list[Token]) -> list[Placed]:
         found = read_by_columns(table, tokens, similarity)

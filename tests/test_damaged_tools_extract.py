@@ -37,7 +37,7 @@ FLOORS = {"pdftotext": 94.6, "pdftotext_layout": 100, "pdfplumber": 96.7, "pypdf
           "pymupdf4llm": 100, "office_pymupdf4llm": 98.7, "pymupdf4llm_nolayout": 100, "office_markitdown": 96.2,
           "markitdown_docx": 100, "pdfminer": 59.6, "pandoc_docx": 100, "pandoc_docx_gfm": 100, "pandoc_html": 100,
           "w3m": 100, "lynx": 100, "soffice_txt": 100, "docx2txt": 100, "pymupdf": 96.1, "office_pymupdf": 95.4,
-          "web_pdftotext": 38.0, "web_pdftotext_layout": 98.3, "web_pymupdf": 98.6}
+          "web_pdftotext": 88.6, "web_pdftotext_layout": 98.3, "web_pymupdf": 98.6}
 
 
 def _generator():
