@@ -36,14 +36,20 @@ def indented(tokens: list[Token], grid: Sequence[Token | None]) -> bool:
 
 def leading_whole_groups(tokens: list[Token]) -> list[list[Token]]:
     """Table four's line of numbers cut short by an OCR (the last columns of the page image lost, or a number
-    dropped): six to fourteen numbers other than ten, alone on one line that starts at its first column. The
-    groups of five from its start are read while each adds up (upheld + corrected + other + pending = a total
-    that is not 0: a row of zeros adds up whatever was lost); the rest, whose cells are not known, stays
-    missing."""
+    dropped): six to fourteen numbers other than ten, alone on one line that starts at its first column — or
+    a number a line, the last printed elsewhere (a PDF's text of a web page puts the table's last cell after the
+    page's foot). The groups of five from its start are read while each adds up (upheld + corrected + other +
+    pending = a total that is not 0: a row of zeros adds up whatever was lost); the rest, whose cells are not
+    known, stays missing."""
     values = [t for t in tokens if t.kind == VALUE]
-    if not 5 < len(values) < 15 or len(values) == 10 or len({t.line for t in values}) != 1 \
-            or not all(t.text.isdigit() for t in values) or values[0].lead_gap or indented(tokens, values) \
-            or any(t.kind == EMPTY and t.line == values[0].line for t in tokens):
+    if not 5 < len(values) < 15 or len(values) == 10 or not all(t.text.isdigit() for t in values):
+        return []
+    lines = len({t.line for t in values})
+    if lines == 1:
+        if values[0].lead_gap or indented(tokens, values) \
+                or any(t.kind == EMPTY and t.line == values[0].line for t in tokens):
+            return []
+    elif lines != len(values) or any(t.kind == EMPTY for t in tokens):
         return []
     groups: list[list[Token]] = []
     for i in range(0, len(values) - 4, 5):
