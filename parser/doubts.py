@@ -1,10 +1,11 @@
 """Cells read as printed that the table's arithmetic casts doubt on: kept as read, marked uncertain.
 
-Two cases, both seen in damaged copies: a number an OCR dropped or doubled a digit of (it alone breaks its row
-and column equations, which both ask the same value, one digit away), and table three read out of line (most
-of its column totals and balances fail, as no report's own errors make them: rows printed away from their
-labels in a way the reader did not recognise). The rules and the suggestions then tell the reviewer what to
-check; the values are never changed here.
+Three cases, all seen in damaged copies: a number an OCR dropped or doubled a digit of (it alone breaks its row
+and column equations, which both ask the same value, one digit away), table three read out of line (most of
+its column totals and balances fail, as no report's own errors make them: rows printed away from their labels
+in a way the reader did not recognise), and rows whose numbers the copy printed out of order (many rows of
+tables three and four not adding up to their totals: every cell of the report is then in doubt). The rules
+and the suggestions then tell the reviewer what to check; the values are never changed here.
 """
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ _HEADING_WORD = re.compile(r"维持|纠正|审结|尚未|结果|商业企业|科
 OCR_LINES_MIN = 3
 MISALIGNED_SHARE = 0.5  # of table three's column and balance equations (not all 0) failing: read out of line
 MISALIGNED_MIN = 4
+# rows of tables three and four (not all 0) that do not add up to their totals: so many, the copy printed their
+# numbers out of order (an OCR's boxes sorted by their top: 5 / 规章 / 47 / 1), as no report's own errors do
+ROWS_OUT_OF_LINE_MIN = 3
+ROWS_OUT_OF_LINE_SHARE = 0.1
 
 
 def flag_doubtful(cells: dict[str, Cell], ver: Version) -> None:
@@ -45,6 +50,12 @@ def flag_doubtful(cells: dict[str, Cell], ver: Version) -> None:
     failing = sum(1 for e in columns if e.residual(values) != 0)
     if failing >= MISALIGNED_MIN and failing >= MISALIGNED_SHARE * len(columns):
         for key in [k for k in cells if k.startswith("requests/")]:
+            _doubt(cells, key)
+    row_totals = [e for table in ("requests", "appeals") for e in equations(ver, table)
+                  if ".row_total:" in e.id and all(k in values for k in e.cells) and any(values[k] for k in e.cells)]
+    wrong_rows = sum(1 for e in row_totals if e.residual(values) != 0)
+    if wrong_rows >= ROWS_OUT_OF_LINE_MIN and wrong_rows >= ROWS_OUT_OF_LINE_SHARE * len(row_totals):
+        for key in cells:  # the copy's order broke rows apart: nothing read by its order is sure, table two's neither
             _doubt(cells, key)
 
 

@@ -157,3 +157,37 @@ def test_glued_rows_with_signs_decimals_and_empty_cells_are_explained_as_glued()
                          ("requests/granted/natural_person", "12319\xa0212")):
         assert f"连在一起（“{printed}”）" in messages[key] and "无法唯一拆分" in messages[key], messages.get(key)
     assert not any("不是数字" in m for m in messages.values())
+
+
+def test_rows_printed_out_of_order_put_every_cell_in_doubt() -> None:
+    """An OCR's boxes sorted by their top print a row's numbers out of order (5 / 规章 / 47 / 1): read as printed,
+    its rows of tables three and four do not add up. Three such rows or more (and at least 10 % of the rows with
+    numbers) are more than a report's own errors: every cell of the report is uncertain, its numbers kept. One
+    or two rows not adding up are the report's errors, read as printed."""
+    import re
+
+    from parser.model import EXTRACTED, UNCERTAIN
+
+    tools = Path(__file__).resolve().parent / "data" / "damaged_tools"
+    text = (tools / "756_html2text_city_thousands.txt").read_text(encoding="utf-8")
+
+    def reverse_numbers(line: str) -> str:
+        cells = line.rstrip().split("|")
+        numbers = [c for c in cells if c.strip().isdigit()]
+        return "|".join([*cells[:len(cells) - len(numbers)], *reversed(numbers)]) + "  "
+
+    lines = text.split("\n")
+    rows = [i for i, line in enumerate(lines) if re.search(r"(上年结转|予以公开|部分公开|本机关不掌握)", line)]
+    assert len(rows) == 4
+    two = list(lines)
+    for i in rows[:2]:
+        two[i] = reverse_numbers(two[i])
+    report = parse_text("\n".join(two))
+    assert report.cells["requests/carried_over/natural_person"].value == 115  # reversed as printed
+    assert report.cells["active/normative_documents/issued"].status == EXTRACTED  # (table three's columns fail)
+    four = list(lines)
+    for i in rows:
+        four[i] = reverse_numbers(four[i])
+    report = parse_text("\n".join(four))
+    assert report.cells["requests/carried_over/natural_person"].value == 115
+    assert all(c.status == UNCERTAIN for c in report.cells.values() if c.value is not None)
