@@ -23,7 +23,8 @@ class Reading:
     headed: bool = False  # a run came right under the column headings
     where: dict[str, int] = field(default_factory=dict)  # row key → index of the item it was read from by label
     short: dict[str, list[Token]] = field(default_factory=dict)  # rows named with fewer numbers than columns
-    reordered: bool = False  # table three read in the order its header prints the columns, not the format's
+    # table three read in the order its header prints the columns, not the format's (or in no order: not known)
+    reordered: bool = False
 
 
 def better(other: Reading, current: Reading, table: Table, version: Version, block_of: dict[str, Block]) -> bool:

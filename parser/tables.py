@@ -177,7 +177,10 @@ class _RowsOfRuns:
         self.whole_row = (lambda cells: len(cells) == 7 and adds_up(cells)) if requests else None
         self.by_order: set[int] = set()  # first tokens of rows placed by their order alone (uncertain)
         self.eqs = equations(reader.version, table.key)
+        self._full_rows: list[list[int]] | None = None  # table three's rows of seven whole numbers (made when needed)
         self.header = self._header_order() if requests else None  # table three's columns as its header orders them
+        # no header names them, and the rows add up with 总计 in another column: the columns' order is not known
+        self.order_unknown = requests and self.header is None and self._total_elsewhere()
 
     def unstacked(self) -> list[tuple[list[str], list[Token]]]:
         """The runs, those printed as a stack of labels over a stack of numbers paired up (see runorder.py)."""
@@ -257,10 +260,13 @@ class _RowsOfRuns:
         table, rows, ncols = self.table, self.rows, self.ncols
         printed_order: dict[int, tuple[int, ...] | None] = {}  # id(block) → column order printed (None: unknown)
         headed: set[int] = set()  # id(block) of a table three whose header prints its columns in another order
+        reading = Reading([], [], {}, set())
+        if self.order_unknown:
+            reading.reordered = True  # nothing read in the format's order, by label or otherwise
+            return reading
         if self.header is not None:
             printed_order[id(table.blocks[0])] = self.header
             headed.add(id(table.blocks[0]))
-        reading = Reading([], [], {}, set())
         placed, done, short = reading.placed, reading.done, reading.short
         unlabelled: list[int] = []
         remaining = rows  # the rows not read yet
@@ -359,17 +365,31 @@ class _RowsOfRuns:
         """Table three's rows printed whole add up with 总计 where `columns` puts it: at least three rows, two of
         them not all zeros, every one of them (one in ten may be the report's own error), and more of them than
         with 总计 last as the format prints it, when the columns put it elsewhere."""
-        full = [nums for _, run in self.runs
-                if len(nums := [int(x) for t in run if t.kind == VALUE
-                                and (x := t.text.replace(" ", "").replace(",", "")).isdigit()]) == 7
-                and sum(t.kind == VALUE for t in run) == 7]
-        at = columns.index(len(columns) - 1)
+        full, at = self._full(), columns.index(len(columns) - 1)
         if len(full) < 3:
             return False
         holds = [2 * r[at] == sum(r) for r in full]
         if sum(h and r[at] > 0 for h, r in zip(holds, full, strict=True)) < 2 or holds.count(False) > len(full) // 10:
             return False
         return at == len(columns) - 1 or holds.count(True) > sum(2 * r[-1] == sum(r) for r in full)
+
+    def _total_elsewhere(self) -> bool:
+        """Table three's rows printed whole, those not all zeros, add up with 总计 in one other column than the
+        last (all but one in ten of them) and hardly ever with it last: printed in another order, unnamed."""
+        rows = [r for r in self._full() if any(r)]
+        spare = len(rows) // 10
+        if len(rows) < 3 or sum(2 * r[-1] == sum(r) for r in rows) > spare:
+            return False
+        return any(sum(2 * r[at] == sum(r) for r in rows) >= len(rows) - spare for at in range(len(rows[0]) - 1))
+
+    def _full(self) -> list[list[int]]:
+        """Table three's runs of exactly seven whole numbers."""
+        if self._full_rows is None:
+            self._full_rows = [nums for _, run in self.runs
+                               if len(nums := [int(x) for t in run if t.kind == VALUE
+                                               and (x := t.text.replace(" ", "").replace(",", "")).isdigit()]) == 7
+                               and sum(t.kind == VALUE for t in run) == 7]
+        return self._full_rows
 
     def _row_named(self, labels: list[str], run: list[Token], remaining: list[Row], expected: Row | None,
                    short: dict[str, list[Token]]) -> Row | None:

@@ -138,3 +138,12 @@ def test_numbers_adding_up_only_in_the_format_s_order_are_not_moved() -> None:
     not the rows' order, the rows are not read by it."""
     got = _cells(_report(TOTAL_FIRST_PERSON_LAST, "tab", numbers_order=tuple(range(7))))
     assert not _wrong(got)
+
+
+@pytest.mark.parametrize("shape", ["tab", "pipe"])
+def test_no_header_and_the_rows_adding_up_to_their_first_number_leave_them_unread(shape: str) -> None:
+    """No heading printed (the copy lost the header) and every row's first number the sum of the others: 总计
+    is printed first, in an order nothing names; read in the format's order every cell would be wrong."""
+    got = _cells(_report((6, 0, 1, 2, 3, 4, 5), shape, header=[[""]]))
+    assert not _wrong(got)
+    assert not any(status == "extracted" for _, status in got.values())
