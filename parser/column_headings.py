@@ -20,7 +20,8 @@ def printed_columns(labels: list[str], block: Block, table: str,
     """The order in which the labels before a row print the block's column headings: () when they print
     none (nothing learnt), the template order when they agree with it, a permutation when table two
     prints its headings in another order, None when table three does (its two-level header cannot be
-    re-ordered safely).
+    re-ordered safely; tables.py reads it by headings_order instead). Table two's headings printed one space
+    apart in one label (信息内容 对外公开总数量 本年新制作数量 本年新公开数量) are each taken by itself.
 
     lines_of: label text → the lines it is printed on. When table three's headings share lines (a PDF's
     text laid out as printed: 自然人 … 总计 on one line, the wrapped 商业企业 科研机构 其他 on the next), only
@@ -28,10 +29,13 @@ def printed_columns(labels: list[str], block: Block, table: str,
     seq: list[int] = []
     names: list[str] = []
     for label in labels:
-        j = column_named(label, block)
-        if j is not None and j not in seq:
-            seq.append(j)
-            names.append(label)
+        named = [column_named(label, block)]
+        if named[0] is None and table != "requests" and " " in label.strip():
+            named = [column_named(piece, block) for piece in label.split()]
+        for j in named:
+            if j is not None and j not in seq:
+                seq.append(j)
+                names.append(label)
     n = len(block.columns)
     if len(seq) < 2:
         return ()

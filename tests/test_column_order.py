@@ -1,8 +1,8 @@
 """Table three printed with its columns in another order than the format's (总计 first, 自然人 last, the five
 organisations reversed): read in the order its header names every column, when the rows add up so; left
 unread as before when the header does not name them all unambiguously or the rows add up only in the
-format's order. Each copy is built in the shapes copies give it: tab text, a Markdown pipe table,
-space-aligned text, one space between cells."""
+format's order; table two's columns swapped (2019: 对外公开总数量 first) likewise. Each copy is built in the
+shapes copies give it: tab text, a Markdown pipe table, space-aligned text, one space between cells."""
 from __future__ import annotations
 
 import pytest
@@ -147,3 +147,20 @@ def test_no_header_and_the_rows_adding_up_to_their_first_number_leave_them_unrea
     got = _cells(_report((6, 0, 1, 2, 3, 4, 5), shape, header=[[""]]))
     assert not _wrong(got)
     assert not any(status == "extracted" for _, status in got.values())
+
+
+@pytest.mark.parametrize("shape", ["tab", "pipe", "spaces", "space"])
+def test_2019_table_two_columns_swapped_read_by_their_headings(shape: str) -> None:
+    lines = [["第二十条第（一）项"], ["信息内容", "对外公开总数量", "本年新制作数量", "本年新公开数量"],
+             ["规章", "31", "5", "4"], ["规范性文件", "57", "12", "11"],
+             ["第二十条第（五）项"], ["信息内容", "处理决定数量", "上一年项目数量", "本年增/减"],
+             ["行政许可", "595", "67", "+3"], ["其他对外管理服务事项", "1475", "81", "-2"]]
+    sep = {"tab": "\t", "spaces": "    ", "space": " "}.get(shape)
+    text = "XX县住房局2020年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n" + "\n".join(
+        sep.join(cells) if sep else "| " + " | ".join(cells) + " |" for cells in lines) + "\n"
+    got = {k: (c.value, c.status) for k, c in parse_text(text).cells.items() if c.value is not None}
+    assert got == {f"active/{k}": (v, "extracted") for k, v in {
+        "regulations/made": 5, "regulations/published": 4, "regulations/total": 31,
+        "normative_documents/made": 12, "normative_documents/published": 11, "normative_documents/total": 57,
+        "licensing/previous": 67, "licensing/change": 3, "licensing/decisions": 595,
+        "other_services/previous": 81, "other_services/change": -2, "other_services/decisions": 1475}.items()}
