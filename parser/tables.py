@@ -352,10 +352,12 @@ class _RowsOfRuns:
         return reading
 
     def _header_order(self) -> tuple[int, ...] | None:
-        """Table three's columns in the order its header, the labels before its first number, names them (see
-        headings_order), when that is not the format's and the rows add up so."""
+        """Table three's columns in the order its header, the labels before its first row (a run of three numbers
+        or more: a page's number may come before), names them (see headings_order), when that is not the format's
+        and the rows add up so."""
         block = self.table.blocks[0]
-        first = next((i for i, t in enumerate(self.tokens) if t.kind == VALUE), len(self.tokens))
+        row = next((run[0] for _, run in self.runs if sum(t.kind == VALUE for t in run) >= 3), None)
+        first = next((i for i, t in enumerate(self.tokens) if t is row), len(self.tokens))
         heads = headings_order([(t.text, t.line) for t in self.tokens[:first] if t.kind == LABEL], block)
         if heads is None or heads == tuple(range(len(block.columns))) or not self._adds_up_as(heads):
             return None

@@ -109,6 +109,11 @@ def test_header_repeated_on_the_next_page_and_the_columns_numbered_under_it() ->
     assert _cells(text) == _expected()
 
 
+def test_a_page_number_between_the_table_s_title_and_its_header() -> None:
+    text = _report(TOTAL_FIRST_PERSON_LAST, "tab").replace("申请情况\n", "申请情况\n12\n", 1)
+    assert _cells(text) == _expected()
+
+
 def test_the_format_s_two_level_header_reads_as_before() -> None:
     header = [["自然人", "法人或其他组织", "总计"],
               ["", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]
