@@ -267,6 +267,7 @@ class _RowsOfRuns:
         if self.header is not None:
             printed_order[id(table.blocks[0])] = self.header
             headed.add(id(table.blocks[0]))
+            reading.reordered = True  # every run in the header's order, those without labels too
         placed, done, short = reading.placed, reading.done, reading.short
         unlabelled: list[int] = []
         remaining = rows  # the rows not read yet
@@ -308,7 +309,6 @@ class _RowsOfRuns:
                 continue
             values = [t for t in run if t.kind == VALUE]
             if reordered:  # a row printed whole or with its blank cells: the other repairs assume the format's order
-                reading.reordered = True
                 fitted = self.grid.fit(run, n) or (fit_run(run, n, self.lead, table.key, by_label)
                                                    if len(values) <= n else None)
                 if fitted is None:
@@ -385,12 +385,20 @@ class _RowsOfRuns:
         return any(sum(2 * r[at] == sum(r) for r in rows) >= len(rows) - spare for at in range(len(rows[0]) - 1))
 
     def _full(self) -> list[list[int]]:
-        """Table three's runs of exactly seven whole numbers."""
+        """Table three's rows printed whole: its runs of exactly seven whole numbers, and its lines of seven (a
+        run of several rows' numbers whose labels the copy lost)."""
         if self._full_rows is None:
-            self._full_rows = [nums for _, run in self.runs
-                               if len(nums := [int(x) for t in run if t.kind == VALUE
-                                               and (x := t.text.replace(" ", "").replace(",", "")).isdigit()]) == 7
-                               and sum(t.kind == VALUE for t in run) == 7]
+            whole: dict[int, list[Token]] = {}
+            for _, run in self.runs:
+                values = [t for t in run if t.kind == VALUE]
+                lines: dict[int, list[Token]] = {}
+                for t in values:
+                    lines.setdefault(t.line, []).append(t)
+                for row in (values, *lines.values()):
+                    if len(row) == 7:
+                        whole.setdefault(id(row[0]), row)
+            texts = [[t.text.replace(" ", "").replace(",", "") for t in row] for row in whole.values()]
+            self._full_rows = [[int(x) for x in row] for row in texts if all(x.isdigit() for x in row)]
         return self._full_rows
 
     def _row_named(self, labels: list[str], run: list[Token], remaining: list[Row], expected: Row | None,

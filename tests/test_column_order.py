@@ -114,6 +114,18 @@ def test_a_page_number_between_the_table_s_title_and_its_header() -> None:
     assert _cells(text) == _expected()
 
 
+def test_rows_whose_labels_the_copy_lost_are_not_read_in_the_format_s_order() -> None:
+    """Every label lost but （七）总计's (a PDF printing its merged label cells elsewhere): the rows' numbers are
+    one run of lines under the header; no number is given a column by the format's order."""
+    lines = _report(TOTAL_FIRST_PERSON_LAST, "tab").rstrip("\n").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("一、"))
+    rows = [line.split("\t", 1)[1] for line in lines[at:]]
+    text = "\n".join([*lines[:at], *rows[:-2], "（七）总计\t" + rows[-2], rows[-1], "四、结转下年度继续办理"]) + "\n"
+    got = _cells(text)
+    assert not _wrong(got)
+    assert got["requests/total/total"] == _expected()["requests/total/total"]
+
+
 def test_the_format_s_two_level_header_reads_as_before() -> None:
     header = [["自然人", "法人或其他组织", "总计"],
               ["", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]
