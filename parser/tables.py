@@ -23,6 +23,7 @@ from .column_headings import (
     under_headings,
     without_group_words,
 )
+from .columnchunks import read_column_chunks
 from .columns import read_by_columns, read_column_major
 from .equations import equations
 from .fitting import Grid, adds_up, by_blank_lines, empties_before, fit_run, split_runs
@@ -106,11 +107,21 @@ class TableReader:
     def _or_by_columns(self, table: Table, tokens: list[Token], placed: list[Placed]) -> list[Placed]:
         """The table read column by column (or, table three, with rows' first numbers printed apart), with the
         rows read by label it does not cover, when that reads more cells than the rows read by label; else
-        these."""
+        these. Table three of which none of these reads a whole row: its numbers placed as column chunks (see
+        columnchunks.py) where that reads more, unless its headings print the columns in another order than the
+        format's (the equations hold whatever the applicants' order)."""
         by_columns = self._read_columns(table, tokens)
         if table.key == "requests" and len(by_columns) < len(table.blocks[0].rows) \
                 and (apart := self._read_heads_apart(table, tokens, placed)):
             return placed + apart
+        if table.key == "requests" and not any(_whole(p) for p in (*placed, *by_columns)) \
+                and printed_columns([t.text for t in tokens if t.kind == LABEL], table.blocks[0], table.key,
+                                    label_lines(tokens)) is not None:  # not its columns in another order
+            chunks = read_column_chunks(table, equations(self.version, table.key), tokens)
+            if chunks is not None:
+                by_columns = [Placed(r, list[Token | None](chunks[r.key]), uncertain=set(range(len(b.columns))))
+                              for b in table.blocks for r in b.rows if r.key in chunks] + \
+                             [p for p in by_columns if p.row.key not in chunks]
         if sum(c is not _MISSING for p in by_columns for c in p.cells) > \
                 sum(c is not _MISSING for p in placed for c in p.cells):
             covered = {p.row.key for p in by_columns}
@@ -521,6 +532,11 @@ class _RowsOfRuns:
             self._blank_lines = (index_of, any(by_blank_lines(r, self.widest, self.tokens, index_of, tail_ok=False)
                                                for _, r in self.runs))
         return by_blank_lines(run, n, self.tokens, *self._blank_lines)
+
+
+def _whole(placed: Placed) -> bool:
+    """Every cell of the row read (printed empty or a number)."""
+    return not any(is_missing(c) for c in placed.cells)
 
 
 def _short_row(items: list[tuple[list[str], list[Token]]], at: int, n: int) -> list[Token]:

@@ -1,0 +1,126 @@
+"""Table three's numbers printed in column chunks (pdfminer.six's text, parser/columnchunks.py): hand-made streams
+of a table whose every equation holds, printed as bands of rows, each band's columns one after another."""
+from __future__ import annotations
+
+import pytest
+
+from parser.columnchunks import _GiveUp, _Search, read_column_chunks
+from parser.equations import equations, result_rows
+from parser.placed import is_missing
+from parser.template import version
+from parser.tokens import tokenize
+
+VERSION = version("2021")
+TABLE = VERSION.table("requests")
+ROWS = [r.key for r in TABLE.blocks[0].rows]
+NCOLS = len(TABLE.blocks[0].columns)
+EQS = equations(VERSION, "requests")
+
+
+def _table(results: dict[str, list[int]], carried_over: list[int], carried_forward: list[int]) -> list[list[int]]:
+    """The grid of a report whose every equation holds: the results' applicant cells given (the rest 0), each
+    row's total their sum, （七）总计 the results' sum, 一、本年新收 what the balance leaves."""
+    def row(cells: list[int]) -> list[int]:
+        return [*cells, sum(cells)]
+
+    grid = {key: row(results.get(key, [0] * (NCOLS - 1))) for key in result_rows(VERSION)}
+    grid["total"] = [sum(grid[k][c] for k in result_rows(VERSION)) for c in range(NCOLS)]
+    grid["carried_over"], grid["carried_forward"] = row(carried_over), row(carried_forward)
+    grid["new_received"] = [t + f - o for t, f, o in zip(grid["total"], grid["carried_forward"],
+                                                         grid["carried_over"], strict=True)]
+    assert all(v >= 0 for v in grid["new_received"])
+    return [grid[key] for key in ROWS]
+
+
+def _printed(grid: list[list[int]], chunks: list[tuple[int, int, int]]) -> str:
+    """pdfminer's text of the grid: each chunk (first row, end row, column) a column's cells top to bottom, a
+    cell a line, blank lines between."""
+    cells = [(r, c) for a, b, c in chunks for r in range(a, b)]
+    assert sorted(cells) == sorted((r, c) for r in range(len(ROWS)) for c in range(NCOLS))
+    return "\n\n".join(str(grid[r][c]) for r, c in cells) + "\n"
+
+
+def _bands_in_turn(*bands: tuple[int, int]) -> list[tuple[int, int, int]]:
+    return [(a, b, c) for a, b in bands for c in range(NCOLS)]
+
+
+def _read(text: str) -> dict[str, list[int | None]]:
+    """Row key → its numbers read (None: missing)."""
+    found = read_column_chunks(TABLE, EQS, tokenize(text)) or {}
+    return {key: [None if is_missing(t) else int(t.text) for t in cells] for key, cells in found.items()}
+
+
+DENSE = _table({"granted": [371, 10, 1, 0, 6, 10], "partially_granted": [85, 5, 0, 0, 3, 1],
+                "denied.third_party": [38, 1, 0, 0, 2, 0], "unable.not_held": [263, 4, 0, 0, 6, 4],
+                "unable.unclear": [41, 3, 0, 0, 2, 0], "not_processed.petition": [55, 4, 0, 0, 2, 0],
+                "other.other": [48, 2, 0, 0, 2, 2]}, [105, 4, 0, 0, 3, 3], [25, 3, 0, 0, 1, 3])
+
+
+def test_a_page_each_of_column_chunks_is_read_whole() -> None:
+    """The first page's two rows, each column's two cells in turn, then the next page's 23 rows the same way."""
+    text = _printed(DENSE, _bands_in_turn((0, 2), (2, 25)))
+    assert _read(text) == dict(zip(ROWS, DENSE, strict=True))
+
+
+def test_chunks_of_two_bands_interleaved_are_read_whole() -> None:
+    """The second page's rows in two bands (results, then 总计 and 结转), the columns' chunks of the two bands
+    interleaved two columns at a time: natural_person's and commerce's cells of rows 3–23, then of rows 24–25,
+    then the next two columns' …"""
+    chunks = _bands_in_turn((0, 2))
+    for pair in ((0, 1), (2, 3), (4, 5), (6,)):
+        chunks += [(2, 23, c) for c in pair] + [(23, 25, c) for c in pair]
+    assert _read(_printed(DENSE, chunks)) == dict(zip(ROWS, DENSE, strict=True))
+
+
+def test_a_table_read_row_by_row_is_one_of_the_placements() -> None:
+    text = _printed(DENSE, _bands_in_turn(*[(r, r + 1) for r in range(len(ROWS))]))
+    assert _read(text) == dict(zip(ROWS, DENSE, strict=True))
+
+
+def test_cells_that_another_placement_gives_other_numbers_stay_missing() -> None:
+    """A report of a few 2s: the 2 printed as 一、本年新收 can as well be 二、上年结转's with the bands cut one row
+    lower (the balance holds either way), and the 2 of 2.重复申请 a row below: those cells are left missing, the
+    cells every placement reads alike are read (none of them wrong)."""
+    grid = _table({"not_processed.duplicate": [0, 0, 2, 0, 0, 0]}, [0] * 6, [0] * 6)
+    read = _read(_printed(grid, _bands_in_turn((0, 10), (10, 25))))
+    wrong = [(key, c) for key, cells in read.items() for c, v in enumerate(cells)
+             if v is not None and v != grid[ROWS.index(key)][c]]
+    assert not wrong
+    assert read["new_received"][2] is None and read["carried_over"][2] is None
+    assert read["not_processed.duplicate"][2] is None and read["not_processed.duplicate"][6] is None
+    assert read["granted"] == read["carried_forward"] == [0] * NCOLS  # every placement reads them so
+
+
+def test_numbers_that_no_placement_adds_up_read_nothing() -> None:
+    """A 1 where every other number is 0 (its row's total 0): no placement lets every equation hold."""
+    grid = [[0] * NCOLS for _ in ROWS]
+    grid[ROWS.index("granted")][0] = 1
+    assert read_column_chunks(TABLE, EQS, tokenize(_printed(grid, _bands_in_turn((0, 25))))) is None
+
+
+def test_too_many_or_too_few_numbers_read_nothing() -> None:
+    text = _printed(DENSE, _bands_in_turn((0, 2), (2, 25)))
+    assert read_column_chunks(TABLE, EQS, tokenize(text + "7\n")) is None  # one more, none another table's
+    assert read_column_chunks(TABLE, EQS, tokenize(text.split("\n\n", 1)[1])) is None
+
+
+def test_the_search_gives_up_past_its_budget() -> None:
+    grid = DENSE
+    numbers = [int(x) for x in _printed(grid, _bands_in_turn((0, 2), (2, 25))).split()]
+    keys = [[f"requests/{r}/{c.key}" for c in TABLE.blocks[0].columns] for r in ROWS]
+    assert _Search(numbers, keys, EQS, 2, [1000]).run()
+    with pytest.raises(_GiveUp):
+        _Search(numbers, keys, EQS, 4, [10]).run()
+
+
+def test_a_table_whose_headings_print_the_applicants_in_another_order_is_not_placed() -> None:
+    """Table three printed row by row under the headings 其他 法律服务机构 … 自然人 总计 (the format's order reversed):
+    every equation holds whatever the applicants' order, so its rows read in the printed order would hold with
+    each applicant's numbers in another's column. The row reader leaves such a table; so does this one."""
+    from pathlib import Path
+
+    from parser.extract import parse_text
+
+    path = Path(__file__).parent / "data" / "holdout5" / "506_2019_active_and_requests_columns_reordered.txt"
+    report = parse_text(path.read_text(encoding="utf-8"))
+    assert all(c.status == "missing" for k, c in report.cells.items() if k.startswith("requests/"))
