@@ -21,7 +21,8 @@ from .placed import _MISSING
 from .template import Table
 from .tokens import EMPTY, VALUE, Token
 
-BUDGET = 40_000  # states explored at most before giving up (the table stays unread)
+BUDGET = 20_000  # states explored at most before giving up (the table stays unread)
+ONE_MORE = 8_000  # states explored at most for the placements of one band more (past it, those of the fewest)
 MOST_BANDS = 4  # bands tried at most (one more only where the budget allows)
 MAX_EXTRA = 8  # numbers of another table printed among these (a negative, a decimal) left out at most
 
@@ -85,7 +86,7 @@ def _placements(numbers: list[int | None], kepts: list[list[int]], keys: list[li
     most, places = next(((m, p) for m in range(1, MOST_BANDS + 1) if (p := of_bands(m, budget))), (0, {}))
     if most:
         try:
-            for cell, more in of_bands(most + 1, budget).items():
+            for cell, more in of_bands(most + 1, [ONE_MORE]).items():
                 places.setdefault(cell, set()).update(more)
         except _GiveUp:
             pass

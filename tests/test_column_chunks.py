@@ -78,17 +78,17 @@ def test_a_table_read_row_by_row_is_one_of_the_placements() -> None:
 
 
 def test_cells_that_another_placement_gives_other_numbers_stay_missing() -> None:
-    """A report of a few 2s: the 2 printed as 一、本年新收 can as well be 二、上年结转's with the bands cut one row
-    lower (the balance holds either way), and the 2 of 2.重复申请 a row below: those cells are left missing, the
-    cells every placement reads alike are read (none of them wrong)."""
-    grid = _table({"not_processed.duplicate": [0, 0, 2, 0, 0, 0]}, [0] * 6, [0] * 6)
-    read = _read(_printed(grid, _bands_in_turn((0, 10), (10, 25))))
+    """A report of one request (a 1 under 1.属于国家秘密, natural_person), printed in three bands one after another:
+    with the bands cut elsewhere the 1 is 予以公开's, every equation holding as well. Those cells are left missing;
+    the cells every placement reads alike are read, none of them wrong."""
+    grid = _table({"denied.state_secret": [1, 0, 0, 0, 0, 0]}, [0] * 6, [0] * 6)
+    read = _read(_printed(grid, _bands_in_turn((0, 8), (8, 15), (15, 25))))
     wrong = [(key, c) for key, cells in read.items() for c, v in enumerate(cells)
              if v is not None and v != grid[ROWS.index(key)][c]]
     assert not wrong
-    assert read["new_received"][2] is None and read["carried_over"][2] is None
-    assert read["not_processed.duplicate"][2] is None and read["not_processed.duplicate"][6] is None
-    assert read["granted"] == read["carried_forward"] == [0] * NCOLS  # every placement reads them so
+    for key in ("granted", "denied.state_secret"):
+        assert read[key][0] is None and read[key][-1] is None
+    assert read["new_received"] == grid[0] and read["carried_forward"] == [0] * NCOLS
 
 
 def test_numbers_that_no_placement_adds_up_read_nothing() -> None:
