@@ -108,11 +108,11 @@ def _numbering(label: str) -> tuple[int, str] | None:
 
 @lru_cache(maxsize=1 << 14)
 def _starts_expected(label: str, row_label: str) -> bool:
-    """A label wrapped after a few characters (5.要求行政 / 机关确认或重…) prints the row's numbering and the
-    start of its words."""
+    """A label wrapped after a few characters (5.要求行政 / 机关确认或重…, an OCR's narrow column: 1.属 / 于国 / …)
+    prints the row's numbering and the start of its words, one character of them at least."""
     own = _LEADING_NUMBER.match(label)
     printed = _LEADING_NUMBER.match(row_label)
     if own is None or printed is None or own.group().strip() != printed.group().strip():
         return False
     q = label_key(label)
-    return len(q) >= 3 and label_key(row_label).startswith(q)
+    return bool(q) and label_key(row_label).startswith(q)

@@ -191,3 +191,22 @@ def test_rows_printed_out_of_order_put_every_cell_in_doubt() -> None:
     report = parse_text("\n".join(four))
     assert report.cells["requests/carried_over/natural_person"].value == 115
     assert all(c.status == UNCERTAIN for c in report.cells.values() if c.value is not None)
+
+
+def test_a_label_cut_after_its_numbering_and_first_character_names_its_row() -> None:
+    """An OCR's boxes of a narrow label column print a row's label two characters a line (1.属 / 于国 / 家秘 / 密),
+    the numbers after the first line: the numbering and the first character name the one row of the table
+    printed so; a numbering and first character two rows share name none."""
+    from parser.rowmatch import _best_row
+
+    rows = list(version("2021").table("requests").blocks[0].rows)
+    named = {label: getattr(_best_row([label], rows, None, 72), "key", None)
+             for label in ("1.属", "2.其", "5.属", "1.本", "3.补", "2.重", "3.要", "4.无", "1.申", "2.申", "3.其")}
+    assert named == {"1.属": "denied.state_secret", "2.其": "denied.law_prohibited", "5.属": "denied.internal_affairs",
+                     "1.本": "unable.not_held", "3.补": "unable.unclear", "2.重": "not_processed.duplicate",
+                     "3.要": "not_processed.publication", "4.无": "not_processed.massive",
+                     "1.申": "other.no_correction", "2.申": "other.no_fee", "3.其": "other.other"}
+    shared = [r for r in rows if r.key in ("denied.state_secret", "unable.not_held")]
+    assert _best_row(["1."], shared, None, 72) is None
+    text = "三、收到和处理政府信息公开申请情况\n1.属\n1 0 0 0 0 0 1\n于国\n家秘\n密\n"
+    assert parse_text(text).cells["requests/denied.state_secret/natural_person"].value == 1
