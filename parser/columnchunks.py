@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .column_headings import column_named
+from .fitting import split_runs
 from .placed import _MISSING
-from .template import Table
+from .template import Row, Table
 from .tokens import EMPTY, VALUE, Token
 
 BUDGET = 20_000  # states explored at most before giving up (the table stays unread)
@@ -52,6 +54,48 @@ def read_column_chunks(table: Table, eqs: tuple, tokens: Sequence[Token]) -> dic
     for r, row in enumerate(block.rows):
         cells = [sorted(places.get((r, c), ())) for c in range(ncols)]
         out[row.key] = [values[cell[0]] if len({numbers[i] for i in cell}) == 1 else _MISSING for cell in cells]
+    return out
+
+
+def read_headed_blocks(table: Table, tokens: list[Token], read: set[str]) -> list[tuple[Row, list[Token]]]:
+    """The blocks of a table without equations (table two) none of whose rows is read, printed as their column
+    headings then their numbers in column chunks (本年制发件数 / 本年废止件数 / 现行有效件数 / 0 / 18 / 0 / 6 / 0 / 52):
+    a run of as many numbers as the block has cells right after labels that end with its headings in order.
+    Nothing checks a placement: every one of the module's doc is left (a band of all the rows, each column's
+    cells in turn; a band a row; their interleavings), and a cell is read where they all give it the same
+    printed number, from every such run alike — a column of one cell a row, a block's first and last cells, a
+    block of zeros. Blocks under the same headings take any of their runs, when there are as many. Row → its
+    cells (missing where in doubt), uncertain."""
+    items = split_runs(tokens)
+    out: list[tuple[Row, list[Token]]] = []
+    for block in table.blocks:
+        nrows, ncols = len(block.rows), len(block.columns)
+        if any(row.key in read for row in block.rows) or nrows * ncols < 2:
+            continue
+        runs = [run for labels, run in items if len(run) == nrows * ncols and all(t.kind == VALUE for t in run)
+                and len(labels) >= ncols and all(column_named(x, block) == j for j, x in enumerate(labels[-ncols:]))]
+        # blocks under the same headings, as many cells: which run is whose is not known (each may be either's),
+        # and unless there are as many runs, one of them has its numbers elsewhere
+        alike = [b for b in table.blocks if b.columns == block.columns and len(b.rows) == nrows]
+        if len(runs) != len(alike):
+            continue
+        texts: dict[tuple[int, int], set[str]] = {}
+        first: dict[tuple[int, int], Token] = {}
+        keys = [[f"{r}/{c}" for c in range(ncols)] for r in range(nrows)]
+        try:
+            for run in runs:
+                for a, b, col, pos in _Search([0] * len(run), keys, (), nrows, [BUDGET]).run():
+                    for r in range(a, b):
+                        texts.setdefault((r, col), set()).add(run[pos + r - a].text)
+                        first.setdefault((r, col), run[pos + r - a])
+        except _GiveUp:
+            continue
+        if not texts:
+            continue
+        for r, row in enumerate(block.rows):
+            cells = [first[r, c] if len(texts.get((r, c), ())) == 1 else _MISSING for c in range(ncols)]
+            if any(c is not _MISSING for c in cells):
+                out.append((row, cells))
     return out
 
 

@@ -23,7 +23,7 @@ from .column_headings import (
     under_headings,
     without_group_words,
 )
-from .columnchunks import read_column_chunks
+from .columnchunks import read_column_chunks, read_headed_blocks
 from .columns import read_by_columns, read_column_major
 from .equations import equations
 from .fitting import Grid, adds_up, by_blank_lines, empties_before, fit_run, split_runs
@@ -101,7 +101,10 @@ class TableReader:
         reading = rows.best_reading(items)
         placed = rows.completed(reading, items, after)
         if len(placed) < len(rows.rows) and not reading.reordered:  # some row unread: printed column by column?
-            return self._or_by_columns(table, tokens, placed)
+            placed = self._or_by_columns(table, tokens, placed)
+        if table.key == "active" and len(placed) < len(rows.rows):  # blocks unread: printed in column chunks?
+            placed += [Placed(row, list[Token | None](cells), uncertain=set(range(len(cells))))
+                       for row, cells in read_headed_blocks(table, tokens, {p.row.key for p in placed})]
         return placed
 
     def _or_by_columns(self, table: Table, tokens: list[Token], placed: list[Placed]) -> list[Placed]:

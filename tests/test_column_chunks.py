@@ -132,3 +132,43 @@ def test_a_table_whose_headings_print_the_applicants_in_another_order_is_not_pla
         assert all(c.status == "missing" for c in cells.values())
     else:
         assert [(c.value, c.status) for c in cells.values()] == [(v, UNCERTAIN) for row in DENSE for v in row]
+
+
+# ---- table two: no equations, so only what every placement reads alike -----------------------------------------
+
+def _blocks_read(template: str, lines: list[str], read: frozenset[str] = frozenset()) -> dict[str, list[str | None]]:
+    from parser.columnchunks import read_headed_blocks
+
+    table = version(template).table("active")
+    found = read_headed_blocks(table, tokenize("\n\n".join(lines) + "\n"), set(read))
+    return {row.key: [None if is_missing(t) else t.text for t in cells] for row, cells in found}
+
+
+_HEADINGS_2021 = ["规章", "行政规范性文件", "本年制发件数", "本年废止件数", "现行有效件数"]
+
+
+def test_a_blocks_numbers_after_its_headings_read_where_every_placement_agrees() -> None:
+    """pdfminer: 本年制发件数 / 本年废止件数 / 现行有效件数 / 0 / 18 / 0 / 6 / 0 / 52 — each column's two cells in turn,
+    but read row by row (or interleaved) they would be other cells' too: the first and the last cell alone are
+    the same in every placement."""
+    read = _blocks_read("2021", [*_HEADINGS_2021, "0", "18", "0", "6", "0", "52"])
+    assert read == {"regulations": ["0", None, None], "normative_documents": [None, None, "52"]}
+
+
+def test_a_block_of_zeros_and_a_column_of_one_cell_a_row_are_read_whole() -> None:
+    decisions = "本年处理决定数量"
+    read = _blocks_read("2021", [*_HEADINGS_2021, *["0"] * 6, decisions, "5400", decisions, "900", "9"])
+    assert read == {"regulations": ["0"] * 3, "normative_documents": ["0"] * 3, "punishment": ["900"],
+                    "coercion": ["9"]}  # 行政许可 (one cell) is the row reader's
+    assert "regulations" not in _blocks_read("2021", [*_HEADINGS_2021, *["0"] * 6], frozenset({"regulations"}))
+
+
+def test_blocks_under_the_same_headings_share_their_runs_only_when_there_are_as_many() -> None:
+    """2019: 行政许可/其他对外管理服务事项 and 行政处罚/行政强制 print the same headings (上一年项目数量 本年增/减
+    处理决定数量). Two runs of zeros: whichever is whose, zeros. One run (the other's numbers printed elsewhere,
+    among table three's): it may be either block's, so neither is read."""
+    heads = ["上一年项目数量", "本年增/减", "处理决定数量"]
+    both = _blocks_read("2019", [*heads, *["0"] * 6, *heads, *["0"] * 6])
+    assert both["licensing"] == both["coercion"] == ["0"] * 3
+    one = _blocks_read("2019", [*heads, "62", "49", "2", "-1", "1400", "4620", *heads, "61", "79"])
+    assert not {"licensing", "other_services", "punishment", "coercion"} & set(one)
