@@ -3,7 +3,8 @@ document exported by LibreOffice) and web page, their text taken out by pdftotex
 pdfplumber, pypdfium2, lxml (crawler text, cells glued), html2text, markdownify and Tesseract OCR, and by the
 converters offices use: pymupdf4llm and markitdown (PDF → Markdown), pdfminer.six, PyMuPDF (also of the web
 page saved as PDF by LibreOffice, beside pdftotext), pandoc (Word and web page → Markdown), w3m and lynx (web
-page → text), LibreOffice's text export and docx2txt (Word → text)
+page → text), LibreOffice's text export and docx2txt (Word → text), and RapidOCR (PaddleOCR's models) of the
+printed Word document
 (tests/data/damaged_tools/make_tools.py; the texts are committed, the tools are needed only to rewrite them).
 
 The summary prints each tool's cell accuracy; it fails on any confident wrong number (a value that differs
@@ -37,7 +38,8 @@ FLOORS = {"pdftotext": 94.6, "pdftotext_layout": 100, "pdfplumber": 96.7, "pypdf
           "pymupdf4llm": 100, "office_pymupdf4llm": 98.7, "pymupdf4llm_nolayout": 100, "office_markitdown": 96.2,
           "markitdown_docx": 100, "pdfminer": 80.9, "pandoc_docx": 100, "pandoc_docx_gfm": 100, "pandoc_html": 100,
           "w3m": 100, "lynx": 100, "soffice_txt": 100, "docx2txt": 100, "pymupdf": 96.1, "office_pymupdf": 95.4,
-          "web_pdftotext": 91.4, "web_pdftotext_layout": 98.3, "web_pymupdf": 98.6}
+          "web_pdftotext": 91.4, "web_pdftotext_layout": 98.3, "web_pymupdf": 98.6,
+          "office_rapidocr": 88.1, "office_rapidocr_lines": 87.5}
 
 
 def _generator():

@@ -25,7 +25,9 @@ written as a PDF (reportlab, page numbers at the foot, narrow table columns so l
   `--convert-to txt` of the Word document (a cell a line) and docx2txt (cells as paragraphs);
 - PyMuPDF's `Page.get_text()` (the text most scripts take from a PDF) of both PDFs (stems 96N, 97N);
 - the web page saved as a PDF by LibreOffice (`--convert-to pdf:writer_web_pdf_Export`: each row's first cell
-  apart from the others) read by pdftotext (both modes) and PyMuPDF (stems 98N, 99N, 100N).
+  apart from the others) read by pdftotext (both modes) and PyMuPDF (stems 98N, 99N, 100N);
+- RapidOCR (PaddleOCR's models, as Umi-OCR and most Chinese OCR tools run them) of LibreOffice's print at 150 dpi,
+  a text box a line in the engine's order, and the boxes that share a line joined (stems 101N, 102N).
 
 The truth is the source's values, never adjusted to what a tool kept. The outputs are committed
 (tests/data/damaged_tools/7NN_*.txt, 8NN_*.txt, 9NN_*.txt + .json), so the test needs none of these tools. To
@@ -167,6 +169,37 @@ def tesseract_rows(truth: dict) -> str:
     return tesseract_ocr(truth, "--psm", "4")
 
 
+def rapidocr_text(truth: dict, lines: bool = False) -> str:
+    """RapidOCR (PaddleOCR's models, which Umi-OCR and most Chinese OCR tools run) over LibreOffice's print at
+    150 dpi: each text box a line in the engine's own order (top to bottom, left to right within a box's height),
+    or with `lines` the boxes that share a line joined by spaces."""
+    from rapidocr_onnxruntime import RapidOCR
+
+    engine = RapidOCR()
+    out: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "report.pdf"
+        pdf.write_bytes(office_pdf_bytes(truth))
+        subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(Path(tmp) / "page")], check=True)
+        for page in sorted(Path(tmp).glob("page-*.png")):
+            found, _ = engine(str(page))
+            boxes = [(min(p[1] for p in box), max(p[1] for p in box), min(p[0] for p in box), text)
+                     for box, text, _ in found or []]
+            if not lines:
+                out += [text for *_, text in boxes]
+                continue
+            rows: list[list] = []  # [top, bottom, boxes]
+            for box in boxes:
+                middle = (box[0] + box[1]) / 2
+                row = next((r for r in rows if r[0] <= middle <= r[1]), None)
+                if row is None:
+                    rows.append([box[0], box[1], [box]])
+                else:
+                    row[2].append(box)
+            out += [" ".join(b[3] for b in sorted(r[2], key=lambda b: b[2])) for r in rows]
+    return "\n".join(out) + "\n"
+
+
 def docx_bytes(truth: dict) -> bytes:
     return docgen.to_docx(docgen.official_report(truth))
 
@@ -265,6 +298,7 @@ TOOLS: list[tuple[str, Callable[[dict], str]]] = [
     ("web_pdftotext", lambda t: pdftotext(t, web_pdf_bytes)),
     ("web_pdftotext_layout", lambda t: pdftotext_layout(t, web_pdf_bytes)),
     ("web_pymupdf", lambda t: pymupdf_text(t, web_pdf_bytes)),
+    ("office_rapidocr", rapidocr_text), ("office_rapidocr_lines", lambda t: rapidocr_text(t, lines=True)),
 ]
 
 
