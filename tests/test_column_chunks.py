@@ -172,3 +172,15 @@ def test_blocks_under_the_same_headings_share_their_runs_only_when_there_are_as_
     assert both["licensing"] == both["coercion"] == ["0"] * 3
     one = _blocks_read("2019", [*heads, "62", "49", "2", "-1", "1400", "4620", *heads, "61", "79"])
     assert not {"licensing", "other_services", "punishment", "coercion"} & set(one)
+
+
+def test_a_result_counted_under_a_total_of_zeros_is_placed_by_the_other_equations() -> None:
+    """Sample 002's table three (pdfminer's text of it: 881): one request held (本机关不掌握 1 … 1) while （七）总计
+    and every other row are 0. No placement lets the results' column totals hold — the report's own error,
+    for the rules to find; with as few bands, every other equation holding places the two 1s (a column's
+    results add up the same whichever result row they are in)."""
+    grid = [[0] * NCOLS for _ in ROWS]
+    held = ROWS.index("unable.not_held")
+    grid[held][0] = grid[held][-1] = 1
+    read = _read(_printed(grid, _bands_in_turn((0, 2), (2, 25))))
+    assert read == dict(zip(ROWS, grid, strict=True))
