@@ -73,8 +73,10 @@ def _best_of(labels: tuple[str, ...], rows: tuple[Row, ...], expected: Row | Non
     inner = [m.start(1) for m in _INNER_NUMBER.finditer(labels[-1])] if labels else []
     if inner:  # from the last numbering inside the label: "他处理 3.其他", "本年度办理结果（一）予以公"
         queries.append((labels[-1][inner[-1]:], 0))
-    if labels and _LEADING_NUMBER.match(labels[-1]):  # 5.要求行政 (wrapped): the one row printed so
-        starting = [r for r in rows if _starts_expected(labels[-1], r.label)]
+    # 5.要求行政 (wrapped), or after a group label an OCR garbled (K) 1.申): the one row printed so
+    for numbered in ([labels[-1]] if labels and _LEADING_NUMBER.match(labels[-1]) else []) + \
+            ([labels[-1][inner[-1]:]] if inner else []):
+        starting = [r for r in rows if _starts_expected(numbered, r.label)]
         if expected in starting or len(starting) == 1:
             return expected if expected in starting else starting[0]
     best: tuple[float, Row] | None = None

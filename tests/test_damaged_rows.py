@@ -206,6 +206,8 @@ def test_a_label_cut_after_its_numbering_and_first_character_names_its_row() -> 
                      "1.本": "unable.not_held", "3.补": "unable.unclear", "2.重": "not_processed.duplicate",
                      "3.要": "not_processed.publication", "4.无": "not_processed.massive",
                      "1.申": "other.no_correction", "2.申": "other.no_fee", "3.其": "other.other"}
+    # after a group label an OCR garbled (（六） read K)), the numbering inside the label
+    assert _best_row(["K) 1.申"], rows, None, 72).key == "other.no_correction"
     shared = [r for r in rows if r.key in ("denied.state_secret", "unable.not_held")]
     assert _best_row(["1."], shared, None, 72) is None
     text = "三、收到和处理政府信息公开申请情况\n1.属\n1 0 0 0 0 0 1\n于国\n家秘\n密\n"
