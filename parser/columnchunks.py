@@ -23,8 +23,8 @@ from .placed import _MISSING
 from .template import Row, Table
 from .tokens import EMPTY, VALUE, Token
 
-BUDGET = 20_000  # states explored at most before giving up (the table stays unread)
-ONE_MORE = 8_000  # states explored at most for the placements of one band more (past it, those of the fewest)
+BUDGET = 16_000  # states explored at most before giving up (the table stays unread)
+ONE_MORE = 6_000  # states explored at most for the placements of one band more (past it, those of the fewest)
 OTHER_BUDGET = 4_000  # states explored at most for placements breaking the results' column totals alone
 MOST_BANDS = 4  # bands tried at most (one more only where the budget allows)
 MAX_EXTRA = 8  # numbers of another table printed among these (a negative, a decimal) left out at most
@@ -188,6 +188,11 @@ class _Search:
             # of them covers are checked (a row's equation: its last column alone)
             self.needs.append([(c, r) for c, r in sorted(last.items())
                                if not any(c2 > c and r2 >= r for c2, r2 in last.items())])
+        self.bounds = _bounds(mine, at)
+        self.bounds_of: list[list[int]] = [[] for _ in mine]  # per equation: the bounds its sum is in
+        for m, (parts, _) in enumerate(self.bounds):
+            for n in parts:
+                self.bounds_of[n].append(m)
         # the equation of each row alone (its total the sum of its cells): a total a later run must be
         self.row_total = [next((n for n, e in enumerate(mine) if {at[k][0] for k in e.cells} == {r}
                                 and len(e.plus) == 1 and at[e.plus[0]][1] == self.ncols - 1), None)
@@ -196,6 +201,7 @@ class _Search:
         self.masks: dict[int, int] = {}
         self.runs: dict[int, dict[tuple[int, ...], list[int]]] = {}
         self.effects: dict[tuple[int, int, int], tuple[list[tuple[int, int, int]], tuple[int, ...]]] = {}
+        self.bounds_touched: dict[tuple[int, int, int], list[tuple[tuple[int, ...], list[tuple[int, int]]]]] = {}
         self.chunks: set[tuple[int, int, int, int]] = set()  # (first row, end row, column, place) on a whole path
 
     def run(self) -> set[tuple[int, int, int, int]]:
@@ -246,6 +252,9 @@ class _Search:
         for n in touched:
             if new[n] and all(after[c] >= r for c, r in self.needs[n]):
                 return False  # an equation complete that does not hold
+        for parts, plus_needs in self.bounds_touched[a, b, col]:
+            if sum([new[n] for n in parts]) < 0 and all(after[c] >= r for c, r in plus_needs):
+                return False  # more already on the minus side than the plus side, all printed, holds
         last = self.ncols - 1
         if col == last:
             bands = tuple(x for x in bands if x != band)
@@ -263,6 +272,8 @@ class _Search:
         if found is None:
             terms = [(r - a, n, coef) for r in range(a, b) for n, coef in self.coef_of[r][col]]
             found = self.effects[a, b, col] = (terms, tuple(sorted({n for _, n, _ in terms})))
+            self.bounds_touched[a, b, col] = [self.bounds[m] for m in sorted({m for n in found[1]
+                                                                              for m in self.bounds_of[n]})]
         return found
 
     def _total_ahead(self, sums: list[int], band: tuple[int, int], start: int, exact: bool) -> bool:
@@ -294,6 +305,35 @@ class _Search:
         if mask is None:
             mask = self.masks[value] = sum(1 << i for i, n in enumerate(self.numbers) if n >= value)
         return mask
+
+
+def _bounds(eqs: list, at: dict[str, tuple[int, int]]) -> list[tuple[tuple[int, ...], list[tuple[int, int]]]]:
+    """Every count is 0 or more: once an equation's plus side is all printed, its minus side so far can be no
+    more. The same of each two equations added where a cell on the plus side of one is on the minus side of the
+    other (一、本年新收 + 二、上年结转 = 四、结转 + each result …: a column's first two rows bound its results as they
+    come). (the equations added, the (column, rows) its plus side needs printed) each."""
+    out: list[tuple[tuple[int, ...], list[tuple[int, int]]]] = []
+
+    def needs(cells: set[str]) -> list[tuple[int, int]]:
+        last: dict[int, int] = {}
+        for k in cells:
+            r, c = at[k]
+            last[c] = max(last.get(c, -1), r + 1)
+        return [(c, r) for c, r in sorted(last.items()) if not any(c2 > c and r2 >= r for c2, r2 in last.items())]
+
+    def bounds(parts: tuple[int, ...], plus: set[str], minus: set[str]) -> None:
+        # of use only when some cell of the minus side can be still to come with the whole plus side printed (a
+        # cell printed has every cell above it and to its left printed before it)
+        if any(not any(at[k][0] <= at[p][0] and at[k][1] <= at[p][1] for p in plus) for k in minus):
+            out.append((parts, needs(plus)))
+
+    for n, e in enumerate(eqs):
+        bounds((n,), set(e.plus), set(e.minus))
+        for m, other in enumerate(eqs):
+            shared = set(e.plus) & set(other.minus)
+            if m != n and shared and not set(e.minus) & set(other.plus):
+                bounds((n, m), (set(e.plus) - shared) | set(other.plus), (set(e.minus) | set(other.minus)) - shared)
+    return out
 
 
 class _GiveUp(Exception):

@@ -184,3 +184,19 @@ def test_a_result_counted_under_a_total_of_zeros_is_placed_by_the_other_equation
     grid[held][0] = grid[held][-1] = 1
     read = _read(_printed(grid, _bands_in_turn((0, 2), (2, 25))))
     assert read == dict(zip(ROWS, grid, strict=True))
+
+
+def test_a_columns_first_two_rows_bound_its_results_as_they_come() -> None:
+    """Every count is 0 or more: 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转 and （七）总计 = the results'
+    sum, so once a column's first two rows are printed no result below them may exceed their sum — checked as
+    the results come, not only when （七）总计 is printed. A row's total bounds nothing before it is printed (it
+    comes last)."""
+    from parser.columnchunks import _bounds
+
+    at = {k: (r, c) for r, row in enumerate(ROWS) for c, col in enumerate(TABLE.blocks[0].columns)
+          for k in [f"requests/{row}/{col.key}"]}
+    eqs = list(EQS)
+    found = {tuple(eqs[n].id for n in parts): needs for parts, needs in _bounds(eqs, at)}
+    assert found[("requests.results_total:commercial", "requests.balance:commercial")] == [(1, 2)]
+    assert found[("requests.balance:commercial",)] == [(1, 2)]
+    assert not [ids for ids in found if len(ids) == 1 and ids[0].startswith("requests.row_total")]
