@@ -75,12 +75,31 @@ def to_simplified(text: str) -> str:
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching; see the module docstring. Tables drawn with rules (a text browser's
     dump) are first written as pipe rows (boxtable.py), each character keeping its offset."""
+    if "\r" in text:  # Windows line ends (\r\n) as \n, an old Mac's (\r) too: the rest reads lines split at \n
+        plain, kept = _line_ends(text)
+        norm = normalize(plain)
+        kept.append(len(text))
+        return Normalized(norm.text, [kept[i] for i in norm.orig], norm.traditional)
     found = unbox(text)
     if found is None:
         return _normalize(text)
     unboxed, at = found
     norm = _normalize(unboxed)
     return Normalized(norm.text, [at[i] for i in norm.orig], norm.traditional)
+
+
+def _line_ends(text: str) -> tuple[str, list[int]]:
+    """`text` with \r\n and \r as \n, and for each of its characters the offset in `text`."""
+    kept: list[int] = []
+    prev = 0
+    for m in _CRLF.finditer(text):
+        kept.extend(range(prev, m.start()))
+        prev = m.start() + 1  # the \r dropped, its \n kept
+    kept.extend(range(prev, len(text)))
+    return text.replace("\r\n", "\n").replace("\r", "\n"), kept
+
+
+_CRLF = re.compile("\r\n")
 
 
 def _differ_in_more_than(a: str, b: str, many: int) -> bool:

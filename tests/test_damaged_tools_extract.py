@@ -1009,3 +1009,17 @@ def test_table_four_a_number_a_line_its_last_cell_after_the_pages_foot() -> None
     keys = [k for k in truth if k.startswith(("appeals/review/", "appeals/litigation_direct/"))]
     assert [(report.cells[k].value, report.cells[k].status) for k in keys] == [(truth[k], UNCERTAIN) for k in keys]
     assert all(report.cells[k].value is None for k in truth if k.startswith("appeals/litigation_after_review/"))
+
+
+def test_windows_and_old_mac_line_ends_read_as_the_same_text() -> None:
+    """A text saved on Windows ends its lines with \\r\\n (an old Mac's with \\r): pandoc's multiline table in it
+    was not seen as a table (55 cells lost); every line end reads as \\n, spans still on the text as received."""
+    for name in ("917_pandoc_html_half_blank", "920_w3m_county_decimals", "756_html2text_city_thousands"):
+        text = _text(name)
+        truth = _truth(name)
+        for ends in ("\r\n", "\r"):
+            received = text.replace("\n", ends)
+            report = parse_text(received)
+            assert {k: report.cells[k].value for k in truth} == truth, (name, repr(ends))
+            cell = next(c for c in report.cells.values() if c.span and c.text)
+            assert received[cell.span[0]:cell.span[1]] == cell.text
