@@ -341,6 +341,6 @@ class _GiveUp(Exception):
 
 
 def _count(text: str) -> int | None:
-    """A whole number a count cell can hold (no sign, no decimals)."""
+    """A whole number a count cell can hold (no sign, no decimals, at most 15 digits)."""
     t = text.replace(",", "")
-    return int(t) if t.isdigit() else None
+    return int(t) if t.isdigit() and len(t) <= 15 else None

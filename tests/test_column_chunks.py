@@ -200,3 +200,10 @@ def test_a_columns_first_two_rows_bound_its_results_as_they_come() -> None:
     assert found[("requests.results_total:commercial", "requests.balance:commercial")] == [(1, 2)]
     assert found[("requests.balance:commercial",)] == [(1, 2)]
     assert not [ids for ids in found if len(ids) == 1 and ids[0].startswith("requests.row_total")]
+
+
+def test_a_number_of_thousands_of_digits_is_no_count() -> None:
+    """A damaged copy may print a line of 5,000 digits (beyond Python's 4,300 for int()): not a cell, never an
+    exception."""
+    text = _printed(DENSE, _bands_in_turn((0, 2), (2, 25))).replace("371", "3" * 5000, 1)
+    assert read_column_chunks(TABLE, EQS, tokenize(text)) is None
