@@ -155,15 +155,16 @@ def _drop_stray(values: list[Token]) -> tuple[list[Token | None], set[int]] | No
 
 
 def _join_split_numbers(values: list[Token], ncols: int) -> tuple[list[Token | None], set[int]] | None:
-    """'1 2' printed for 12: join two adjacent bare digit groups when that makes the count fit and
-    only one such join exists, or only one makes the row add up (six applicant columns = 总计)."""
+    """'1 2' printed for 12: join two adjacent bare digit groups when that makes the count fit and only one
+    such join exists — in a row of table three only one that makes the row add up (six applicant columns =
+    总计): the row may rather hold a stray number (a page's number below its last line: 1 94 / 2)."""
     if len(values) - ncols != 1:
         return None
     pairs = [i for i in range(len(values) - 1) if values[i].joinable
              and (values[i + 1].joinable or (len(values[i].text) <= 3 and _THOUSANDS.fullmatch(values[i + 1].text)))
              and values[i].line == values[i + 1].line and values[i + 1].start - values[i].end == 1]
     options = [(i, _joined(values, i)) for i in pairs]
-    if len(options) > 1 and ncols == 7:
+    if ncols == 7:
         options = [(i, o) for i, o in options if adds_up(o)]
     if len(options) != 1:
         return None
