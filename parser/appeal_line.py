@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .tokens import BREAK, EMPTY, EOL, VALUE, Token
+from .values import count_of
 
 
 def count_or_zero(t: Token | None) -> int:
-    return int(t.text) if t is not None and t.text.isdigit() else 0
+    return (count_of(t.text) or 0) if t is not None else 0
 
 
 def group_adds_up(cells: list[Token | None]) -> bool:
     """upheld + corrected + other + pending = total, a blank cell counting 0."""
-    nums = [0 if t is None else int(t.text) if t.text.isdigit() else None for t in cells]
+    nums = [0 if t is None else count_of(t.text) for t in cells]
     return None not in nums and sum(nums[:4]) == nums[4]  # type: ignore[arg-type]
 
 
@@ -42,7 +43,7 @@ def leading_whole_groups(tokens: list[Token]) -> list[list[Token]]:
     pending = a total that is not 0: a row of zeros adds up whatever was lost); the rest, whose cells are not
     known, stays missing."""
     values = [t for t in tokens if t.kind == VALUE]
-    if not 5 < len(values) < 15 or len(values) == 10 or not all(t.text.isdigit() for t in values):
+    if not 5 < len(values) < 15 or len(values) == 10 or any(count_of(t.text) is None for t in values):
         return []
     lines = len({t.line for t in values})
     if lines == 1:
@@ -53,7 +54,7 @@ def leading_whole_groups(tokens: list[Token]) -> list[list[Token]]:
         return []
     groups: list[list[Token]] = []
     for i in range(0, len(values) - 4, 5):
-        numbers = [int(t.text) for t in values[i:i + 5]]
+        numbers = [count_of(t.text) or 0 for t in values[i:i + 5]]
         if numbers[4] == 0 or sum(numbers[:4]) != numbers[4]:
             break
         groups.append(values[i:i + 5])

@@ -23,6 +23,7 @@ from .rowmatch import _best_row
 from .runorder import appeal_blocks
 from .template import Row, Table, Version
 from .tokens import LABEL, VALUE, Token
+from .values import count_of
 
 _APPEAL_GROUPS = {"review": lambda text: label_key(text) == "行政复议",
                   "litigation_direct": lambda text: "直接起诉" in label_key(text, explanations=True),
@@ -61,9 +62,10 @@ def read_interleaved_appeals(table: Table, own: list[Token], after: list[Token],
         if any(on_line[t.line] != 1 for t in rest):
             return []
         values += rest
-    if len(values) != 15 or not all(t.text.isdigit() for t in values):
+    numbers = [count_of(t.text) for t in values]
+    if len(values) != 15 or None in numbers:
         return []
-    groups = [[int(t.text) for t in values[i:i + 5]] for i in range(0, 15, 5)]
+    groups = [numbers[i:i + 5] for i in range(0, 15, 5)]
     if sum(sum(g[:4]) == g[4] for g in groups) < 2:
         return []
     return [Placed(r, list(values[i * 5:(i + 1) * 5]), uncertain=set(range(5)))

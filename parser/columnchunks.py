@@ -22,6 +22,7 @@ from .fitting import split_runs
 from .placed import _MISSING
 from .template import Row, Table
 from .tokens import EMPTY, VALUE, Token
+from .values import count_of
 
 BUDGET = 16_000  # states explored at most before giving up (the table stays unread)
 ONE_MORE = 6_000  # states explored at most for the placements of one band more (past it, those of the fewest)
@@ -47,7 +48,7 @@ def read_column_chunks(table: Table, eqs: tuple, tokens: Sequence[Token]) -> dic
     if nrows < 2 or ncols < 2 or block.columns[-1].key != "total":
         return None
     values = [t for t in tokens if t.kind == VALUE]
-    numbers = [_count(t.text) for t in values]
+    numbers = [count_of(t.text) for t in values]
     keys = [[f"{table.key}/{row.key}/{col.key}" for col in block.columns] for row in block.rows]
     try:
         places = _placements(numbers, _kept(numbers, nrows * ncols), keys, eqs)
@@ -338,9 +339,3 @@ def _bounds(eqs: list, at: dict[str, tuple[int, int]]) -> list[tuple[tuple[int, 
 
 class _GiveUp(Exception):
     """The search's budget is spent."""
-
-
-def _count(text: str) -> int | None:
-    """A whole number a count cell can hold (no sign, no decimals, at most 15 digits)."""
-    t = text.replace(",", "")
-    return int(t) if t.isdigit() and len(t) <= 15 else None

@@ -15,6 +15,7 @@ from .normalize import label_key
 from .rowmatch import _LEADING_NUMBER
 from .template import Block, Column, Row, Table
 from .tokens import EMPTY, LABEL, VALUE, Token
+from .values import count_of
 
 ROW_MATCH = 85
 COLUMN_MATCH = 80
@@ -133,7 +134,7 @@ def read_column_major(table: Table, eqs: tuple, tokens: list[Token]) -> dict[str
     extra = len(values) - len(rows) * ncols
     if extra < 0 or extra > 8 or len(rows) < 2:
         return None
-    numbers = [_integer(v.text) for v in values]
+    numbers = [count_of(v.text) for v in values]
     bad = [i for i, n in enumerate(numbers) if n is None]
     if extra == 0 and bad or extra and not bad:
         return None
@@ -184,8 +185,3 @@ def _add_reading(readings: dict[tuple, tuple[list[Token], list[list[int]]]], val
     mine = [e for e in eqs if all(k in known for k in e.cells)]
     if mine and all(e.residual(known) == 0 for e in mine):
         readings[cells] = (values, order)
-
-
-def _integer(text: str) -> int | None:
-    t = text.replace(",", "")
-    return int(t) if t.isdigit() else None

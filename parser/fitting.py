@@ -12,6 +12,7 @@ from itertools import combinations
 
 from .placed import _MISSING
 from .tokens import BREAK, EMPTY, EOL, LABEL, VALUE, Token
+from .values import count_of
 
 _THOUSANDS = re.compile(r"\d{3}(?:\.\d+)?(?:万元|元)?")  # the group after a space in "1 256.8万元"
 
@@ -180,7 +181,7 @@ def _joined(values: list[Token], i: int) -> list[Token | None]:
 
 def adds_up(cells: Sequence[Token | None]) -> bool:
     """A row of table three whose six applicant columns add up to its 总计."""
-    nums = [int(t.text.replace(" ", "")) for t in cells if t and t.text.replace(" ", "").isdigit()]
+    nums = [n for t in cells if t and (n := count_of(t.text.replace(" ", ""))) is not None]
     return len(nums) == len(cells) and sum(nums[:6]) == nums[6]
 
 

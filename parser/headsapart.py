@@ -22,6 +22,7 @@ from functools import cache
 
 from .template import Row, Table
 from .tokens import EMPTY, LABEL, VALUE, Token
+from .values import count_of
 
 MAX_READINGS = 2  # enough to know a reading is not the only one
 
@@ -58,7 +59,7 @@ def read_heads_apart(table: Table, tokens: list[Token], name_row: Callable[[list
     named = [k for _, k in heads if k is not None]
     own = {k: t for t, k in heads if k is not None and named.count(k) == 1}  # a row named twice: neither
     others = [t for t, k in heads if k not in own]
-    counted = {id(t): _count(t.text) for t in [*flow, *(t for t, _ in heads)]}
+    counted = {id(t): count_of(t.text) for t in [*flow, *(t for t, _ in heads)]}
     numbers = {k: n for k, n in counted.items() if n is not None}
     if len(numbers) < len(counted):
         return None  # not a count (a decimal, a negative): no row of table three holds it
@@ -96,8 +97,3 @@ def read_heads_apart(table: Table, tokens: list[Token], name_row: Callable[[list
     if len(found) != 1:
         return None
     return {row.key: list(cells) for row, cells in zip(rows, found[0], strict=True)}
-
-
-def _count(text: str) -> int | None:
-    t = text.replace(",", "")
-    return int(t) if t.isdigit() else None

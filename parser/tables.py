@@ -40,7 +40,7 @@ from .shortrows import place_short_rows
 from .template import Block, Row, Table, Version
 from .tokens import BREAK, EOL, LABEL, VALUE, Token
 from .unlabelled import between_neighbours, tail_row
-from .values import read_value
+from .values import count_of, read_value
 
 ROW_SCORE = 72  # minimum label similarity (0-100) to place a run of values in a row
 ACTIVE_SCORE = 80
@@ -412,7 +412,8 @@ class _RowsOfRuns:
                     if len(row) == 7:
                         whole.setdefault(id(row[0]), row)
             texts = [[t.text.replace(" ", "").replace(",", "") for t in row] for row in whole.values()]
-            self._full_rows = [[int(x) for x in row] for row in texts if all(x.isdigit() for x in row)]
+            counts = [[count_of(x) for x in row] for row in texts]
+            self._full_rows = [row for row in counts if None not in row]  # type: ignore[misc]
         return self._full_rows
 
     def _row_named(self, labels: list[str], run: list[Token], remaining: list[Row], expected: Row | None,

@@ -38,6 +38,16 @@ class CellValue:
     joinable: bool = False  # digits only, may be half of a number split by a space
 
 
+MAX_COUNT_DIGITS = 15  # a longer run of digits is no count (a damaged copy; int() refuses past 4,300 digits)
+
+
+def count_of(text: str) -> int | None:
+    """The count a cell's digits print (thousands commas allowed: 1,234); None for anything else (a sign, a
+    decimal point, a letter) or for more than 15 digits."""
+    digits = text.replace(",", "") if "," in text else text
+    return int(digits) if digits.isdigit() and len(digits) <= MAX_COUNT_DIGITS else None
+
+
 def is_blank_mark(text: str) -> bool:
     return text.strip() in BLANK_MARKS
 
