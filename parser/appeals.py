@@ -62,8 +62,8 @@ def read_interleaved_appeals(table: Table, own: list[Token], after: list[Token],
         if any(on_line[t.line] != 1 for t in rest):
             return []
         values += rest
-    numbers = [count_of(t.text) for t in values]
-    if len(values) != 15 or None in numbers:
+    numbers = [n for t in values if (n := count_of(t.text)) is not None]
+    if len(values) != 15 or len(numbers) != 15:
         return []
     groups = [numbers[i:i + 5] for i in range(0, 15, 5)]
     if sum(sum(g[:4]) == g[4] for g in groups) < 2:
