@@ -4,8 +4,9 @@ Three cases, all seen in damaged copies: a number an OCR dropped or doubled a di
 and column equations, which both ask the same value, one digit away), table three read out of line (most of
 its column totals and balances fail, as no report's own errors make them: rows printed away from their labels
 in a way the reader did not recognise), and rows whose numbers the copy printed out of order (many rows of
-tables three and four not adding up to their totals: every cell of the report is then in doubt). The rules
-and the suggestions then tell the reviewer what to check; the values are never changed here.
+tables three and four not adding up to their totals: every cell of the report is then in doubt; two of table
+four's three groups not adding up: its numbers are shifted, by a stray number before them). The rules and the
+suggestions then tell the reviewer what to check; the values are never changed here.
 """
 from __future__ import annotations
 
@@ -56,6 +57,9 @@ def flag_doubtful(cells: dict[str, Cell], ver: Version) -> None:
     wrong_rows = sum(1 for e in row_totals if e.residual(values) != 0)
     if wrong_rows >= ROWS_OUT_OF_LINE_MIN and wrong_rows >= ROWS_OUT_OF_LINE_SHARE * len(row_totals):
         for key in cells:  # the copy's order broke rows apart: nothing read by its order is sure, table two's neither
+            _doubt(cells, key)
+    if sum(1 for e in row_totals if e.id.startswith("appeals.") and e.residual(values) != 0) >= 2:
+        for key in [k for k in cells if k.startswith("appeals/")]:  # table four's numbers shifted (a stray number)
             _doubt(cells, key)
 
 

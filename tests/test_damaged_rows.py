@@ -212,3 +212,19 @@ def test_a_label_cut_after_its_numbering_and_first_character_names_its_row() -> 
     assert _best_row(["1."], shared, None, 72) is None
     text = "三、收到和处理政府信息公开申请情况\n1.属\n1 0 0 0 0 0 1\n于国\n家秘\n密\n"
     assert parse_text(text).cells["requests/denied.state_secret/natural_person"].value == 1
+
+
+def test_a_stray_number_before_table_four_puts_it_in_doubt() -> None:
+    """A page's bare number after table four's title (LibreOffice's PDF, pdftotext: 四、…情况 / 2 / 行政复议 / …)
+    shifts its numbers by one: read so, two of its three groups do not add up to their totals, as a report's
+    own error rarely makes them; its cells are then uncertain, not certain and wrong."""
+    from parser.model import UNCERTAIN
+
+    tools = Path(__file__).resolve().parent / "data" / "damaged_tools"
+    text = (tools / "792_office_pdftotext_ministry.txt").read_text(encoding="utf-8")
+    title = "四、政府信息公开行政复议、行政诉讼情况\n"
+    report = parse_text(text.replace(title, title + "2\n"))
+    read = [c for k, c in report.cells.items() if k.startswith("appeals/") and c.value is not None]
+    assert read and all(c.status == UNCERTAIN for c in read)
+    clean = parse_text(text)
+    assert all(c.status != UNCERTAIN for k, c in clean.cells.items() if k.startswith("appeals/review/"))
