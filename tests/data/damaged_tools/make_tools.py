@@ -90,22 +90,22 @@ def _run(args: list[str], data: bytes | None = None) -> str:
 def office_pdf_bytes(truth: dict) -> bytes:
     """The report as a Word document (python-docx, merged cells) turned into a PDF by LibreOffice, as an office
     exports it: its text layer orders merged cells and wrapped labels otherwise than reportlab's."""
-    with tempfile.TemporaryDirectory() as tmp:
-        docx = Path(tmp) / "report.docx"
-        docx.write_bytes(docgen.to_docx(docgen.official_report(truth)))
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
-                        "pdf", "--outdir", tmp, str(docx)], capture_output=True, check=True)
-        return (Path(tmp) / "report.pdf").read_bytes()
+    return _soffice(docx_bytes(truth), ".docx", "pdf", ".pdf")
 
 
 def web_pdf_bytes(truth: dict) -> bytes:
     """The web page saved as a PDF by LibreOffice's web export."""
+    return _soffice(html_bytes(truth), ".html", "pdf:writer_web_pdf_Export", ".pdf")
+
+
+def _soffice(data: bytes, suffix: str, target: str, result: str) -> bytes:
+    """`data` (a file ending in suffix) converted by LibreOffice (`--convert-to target`): the result's bytes."""
     with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "report.html"
-        page.write_bytes(html_bytes(truth))
+        source = Path(tmp) / f"report{suffix}"
+        source.write_bytes(data)
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
-                        "pdf:writer_web_pdf_Export", "--outdir", tmp, str(page)], capture_output=True, check=True)
-        return (Path(tmp) / "report.pdf").read_bytes()
+                        target, "--outdir", tmp, str(source)], capture_output=True, check=True)
+        return (Path(tmp) / f"report{result}").read_bytes()
 
 
 def pdftotext(truth: dict, pdf: Callable[[dict], bytes] = pdf_bytes) -> str:
@@ -248,12 +248,7 @@ def pandoc(data: bytes, source: str, target: str) -> str:
 
 def soffice_txt(truth: dict) -> str:
     """LibreOffice's "Save as text" of the Word document: every table cell on a line of its own."""
-    with tempfile.TemporaryDirectory() as tmp:
-        docx = Path(tmp) / "report.docx"
-        docx.write_bytes(docx_bytes(truth))
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
-                        "txt:Text (encoded):UTF8", "--outdir", tmp, str(docx)], capture_output=True, check=True)
-        return (Path(tmp) / "report.txt").read_text(encoding="utf-8-sig")
+    return _soffice(docx_bytes(truth), ".docx", "txt:Text (encoded):UTF8", ".txt").decode("utf-8-sig")
 
 
 def docx2txt_text(truth: dict) -> str:
