@@ -59,10 +59,6 @@ def unstacked_items(items: list[Item], rows: list[Row], ncols: dict[str, int], t
             since = len(out)
             i += used
             continue
-        if whole_row is not None and (beside := _first_beside_labels(items, i, max(ncols.values()), whole_row)):
-            out += beside
-            i += len(beside) + 1
-            continue
         k = 0
         while k < 3 and i + 1 + k < len(items) and not items[i + 1 + k][0]:
             k += 1
@@ -119,28 +115,6 @@ def _across_headings(items: list[Item], i: int, before: list[Item], rows: list[R
     labels = [x for ls, _ in [*before, *items[i:j]] for x in ls if not title or label_key(x) != label_key(title)]
     named = _numbered_rows(labels, len(stacked), rows)
     return (named, stacked, j - i) if named else None
-
-
-def _first_beside_labels(items: list[Item], i: int, width: int, whole_row: Callable[[list[Token]], bool]
-                         ) -> list[Item] | None:
-    """Rows whose first number a PDF's text prints beside their label and the others after the last such label,
-    one a line (3.危及“三安全一稳定” 4 / 0 / 0 / … / 4, or 4.保护第三方合法权益 38 / 不予公 / 开 / 5.属于三类内部
-    事务信息 11 / then both rows' other numbers): items i… each a label with one number on its line, then a run
-    without labels holding the rest of as many rows, in order. Each row put together must add up; else None."""
-    heads: list[Item] = []
-    j = i
-    while j < len(items) and items[j][0] and len(items[j][1]) == 1 and items[j][1][0].kind == VALUE \
-            and items[j][1][0].same_line:
-        heads.append(items[j])
-        j += 1
-    if not heads or j >= len(items) or items[j][0]:
-        return None
-    rest = items[j][1]
-    if len(rest) != len(heads) * (width - 1) or any(t.kind != VALUE or t.same_line for t in rest):
-        return None
-    rows = [(labels, [head[0], *rest[m * (width - 1):(m + 1) * (width - 1)]])
-            for m, (labels, head) in enumerate(heads)]
-    return rows if all(whole_row(r) for _, r in rows) else None
 
 
 def _numbered_rows(labels: list[str], k: int, rows: list[Row]) -> list[Row] | None:

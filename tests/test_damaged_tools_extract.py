@@ -984,8 +984,8 @@ def test_a_rows_first_number_on_its_labels_line_glued_to_it() -> None:
 def test_rows_whose_first_number_stands_beside_their_label_and_the_others_after() -> None:
     """pdftotext's default order of the web page saved as PDF: 3.危及“三安全一稳定” 4 / 0 / 0 / 0 / 0 / 0 / 4, and
     two rows at once: 4.保护第三方合法权益 38 / 不予公 / 开 / 5.属于三类内部事务信息 11 / then both rows' other
-    numbers. Each row is its label's number and the next six after the last such label, when every row so put
-    together adds up."""
+    numbers. Each row is its label's number and the next six of the numbers after them (parser/headsapart.py),
+    when every row so put together adds up."""
     report = parse_text(_text("986_web_pdftotext_city_thousands"))
     truth = _truth("986_web_pdftotext_city_thousands")
     for row in ("denied.three_safety", "denied.third_party", "denied.internal_affairs"):
