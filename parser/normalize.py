@@ -2,9 +2,9 @@
 
 The reviewer sees the decoded text as received. The parser matches on a normalised copy: Simplified
 characters, pinyin glosses removed (統(tǒng)計 → 统计), a PDF's Kangxi radicals as ideographs (⼯作 → 工作),
-full-width digits, letters and punctuation made
-half-width, odd spaces made plain. ``Normalized.orig[i]`` is the offset in the original text of
-normalised character ``i``, so every match maps back to a span of the original.
+full-width digits, letters and punctuation made half-width, odd spaces made plain, every line end \n.
+``Normalized.orig[i]`` is the offset in the original text of normalised character ``i``, so every match maps
+back to a span of the original.
 """
 from __future__ import annotations
 
