@@ -9,6 +9,7 @@ again, and a run that cannot be placed with confidence is left unassigned (its c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 from .appeals import read_appeals, read_interleaved_appeals
 from .column_headings import (
@@ -176,7 +177,6 @@ class _RowsOfRuns:
         leads = [empties_before(run) for (_, run), count in zip(self.runs, counts, strict=True) if count == self.widest]
         self.lead = max(set(leads), key=leads.count) if leads else None
         self.grid = Grid(tokens)
-        self._at: dict[int, int] | None = None  # id(token) → its index in tokens (made when first asked)
         self.no_total = requests and _without_total_column(self.runs)  # 总计 not printed at all
         self.totals_left_blank = requests and counts.count(self.ncols[self.rows[0].key] - 1) >= 0.5 * len(counts)
         self.yuan = money_headed_in_yuan(table, tokens)
@@ -187,7 +187,7 @@ class _RowsOfRuns:
         self.laid = self._page_columns(self.runs, self.widest, tokens, table.blocks[0]) \
             if self.layout is not None and requests else {}
         self.by_position: dict[int, Placed] = {}  # rows whose values took their columns by where they stand
-        self._blank_lines: tuple[dict[int, int], bool] | None = None  # made when first needed
+        self._blank_lines: bool | None = None  # empty cells printed as blank lines somewhere (made when needed)
         self.whole_row = (lambda cells: len(cells) == 7 and adds_up(cells)) if requests else None
         self.by_order: set[int] = set()  # first tokens of rows placed by their order alone (uncertain)
         self.eqs = equations(reader.version, table.key)
@@ -432,12 +432,15 @@ class _RowsOfRuns:
             row = _best_row(labels, [r for r in remaining if r.key not in short], expected, self.threshold)
         return row
 
+    @cached_property
+    def index_of(self) -> dict[int, int]:
+        """id(token) → its index in the region's tokens."""
+        return {id(t): i for i, t in enumerate(self.tokens)}
+
     def _label_digits(self, run: list[Token]) -> Token | None:
         """The number glued to the end of the label printed on the line before the run (行政规范性文件18), as a
         value token; None when the run follows no such label."""
-        if self._at is None:
-            self._at = {id(t): i for i, t in enumerate(self.tokens)}
-        i = self._at.get(id(run[0]), 0) - 1
+        i = self.index_of.get(id(run[0]), 0) - 1
         while i >= 0 and self.tokens[i].kind in (EOL, BREAK):
             i -= 1
         label = self.tokens[i] if i >= 0 else None
@@ -531,11 +534,10 @@ class _RowsOfRuns:
         if not run or run[0].same_line or len(run) >= n:
             return None
         if self._blank_lines is None:
-            index_of = {id(t): i for i, t in enumerate(self.tokens)}
             # empty cells printed as blank lines between a row's values somewhere: then also at a row's end
-            self._blank_lines = (index_of, any(by_blank_lines(r, self.widest, self.tokens, index_of, tail_ok=False)
-                                               for _, r in self.runs))
-        return by_blank_lines(run, n, self.tokens, *self._blank_lines)
+            self._blank_lines = any(by_blank_lines(r, self.widest, self.tokens, self.index_of, tail_ok=False)
+                                    for _, r in self.runs)
+        return by_blank_lines(run, n, self.tokens, self.index_of, self._blank_lines)
 
 
 def _whole(placed: Placed) -> bool:
