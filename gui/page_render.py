@@ -46,7 +46,6 @@ class PageRenderer(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-render")
         self._doc: list[Pages | None] = [None]  # the open document, used only in the worker thread
         self.generation = 0  # bumped by open(): results of an earlier document are dropped
-        self.sizes: list[PageSize] = []  # the pages shown, upright
         self.upright: list[Upright] = []  # how each page as scanned is turned upright
         self._turned: list[Upright] = []  # the same, used only in the worker thread
         self.error = ""
@@ -64,7 +63,7 @@ class PageRenderer(QObject):
         """Start opening a document (None closes the current one), page n turned upright by turns[n - 1]
         quarter turns counter-clockwise (none given: as scanned); `opened` follows."""
         self.generation += 1
-        self.sizes, self.upright, self.error = [], [], ""
+        self.upright, self.error = [], ""
         self._cache.clear()
         self._pending.clear()
         self._opening = self._pool.submit(self._open, self.generation, data, list(turns or []))
@@ -107,13 +106,17 @@ class PageRenderer(QObject):
         self._pool.shutdown(wait=True)
 
     def _on_opened(self, gen: int, result: object) -> None:
-        if gen != self.generation or self.sizes or self.error:
+        if gen != self.generation or self.upright or self.error:
             return
         if isinstance(result, str):
             self.error = result
         elif isinstance(result, list):
             self.upright = result
-            self.sizes = [u.size for u in result]
+
+    @property
+    def sizes(self) -> list[PageSize]:
+        """The pages shown, upright."""
+        return [u.size for u in self.upright]
 
     def upright_box(self, index: int, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         """A box on page `index` (0-based) as scanned, on the page as shown (upright)."""
